@@ -1,0 +1,690 @@
+#include "cli.h"
+
+#include "config/configfile.h"
+#include "console.h"
+#include "gateway/webgateway.h"
+#include "imagebuilder.h"
+#include "prestarthook.h"
+#include "sandboxcontroller.h"
+#include "sandboxlister.h"
+#include "signalwatcher.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <cstdlib>
+#include <unistd.h>
+
+namespace ocs::cli {
+
+namespace {
+
+const QString MiseTemplate = QStringLiteral(
+    "# Tools for the sandbox, installed with mise when the image is built\n"
+    "# (`ocs rebuild` after changes). OpenCode itself comes with the image.\n"
+    "[tools]\n"
+    "# node = \"22\"\n"
+    "# python = \"3.12\"\n");
+
+const QString OpencodeTemplate = QStringLiteral(
+    "{\n"
+    "  \"$schema\": \"https://opencode.ai/config.json\",\n"
+    "  // Pick a provider and model; pass its API key in with env-passthrough in\n"
+    "  // opencode-sandbox-config.yaml (e.g. ANTHROPIC_API_KEY) and whitelist its API domain.\n"
+    "  // \"model\": \"anthropic/claude-sonnet-4-5\",\n"
+    "  // The sandbox pins OpenCode's version; updates come with `ocs rebuild`.\n"
+    "  \"autoupdate\": false,\n"
+    "  \"permission\": {\n"
+    "    \"edit\": \"allow\",\n"
+    "    \"bash\": \"ask\",\n"
+    "    \"webfetch\": \"ask\"\n"
+    "  }\n"
+    "}\n");
+
+const QString HookTemplate = QStringLiteral(
+    "#!/usr/bin/env bash\n"
+    "# Sourced by `ocs start` on the host before the sandbox starts; its exports feed\n"
+    "# env-passthrough in opencode-sandbox-config.yaml. It runs only after you approve its\n"
+    "# exact content (`ocs hook approve`). Example:\n"
+    "#   eval \"$(aws configure export-credentials --profile my-profile --format env)\"\n");
+
+QString sanitizedName(const QString &dirName)
+{
+    QString n = dirName.toLower();
+    n.replace(QRegularExpression(QStringLiteral("[^a-z0-9-]+")), QStringLiteral("-"));
+    n.replace(QRegularExpression(QStringLiteral("-{2,}")), QStringLiteral("-"));
+    while (n.startsWith(QLatin1Char('-')))
+        n.remove(0, 1);
+    while (n.endsWith(QLatin1Char('-')))
+        n.chop(1);
+    n = n.left(50);
+    while (n.endsWith(QLatin1Char('-')))
+        n.chop(1);
+    return n.isEmpty() ? QStringLiteral("project") : n;
+}
+
+bool writeNewFile(const QString &path, const QByteArray &content, QFile::Permissions perms, QString *error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly) || f.write(content) != content.size()) {
+        *error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    f.close();
+    f.setPermissions(perms);
+    return true;
+}
+
+void openInBrowser(const QUrl &url)
+{
+#ifdef Q_OS_MACOS
+    const QString opener = QStringLiteral("open");
+#else
+    const QString opener = QStringLiteral("xdg-open");
+#endif
+    const QString custom = qEnvironmentVariable("OCS_BROWSER");
+    const QString program = custom.isEmpty() ? QStandardPaths::findExecutable(opener) : custom;
+    if (program.isEmpty() || !QProcess::startDetached(program, {url.toString()})) {
+        out(QStringLiteral("Could not open a browser (%1 not found). Open this address within "
+                           "a minute (it works once):")
+                .arg(opener));
+        out(QStringLiteral("  ") + url.toString());
+    }
+}
+
+} // namespace
+
+Cli::Cli(QStringList arguments, QObject *parent)
+    : QObject(parent)
+{
+    const QString program = arguments.value(0);
+    const QString alias = commandForProgramName(QFileInfo(program).fileName());
+    QStringList rest = arguments.mid(1);
+    // Global options before the command.
+    while (!rest.isEmpty() && rest.first().startsWith(QLatin1String("--engine"))) {
+        QString opt = rest.takeFirst();
+        if (opt.contains(QLatin1Char('=')))
+            m_enginePreference = opt.section(QLatin1Char('='), 1);
+        else if (!rest.isEmpty())
+            m_enginePreference = rest.takeFirst();
+    }
+    if (!alias.isEmpty()) {
+        m_command = alias;
+    } else if (!rest.isEmpty()) {
+        m_command = rest.takeFirst();
+    }
+    m_args = QStringList{QStringLiteral("ocs ") + m_command} + rest;
+}
+
+QString Cli::commandForProgramName(const QString &programName)
+{
+    static const QHash<QString, QString> aliases{
+        {QStringLiteral("ocs-init"), QStringLiteral("init")},
+        {QStringLiteral("ocs-rebuild-container"), QStringLiteral("rebuild")},
+        {QStringLiteral("ocs-start-container"), QStringLiteral("start")},
+        {QStringLiteral("ocs-terminal"), QStringLiteral("terminal")},
+        {QStringLiteral("ocs-web"), QStringLiteral("web")},
+        {QStringLiteral("ocs-web-auth"), QStringLiteral("web-auth")}};
+    return aliases.value(programName);
+}
+
+QString Cli::usage()
+{
+    return QStringLiteral(
+        "Usage: ocs [--engine docker|podman|PATH] <command> [options]\n"
+        "\n"
+        "Run the OpenCode agent in an isolated container, one per project.\n"
+        "\n"
+        "Commands:\n"
+        "  init [--yes]            set up the current folder as a project and build its image\n"
+        "  rebuild [--base-image IMAGE] [--no-cache]\n"
+        "                          build the sandbox image again (after changing mise.toml)\n"
+        "  start [--detach] [--rebuild] [--yes]\n"
+        "                          start the sandbox; in the foreground Ctrl+C stops it\n"
+        "  stop                    stop the sandbox and remove its container\n"
+        "  status [--json]         every sandbox on this machine: state, port, project\n"
+        "  terminal                attach an OpenCode terminal client to the sandbox\n"
+        "  web [--print-url]       open the web UI in the browser, already signed in\n"
+        "  web-auth                the same as web (kept for the reference's name)\n"
+        "  logs [-f] [--tail N]    the sandbox's output (OpenCode, proxy, firewall)\n"
+        "  validate [FILE]         check opencode-sandbox-config.yaml; file:line:column errors\n"
+        "  hook show|approve [--yes]\n"
+        "                          show or approve the pre-start hook\n"
+        "\n"
+        "Every command but init works from any folder inside the project.\n"
+        "The reference's names (ocs-init, ocs-start-container, ocs-web, …) work too.\n");
+}
+
+void Cli::finish(int code)
+{
+    QTimer::singleShot(0, qApp, [code] { QCoreApplication::exit(code); });
+}
+
+void Cli::fail(const QString &message, int code)
+{
+    err(QStringLiteral("ocs: ") + message);
+    finish(code);
+}
+
+bool Cli::parse(QCommandLineParser &parser, const QList<QCommandLineOption> &options,
+                const QString &description)
+{
+    parser.setApplicationDescription(description);
+    parser.addHelpOption();
+    parser.addOptions(options);
+    if (!parser.parse(m_args)) {
+        fail(parser.errorText() + QStringLiteral("\n") + parser.helpText(), Usage);
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out(parser.helpText());
+        finish(Ok);
+        return false;
+    }
+    return true;
+}
+
+std::optional<Project> Cli::openProject(bool printWarnings)
+{
+    const auto root = Project::findRoot(QDir::currentPath());
+    if (!root) {
+        fail(QStringLiteral("no %1 in %2 or any folder above it. Run `ocs init` in your "
+                            "project's root folder first.")
+                 .arg(ConfigFile::FileName, QDir::currentPath()));
+        return std::nullopt;
+    }
+    QString error;
+    QStringList warnings;
+    auto project = Project::open(*root, &error, &warnings);
+    if (printWarnings) {
+        for (const QString &w : std::as_const(warnings))
+            err(w);
+    }
+    if (!project) {
+        err(error);
+        fail(QStringLiteral("the configuration has errors (see above); fix them and try again."));
+        return std::nullopt;
+    }
+    return project;
+}
+
+void Cli::withEngine(std::function<void(const ContainerEngine &)> next)
+{
+    auto *locator = new EngineLocator(this);
+    locator->locate(m_enginePreference, [this, locator, next](const EngineLocator::Outcome &o) {
+        locator->deleteLater();
+        if (!o.ready())
+            return fail(o.message, NoEngine);
+        next(*o.engine);
+    });
+}
+
+void Cli::run()
+{
+    if (m_command.isEmpty() || m_command == QLatin1String("help") || m_command == QLatin1String("--help")
+        || m_command == QLatin1String("-h")) {
+        out(usage());
+        return finish(m_command.isEmpty() ? Usage : Ok);
+    }
+    if (m_command == QLatin1String("--version") || m_command == QLatin1String("-v")
+        || m_command == QLatin1String("version")) {
+        out(QStringLiteral("ocs %1").arg(QCoreApplication::applicationVersion()));
+        return finish(Ok);
+    }
+    const QHash<QString, void (Cli::*)()> commands{
+        {QStringLiteral("init"), &Cli::cmdInit},       {QStringLiteral("rebuild"), &Cli::cmdRebuild},
+        {QStringLiteral("start"), &Cli::cmdStart},     {QStringLiteral("stop"), &Cli::cmdStop},
+        {QStringLiteral("status"), &Cli::cmdStatus},   {QStringLiteral("terminal"), &Cli::cmdTerminal},
+        {QStringLiteral("web"), &Cli::cmdWeb},         {QStringLiteral("web-auth"), &Cli::cmdWeb},
+        {QStringLiteral("logs"), &Cli::cmdLogs},       {QStringLiteral("validate"), &Cli::cmdValidate},
+        {QStringLiteral("hook"), &Cli::cmdHook}};
+    const auto it = commands.constFind(m_command);
+    if (it == commands.cend())
+        return fail(QStringLiteral("unknown command \"%1\"\n\n%2").arg(m_command, usage()), Usage);
+    (this->*it.value())();
+}
+
+// ---------------------------------------------------------------------------------------
+void Cli::cmdInit()
+{
+    QCommandLineParser p;
+    const QCommandLineOption yes({QStringLiteral("y"), QStringLiteral("yes")},
+                                 QStringLiteral("Answer yes to every question."));
+    const QCommandLineOption noBuild(QStringLiteral("no-build"), QStringLiteral("Do not build the image."));
+    const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("The sandbox-name to write."),
+                                  QStringLiteral("NAME"));
+    if (!parse(p, {yes, noBuild, name}, QStringLiteral("Set up the current folder as a project.")))
+        return;
+    const bool y = p.isSet(yes);
+    const QString root = QDir::current().canonicalPath();
+    QString error;
+
+    auto step = [&](const QString &file, const QString &question, const QByteArray &content,
+                    QFile::Permissions perms) -> bool {
+        const QString path = root + QLatin1Char('/') + file;
+        if (QFileInfo::exists(path)) {
+            out(QStringLiteral("%1 exists, kept as it is.").arg(file));
+            return true;
+        }
+        if (!confirm(question, true, y))
+            return true;
+        if (!writeNewFile(path, content, perms, &error))
+            return false;
+        out(QStringLiteral("Created %1").arg(file));
+        return true;
+    };
+    const auto rw = QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther;
+    const QString sandboxName = p.isSet(name) ? p.value(name) : sanitizedName(QFileInfo(root).fileName());
+    if (!step(QStringLiteral("mise.toml"), QStringLiteral("Create mise.toml (tools for the sandbox)?"),
+              MiseTemplate.toUtf8(), rw)
+        || !step(ConfigFile::FileName,
+                 QStringLiteral("Create %1 (name, network whitelist, host ports, environment)?").arg(ConfigFile::FileName),
+                 ConfigFile::defaultTemplate(sandboxName), rw)
+        || !step(QStringLiteral("opencode.jsonc"), QStringLiteral("Create opencode.jsonc (model, provider, permissions)?"),
+                 OpencodeTemplate.toUtf8(), rw))
+        return fail(error);
+    const bool hookExisted = QFileInfo::exists(root + QLatin1Char('/') + Project::HookFileName);
+    if (!step(Project::HookFileName, QStringLiteral("Create %1 (runs on the host before each start)?").arg(Project::HookFileName),
+              HookTemplate.toUtf8(), rw | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther))
+        return fail(error);
+
+    // .gitignore: the hook may come to hold secrets.
+    const QString gitignore = root + QStringLiteral("/.gitignore");
+    QFile gi(gitignore);
+    QByteArray giContent;
+    if (gi.open(QIODevice::ReadOnly)) {
+        giContent = gi.readAll();
+        gi.close();
+    }
+    if (!giContent.split('\n').contains(Project::HookFileName.toUtf8())
+        && confirm(QStringLiteral("Add %1 to .gitignore (it may hold secrets)?").arg(Project::HookFileName), true, y)) {
+        if (!gi.open(QIODevice::Append)) {
+            return fail(QStringLiteral("cannot write %1: %2").arg(gitignore, gi.errorString()));
+        }
+        if (!giContent.isEmpty() && !giContent.endsWith('\n'))
+            gi.write("\n");
+        gi.write(Project::HookFileName.toUtf8() + "\n");
+        gi.close();
+        out(QStringLiteral("Updated .gitignore"));
+    }
+
+    auto project = openProject();
+    if (!project)
+        return;
+    if (!project->ensureStateDirs(&error))
+        return fail(error);
+    if (!hookExisted && QFileInfo::exists(project->hookPath())) {
+        PreStartHook hook(*project);
+        if (!hook.approve(&error))
+            return fail(error);
+    }
+    out(QStringLiteral("Sandbox ID: %1 (state in %2)").arg(project->sandboxId(), project->stateDir()));
+    if (p.isSet(noBuild) || !confirm(QStringLiteral("Build the sandbox image now?"), true, y)) {
+        out(QStringLiteral("Done. Build later with `ocs rebuild`, then `ocs start`."));
+        return finish(Ok);
+    }
+    cmdRebuild();
+}
+
+void Cli::cmdRebuild()
+{
+    QCommandLineParser p;
+    const QCommandLineOption base(QStringLiteral("base-image"),
+                                  QStringLiteral("Base image (Debian/Ubuntu); default: OCS_BASE_IMAGE or the Dockerfile's."),
+                                  QStringLiteral("IMAGE"));
+    const QCommandLineOption noCache(QStringLiteral("no-cache"), QStringLiteral("Build every layer afresh."));
+    if (m_command == QLatin1String("init"))
+        m_args = {m_args.first()};
+    if (!parse(p, {base, noCache}, QStringLiteral("Build the sandbox image.")))
+        return;
+    auto project = openProject();
+    if (!project)
+        return;
+    ImageBuilder::Options opts;
+    opts.baseImage = p.value(base);
+    opts.noCache = p.isSet(noCache);
+    withEngine([this, project = *project, opts](const ContainerEngine &engine) {
+        auto *c = new SandboxController(engine, project, this);
+        out(QStringLiteral("Building image %1 with %2 (log: %3/docker-build.log)")
+                .arg(project.imageName(), engine.displayName(), project.stateDir()));
+        connect(c, &SandboxController::buildProgress, this, [](int s, int t, const QString &line) {
+            progress(t > 0 ? QStringLiteral("[%1/%2] %3").arg(s).arg(t).arg(line) : line);
+        });
+        c->rebuild(opts, [this](const SandboxController::Outcome &o) {
+            if (!o.ok)
+                return fail(o.error);
+            for (const QString &n : o.notices)
+                out(n);
+            finish(Ok);
+        });
+    });
+}
+
+void Cli::cmdStart()
+{
+    QCommandLineParser p;
+    const QCommandLineOption detach({QStringLiteral("d"), QStringLiteral("detach")},
+                                    QStringLiteral("Start in the background and return."));
+    const QCommandLineOption rebuild(QStringLiteral("rebuild"), QStringLiteral("Build the image first."));
+    const QCommandLineOption yes({QStringLiteral("y"), QStringLiteral("yes")},
+                                 QStringLiteral("Answer yes to every question."));
+    const QCommandLineOption base(QStringLiteral("base-image"), QStringLiteral("Base image when building."),
+                                  QStringLiteral("IMAGE"));
+    if (!parse(p, {detach, rebuild, yes, base}, QStringLiteral("Start the sandbox.")))
+        return;
+    auto project = openProject();
+    if (!project)
+        return;
+    SandboxController::StartOptions opts;
+    opts.interactive = stdinIsTerminal();
+    opts.rebuild = p.isSet(rebuild);
+    opts.build.baseImage = p.value(base);
+    const bool foreground = !p.isSet(detach);
+    withEngine([this, project = *project, opts, foreground](const ContainerEngine &engine) {
+        auto *c = new SandboxController(engine, project, this);
+        connect(c, &SandboxController::message, this, [](const QString &m) { out(m); });
+        connect(c, &SandboxController::buildProgress, this, [](int s, int t, const QString &line) {
+            progress(t > 0 ? QStringLiteral("[build %1/%2] %3").arg(s).arg(t).arg(line) : line);
+        });
+        auto *signals_ = new SignalWatcher(this);
+        connect(signals_, &SignalWatcher::interrupted, this, [this, c](int) {
+            out(QStringLiteral("Stopping %1 ...").arg(c->project().containerName()));
+            c->stop([this](const SandboxController::Outcome &o) {
+                if (!o.ok)
+                    return fail(o.error);
+                out(QStringLiteral("Stopped."));
+                finish(Ok);
+            });
+        });
+        c->start(opts, [this, c, foreground, engine](const SandboxController::Outcome &o) {
+            if (!o.ok)
+                return fail(o.error);
+            for (const QString &n : o.notices)
+                out(n);
+            const Project &pr = c->project();
+            out(QStringLiteral("Sandbox %1 is running.").arg(pr.sandboxId()));
+            out(QStringLiteral("  Web UI:    http://127.0.0.1:%1   (`ocs web` opens it signed in)").arg(o.port));
+            out(QStringLiteral("  Terminal:  ocs terminal"));
+            out(QStringLiteral("  Workspace: %1 -> %2").arg(pr.root(), pr.workspaceMountPoint()));
+            if (!foreground) {
+                out(QStringLiteral("  Stop it with `ocs stop`."));
+                return finish(Ok);
+            }
+            out(QStringLiteral("Press Ctrl+C to stop and remove the container."));
+            // Follow its output until it ends or the user interrupts.
+            ProcessSpec follow = engine.command({QStringLiteral("logs"), QStringLiteral("--follow"),
+                                                 QStringLiteral("--since"), QStringLiteral("0s"),
+                                                 pr.containerName()},
+                                                std::chrono::milliseconds(0));
+            follow.forwardOutput = true;
+            runProcess(follow, this, [this, c](const ProcessResult &) {
+                if (c->state() == SandboxController::State::Stopping)
+                    return; // the interrupt handler finishes
+                c->containerStatus([this](const QString &status, quint16) {
+                    if (status == QLatin1String("running"))
+                        return; // logs ended by a signal; the handler finishes
+                    err(QStringLiteral("The sandbox stopped (%1). See `ocs logs`.")
+                            .arg(status.isEmpty() ? QStringLiteral("removed") : status));
+                    finish(Failed);
+                });
+            });
+        });
+    });
+}
+
+void Cli::cmdStop()
+{
+    QCommandLineParser p;
+    if (!parse(p, {}, QStringLiteral("Stop the sandbox and remove its container.")))
+        return;
+    auto project = openProject();
+    if (!project)
+        return;
+    withEngine([this, project = *project](const ContainerEngine &engine) {
+        auto *c = new SandboxController(engine, project, this);
+        c->stop([this, project](const SandboxController::Outcome &o) {
+            if (!o.ok)
+                return fail(o.error);
+            for (const QString &n : o.notices)
+                out(n);
+            if (o.notices.isEmpty())
+                out(QStringLiteral("Stopped %1.").arg(project.containerName()));
+            finish(Ok);
+        });
+    });
+}
+
+void Cli::cmdStatus()
+{
+    QCommandLineParser p;
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    if (!parse(p, {json}, QStringLiteral("List every sandbox on this machine.")))
+        return;
+    const bool asJson = p.isSet(json);
+    withEngine([this, asJson](const ContainerEngine &engine) {
+        auto *lister = new SandboxLister(engine, this);
+        lister->list([this, asJson](const QList<SandboxInfo> &all, const QString &error) {
+            if (!error.isEmpty())
+                err(QStringLiteral("ocs: ") + error);
+            if (asJson) {
+                QJsonArray arr;
+                for (const SandboxInfo &i : all) {
+                    QJsonObject o;
+                    o.insert(QStringLiteral("id"), i.sandboxId);
+                    o.insert(QStringLiteral("state"), i.state);
+                    o.insert(QStringLiteral("port"), int(i.port));
+                    o.insert(QStringLiteral("url"), i.state == QLatin1String("running") && i.port
+                                                        ? QStringLiteral("http://127.0.0.1:%1").arg(i.port)
+                                                        : QString());
+                    o.insert(QStringLiteral("project"), i.projectRoot);
+                    o.insert(QStringLiteral("container"), i.containerName);
+                    arr.append(o);
+                }
+                out(QString::fromUtf8(QJsonDocument(arr).toJson(QJsonDocument::Indented)).trimmed());
+                return finish(error.isEmpty() ? Ok : Failed);
+            }
+            if (all.isEmpty()) {
+                out(QStringLiteral("No sandboxes on this machine yet. Run `ocs init` in a project."));
+                return finish(error.isEmpty() ? Ok : Failed);
+            }
+            int w = 10;
+            for (const SandboxInfo &i : all)
+                w = qMax(w, int(i.sandboxId.size()));
+            out(QStringLiteral("%1  %2  %3  %4").arg(QStringLiteral("SANDBOX ID"), -w).arg(QStringLiteral("STATE"), -8)
+                    .arg(QStringLiteral("PORT"), -5).arg(QStringLiteral("PROJECT")));
+            for (const SandboxInfo &i : all)
+                out(QStringLiteral("%1  %2  %3  %4")
+                        .arg(i.sandboxId, -w)
+                        .arg(i.state, -8)
+                        .arg(i.port ? QString::number(i.port) : QStringLiteral("-"), -5)
+                        .arg(i.projectRoot.isEmpty() ? QStringLiteral("(unknown)") : i.projectRoot));
+            finish(error.isEmpty() ? Ok : Failed);
+        });
+    });
+}
+
+void Cli::cmdTerminal()
+{
+    QCommandLineParser p;
+    if (!parse(p, {}, QStringLiteral("Attach an OpenCode terminal client to the running sandbox.")))
+        return;
+    auto project = openProject();
+    if (!project)
+        return;
+    withEngine([this, project = *project](const ContainerEngine &engine) {
+        auto *c = new SandboxController(engine, project, this);
+        c->containerStatus([this, c, engine](const QString &status, quint16) {
+            if (status != QLatin1String("running"))
+                return fail(QStringLiteral("%1 is not running; start it with `ocs start`.").arg(c->project().containerName()));
+            c->password([this, c, engine](const SandboxController::Outcome &pw) {
+                if (!pw.ok)
+                    return fail(pw.error);
+                // Hand the terminal over: replace this process with `<engine> exec`. The
+                // password reaches the engine CLI through the environment, never argv.
+                ::setenv("OPENCODE_SERVER_PASSWORD", pw.password.toUtf8().constData(), 1);
+                QStringList args{engine.program(), QStringLiteral("exec"), QStringLiteral("--interactive")};
+                if (stdinIsTerminal() && stdoutIsTerminal())
+                    args << QStringLiteral("--tty");
+                args << QStringLiteral("--user") << QStringLiteral("root") << QStringLiteral("--env")
+                     << QStringLiteral("OPENCODE_SERVER_PASSWORD") << c->project().containerName()
+                     << QStringLiteral("ocs-dev-exec") << QStringLiteral("opencode") << QStringLiteral("attach")
+                     << QStringLiteral("http://127.0.0.1:4096");
+                std::vector<QByteArray> storage;
+                for (const QString &a : args)
+                    storage.push_back(a.toLocal8Bit());
+                std::vector<char *> argv;
+                for (QByteArray &b : storage)
+                    argv.push_back(b.data());
+                argv.push_back(nullptr);
+                ::execvp(argv[0], argv.data());
+                fail(QStringLiteral("could not run %1: %2").arg(engine.program(), QString::fromLocal8Bit(std::strerror(errno))));
+            });
+        });
+    });
+}
+
+void Cli::cmdWeb()
+{
+    QCommandLineParser p;
+    const QCommandLineOption printUrl(QStringLiteral("print-url"),
+                                      QStringLiteral("Print the one-time sign-in address instead of opening a browser."));
+    if (!parse(p, {printUrl}, QStringLiteral("Open the web UI, already signed in. The password never appears in a URL.")))
+        return;
+    auto project = openProject();
+    if (!project)
+        return;
+    const bool print = p.isSet(printUrl);
+    withEngine([this, project = *project, print](const ContainerEngine &engine) {
+        auto *c = new SandboxController(engine, project, this);
+        c->containerStatus([this, c, print](const QString &status, quint16 port) {
+            if (status != QLatin1String("running") || !port)
+                return fail(QStringLiteral("%1 is not running; start it with `ocs start`.").arg(c->project().containerName()));
+            c->password([this, port, print](const SandboxController::Outcome &pw) {
+                if (!pw.ok)
+                    return fail(pw.error);
+                auto *gateway = new WebGateway({port, QStringLiteral("opencode"), pw.password}, this);
+                if (!gateway->listen())
+                    return fail(QStringLiteral("cannot open the sign-in gateway: ") + gateway->errorString());
+                const QUrl url = gateway->createLoginUrl(QStringLiteral("/"));
+                if (print)
+                    out(url.toString());
+                else
+                    openInBrowser(url);
+                out(QStringLiteral("Signed-in gateway for the web UI at http://127.0.0.1:%1 (it forwards to the "
+                                   "sandbox on port %2). Keep this running while you use the web UI; Ctrl+C ends it.")
+                        .arg(gateway->port())
+                        .arg(port));
+                auto *signals_ = new SignalWatcher(this);
+                connect(signals_, &SignalWatcher::interrupted, this, [this] { finish(Ok); });
+            });
+        });
+    });
+}
+
+void Cli::cmdLogs()
+{
+    QCommandLineParser p;
+    const QCommandLineOption follow({QStringLiteral("f"), QStringLiteral("follow")}, QStringLiteral("Keep following."));
+    const QCommandLineOption tail(QStringLiteral("tail"), QStringLiteral("Only the last N lines."), QStringLiteral("N"));
+    if (!parse(p, {follow, tail}, QStringLiteral("Show the sandbox's output.")))
+        return;
+    auto project = openProject();
+    if (!project)
+        return;
+    QStringList args{QStringLiteral("logs")};
+    if (p.isSet(follow))
+        args << QStringLiteral("--follow");
+    if (p.isSet(tail))
+        args << QStringLiteral("--tail") << p.value(tail);
+    args << project->containerName();
+    withEngine([this, args, project = *project](const ContainerEngine &engine) {
+        ProcessSpec spec = engine.command(args, std::chrono::milliseconds(0));
+        spec.forwardOutput = true;
+        runProcess(spec, this, [this, project](const ProcessResult &r) {
+            if (r.status == ProcessResult::Status::Finished && r.exitCode != 0)
+                return fail(QStringLiteral("no output: %1 has no container (it is not running and did not fail).")
+                                .arg(project.containerName()));
+            finish(r.ok() ? Ok : Failed);
+        });
+    });
+}
+
+void Cli::cmdValidate()
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The config file (default: the project's)."));
+    if (!parse(p, {}, QStringLiteral("Check opencode-sandbox-config.yaml.")))
+        return;
+    QString path = p.positionalArguments().value(0);
+    if (path.isEmpty()) {
+        const auto root = Project::findRoot(QDir::currentPath());
+        if (!root)
+            return fail(QStringLiteral("no %1 here or above; name a file: `ocs validate FILE`.").arg(ConfigFile::FileName));
+        path = *root + QLatin1Char('/') + ConfigFile::FileName;
+    }
+    const auto result = ConfigFile::load(path);
+    int errors = 0;
+    int warnings = 0;
+    for (const Diagnostic &d : result.diagnostics) {
+        (d.isError() ? errors : warnings)++;
+        err(d.toString());
+    }
+    if (errors == 0) {
+        out(QStringLiteral("%1: OK%2").arg(path, warnings ? QStringLiteral(" (%1 warning(s))").arg(warnings) : QString()));
+        return finish(Ok);
+    }
+    err(QStringLiteral("%1: %2 error(s), %3 warning(s)").arg(path).arg(errors).arg(warnings));
+    finish(Failed);
+}
+
+void Cli::cmdHook()
+{
+    QCommandLineParser p;
+    const QCommandLineOption yes({QStringLiteral("y"), QStringLiteral("yes")}, QStringLiteral("Approve without asking."));
+    p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("show | approve"));
+    if (!parse(p, {yes}, QStringLiteral("Show or approve the pre-start hook.")))
+        return;
+    const QString action = p.positionalArguments().value(0);
+    if (action != QLatin1String("show") && action != QLatin1String("approve"))
+        return fail(QStringLiteral("usage: ocs hook show|approve [--yes]"), Usage);
+    auto project = openProject();
+    if (!project)
+        return;
+    PreStartHook hook(*project);
+    const auto status = hook.status();
+    if (status == PreStartHook::Status::Absent) {
+        out(QStringLiteral("There is no %1 in %2.").arg(Project::HookFileName, project->root()));
+        return finish(Ok);
+    }
+    out(QStringLiteral("----- %1 (sha256 %2) -----").arg(project->hookPath(), hook.currentSha256()));
+    out(QString::fromUtf8(hook.content()).trimmed());
+    out(QStringLiteral("----- end -----"));
+    const QString statusText = status == PreStartHook::Status::Approved ? QStringLiteral("approved")
+                               : status == PreStartHook::Status::Empty ? QStringLiteral("nothing to run (comments only)")
+                                                                       : QStringLiteral("NOT approved");
+    out(QStringLiteral("Status: %1").arg(statusText));
+    if (action == QLatin1String("show"))
+        return finish(Ok);
+    if (status == PreStartHook::Status::Approved)
+        return finish(Ok);
+    if (!p.isSet(yes) && !stdinIsTerminal())
+        return fail(QStringLiteral("not approved: no terminal to ask on; read the hook and run `ocs hook approve --yes`."));
+    if (!confirm(QStringLiteral("Run this on your machine before each start of %1?").arg(project->sandboxId()), false, p.isSet(yes)))
+        return fail(QStringLiteral("not approved."));
+    QString error;
+    if (!project->ensureStateDirs(&error) || !hook.approve(&error))
+        return fail(error);
+    out(QStringLiteral("Approved."));
+    finish(Ok);
+}
+
+} // namespace ocs::cli

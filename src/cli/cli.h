@@ -1,0 +1,56 @@
+#pragma once
+
+#include "containerengine.h"
+#include "project.h"
+
+#include <QCommandLineParser>
+#include <QObject>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace ocs::cli {
+
+// The `ocs` command line: parses arguments, calls the core, prints. Each command ends by
+// calling finish() with the exit code.
+class Cli : public QObject
+{
+    Q_OBJECT
+public:
+    enum ExitCode { Ok = 0, Failed = 1, Usage = 2, NoEngine = 3 };
+
+    explicit Cli(QStringList arguments, QObject *parent = nullptr);
+    // Maps the reference's command names (ocs-init, ocs-start-container, …) to ours.
+    static QString commandForProgramName(const QString &programName);
+    static QString usage();
+
+public Q_SLOTS:
+    void run();
+
+private:
+    void finish(int code);
+    void fail(const QString &message, int code = Failed);
+    // Finds the project from the current folder (any subfolder works).
+    std::optional<Project> openProject(bool printWarnings = true);
+    void withEngine(std::function<void(const ContainerEngine &)> next);
+    bool parse(QCommandLineParser &parser, const QList<QCommandLineOption> &options,
+               const QString &description);
+
+    void cmdInit();
+    void cmdRebuild();
+    void cmdStart();
+    void cmdStop();
+    void cmdStatus();
+    void cmdTerminal();
+    void cmdWeb();
+    void cmdLogs();
+    void cmdValidate();
+    void cmdHook();
+
+    QString m_command;
+    QStringList m_args; // program name + the command's own arguments
+    QString m_enginePreference;
+};
+
+} // namespace ocs::cli

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "projectconfig.h"
+
+#include <QByteArray>
+
+namespace ocs {
+
+// Reads, validates and writes opencode-sandbox-config.yaml.
+class ConfigFile
+{
+public:
+    static inline const QString FileName = QStringLiteral("opencode-sandbox-config.yaml");
+
+    struct LoadResult
+    {
+        std::optional<ProjectConfig> config; // set when there is no error (warnings allowed)
+        QList<Diagnostic> diagnostics;       // errors and warnings, in file order
+        bool ok() const { return config.has_value(); }
+        QString errorSummary() const; // all diagnostics, one per line
+    };
+
+    // Parse the file at `path` (errors name `path`). A missing or unreadable file is an error.
+    static LoadResult load(const QString &path);
+    // Parse `text`; `fileName` is only used in diagnostics.
+    static LoadResult parse(const QByteArray &text, const QString &fileName);
+
+    // The new file text for `config`, starting from `originalText` (may be empty): only
+    // sections whose values changed are rewritten; comments, unknown keys, key order and
+    // untouched sections stay as they were. Comments that cannot be kept are listed in
+    // `droppedComments` (so a caller can tell the user before saving).
+    static QByteArray render(const QByteArray &originalText, const ProjectConfig &config,
+                             QStringList *droppedComments = nullptr);
+
+    // render() + atomic write (QSaveFile), keeping the file's permissions.
+    static bool save(const QString &path, const ProjectConfig &config, QString *errorMessage,
+                     QStringList *droppedComments = nullptr);
+
+    // What `ocs init` writes: sandbox-name filled in, every other section present, empty,
+    // with commented examples (the reference's template shape).
+    static QByteArray defaultTemplate(const QString &sandboxName);
+};
+
+} // namespace ocs

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "process.h"
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace ocs {
+
+// Docker or Podman (or any Docker-compatible CLI such as Colima's), driven through its
+// command line. DOCKER_HOST / CONTAINER_HOST and the current context are the CLI's own
+// business: we inherit the environment, so they are respected.
+class ContainerEngine
+{
+public:
+    enum class Kind { Docker, Podman };
+
+    ContainerEngine(Kind kind, QString program);
+
+    Kind kind() const { return m_kind; }
+    QString program() const { return m_program; }
+    QString displayName() const;
+
+    // A ProcessSpec for `<engine> args...`.
+    ProcessSpec command(const QStringList &args,
+                        std::chrono::milliseconds timeout = std::chrono::seconds(60)) const;
+
+    // Our labels; containers and images carry them so the app can find and adopt them.
+    static inline const QString LabelId = QStringLiteral("io.opencode-sandbox.id");
+    static inline const QString LabelProject = QStringLiteral("io.opencode-sandbox.project");
+    static inline const QString LabelConfigHash = QStringLiteral("io.opencode-sandbox.config-hash");
+    static inline const QString LabelVersion = QStringLiteral("io.opencode-sandbox.version");
+    static inline const QString LabelPort = QStringLiteral("io.opencode-sandbox.port");
+    static inline const QString LabelMiseHash = QStringLiteral("io.opencode-sandbox.mise-hash");
+
+    // The address the host is reachable at from a container ("host-gateway" for Docker).
+    QString hostGatewayValue() const;
+
+private:
+    Kind m_kind;
+    QString m_program;
+};
+
+// Finds a usable engine: OCS_ENGINE (docker | podman | a path), else the preference given,
+// else Docker, then Podman, whichever answers.
+class EngineLocator : public QObject
+{
+    Q_OBJECT
+public:
+    struct Outcome
+    {
+        enum class Status { Ready, NotInstalled, NotRunning, TimedOut };
+        Status status = Status::NotInstalled;
+        std::optional<ContainerEngine> engine;
+        QString serverVersion;
+        QString message; // plain-language problem and the fix
+        bool ready() const { return status == Status::Ready; }
+    };
+
+    explicit EngineLocator(QObject *parent = nullptr);
+    // `preference`: "", "auto", "docker", "podman" or a path to a CLI.
+    void locate(const QString &preference, std::function<void(const Outcome &)> done);
+
+    static std::optional<ContainerEngine> fromName(const QString &nameOrPath);
+
+private:
+    void probe(QList<ContainerEngine> candidates, Outcome firstFailure,
+               std::function<void(const Outcome &)> done);
+};
+
+} // namespace ocs

@@ -1,0 +1,241 @@
+#include "imagebuilder.h"
+
+#include "logging.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QStandardPaths>
+
+#include <unistd.h>
+
+namespace ocs {
+
+ImageBuilder::ImageBuilder(ContainerEngine engine, Project project, QObject *parent)
+    : QObject(parent)
+    , m_engine(std::move(engine))
+    , m_project(std::move(project))
+{
+}
+
+QStringList ImageBuilder::extraCaFiles(const Project &project)
+{
+    QStringList files;
+    auto resolve = [&](QString p) {
+        if (p.startsWith(QStringLiteral("~/")))
+            p = QDir::homePath() + p.mid(1);
+        if (QFileInfo(p).isRelative())
+            p = project.root() + QLatin1Char('/') + p;
+        return QDir::cleanPath(p);
+    };
+    for (const QString &p : project.config().extraCaCertificates)
+        files << resolve(p);
+    for (const QString &p :
+         qEnvironmentVariable("OCS_EXTRA_CA_CERTS").split(QLatin1Char(':'), Qt::SkipEmptyParts))
+        files << resolve(p);
+    files.removeDuplicates();
+    return files;
+}
+
+QString ImageBuilder::miseHash(const Project &project)
+{
+    QFile f(project.root() + QStringLiteral("/mise.toml"));
+    const QByteArray data = f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex().left(16));
+}
+
+bool ImageBuilder::prepareContext(const Project &project, const QString &dir, QString *error)
+{
+    auto fail = [error](const QString &m) {
+        if (error)
+            *error = m;
+        return false;
+    };
+    const QString sources = paths::imageSourceDir();
+    if (sources.isEmpty())
+        return fail(QStringLiteral("The sandbox image sources (Dockerfile, entrypoint) were not "
+                                   "found; set OCS_DATA_DIR to the folder that holds docker/, "
+                                   "or reinstall."));
+    QDir(dir).removeRecursively();
+    if (!QDir().mkpath(dir + QStringLiteral("/extra-ca")))
+        return fail(QStringLiteral("cannot create %1").arg(dir));
+    const QDir src(sources);
+    for (const QFileInfo &fi : src.entryInfoList(QDir::Files)) {
+        if (fi.fileName() == QLatin1String("README.md"))
+            continue;
+        const QString target = dir + QLatin1Char('/') + fi.fileName();
+        if (!QFile::copy(fi.absoluteFilePath(), target))
+            return fail(QStringLiteral("cannot copy %1 into the build context").arg(fi.absoluteFilePath()));
+        QFile::setPermissions(target, fi.permissions() | QFile::WriteOwner);
+    }
+    const QString mise = project.root() + QStringLiteral("/mise.toml");
+    if (QFileInfo::exists(mise)) {
+        if (!QFile::copy(mise, dir + QStringLiteral("/mise.toml")))
+            return fail(QStringLiteral("cannot copy %1 into the build context").arg(mise));
+    } else {
+        QFile empty(dir + QStringLiteral("/mise.toml"));
+        if (!empty.open(QIODevice::WriteOnly))
+            return fail(QStringLiteral("cannot write %1").arg(empty.fileName()));
+    }
+    int n = 0;
+    for (const QString &ca : extraCaFiles(project)) {
+        QFile in(ca);
+        if (!in.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("extra CA certificate %1: %2 (listed in "
+                                       "extra-ca-certificates or OCS_EXTRA_CA_CERTS)")
+                            .arg(ca, in.errorString()));
+        const QByteArray pem = in.readAll();
+        if (!pem.contains("-----BEGIN CERTIFICATE-----"))
+            return fail(QStringLiteral("extra CA certificate %1 is not a PEM certificate "
+                                       "(expected -----BEGIN CERTIFICATE-----)")
+                            .arg(ca));
+        if (pem.contains("PRIVATE KEY"))
+            return fail(QStringLiteral("%1 holds a private key; only the CA certificate belongs "
+                                       "in extra-ca-certificates")
+                            .arg(ca));
+        QFile out(dir + QStringLiteral("/extra-ca/extra-%1.crt").arg(++n, 2, 10, QLatin1Char('0')));
+        if (!out.open(QIODevice::WriteOnly) || out.write(pem) != pem.size())
+            return fail(QStringLiteral("cannot write %1").arg(out.fileName()));
+    }
+    return true;
+}
+
+QStringList ImageBuilder::buildArguments(const Project &project, const QString &contextDir,
+                                         const QString &baseImage, const QString &npmRegistry,
+                                         bool noCache)
+{
+    QStringList a{QStringLiteral("build"), QStringLiteral("--tag"), project.imageName()};
+    a << QStringLiteral("--file") << contextDir + QStringLiteral("/Dockerfile");
+    if (!baseImage.isEmpty())
+        a << QStringLiteral("--build-arg") << QStringLiteral("BASE_IMAGE=") + baseImage;
+    a << QStringLiteral("--build-arg") << QStringLiteral("HOST_UID=%1").arg(::getuid());
+    a << QStringLiteral("--build-arg") << QStringLiteral("HOST_GID=%1").arg(::getgid());
+    if (!npmRegistry.isEmpty())
+        a << QStringLiteral("--build-arg") << QStringLiteral("NPM_REGISTRY=") + npmRegistry;
+    // A corporate proxy on the host: by name, so credentials in it stay out of argv.
+    for (const char *name : {"http_proxy", "https_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY"}) {
+        if (!qEnvironmentVariableIsEmpty(name))
+            a << QStringLiteral("--build-arg") << QString::fromLatin1(name);
+    }
+    a << QStringLiteral("--label") << ContainerEngine::LabelId + QLatin1Char('=') + project.sandboxId();
+    a << QStringLiteral("--label") << ContainerEngine::LabelProject + QLatin1Char('=') + project.root();
+    a << QStringLiteral("--label") << ContainerEngine::LabelVersion + QStringLiteral("=" OCS_VERSION);
+    a << QStringLiteral("--label") << ContainerEngine::LabelMiseHash + QLatin1Char('=') + miseHash(project);
+    if (noCache)
+        a << QStringLiteral("--no-cache");
+    a << contextDir;
+    return a;
+}
+
+std::optional<std::pair<int, int>> ImageBuilder::parseProgress(const QString &line)
+{
+    static const QRegularExpression classic(QStringLiteral("^(?:Step|STEP) (\\d+)/(\\d+)"));
+    static const QRegularExpression buildkit(QStringLiteral("^#\\d+ \\[(?:[^\\]\\s]+ )?(\\d+)/(\\d+)\\]"));
+    for (const QRegularExpression *re : {&classic, &buildkit}) {
+        const auto m = re->match(line);
+        if (m.hasMatch())
+            return std::make_pair(m.captured(1).toInt(), m.captured(2).toInt());
+    }
+    return std::nullopt;
+}
+
+void ImageBuilder::build(const Options &options, std::function<void(const Result &)> done)
+{
+    QString registry = options.npmRegistry;
+    if (registry.isEmpty())
+        registry = qEnvironmentVariable("OCS_NPM_REGISTRY");
+    const QString npm = QStandardPaths::findExecutable(QStringLiteral("npm"));
+    if (!registry.isEmpty() || npm.isEmpty()) {
+        runBuild(options, registry, std::move(done));
+        return;
+    }
+    // Use the registry the user's npm is set up with (mirrors, corporate registries).
+    ProcessSpec spec;
+    spec.program = npm;
+    spec.arguments = {QStringLiteral("config"), QStringLiteral("get"), QStringLiteral("registry")};
+    spec.timeout = std::chrono::seconds(15);
+    QPointer<ImageBuilder> self(this);
+    runProcess(spec, this, [self, options, done](const ProcessResult &r) {
+        if (!self)
+            return;
+        QString reg = r.ok() ? QString::fromUtf8(r.standardOutput).trimmed() : QString();
+        if (!reg.startsWith(QLatin1String("http")))
+            reg.clear();
+        self->runBuild(options, reg, done);
+    });
+}
+
+void ImageBuilder::runBuild(const Options &options, const QString &registry,
+                            std::function<void(const Result &)> done)
+{
+    Result result;
+    result.logPath = m_project.stateDir() + QStringLiteral("/docker-build.log");
+    QString error;
+    if (!m_project.ensureStateDirs(&error)) {
+        result.error = error;
+        done(result);
+        return;
+    }
+    const QString context = m_project.stateDir() + QStringLiteral("/build");
+    if (!prepareContext(m_project, context, &error)) {
+        result.error = error;
+        done(result);
+        return;
+    }
+    QString base = options.baseImage;
+    if (base.isEmpty())
+        base = qEnvironmentVariable("OCS_BASE_IMAGE");
+
+    m_log.setFileName(result.logPath);
+    if (!m_log.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        result.error = QStringLiteral("cannot write %1: %2").arg(result.logPath, m_log.errorString());
+        done(result);
+        return;
+    }
+    m_log.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+
+    ProcessSpec spec = m_engine.command(
+        buildArguments(m_project, context, base, registry, options.noCache), std::chrono::minutes(45));
+    m_log.write("$ " + spec.displayCommand().toUtf8() + "\n");
+    qCInfo(lcImage) << "building" << m_project.imageName();
+
+    auto step = std::make_shared<std::pair<int, int>>(0, 0);
+    auto tail = std::make_shared<QStringList>();
+    m_job = ProcessLauncher::instance().start(spec, this);
+    connect(m_job, &ProcessJob::outputLine, this, [this, step, tail](const QString &line) {
+        m_log.write(line.toUtf8() + '\n');
+        m_log.flush();
+        if (auto p = parseProgress(line))
+            *step = *p;
+        if (!line.trimmed().isEmpty()) {
+            *tail << line;
+            if (tail->size() > 12)
+                tail->removeFirst();
+        }
+        Q_EMIT progress(step->first, step->second, line);
+    });
+    connect(m_job, &ProcessJob::finished, this, [this, result, tail, done](const ProcessResult &r) mutable {
+        m_job->deleteLater();
+        m_log.close();
+        if (!r.ok()) {
+            result.error = m_cancelled ? QStringLiteral("The image build was cancelled.")
+                                       : r.describeFailure(QStringLiteral("The image build"))
+                                             + QStringLiteral("\nLast lines:\n  ")
+                                             + tail->join(QStringLiteral("\n  "))
+                                             + QStringLiteral("\nFull log: ") + result.logPath;
+        }
+        result.ok = r.ok();
+        done(result);
+    });
+}
+
+void ImageBuilder::cancel()
+{
+    m_cancelled = true;
+    if (m_job)
+        m_job->cancel();
+}
+
+} // namespace ocs

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "containerengine.h"
+#include "project.h"
+
+#include <QFile>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+namespace ocs {
+
+// Builds a sandbox's image: lays out the build context in <state>/build (image sources,
+// mise.toml, extra CA certificates — never a secret), runs `<engine> build`, reports
+// progress (step x of y and the last line) and writes the whole log to
+// <state>/docker-build.log.
+class ImageBuilder : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString baseImage;   // empty: OCS_BASE_IMAGE, else the Dockerfile's default
+        QString npmRegistry; // empty: OCS_NPM_REGISTRY, else `npm config get registry`
+        bool noCache = false;
+    };
+    struct Result
+    {
+        bool ok = false;
+        QString error;
+        QString logPath;
+    };
+
+    ImageBuilder(ContainerEngine engine, Project project, QObject *parent = nullptr);
+
+    void build(const Options &options, std::function<void(const Result &)> done);
+    void cancel();
+
+    // Extra CA certificate files: the config's extra-ca-certificates (relative to the
+    // project root, ~ expanded) and OCS_EXTRA_CA_CERTS (':'-separated).
+    static QStringList extraCaFiles(const Project &project);
+    // Copies sources, mise.toml and CA files into `dir` (emptied first).
+    static bool prepareContext(const Project &project, const QString &dir, QString *error);
+    // The `build` argument list (no secrets: nothing secret exists at build time).
+    static QStringList buildArguments(const Project &project, const QString &contextDir,
+                                      const QString &baseImage, const QString &npmRegistry,
+                                      bool noCache);
+    // Parses "Step 3/12", "STEP 3/12" (Podman) and BuildKit's "#7 [3/12]" into (3, 12).
+    static std::optional<std::pair<int, int>> parseProgress(const QString &line);
+    // Hash of mise.toml, recorded on the image so a stale image can be noticed.
+    static QString miseHash(const Project &project);
+
+Q_SIGNALS:
+    void progress(int step, int total, const QString &lastLine);
+
+private:
+    void runBuild(const Options &options, const QString &registry,
+                  std::function<void(const Result &)> done);
+
+    ContainerEngine m_engine;
+    Project m_project;
+    QPointer<ProcessJob> m_job;
+    QFile m_log;
+    bool m_cancelled = false;
+};
+
+} // namespace ocs

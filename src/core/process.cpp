@@ -1,0 +1,218 @@
+#include "process.h"
+
+#include "logging.h"
+
+#include <QPointer>
+#include <QProcess>
+#include <QTimer>
+
+#include <optional>
+
+namespace ocs {
+
+QString ProcessSpec::displayCommand() const
+{
+    QStringList parts{program};
+    for (const QString &a : arguments)
+        parts << (a.contains(QLatin1Char(' ')) ? QLatin1Char('\'') + a + QLatin1Char('\'') : a);
+    return parts.join(QLatin1Char(' '));
+}
+
+QString ProcessResult::describeFailure(const QString &what) const
+{
+    switch (status) {
+    case Status::Finished: {
+        QString err = QString::fromUtf8(standardError).trimmed();
+        if (err.isEmpty())
+            err = QString::fromUtf8(standardOutput).trimmed();
+        const QStringList lines = err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        const QString tail = lines.isEmpty() ? QString() : lines.mid(qMax(0, lines.size() - 3)).join(QStringLiteral(" / "));
+        return QStringLiteral("%1 failed (exit code %2)%3")
+            .arg(what)
+            .arg(exitCode)
+            .arg(tail.isEmpty() ? QString() : QStringLiteral(": ") + tail);
+    }
+    case Status::FailedToStart:
+        return QStringLiteral("%1 could not be started: %2").arg(what, errorString);
+    case Status::TimedOut:
+        return QStringLiteral("%1 did not finish in time and was stopped").arg(what);
+    case Status::Crashed:
+        return QStringLiteral("%1 was killed (%2)").arg(what, errorString);
+    case Status::Cancelled:
+        return QStringLiteral("%1 was cancelled").arg(what);
+    }
+    return what;
+}
+
+namespace {
+
+class QProcessJob final : public ProcessJob
+{
+public:
+    QProcessJob(const ProcessSpec &spec, QObject *parent)
+        : ProcessJob(parent)
+        , m_spec(spec)
+    {
+        m_process.setProgram(spec.program);
+        m_process.setArguments(spec.arguments);
+        if (!spec.environment.isEmpty())
+            m_process.setProcessEnvironment(spec.environment);
+        if (!spec.workingDirectory.isEmpty())
+            m_process.setWorkingDirectory(spec.workingDirectory);
+        if (spec.forwardInput)
+            m_process.setInputChannelMode(QProcess::ForwardedInputChannel);
+        if (spec.forwardOutput)
+            m_process.setProcessChannelMode(QProcess::ForwardedChannels);
+        else if (spec.forwardStdErr)
+            m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+
+        connect(&m_process, &QProcess::readyReadStandardOutput, this, [this] {
+            drain(QProcess::StandardOutput, m_out, m_outPartial);
+        });
+        connect(&m_process, &QProcess::readyReadStandardError, this, [this] {
+            drain(QProcess::StandardError, m_err, m_errPartial);
+        });
+        connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
+            if (e == QProcess::FailedToStart)
+                finish(ProcessResult::Status::FailedToStart);
+        });
+        connect(&m_process, &QProcess::finished, this, [this](int, QProcess::ExitStatus st) {
+            finish(st == QProcess::CrashExit ? ProcessResult::Status::Crashed
+                                             : ProcessResult::Status::Finished);
+        });
+        m_timer.setSingleShot(true);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            qCWarning(lcProcess) << "timed out after" << m_spec.timeout.count()
+                                 << "ms:" << m_spec.displayCommand();
+            m_pendingStatus = ProcessResult::Status::TimedOut;
+            m_process.kill();
+        });
+    }
+
+    ~QProcessJob() override
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(2000);
+        }
+    }
+
+    void begin()
+    {
+        qCDebug(lcProcess) << "run:" << m_spec.displayCommand();
+        m_process.start();
+        if (m_spec.timeout.count() > 0)
+            m_timer.start(m_spec.timeout);
+        if (!m_spec.forwardInput) {
+            if (!m_spec.standardInput.isEmpty())
+                m_process.write(m_spec.standardInput);
+            m_process.closeWriteChannel();
+        }
+    }
+
+    void cancel() override
+    {
+        if (m_done)
+            return;
+        m_pendingStatus = ProcessResult::Status::Cancelled;
+        m_process.terminate();
+        QTimer::singleShot(3000, this, [this] {
+            if (!m_done)
+                m_process.kill();
+        });
+    }
+
+private:
+    void drain(QProcess::ProcessChannel ch, QByteArray &all, QByteArray &partial)
+    {
+        m_process.setReadChannel(ch);
+        const QByteArray chunk = m_process.readAll();
+        all += chunk;
+        partial += chunk;
+        qsizetype nl;
+        while ((nl = partial.indexOf('\n')) >= 0) {
+            const QString line = QString::fromUtf8(partial.left(nl)).remove(QLatin1Char('\r'));
+            partial.remove(0, nl + 1);
+            Q_EMIT outputLine(line);
+        }
+    }
+
+    void finish(ProcessResult::Status status)
+    {
+        if (m_done)
+            return;
+        m_done = true;
+        m_timer.stop();
+        drain(QProcess::StandardOutput, m_out, m_outPartial);
+        if (!m_spec.forwardStdErr)
+            drain(QProcess::StandardError, m_err, m_errPartial);
+        for (QByteArray *p : {&m_outPartial, &m_errPartial}) {
+            if (!p->isEmpty())
+                Q_EMIT outputLine(QString::fromUtf8(*p));
+            p->clear();
+        }
+        ProcessResult r;
+        r.status = m_pendingStatus ? *m_pendingStatus : status;
+        r.exitCode = m_process.exitCode();
+        r.standardOutput = m_out;
+        r.standardError = m_err;
+        r.errorString = m_process.errorString();
+        qCDebug(lcProcess) << "done:" << m_spec.program << "status" << int(r.status) << "exit"
+                           << r.exitCode;
+        Q_EMIT finished(r);
+    }
+
+    ProcessSpec m_spec;
+    QProcess m_process;
+    QTimer m_timer;
+    QByteArray m_out, m_err, m_outPartial, m_errPartial;
+    std::optional<ProcessResult::Status> m_pendingStatus;
+    bool m_done = false;
+};
+
+class QProcessLauncher final : public ProcessLauncher
+{
+public:
+    ProcessJob *start(const ProcessSpec &spec, QObject *parent) override
+    {
+        auto *job = new QProcessJob(spec, parent);
+        // Start on the next event-loop turn so callers can connect first.
+        QTimer::singleShot(0, job, [job] { job->begin(); });
+        return job;
+    }
+};
+
+std::unique_ptr<ProcessLauncher> &launcherSlot()
+{
+    static std::unique_ptr<ProcessLauncher> slot = std::make_unique<QProcessLauncher>();
+    return slot;
+}
+
+} // namespace
+
+ProcessLauncher &ProcessLauncher::instance()
+{
+    return *launcherSlot();
+}
+
+void ProcessLauncher::setInstance(std::unique_ptr<ProcessLauncher> launcher)
+{
+    launcherSlot() = launcher ? std::move(launcher) : std::make_unique<QProcessLauncher>();
+}
+
+void runProcess(const ProcessSpec &spec, QObject *context,
+                std::function<void(const ProcessResult &)> done,
+                std::function<void(const QString &)> onLine)
+{
+    ProcessJob *job = ProcessLauncher::instance().start(spec, context);
+    if (onLine)
+        QObject::connect(job, &ProcessJob::outputLine, context, onLine);
+    QObject::connect(job, &ProcessJob::finished, context,
+                     [job, done = std::move(done)](const ProcessResult &r) {
+                         job->deleteLater();
+                         if (done)
+                             done(r);
+                     });
+}
+
+} // namespace ocs

@@ -1,0 +1,352 @@
+#include "sandboxcontroller.h"
+
+#include "logging.h"
+#include "passwordstore.h"
+#include "portallocator.h"
+#include "prestarthook.h"
+#include "sandboxstate.h"
+
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace ocs {
+
+SandboxController::SandboxController(ContainerEngine engine, Project project, QObject *parent)
+    : QObject(parent)
+    , m_engine(std::move(engine))
+    , m_project(std::move(project))
+{
+}
+
+std::chrono::milliseconds SandboxController::startTimeout()
+{
+    bool ok = false;
+    const int secs = qEnvironmentVariableIntValue("OCS_START_TIMEOUT", &ok);
+    return std::chrono::seconds(ok && secs > 0 ? secs : 180);
+}
+
+QString SandboxController::configHash(const ProjectConfig &c)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("whitelist"), QJsonArray::fromStringList(c.httpDomainWhitelist));
+    QJsonArray ports;
+    for (quint16 p : c.hostPorts)
+        ports.append(int(p));
+    o.insert(QStringLiteral("ports"), ports);
+    QJsonArray pass;
+    for (const auto &p : c.envPassthrough)
+        pass.append(p.containerVar + QLatin1Char('=') + p.hostVar);
+    o.insert(QStringLiteral("passthrough"), pass);
+    QJsonArray env;
+    for (const auto &e : c.env)
+        env.append(e.name + QLatin1Char('=') + e.value);
+    o.insert(QStringLiteral("env"), env);
+    o.insert(QStringLiteral("limits"), QStringList{c.memoryLimit, c.cpuLimit, QString::number(c.pidsLimit)}.join(QLatin1Char('/')));
+    o.insert(QStringLiteral("readonly"), QJsonArray::fromStringList(c.readOnlyPaths));
+    const QByteArray bytes = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().left(16));
+}
+
+void SandboxController::setState(State s)
+{
+    if (m_state == s)
+        return;
+    m_state = s;
+    qCDebug(lcSandbox) << m_project.sandboxId() << "state" << s;
+    Q_EMIT stateChanged(s);
+}
+
+void SandboxController::fail(const QString &error, Callback done)
+{
+    qCWarning(lcSandbox) << m_project.sandboxId() << error;
+    setState(State::Error);
+    Outcome o;
+    o.error = error;
+    done(o);
+}
+
+void SandboxController::password(Callback done)
+{
+    QString error;
+    if (!m_project.ensureStateDirs(&error))
+        return fail(error, done);
+    auto *store = new PasswordStore(m_project.sandboxId(), m_project.stateDir(), this);
+    store->obtain([store, done](const PasswordStore::Result &r) {
+        store->deleteLater();
+        Outcome o;
+        o.ok = r.ok;
+        o.error = r.error;
+        o.password = r.password;
+        if (!r.notice.isEmpty())
+            o.notices << r.notice;
+        done(o);
+    });
+}
+
+void SandboxController::containerStatus(std::function<void(const QString &, quint16)> done)
+{
+    const QStringList args{QStringLiteral("container"), QStringLiteral("inspect"),
+                           QStringLiteral("--format"),
+                           QStringLiteral("{{.State.Status}} {{index .Config.Labels \"%1\"}}")
+                               .arg(ContainerEngine::LabelPort),
+                           m_project.containerName()};
+    runProcess(m_engine.command(args, std::chrono::seconds(30)), this,
+               [done](const ProcessResult &r) {
+                   if (!r.ok())
+                       return done(QString(), 0);
+                   const QStringList parts =
+                       QString::fromUtf8(r.standardOutput).trimmed().split(QLatin1Char(' '));
+                   done(parts.value(0), quint16(parts.value(1).toUInt()));
+               });
+}
+
+void SandboxController::rebuild(const ImageBuilder::Options &options, Callback done)
+{
+    setState(State::Building);
+    auto *builder = new ImageBuilder(m_engine, m_project, this);
+    connect(builder, &ImageBuilder::progress, this, &SandboxController::buildProgress);
+    builder->build(options, [this, builder, done](const ImageBuilder::Result &r) {
+        builder->deleteLater();
+        if (!r.ok)
+            return fail(r.error, done);
+        setState(State::Stopped);
+        Outcome o;
+        o.ok = true;
+        o.notices << QStringLiteral("Image %1 built; build log: %2").arg(m_project.imageName(), r.logPath);
+        done(o);
+    });
+}
+
+void SandboxController::start(const StartOptions &options, Callback done)
+{
+    setState(State::Starting);
+    containerStatus([this, options, done](const QString &status, quint16 port) {
+        if (status == QLatin1String("running")) {
+            Outcome o;
+            o.port = port;
+            password([this, o, done](const Outcome &pw) mutable {
+                if (!pw.ok)
+                    return fail(pw.error, done);
+                o.ok = true;
+                o.password = pw.password;
+                o.notices << QStringLiteral("%1 is already running.").arg(m_project.containerName());
+                setState(State::Running);
+                done(o);
+            });
+            return;
+        }
+        auto proceed = [this, options, done] {
+            QString error;
+            if (!m_project.ensureStateDirs(&error))
+                return fail(error, done);
+            auto *hook = new PreStartHook(m_project, this);
+            if (hook->status() == PreStartHook::Status::Approved)
+                Q_EMIT message(QStringLiteral("Running the pre-start hook %1").arg(m_project.hookPath()));
+            hook->run(options.interactive, [this, hook, options, done](const PreStartHook::Result &r) {
+                hook->deleteLater();
+                if (!r.ok)
+                    return fail(r.error, done);
+                afterHook(options, r.exportedEnvironment, done);
+            });
+        };
+        if (status.isEmpty())
+            return proceed();
+        // A container left from an earlier run (it stopped by itself): replace it.
+        runProcess(m_engine.command({QStringLiteral("rm"), QStringLiteral("--force"),
+                                     m_project.containerName()}),
+                   this, [proceed](const ProcessResult &) { proceed(); });
+    });
+}
+
+void SandboxController::afterHook(const StartOptions &options, QMap<QString, QString> hostEnv,
+                                  Callback done)
+{
+    password([this, options, hostEnv, done](const Outcome &pw) {
+        if (!pw.ok)
+            return fail(pw.error, done);
+        ensureImage(options, [this, pw, hostEnv, done](bool ok, const QString &error) {
+            if (!ok)
+                return fail(error, done);
+            setState(State::Starting);
+            runContainer(pw.password, hostEnv, {}, pw, done);
+        });
+    });
+}
+
+void SandboxController::ensureImage(const StartOptions &options,
+                                    std::function<void(bool, QString)> next)
+{
+    auto build = [this, options, next] {
+        setState(State::Building);
+        auto *builder = new ImageBuilder(m_engine, m_project, this);
+        connect(builder, &ImageBuilder::progress, this, &SandboxController::buildProgress);
+        builder->build(options.build, [builder, next](const ImageBuilder::Result &r) {
+            builder->deleteLater();
+            next(r.ok, r.error);
+        });
+    };
+    if (options.rebuild)
+        return build();
+    const QStringList args{QStringLiteral("image"), QStringLiteral("inspect"),
+                           QStringLiteral("--format"),
+                           QStringLiteral("{{index .Config.Labels \"%1\"}}").arg(ContainerEngine::LabelMiseHash),
+                           m_project.imageName()};
+    runProcess(m_engine.command(args, std::chrono::seconds(30)), this,
+               [this, build, next](const ProcessResult &r) {
+                   if (!r.ok()) {
+                       Q_EMIT message(QStringLiteral("No image for %1 yet: building it (the first "
+                                                     "build takes a few minutes).")
+                                          .arg(m_project.sandboxId()));
+                       return build();
+                   }
+                   const QString hash = QString::fromUtf8(r.standardOutput).trimmed();
+                   if (hash != ImageBuilder::miseHash(m_project))
+                       Q_EMIT message(QStringLiteral("mise.toml changed since the image was built: "
+                                                     "run `ocs rebuild` to install its tools."));
+                   next(true, QString());
+               });
+}
+
+void SandboxController::runContainer(const QString &password, const QMap<QString, QString> &hostEnv,
+                                     QList<quint16> avoid, Outcome partial, Callback done)
+{
+    SandboxState st = SandboxState::load(m_project.stateDir());
+    const quint16 port = PortAllocator::choose(st.port, avoid);
+    if (!port)
+        return fail(QStringLiteral("No free port between %1 and %2 on 127.0.0.1.")
+                        .arg(PortAllocator::FirstPort)
+                        .arg(PortAllocator::LastPort),
+                    done);
+    QString hostsError;
+    RunInputs in;
+    in.port = port;
+    in.password = password;
+    in.hostEnvironment = hostEnv;
+    in.extraHosts = RunPlanner::parseExtraHosts(qEnvironmentVariable("OCS_EXTRA_HOSTS"), &hostsError);
+    in.configHash = configHash(m_project.config());
+    if (!hostsError.isEmpty())
+        return fail(hostsError, done);
+    const RunPlan plan = RunPlanner::plan(m_engine, m_project, in);
+    if (!plan.ok())
+        return fail(plan.error, done);
+    for (const QString &s : plan.skippedVariables)
+        partial.notices << QStringLiteral("Not passed into the sandbox: %1").arg(s);
+
+    Q_EMIT message(QStringLiteral("Starting %1 on http://127.0.0.1:%2").arg(m_project.containerName()).arg(port));
+    runProcess(plan.spec, this, [this, password, hostEnv, avoid, partial, port, done](const ProcessResult &r) mutable {
+        if (!r.ok()) {
+            const QString err = QString::fromUtf8(r.standardError);
+            const bool portTaken = err.contains(QLatin1String("port is already allocated"))
+                                   || err.contains(QLatin1String("address already in use"));
+            if (portTaken && avoid.size() < 5) {
+                runProcess(m_engine.command({QStringLiteral("rm"), QStringLiteral("--force"), m_project.containerName()}),
+                           this, [this, password, hostEnv, avoid, port, partial, done](const ProcessResult &) mutable {
+                               avoid << port;
+                               runContainer(password, hostEnv, avoid, partial, done);
+                           });
+                return;
+            }
+            return fail(r.describeFailure(QStringLiteral("Starting the container")), done);
+        }
+        SandboxState saved = SandboxState::load(m_project.stateDir());
+        saved.port = port;
+        saved.projectRoot = m_project.root();
+        QString error;
+        if (!saved.save(m_project.stateDir(), &error))
+            partial.notices << error;
+        partial.port = port;
+        partial.password = password;
+        waitHealthy(port, password, partial, done);
+    });
+}
+
+void SandboxController::waitHealthy(quint16 port, const QString &password, Outcome partial,
+                                    Callback done)
+{
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    auto attempts = std::make_shared<int>(0);
+    auto step = std::make_shared<std::function<void()>>();
+    QPointer<SandboxController> self(this);
+    *step = [self, port, password, partial, done, clock, attempts, step] {
+        if (!self)
+            return;
+        self->m_probe.check(port, password, [self, partial, done, clock, attempts, step](const HealthProbe::Result &h) mutable {
+            if (!self)
+                return;
+            if (h.healthy) {
+                *step = nullptr;
+                partial.ok = true;
+                self->setState(State::Running);
+                return done(partial);
+            }
+            auto retry = [self, step] {
+                QTimer::singleShot(500, self, [step] {
+                    if (*step)
+                        (*step)();
+                });
+            };
+            if (clock->elapsed() > startTimeout().count()) {
+                *step = nullptr;
+                return self->fail(QStringLiteral("OpenCode did not answer its health check within %1 s "
+                                                 "(last: %2). See `ocs logs`.")
+                                      .arg(startTimeout().count() / 1000)
+                                      .arg(h.error),
+                                  done);
+            }
+            if (++*attempts % 4 != 0)
+                return retry();
+            // Every few tries: is the container still there?
+            self->containerStatus([self, done, step, retry](const QString &status, quint16) {
+                if (!self)
+                    return;
+                if (status == QLatin1String("running") || status == QLatin1String("created"))
+                    return retry();
+                *step = nullptr;
+                const QStringList args{QStringLiteral("logs"), QStringLiteral("--tail"),
+                                       QStringLiteral("25"), self->m_project.containerName()};
+                runProcess(self->m_engine.command(args), self, [self, status, done](const ProcessResult &r) {
+                    QString logs = QString::fromUtf8(r.standardOutput + r.standardError).trimmed();
+                    logs.replace(QLatin1Char('\n'), QStringLiteral("\n  "));
+                    self->fail(QStringLiteral("The sandbox stopped while starting (container %1). "
+                                              "Its last output:\n  %2")
+                                   .arg(status.isEmpty() ? QStringLiteral("gone") : status, logs),
+                               done);
+                });
+            });
+        });
+    };
+    (*step)();
+}
+
+void SandboxController::stop(Callback done)
+{
+    setState(State::Stopping);
+    const QString name = m_project.containerName();
+    runProcess(m_engine.command({QStringLiteral("stop"), QStringLiteral("--time"), QStringLiteral("10"), name},
+                                std::chrono::seconds(60)),
+               this, [this, name, done](const ProcessResult &stopped) {
+                   const bool absent = QString::fromUtf8(stopped.standardError)
+                                           .contains(QLatin1String("No such container"), Qt::CaseInsensitive)
+                                       || QString::fromUtf8(stopped.standardError).contains(QLatin1String("no container with"), Qt::CaseInsensitive);
+                   runProcess(m_engine.command({QStringLiteral("rm"), QStringLiteral("--force"), name}), this,
+                              [this, stopped, absent, name, done](const ProcessResult &removed) {
+                                  Outcome o;
+                                  if (absent) {
+                                      o.ok = true;
+                                      o.notices << QStringLiteral("%1 was not running.").arg(name);
+                                  } else if (stopped.ok() || removed.ok()) {
+                                      o.ok = true;
+                                  } else {
+                                      return fail(stopped.describeFailure(QStringLiteral("Stopping %1").arg(name)), done);
+                                  }
+                                  setState(State::Stopped);
+                                  done(o);
+                              });
+               });
+}
+
+} // namespace ocs

@@ -1,0 +1,83 @@
+#pragma once
+
+#include "containerengine.h"
+#include "healthprobe.h"
+#include "imagebuilder.h"
+#include "project.h"
+#include "runplan.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+namespace ocs {
+
+// One sandbox's lifecycle: stopped → building → starting → running → stopping, or error.
+// Shared by the CLI and the tray; every step is asynchronous.
+class SandboxController : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Stopped, Building, Starting, Running, Stopping, Error };
+    Q_ENUM(State)
+
+    struct StartOptions
+    {
+        bool interactive = false;  // the pre-start hook may use the terminal
+        bool rebuild = false;      // build the image even when it exists
+        ImageBuilder::Options build;
+    };
+    struct Outcome
+    {
+        bool ok = false;
+        QString error;
+        QStringList notices; // things to tell the user (skipped variables, password location)
+        quint16 port = 0;
+        QString password; // for the caller's own use (gateway); never printed or logged
+    };
+    using Callback = std::function<void(const Outcome &)>;
+
+    SandboxController(ContainerEngine engine, Project project, QObject *parent = nullptr);
+
+    const Project &project() const { return m_project; }
+    const ContainerEngine &engine() const { return m_engine; }
+    State state() const { return m_state; }
+
+    // Builds the image (always).
+    void rebuild(const ImageBuilder::Options &options, Callback done);
+    // Starts the sandbox detached and waits until OpenCode answers its health check.
+    void start(const StartOptions &options, Callback done);
+    // Stops (and so removes) the container.
+    void stop(Callback done);
+    // Reads the password (creating it when needed).
+    void password(Callback done);
+
+    // "running", "exited", … or "" when there is no container.
+    void containerStatus(std::function<void(const QString &status, quint16 port)> done);
+
+    // Hash of the parts of the config that the running container depends on.
+    static QString configHash(const ProjectConfig &config);
+    static std::chrono::milliseconds startTimeout();
+
+Q_SIGNALS:
+    void stateChanged(ocs::SandboxController::State state);
+    void buildProgress(int step, int total, const QString &line);
+    void message(const QString &text); // a line of progress for the user
+
+private:
+    void setState(State s);
+    void fail(const QString &error, Callback done);
+    void afterHook(const StartOptions &options, QMap<QString, QString> hostEnv, Callback done);
+    void ensureImage(const StartOptions &options, std::function<void(bool, QString)> next);
+    void runContainer(const QString &password, const QMap<QString, QString> &hostEnv,
+                      QList<quint16> avoid, Outcome partial, Callback done);
+    void waitHealthy(quint16 port, const QString &password, Outcome partial, Callback done);
+
+    ContainerEngine m_engine;
+    Project m_project;
+    State m_state = State::Stopped;
+    HealthProbe m_probe;
+};
+
+} // namespace ocs

@@ -1,0 +1,63 @@
+#include "sandboxstate.h"
+
+#include "logging.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace ocs {
+
+QString SandboxState::filePath(const QString &stateDir)
+{
+    return stateDir + QStringLiteral("/ocs-state.json");
+}
+
+SandboxState SandboxState::load(const QString &stateDir)
+{
+    SandboxState s;
+    QFile f(filePath(stateDir));
+    if (!f.open(QIODevice::ReadOnly))
+        return s;
+    QJsonParseError err;
+    const QJsonObject o = QJsonDocument::fromJson(f.readAll(), &err).object();
+    if (err.error != QJsonParseError::NoError) {
+        qCWarning(lcSandbox) << f.fileName() << "is not valid JSON; starting afresh:"
+                             << err.errorString();
+        return s;
+    }
+    s.projectRoot = o.value(QStringLiteral("projectRoot")).toString();
+    const int port = o.value(QStringLiteral("port")).toInt();
+    s.port = (port > 0 && port < 65536) ? quint16(port) : 0;
+    s.approvedHookSha256 = o.value(QStringLiteral("approvedHookSha256")).toString();
+    s.lastStartedConfig = o.value(QStringLiteral("lastStartedConfig")).toObject();
+    return s;
+}
+
+bool SandboxState::save(const QString &stateDir, QString *error) const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("projectRoot"), projectRoot);
+    if (port)
+        o.insert(QStringLiteral("port"), int(port));
+    if (!approvedHookSha256.isEmpty())
+        o.insert(QStringLiteral("approvedHookSha256"), approvedHookSha256);
+    if (!lastStartedConfig.isEmpty())
+        o.insert(QStringLiteral("lastStartedConfig"), lastStartedConfig);
+    QSaveFile f(filePath(stateDir));
+    if (!f.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = QStringLiteral("cannot write %1: %2").arg(f.fileName(), f.errorString());
+        return false;
+    }
+    f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    f.write(QJsonDocument(o).toJson());
+    if (!f.commit()) {
+        if (error)
+            *error = QStringLiteral("cannot write %1: %2").arg(f.fileName(), f.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace ocs

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace ocs {
+
+// What the app remembers about one sandbox, outside the workspace (so the agent cannot
+// change it): ~/.opencode-sandbox/<SANDBOX_ID>/ocs-state.json, mode 0600.
+struct SandboxState
+{
+    QString projectRoot;
+    quint16 port = 0;               // the loopback port last used
+    QString approvedHookSha256;     // hex SHA-256 of the approved pre-start hook
+    QJsonObject lastStartedConfig;  // the network/env parts of the config last started
+
+    static QString filePath(const QString &stateDir);
+    static SandboxState load(const QString &stateDir);
+    bool save(const QString &stateDir, QString *error) const;
+};
+
+} // namespace ocs
