@@ -1,0 +1,263 @@
+#!/usr/bin/env bash
+# End-to-end tests of `ocs` against a real container engine.
+#
+# Usage: tests/e2e/ocs-e2e.sh PATH/TO/ocs
+#
+# What it does: builds sandbox images from a local debootstrap base, inits two temporary
+# projects with `ocs init --yes`, starts them, and checks from outside and from inside as
+# the agent would: auth, workspace ownership, persistence, the proxy whitelist against a
+# fake "internet" (a container of ours answering for fake domains), host ports, env
+# passthrough, two sandboxes at once, the sign-in gateway, foreground Ctrl+C, stop.
+# Network traffic goes only to loopback and to containers this script creates.
+#
+# Exit: 0 all passed, 1 something failed, 77 skipped (no engine; never under CI=true).
+set -uo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+source "$here/lib.sh"
+
+OCS_BIN=$(readlink -f "${1:?usage: ocs-e2e.sh PATH/TO/ocs}")
+ENGINE=${OCS_E2E_ENGINE:-docker}
+BASE_IMAGE=${OCS_E2E_BASE_IMAGE:-ocs-test-base:bookworm}
+FAKENET_IMAGE=ocs-e2e-fakenet:latest
+RUN_ID=$$
+
+command -v "$ENGINE" >/dev/null 2>&1 || skip_loudly "$ENGINE is not installed"
+"$ENGINE" info >/dev/null 2>&1 || skip_loudly "$ENGINE is installed but its engine does not answer ('$ENGINE info' failed)"
+[[ -x "$OCS_BIN" ]] || { echo "not executable: $OCS_BIN" >&2; exit 1; }
+
+# ---- the user the sandboxes belong to --------------------------------------------------
+# Real users are not root; as root we make a throw-away user in the engine's group, so that
+# "owned by the user" means something.
+if [[ $(id -u) -eq 0 ]]; then
+    E2E_USER=ocs-e2e
+    if ! id "$E2E_USER" >/dev/null 2>&1; then
+        getent group docker >/dev/null || groupadd --system docker
+        useradd --create-home --uid 4242 --user-group --groups docker "$E2E_USER" \
+            || { echo "cannot create $E2E_USER" >&2; exit 1; }
+    fi
+    E2E_HOME=$(getent passwd "$E2E_USER" | cut -d: -f6)
+    as_user() { setpriv --reuid="$E2E_USER" --regid="$E2E_USER" --init-groups -- env HOME="$E2E_HOME" USER="$E2E_USER" "$@"; }
+else
+    E2E_USER=$(id -un)
+    E2E_HOME=$HOME
+    as_user() { "$@"; }
+fi
+E2E_UID=$(id -u "$E2E_USER")
+WORK=$(as_user mktemp -d /tmp/ocs-e2e.XXXXXX)
+chmod 0755 "$WORK"
+STATE_ROOT=$WORK/state
+export OCS_STATE_ROOT=$STATE_ROOT     # keep the user's real ~/.opencode-sandbox out of it
+export OCS_KEYCHAIN=0                  # headless: the honest 0600-file fallback
+export OCS_BASE_IMAGE=$BASE_IMAGE
+export OCS_ENGINE=$ENGINE
+export OCS_EXTRA_CA_CERTS=$(host_extra_cas)
+export OCS_START_TIMEOUT=240
+unset DBUS_SESSION_BUS_ADDRESS
+
+ocs() { as_user "$OCS_BIN" "$@"; }
+ocs_in() { local dir=$1; shift; (cd "$dir" && as_user "$OCS_BIN" "$@"); }
+
+containers=()
+host_pids=()
+cleanup() {
+    set +e
+    for p in "${host_pids[@]}"; do kill "$p" 2>/dev/null; done
+    for d in "$WORK"/proj-*; do [[ -d "$d" ]] && (cd "$d" && as_user "$OCS_BIN" stop >/dev/null 2>&1); done
+    for c in "${containers[@]}"; do "$ENGINE" rm -f "$c" >/dev/null 2>&1; done
+    "$ENGINE" network rm "ocs-e2e-net-$RUN_ID" >/dev/null 2>&1
+    if [[ "${OCS_E2E_KEEP:-}" != 1 ]]; then
+        "$ENGINE" rmi -f $("$ENGINE" images -q --filter "label=io.opencode-sandbox.project" 2>/dev/null | sort -u) >/dev/null 2>&1
+        rm -rf "$WORK"
+    fi
+}
+trap cleanup EXIT
+
+echo "== engine: $("$ENGINE" version --format '{{.Server.Version}}' 2>/dev/null) ($ENGINE), user $E2E_USER ($E2E_UID), work $WORK"
+
+# ---- images -----------------------------------------------------------------------------
+if ! "$ENGINE" image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
+    echo "== making base image $BASE_IMAGE (debootstrap)"
+    "$here/make-base-image.sh" "$BASE_IMAGE" || { echo "cannot make the base image" >&2; exit 1; }
+fi
+echo "== building the fake internet"
+"$ENGINE" build -q -t "$FAKENET_IMAGE" --build-arg "BASE_IMAGE=$BASE_IMAGE" "$here/fakenet" >/dev/null \
+    || { echo "cannot build $FAKENET_IMAGE" >&2; exit 1; }
+
+# The fake internet: one container answering for every fake domain.
+"$ENGINE" network create "ocs-e2e-net-$RUN_ID" >/dev/null
+fakenet=ocs-e2e-fakenet-$RUN_ID
+"$ENGINE" run -d --rm --name "$fakenet" "$FAKENET_IMAGE" >/dev/null && containers+=("$fakenet")
+FAKE_IP=$("$ENGINE" inspect -f '{{.NetworkSettings.IPAddress}}' "$fakenet")
+[[ -n "$FAKE_IP" ]] || { echo "fakenet has no address" >&2; exit 1; }
+export OCS_EXTRA_HOSTS="allowed.test=$FAKE_IP,sub.allowed.test=$FAKE_IP,blocked.test=$FAKE_IP,evilallowed.test=$FAKE_IP"
+
+# Services on the host: one listed in host-ports, one not.
+GATEWAY_IP=$("$ENGINE" network inspect bridge -f '{{(index .IPAM.Config 0).Gateway}}')
+LISTED_PORT=$((20000 + RANDOM % 5000))
+UNLISTED_PORT=$((LISTED_PORT + 1))
+mkdir -p "$WORK/www" && echo "host service" >"$WORK/www/index.html"
+for p in "$LISTED_PORT" "$UNLISTED_PORT"; do
+    (cd "$WORK/www" && exec python3 -m http.server "$p" --bind "$GATEWAY_IP" >/dev/null 2>&1) &
+    host_pids+=($!)
+done
+wait_until 10 bash -c "exec 3<>/dev/tcp/$GATEWAY_IP/$UNLISTED_PORT" || echo "warning: host services slow to start"
+
+# ---- project A ----------------------------------------------------------------------------
+PA=$WORK/proj-a
+as_user mkdir -p "$PA/sub/dir"
+out=$(ocs_in "$PA" init --yes --no-build 2>&1)
+check "init --yes creates the config" test -f "$PA/opencode-sandbox-config.yaml"
+check "init --yes creates mise.toml, opencode.jsonc and the hook" test -f "$PA/mise.toml" -a -f "$PA/opencode.jsonc" -a -x "$PA/opencode-sandbox-pre-start-container.sh"
+as_user tee "$PA/opencode-sandbox-config.yaml" >/dev/null <<YAML
+sandbox-name: proj-a
+http-domain-whitelist:
+  - .allowed.test
+host-ports:
+  - $LISTED_PORT
+env-passthrough:
+  SECRET_TOKEN: E2E_SECRET_SOURCE
+  MISSING_ONE: E2E_NOT_SET_ANYWHERE
+env:
+  STATIC_VAR: hello world
+YAML
+check "validate accepts the project config" ocs_in "$PA" validate
+
+t0=$SECONDS
+if ocs_in "$PA" rebuild >"$WORK/rebuild-a.log" 2>&1; then
+    pass "rebuild builds the image ($((SECONDS - t0)) s)"
+else
+    fail "rebuild builds the image" "$(tail -25 "$WORK/rebuild-a.log")"
+    summary; exit 1
+fi
+ID_A=$(ls "$STATE_ROOT" | grep '^proj-a-' | head -1)
+expect_eq "SANDBOX_ID is proj-a-<cksum of the root>" "proj-a-$(printf '%s' "$(readlink -f "$PA")" | cksum | { read -r crc _; printf '%x' "$crc" | cut -c1-6; })" "$ID_A"
+check "the build log is in the state folder" test -s "$STATE_ROOT/$ID_A/docker-build.log"
+CA=opencode-sandbox-$ID_A
+
+SECRET_VALUE="e2e-$RANDOM-$RANDOM-passthrough-value"
+t0=$SECONDS
+if (cd "$PA/sub/dir" && E2E_SECRET_SOURCE=$SECRET_VALUE as_user "$OCS_BIN" start --detach) >"$WORK/start-a.log" 2>&1; then
+    pass "start --detach from a subfolder reaches healthy ($((SECONDS - t0)) s)"
+else
+    fail "start --detach from a subfolder reaches healthy" "$(cat "$WORK/start-a.log"; "$ENGINE" logs --tail 30 "$CA" 2>&1)"
+    summary; exit 1
+fi
+expect_contains "start names the variable it could not pass" "MISSING_ONE" "$(cat "$WORK/start-a.log")"
+
+PORT_A=$(ocs status --json | python3 -c 'import json,sys; print(next(s["port"] for s in json.load(sys.stdin) if s["id"]==sys.argv[1]))' "$ID_A")
+PASSWORD_A=$(cat "$STATE_ROOT/$ID_A/opencode-password")
+check "password file is owner-only (0600)" test "$(stat -c %a "$STATE_ROOT/$ID_A/opencode-password")" = 600
+check "state folder is owner-only (0700)" test "$(stat -c %a "$STATE_ROOT/$ID_A")" = 700
+expect_eq "password has 48 characters" 48 "${#PASSWORD_A}"
+expect_eq "web UI without password: 401" 401 "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT_A/global/health")"
+health=$(curl -s -u "opencode:$PASSWORD_A" "http://127.0.0.1:$PORT_A/global/health")
+expect_contains "web UI with the password: healthy JSON" '"healthy":true' "$health"
+published=$("$ENGINE" port "$CA" 4096/tcp)
+expect_eq "published on loopback only" "127.0.0.1:$PORT_A" "$published"
+expect_not_contains "the password is not in the container's command line or labels" "$PASSWORD_A" "$("$ENGINE" inspect -f '{{json .Config.Cmd}} {{json .Config.Entrypoint}} {{json .Config.Labels}} {{json .Args}}' "$CA")"
+check "the password is in no image layer" bash -c "! $ENGINE history --no-trunc $CA 2>/dev/null | grep -qF -- '$PASSWORD_A' && ! $ENGINE image inspect opencode-sandbox-$ID_A | grep -qF -- '$PASSWORD_A'"
+
+dev() { "$ENGINE" exec -u root "$CA" ocs-dev-exec "$@"; }
+dev sh -c 'echo from-the-agent > created-inside.txt'
+check "a file written inside appears in the workspace" test -f "$PA/created-inside.txt"
+expect_eq "... owned by the user ($E2E_UID)" "$E2E_UID" "$(stat -c %u "$PA/created-inside.txt")"
+expect_eq "the agent runs as dev with the user's uid" "$E2E_UID" "$(dev id -u)"
+expect_eq "the workspace is mounted at /<dirname>" "/proj-a" "$(dev pwd)"
+
+# Proxy and firewall, as the agent sees them.
+code() { dev curl -s -o /dev/null -w '%{http_code}' --max-time 15 "$@" 2>/dev/null; }
+expect_eq "whitelisted domain over HTTP via the proxy: 200" 200 "$(code http://allowed.test/)"
+expect_eq "whitelisted subdomain over HTTPS via the proxy: 200" 200 "$(code -k https://sub.allowed.test/)"
+expect_contains "the fake internet saw the request for sub.allowed.test" "host=sub.allowed.test" "$("$ENGINE" logs "$fakenet" 2>&1)"
+expect_eq "non-whitelisted domain: 403 from the proxy" 403 "$(code http://blocked.test/)"
+expect_eq "look-alike of an allowed suffix: 403" 403 "$(code http://evilallowed.test/)"
+https_blocked=$(code -k https://blocked.test/)
+check "non-whitelisted domain over HTTPS is refused" test "$https_blocked" != 200
+check_not "direct connection to the fake internet's address fails" dev curl -s --noproxy '*' --max-time 8 "http://$FAKE_IP/"
+check "host port in host-ports is reachable at docker.host" dev curl -s --noproxy '*' --max-time 10 -o /dev/null -f "http://docker.host:$LISTED_PORT/"
+check_not "host port not in host-ports is blocked" dev curl -s --noproxy '*' --max-time 8 -o /dev/null "http://docker.host:$UNLISTED_PORT/"
+
+# Environment.
+expect_eq "env-passthrough value arrives (renamed)" "$SECRET_VALUE" "$(dev printenv SECRET_TOKEN)"
+expect_eq "static env value arrives literally" "hello world" "$(dev printenv STATIC_VAR)"
+check_not "unset passthrough variable is absent" dev printenv MISSING_ONE
+cmdlines=$("$ENGINE" exec -u root "$CA" sh -c 'for f in /proc/[0-9]*/cmdline; do tr "\0" " " <"$f"; echo; done' 2>/dev/null)
+expect_not_contains "the passthrough value is in no process's argv in the sandbox" "$SECRET_VALUE" "$cmdlines"
+expect_not_contains "the password is in no process's argv in the sandbox" "$PASSWORD_A" "$cmdlines"
+expect_not_contains "no host process has the passthrough value in argv" "$SECRET_VALUE" "$(ps -eo args)"
+
+# Persistence of the agent's state.
+dev sh -c 'echo kept > ~/.local/share/opencode/e2e-marker'
+check "agent state lands in the state folder" test -f "$STATE_ROOT/$ID_A/opencode-state/e2e-marker"
+
+# ---- the sign-in gateway ------------------------------------------------------------------
+ocs_in "$PA" web --print-url >"$WORK/web.out" 2>&1 &
+web_pid=$!
+host_pids+=($web_pid)
+wait_until 20 grep -q '__ocs' "$WORK/web.out"
+login=$(grep -m1 -o 'http://127.0.0.1:[0-9]*/[^ ]*' "$WORK/web.out")
+expect_not_contains "the sign-in URL holds no password" "$PASSWORD_A" "$login"
+if [[ -n "$login" ]]; then
+    gw=$(printf '%s' "$login" | sed -E 's#(http://127.0.0.1:[0-9]+)/.*#\1#')
+    expect_eq "gateway without cookie: 401" 401 "$(curl -s -o /dev/null -w '%{http_code}' "$gw/global/health")"
+    first=$(curl -s -o /dev/null -c "$WORK/cookies" -w '%{http_code} %{redirect_url}' "$login")
+    expect_eq "one-time URL signs in and redirects" "303 $gw/" "$first"
+    expect_contains "gateway with the cookie reaches OpenCode" '"healthy":true' "$(curl -s -b "$WORK/cookies" "$gw/global/health")"
+    expect_eq "the one-time URL works only once" 401 "$(curl -s -o /dev/null -w '%{http_code}' "$login")"
+else
+    fail "ocs web --print-url printed a sign-in URL" "$(cat "$WORK/web.out")"
+fi
+kill "$web_pid" 2>/dev/null
+
+# ---- stop, start again: state persists ---------------------------------------------------
+check "stop succeeds" ocs_in "$PA" stop
+expect_eq "stop leaves no container behind" "" "$("$ENGINE" ps -a -q --filter "name=^$CA\$")"
+expect_contains "status shows it stopped" "stopped" "$(ocs status)"
+if (cd "$PA" && as_user "$OCS_BIN" start --detach) >"$WORK/start-a2.log" 2>&1; then
+    pass "second start reaches healthy"
+    expect_eq "state persisted across stop and start" kept "$(dev cat /home/dev/.local/share/opencode/e2e-marker)"
+    PORT_A2=$(ocs status --json | python3 -c 'import json,sys; print(next(s["port"] for s in json.load(sys.stdin) if s["id"]==sys.argv[1]))' "$ID_A")
+    expect_eq "the sandbox keeps its port" "$PORT_A" "$PORT_A2"
+    expect_eq "and its password" 200 "$(curl -s -o /dev/null -w '%{http_code}' -u "opencode:$PASSWORD_A" "http://127.0.0.1:$PORT_A/global/health")"
+else
+    fail "second start reaches healthy" "$(cat "$WORK/start-a2.log")"
+fi
+
+# ---- project B: two sandboxes at once, in the foreground --------------------------------
+PB=$WORK/proj-b
+as_user mkdir -p "$PB"
+ocs_in "$PB" init --yes --no-build >/dev/null 2>&1
+as_user sed -i 's/^sandbox-name:.*/sandbox-name: proj-b/' "$PB/opencode-sandbox-config.yaml"
+(cd "$PB" && exec setpriv --reuid="$E2E_UID" --regid="$(id -g "$E2E_USER")" --init-groups -- env HOME="$E2E_HOME" "$OCS_BIN" start) >"$WORK/start-b.log" 2>&1 &
+fg_pid=$!
+ID_B=""
+if wait_until 600 grep -q 'Press Ctrl+C' "$WORK/start-b.log"; then
+    pass "foreground start of a second project reaches running"
+    ID_B=$(ls "$STATE_ROOT" | grep '^proj-b-' | head -1)
+    status_json=$(ocs status --json)
+    running=$(printf '%s' "$status_json" | python3 -c 'import json,sys; print(sum(1 for s in json.load(sys.stdin) if s["state"]=="running"))')
+    expect_eq "two sandboxes run at once" 2 "$running"
+    PORT_B=$(printf '%s' "$status_json" | python3 -c 'import json,sys; print(next(s["port"] for s in json.load(sys.stdin) if s["id"]==sys.argv[1]))' "$ID_B")
+    check "they have different ports" test "$PORT_A" != "$PORT_B"
+    PASSWORD_B=$(cat "$STATE_ROOT/$ID_B/opencode-password")
+    check "they have different passwords" test "$PASSWORD_A" != "$PASSWORD_B"
+    expect_eq "B's password does not open A" 401 "$(curl -s -o /dev/null -w '%{http_code}' -u "opencode:$PASSWORD_B" "http://127.0.0.1:$PORT_A/global/health")"
+    expect_eq "B answers with its own password" 200 "$(curl -s -o /dev/null -w '%{http_code}' -u "opencode:$PASSWORD_B" "http://127.0.0.1:$PORT_B/global/health")"
+    kill -INT "$fg_pid"
+    if wait_until 60 bash -c "! kill -0 $fg_pid"; then
+        wait "$fg_pid"; rc=$?
+        expect_eq "Ctrl+C ends the foreground start cleanly" 0 "$rc"
+    else
+        fail "Ctrl+C ends the foreground start" "still running"
+    fi
+    expect_eq "Ctrl+C removed B's container" "" "$("$ENGINE" ps -a -q --filter "name=^opencode-sandbox-$ID_B\$")"
+    expect_eq "A still runs" 200 "$(curl -s -o /dev/null -w '%{http_code}' -u "opencode:$PASSWORD_A" "http://127.0.0.1:$PORT_A/global/health")"
+else
+    fail "foreground start of a second project reaches running" "$(tail -30 "$WORK/start-b.log")"
+    kill "$fg_pid" 2>/dev/null
+fi
+
+check "final stop of A" ocs_in "$PA" stop
+expect_eq "no sandbox container is left" "" "$("$ENGINE" ps -a -q --filter label=io.opencode-sandbox.id)"
+
+summary

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Quick start, step 2: install what is missing, make sure a container engine runs, build,
+# and run the whole test suite (unit, widget, end-to-end against the real engine).
+#
+# Usage: tests/run-all.sh [--yes] [ctest arguments...]
+#   --yes  install missing packages without asking (implied by CI=true without a terminal)
+# Environment: OCS_BUILD_DIR (default: build-tests in the source folder).
+set -euo pipefail
+src=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${OCS_BUILD_DIR:-$src/build-tests}
+yes=()
+if [[ "${1:-}" == "--yes" || "${1:-}" == "-y" ]]; then yes=(--yes); shift; fi
+
+start=$SECONDS
+"$src/packaging/install-deps.sh" --test "${yes[@]}"
+"$src/packaging/ensure-engine.sh" || echo "run-all: no engine; the end-to-end tests will say so (and fail under CI)."
+cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake --build "$build" --parallel
+echo "run-all: build done after $((SECONDS - start)) s; running the tests."
+cd "$build"
+ctest --output-on-failure --timeout 2400 "$@"
