@@ -5,6 +5,7 @@
 #include "gateway/webgateway.h"
 #include "imagebuilder.h"
 #include "prestarthook.h"
+#include "projectinit.h"
 #include "sandboxcontroller.h"
 #include "sandboxlister.h"
 #include "signalwatcher.h"
@@ -27,62 +28,6 @@
 namespace ocs::cli {
 
 namespace {
-
-const QString MiseTemplate = QStringLiteral(
-    "# Tools for the sandbox, installed with mise when the image is built\n"
-    "# (`ocs rebuild` after changes). OpenCode itself comes with the image.\n"
-    "[tools]\n"
-    "# node = \"22\"\n"
-    "# python = \"3.12\"\n");
-
-const QString OpencodeTemplate = QStringLiteral(
-    "{\n"
-    "  \"$schema\": \"https://opencode.ai/config.json\",\n"
-    "  // Pick a provider and model; pass its API key in with env-passthrough in\n"
-    "  // opencode-sandbox-config.yaml (e.g. ANTHROPIC_API_KEY) and whitelist its API domain.\n"
-    "  // \"model\": \"anthropic/claude-sonnet-4-5\",\n"
-    "  // The sandbox pins OpenCode's version; updates come with `ocs rebuild`.\n"
-    "  \"autoupdate\": false,\n"
-    "  \"permission\": {\n"
-    "    \"edit\": \"allow\",\n"
-    "    \"bash\": \"ask\",\n"
-    "    \"webfetch\": \"ask\"\n"
-    "  }\n"
-    "}\n");
-
-const QString HookTemplate = QStringLiteral(
-    "#!/usr/bin/env bash\n"
-    "# Sourced by `ocs start` on the host before the sandbox starts; its exports feed\n"
-    "# env-passthrough in opencode-sandbox-config.yaml. It runs only after you approve its\n"
-    "# exact content (`ocs hook approve`). Example:\n"
-    "#   eval \"$(aws configure export-credentials --profile my-profile --format env)\"\n");
-
-QString sanitizedName(const QString &dirName)
-{
-    QString n = dirName.toLower();
-    n.replace(QRegularExpression(QStringLiteral("[^a-z0-9-]+")), QStringLiteral("-"));
-    n.replace(QRegularExpression(QStringLiteral("-{2,}")), QStringLiteral("-"));
-    while (n.startsWith(QLatin1Char('-')))
-        n.remove(0, 1);
-    while (n.endsWith(QLatin1Char('-')))
-        n.chop(1);
-    n = n.left(50);
-    while (n.endsWith(QLatin1Char('-')))
-        n.chop(1);
-    return n.isEmpty() ? QStringLiteral("project") : n;
-}
-
-bool writeNewFile(const QString &path, const QByteArray &content, QFile::Permissions perms, QString *error)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly) || f.write(content) != content.size()) {
-        *error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
-        return false;
-    }
-    f.close();
-    f.setPermissions(perms);
-    return true;
-}
 
 void openInBrowser(const QUrl &url)
 {
@@ -277,43 +222,24 @@ void Cli::cmdInit()
         }
         if (!confirm(question, true, y))
             return true;
-        if (!writeNewFile(path, content, perms, &error))
+        if (!ProjectInit::writeNewFile(path, content, perms, &error))
             return false;
         out(QStringLiteral("Created %1").arg(file));
         return true;
     };
-    const auto rw = QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther;
-    const QString sandboxName = p.isSet(name) ? p.value(name) : sanitizedName(QFileInfo(root).fileName());
-    if (!step(QStringLiteral("mise.toml"), QStringLiteral("Create mise.toml (tools for the sandbox)?"),
-              MiseTemplate.toUtf8(), rw)
-        || !step(ConfigFile::FileName,
-                 QStringLiteral("Create %1 (name, network whitelist, host ports, environment)?").arg(ConfigFile::FileName),
-                 ConfigFile::defaultTemplate(sandboxName), rw)
-        || !step(QStringLiteral("opencode.jsonc"), QStringLiteral("Create opencode.jsonc (model, provider, permissions)?"),
-                 OpencodeTemplate.toUtf8(), rw))
-        return fail(error);
+    const QString sandboxName = p.isSet(name) ? p.value(name) : ProjectInit::suggestedName(QFileInfo(root).fileName());
     const bool hookExisted = QFileInfo::exists(root + QLatin1Char('/') + Project::HookFileName);
-    if (!step(Project::HookFileName, QStringLiteral("Create %1 (runs on the host before each start)?").arg(Project::HookFileName),
-              HookTemplate.toUtf8(), rw | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther))
-        return fail(error);
+    for (const ProjectInit::StarterFile &f : ProjectInit::starterFiles(sandboxName)) {
+        if (!step(f.fileName, QStringLiteral("Create %1 (%2)?").arg(f.fileName, f.purpose), f.content,
+                  f.permissions))
+            return fail(error);
+    }
 
     // .gitignore: the hook may come to hold secrets.
-    const QString gitignore = root + QStringLiteral("/.gitignore");
-    QFile gi(gitignore);
-    QByteArray giContent;
-    if (gi.open(QIODevice::ReadOnly)) {
-        giContent = gi.readAll();
-        gi.close();
-    }
-    if (!giContent.split('\n').contains(Project::HookFileName.toUtf8())
+    if (!ProjectInit::gitignoreListsHook(root)
         && confirm(QStringLiteral("Add %1 to .gitignore (it may hold secrets)?").arg(Project::HookFileName), true, y)) {
-        if (!gi.open(QIODevice::Append)) {
-            return fail(QStringLiteral("cannot write %1: %2").arg(gitignore, gi.errorString()));
-        }
-        if (!giContent.isEmpty() && !giContent.endsWith('\n'))
-            gi.write("\n");
-        gi.write(Project::HookFileName.toUtf8() + "\n");
-        gi.close();
+        if (!ProjectInit::addHookToGitignore(root, &error))
+            return fail(error);
         out(QStringLiteral("Updated .gitignore"));
     }
 

@@ -33,7 +33,7 @@ ProcessSpec ContainerEngine::command(const QStringList &args,
 
 QString ContainerEngine::hostGatewayValue() const
 {
-    return QStringLiteral("host-gateway");
+    return m_kind == Kind::Docker ? QStringLiteral("host-gateway") : QString();
 }
 
 std::optional<ContainerEngine> EngineLocator::fromName(const QString &nameOrPath)

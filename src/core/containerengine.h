@@ -36,7 +36,8 @@ public:
     static inline const QString LabelPort = QStringLiteral("io.opencode-sandbox.port");
     static inline const QString LabelMiseHash = QStringLiteral("io.opencode-sandbox.mise-hash");
 
-    // The address the host is reachable at from a container ("host-gateway" for Docker).
+    // The --add-host value naming the host from a container: "host-gateway" for Docker;
+    // empty for Podman (which adds host.containers.internal by itself).
     QString hostGatewayValue() const;
 
 private:

@@ -100,8 +100,11 @@ RunPlan RunPlanner::plan(const ContainerEngine &engine, const Project &project,
     // Network: the web UI on loopback only; the host as docker.host.
     a << QStringLiteral("--publish")
       << QStringLiteral("127.0.0.1:%1:%2").arg(in.port).arg(ContainerPort);
-    a << QStringLiteral("--add-host")
-      << QStringLiteral("docker.host:") + engine.hostGatewayValue();
+    // Podman before 4.7 has no "host-gateway"; it adds host.containers.internal itself and
+    // the entrypoint names that docker.host too.
+    if (!engine.hostGatewayValue().isEmpty())
+        a << QStringLiteral("--add-host")
+          << QStringLiteral("docker.host:") + engine.hostGatewayValue();
     for (const QString &h : in.extraHosts)
         a << QStringLiteral("--add-host") << h;
 
