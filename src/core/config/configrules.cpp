@@ -1,0 +1,328 @@
+#include "configrules.h"
+
+#include <QHostAddress>
+#include <QRegularExpression>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace ocs::configrules {
+
+namespace {
+
+bool isAsciiDigits(QStringView s)
+{
+    if (s.isEmpty())
+        return false;
+    for (QChar c : s) {
+        if (c < u'0' || c > u'9')
+            return false;
+    }
+    return true;
+}
+
+bool isIpAddress(QString s)
+{
+    if (s.startsWith(u'[') && s.endsWith(u']'))
+        s = s.mid(1, s.size() - 2);
+    const qsizetype slash = s.indexOf(u'/'); // CIDR notation
+    if (slash >= 0)
+        s.truncate(slash);
+    if (s.isEmpty())
+        return false;
+    if (s.contains(u':')) {
+        QHostAddress address;
+        return address.setAddress(s) && address.protocol() == QAbstractSocket::IPv6Protocol;
+    }
+    // Dotted numbers ("10.0.0.1", and also shortened forms like "10.1"): no domain has only
+    // numeric labels, so all of them are taken for an address.
+    const QStringList parts = s.split(u'.');
+    for (const QString &part : parts) {
+        if (!isAsciiDigits(part))
+            return false;
+    }
+    return true;
+}
+
+QString quoted(const QString &s)
+{
+    return u"'"_s + s + u"'"_s;
+}
+
+QString characterName(char32_t c)
+{
+    switch (c) {
+    case U'\n':
+        return u"a line break"_s;
+    case U'\r':
+        return u"a carriage return"_s;
+    case U'\t':
+        return u"a tab"_s;
+    case 0x2028:
+    case 0x2029:
+        return u"a Unicode line separator"_s;
+    default:
+        return u"the control character U+%1"_s.arg(uint(c), 4, 16, QChar(u'0')).toUpper();
+    }
+}
+
+} // namespace
+
+QStringList knownKeys()
+{
+    return {KeySandboxName, KeyHttpDomainWhitelist, KeyHostPorts,   KeyEnvPassthrough,
+            KeyEnv,         KeyExtraCaCertificates, KeyMemoryLimit, KeyCpuLimit,
+            KeyPidsLimit,   KeyReadOnlyPaths};
+}
+
+QString checkSandboxName(const QString &name)
+{
+    static const QRegularExpression re(u"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"_s);
+    if (name.isEmpty())
+        return u"the name is empty; write a name such as 'my-project'"_s;
+    if (name.size() > MaxSandboxNameLength) {
+        return u"%1 is too long (%2 characters); use at most %3"_s.arg(quoted(name))
+            .arg(name.size())
+            .arg(MaxSandboxNameLength);
+    }
+    if (!re.match(name).hasMatch()) {
+        QString hint;
+        const QString lower = name.toLower();
+        if (lower != name && re.match(lower).hasMatch())
+            hint = u" (write %1)"_s.arg(quoted(lower));
+        return u"%1 is not a valid name; use lower-case letters, digits and '-' (not at the "
+               u"start or end)%2"_s.arg(quoted(name), hint);
+    }
+    return {};
+}
+
+QString checkDomain(const QString &entry, QString *normalised)
+{
+    const QString q = quoted(entry);
+    if (entry.isEmpty())
+        return u"the entry is empty; write a domain such as 'example.com'"_s;
+    for (QChar c : entry) {
+        if (c.isSpace())
+            return u"%1 contains a space; write one domain per entry"_s.arg(q);
+    }
+
+    // URLs: say what to write instead.
+    if (entry.contains(u"://"_s) || entry.startsWith(u"//"_s)) {
+        QString host = QUrl(entry).host();
+        if (host.isEmpty()) {
+            host = entry.mid(entry.indexOf(u"//"_s) + 2);
+            host = host.section(u'/', 0, 0).section(u':', 0, 0);
+        }
+        if (isIpAddress(host)) {
+            return u"%1 is a URL with an IP address; name the domain instead (use host-ports to "
+                   u"reach services on the host)"_s.arg(q);
+        }
+        return u"%1 is a URL; write only the host name, e.g. %2"_s.arg(q, quoted(host));
+    }
+
+    QString s = entry;
+    if (s.startsWith(u"*."_s))
+        s.remove(0, 1); // "*.example.com" means the same as ".example.com"
+    const QString bare = s.startsWith(u'.') ? s.mid(1) : s;
+    if (isIpAddress(bare)) {
+        return u"%1 is an IP address; name the domain instead (use host-ports to reach services "
+               u"on the host)"_s.arg(q);
+    }
+    if (bare.contains(u'/')) {
+        return u"%1 contains a path; write only the host name, e.g. %2"_s.arg(
+            q, quoted(bare.section(u'/', 0, 0)));
+    }
+    if (s.contains(u'*')) {
+        return u"%1 has a wildcard in the wrong place; '*' is only allowed as a leading '*.' "
+               u"(e.g. '*.example.com', or '.example.com', which means the same)"_s.arg(q);
+    }
+    if (bare.contains(u':')) {
+        return u"%1 includes a port; write only the host name, e.g. %2"_s.arg(
+            q, quoted(s.section(u':', 0, 0)));
+    }
+    for (QChar c : s) {
+        if (c.unicode() > 0x7f) {
+            const QByteArray ace = QUrl::toAce(s.toLower());
+            if (!ace.isEmpty()) {
+                return u"%1 contains non-ASCII letters; write its ASCII form %2"_s.arg(
+                    q, quoted(QString::fromLatin1(ace)));
+            }
+            return u"%1 contains non-ASCII characters, which a domain cannot have"_s.arg(q);
+        }
+    }
+
+    s = s.toLower();
+    const bool leadingDot = s.startsWith(u'.');
+    const QString host = leadingDot ? s.mid(1) : s;
+    if (host.isEmpty())
+        return u"%1 is not a domain; write e.g. '.example.com'"_s.arg(q);
+    if (host.endsWith(u'.'))
+        return u"%1 ends with a dot; remove the trailing '.'"_s.arg(q);
+    if (host.size() > 253)
+        return u"%1 is too long (more than 253 characters)"_s.arg(q);
+    const QStringList labels = host.split(u'.');
+    for (const QString &label : labels) {
+        if (label.isEmpty())
+            return u"%1 has an empty part ('..' or a leading dot twice)"_s.arg(q);
+        if (label.size() > 63)
+            return u"%1 has a part longer than 63 characters"_s.arg(q);
+        for (QChar c : label) {
+            const bool ok = (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'-';
+            if (!ok) {
+                return u"%1 contains '%2', which a domain name cannot have (only letters, "
+                       u"digits, '-' and '.')"_s.arg(q, QString(c));
+            }
+        }
+        if (label.startsWith(u'-') || label.endsWith(u'-'))
+            return u"%1 has a part that starts or ends with '-'"_s.arg(q);
+    }
+    if (normalised)
+        *normalised = s;
+    return {};
+}
+
+QString checkPort(const QString &text, quint16 *port)
+{
+    if (text.isEmpty())
+        return u"the entry is empty; write a port number from 1 to 65535"_s;
+    if (!isAsciiDigits(text))
+        return u"%1 is not a port number; use a whole number from 1 to 65535"_s.arg(quoted(text));
+    if (text.size() > 1 && text.startsWith(u'0')) {
+        return u"%1 has a leading zero; write the port without it"_s.arg(quoted(text));
+    }
+    const int value = text.size() > 5 ? 0 : text.toInt();
+    if (value < 1 || value > 65535)
+        return u"%1 is out of range; use a port from 1 to 65535"_s.arg(quoted(text));
+    if (port)
+        *port = quint16(value);
+    return {};
+}
+
+QString checkEnvName(const QString &name)
+{
+    static const QRegularExpression re(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
+    if (name.isEmpty())
+        return u"the variable name is empty"_s;
+    if (!re.match(name).hasMatch()) {
+        return u"%1 is not a valid variable name; use letters, digits and '_', not starting "
+               u"with a digit"_s.arg(quoted(name));
+    }
+    return {};
+}
+
+QString reservedEnvReason(const QString &name)
+{
+    if (name == u"OPENCODE_SERVER_PASSWORD"_s || name == u"OPENCODE_SERVER_USERNAME"_s) {
+        return u"%1 is set by the sandbox (it guards access to the OpenCode server) and cannot "
+               u"be set here"_s.arg(name);
+    }
+    if (name == u"PATH"_s || name == u"HOME"_s || name == u"USER"_s || name == u"SHELL"_s) {
+        return u"%1 is set by the sandbox for the user inside the container and cannot be set "
+               u"here"_s.arg(name);
+    }
+    if (name.startsWith(u"OCS_"_s))
+        return u"%1: names starting with OCS_ are reserved for the sandbox's own settings"_s.arg(
+            name);
+    const QString lower = name.toLower();
+    if (lower == u"http_proxy"_s || lower == u"https_proxy"_s || lower == u"no_proxy"_s ||
+        lower == u"all_proxy"_s) {
+        return u"%1 is set by the sandbox to send traffic through its filtering proxy and "
+               u"cannot be set here"_s.arg(name);
+    }
+    if (name.startsWith(u"LD_"_s)) {
+        return u"%1: LD_* variables change how every program in the sandbox loads code, so "
+               u"they are reserved"_s.arg(name);
+    }
+    if (name.startsWith(u"DOCKER_"_s) || name.startsWith(u"CONTAINER_"_s) ||
+        name.startsWith(u"PODMAN_"_s)) {
+        return u"%1: DOCKER_*, CONTAINER_* and PODMAN_* variables steer the container engine, "
+               u"so they are reserved"_s.arg(name);
+    }
+    return {};
+}
+
+QString checkMemoryLimit(const QString &text)
+{
+    static const QRegularExpression re(u"^([0-9]+)[bkmgBKMG]?$"_s);
+    const QRegularExpressionMatch m = re.match(text);
+    bool zero = true;
+    if (m.hasMatch()) {
+        for (QChar c : m.capturedView(1)) {
+            if (c != u'0')
+                zero = false;
+        }
+    }
+    if (!m.hasMatch() || zero) {
+        return u"%1 is not a memory size; write a number with an optional unit b, k, m or g, "
+               u"e.g. '4g' or '512m'"_s.arg(quoted(text));
+    }
+    return {};
+}
+
+QString checkCpuLimit(const QString &text)
+{
+    static const QRegularExpression re(u"^[0-9]+(\\.[0-9]+)?$"_s);
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    if (!re.match(text).hasMatch() || !ok || value <= 0) {
+        return u"%1 is not a CPU count; write a positive number such as '2' or '1.5'"_s.arg(
+            quoted(text));
+    }
+    return {};
+}
+
+QString checkPidsLimit(const QString &text, int *value)
+{
+    const QString range = u"a whole number from %1 to %2"_s.arg(MinPidsLimit).arg(MaxPidsLimit);
+    if (!isAsciiDigits(text))
+        return u"%1 is not a number; use %2"_s.arg(quoted(text), range);
+    const int v = text.size() > 7 ? 0 : text.toInt();
+    if (v < MinPidsLimit || v > MaxPidsLimit)
+        return u"%1 is out of range; use %2"_s.arg(quoted(text), range);
+    if (value)
+        *value = v;
+    return {};
+}
+
+QString checkReadOnlyPath(const QString &entry)
+{
+    const QString path = entry.startsWith(u'!') ? entry.mid(1) : entry;
+    if (path.isEmpty())
+        return u"the entry is empty; write a path inside the project, e.g. 'docs'"_s;
+    if (path.startsWith(u'/')) {
+        return u"%1 is an absolute path; write a path relative to the project folder"_s.arg(
+            quoted(entry));
+    }
+    if (path.startsWith(u'~')) {
+        return u"%1 is outside the project; write a path relative to the project folder"_s.arg(
+            quoted(entry));
+    }
+    const QStringList parts = path.split(u'/');
+    for (const QString &part : parts) {
+        if (part == u".."_s) {
+            return u"%1 leaves the project folder ('..'); write a path inside the project"_s.arg(
+                quoted(entry));
+        }
+    }
+    return {};
+}
+
+QString checkCaCertificatePath(const QString &path)
+{
+    if (path.isEmpty())
+        return u"the entry is empty; write the path of a PEM file"_s;
+    return {};
+}
+
+QString controlCharacterProblem(const QString &value)
+{
+    for (char32_t c : value.toUcs4()) {
+        if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == 0x2028 || c == 0x2029) {
+            return u"the value contains %1; values must be a single line of text without "
+                   u"control characters"_s.arg(characterName(c));
+        }
+    }
+    return {};
+}
+
+} // namespace ocs::configrules
