@@ -91,16 +91,19 @@ FAKE_IP=$("$ENGINE" inspect -f '{{.NetworkSettings.IPAddress}}' "$fakenet")
 [[ -n "$FAKE_IP" ]] || { echo "fakenet has no address" >&2; exit 1; }
 export OCS_EXTRA_HOSTS="allowed.test=$FAKE_IP,sub.allowed.test=$FAKE_IP,blocked.test=$FAKE_IP,evilallowed.test=$FAKE_IP"
 
-# Services on the host: one listed in host-ports, one not.
-GATEWAY_IP=$("$ENGINE" network inspect bridge -f '{{(index .IPAM.Config 0).Gateway}}')
+# Services on the host (started once the sandbox shows where the host is): one port listed
+# in host-ports, one not.
 LISTED_PORT=$((20000 + RANDOM % 5000))
 UNLISTED_PORT=$((LISTED_PORT + 1))
-mkdir -p "$WORK/www" && echo "host service" >"$WORK/www/index.html"
-for p in "$LISTED_PORT" "$UNLISTED_PORT"; do
-    (cd "$WORK/www" && exec python3 -m http.server "$p" --bind "$GATEWAY_IP" >/dev/null 2>&1) &
-    host_pids+=($!)
-done
-wait_until 10 bash -c "exec 3<>/dev/tcp/$GATEWAY_IP/$UNLISTED_PORT" || echo "warning: host services slow to start"
+start_host_services() {
+    local ip=$1 p
+    mkdir -p "$WORK/www" && echo "host service" >"$WORK/www/index.html"
+    for p in "$LISTED_PORT" "$UNLISTED_PORT"; do
+        (cd "$WORK/www" && exec python3 -m http.server "$p" --bind "$ip" >/dev/null 2>&1) &
+        host_pids+=($!)
+    done
+    wait_until 15 bash -c "exec 3<>/dev/tcp/$ip/$UNLISTED_PORT" || echo "warning: host services slow to start on $ip"
+}
 
 # ---- project A ----------------------------------------------------------------------------
 PA=$WORK/proj-a
@@ -165,6 +168,9 @@ expect_eq "the agent runs as dev with the user's uid" "$E2E_UID" "$(dev id -u)"
 expect_eq "the workspace is mounted at /<dirname>" "/proj-a" "$(dev pwd)"
 
 # Proxy and firewall, as the agent sees them.
+HOST_IP=$(dev getent hosts docker.host | awk '{print $1; exit}')
+check "docker.host resolves inside the sandbox" test -n "$HOST_IP"
+start_host_services "$HOST_IP"
 code() { dev curl -s -o /dev/null -w '%{http_code}' --max-time 15 "$@" 2>/dev/null; }
 expect_eq "whitelisted domain over HTTP via the proxy: 200" 200 "$(code http://allowed.test/)"
 expect_eq "whitelisted subdomain over HTTPS via the proxy: 200" 200 "$(code -k https://sub.allowed.test/)"

@@ -1,0 +1,630 @@
+// Black-box tests of the `ocs` binary: exit codes, files `ocs init` writes, and the engine
+// commands it issues, with a fake engine (a bash script that logs its arguments and
+// answers per subcommand). HOME, the state root and the keychain are private to each test.
+
+#include "project.h"
+#include "testhelpers.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ocs;
+using namespace ocs::test;
+
+namespace {
+
+const QString HookName = QStringLiteral("opencode-sandbox-pre-start-container.sh");
+const QString ConfigName = QStringLiteral("opencode-sandbox-config.yaml");
+
+// The fake engine. Every call appends one line to argv.log ("CALL\targ1\targ2…") and one to
+// env.log (the subcommand and OPENCODE_SERVER_PASSWORD as the engine CLI sees it). The
+// answer for subcommand KEY ("run", "stop", "container-inspect", …) comes from
+// responses/KEY.out, .err and .rc (exit code; default 0).
+const QByteArray FakeEngineScript = R"sh(#!/usr/bin/env bash
+here="$(cd "$(dirname "$0")" && pwd)"
+{
+    printf 'CALL'
+    for a in "$@"; do printf '\t%s' "$a"; done
+    printf '\n'
+} >>"$here/argv.log"
+printf '%s\tOPENCODE_SERVER_PASSWORD=%s\n' "$1" "${OPENCODE_SERVER_PASSWORD-<unset>}" >>"$here/env.log"
+key="$1"
+case "$1" in container | image) key="$1-$2" ;; esac
+r="$here/responses/$key"
+[ -f "$r.out" ] && cat "$r.out"
+[ -f "$r.err" ] && cat "$r.err" >&2
+[ -f "$r.rc" ] && exit "$(cat "$r.rc")"
+exit 0
+)sh";
+
+const QByteArray VersionJson =
+    R"({"Client":{"Version":"24.0.5","ApiVersion":"1.43"},"Server":{"Version":"24.0.7","ApiVersion":"1.43"}})";
+
+struct CliResult
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+    QString all() const { return out + err; }
+};
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+
+    void version();
+    void noArguments_printsUsage();
+    void unknownCommand();
+
+    void init_createsStarterFiles();
+    void init_sanitisesFolderName_data();
+    void init_sanitisesFolderName();
+    void init_keepsExistingFiles();
+    void init_viaOcsInitAlias();
+
+    void validate_data();
+    void validate();
+    void validate_namedFile();
+    void subfolder_findsProject();
+
+    void hookApprove_needsTerminalOrYes();
+
+    void status_json();
+    void missingEngine_exit3();
+    void start_runFails_printsEngineError();
+    void stop_callsStopThenRm();
+    void stop_notRunning();
+
+private:
+    CliResult ocs(const QStringList &args, const QString &cwd, const QString &program = QString());
+    QString makeProjectFolder(const QString &name);
+    // `ocs init --yes --no-build` in a new folder; returns its canonical path.
+    QString initProject(const QString &name);
+    void respond(const QString &key, const QByteArray &out, const QByteArray &err = {}, int rc = 0);
+    QList<QStringList> engineCalls() const;
+    QString stateRoot() const { return m_work + QStringLiteral("/state"); }
+    QString sandboxIdOf(const QString &root, const QString &name) const
+    {
+        return ocs::computeSandboxId(name, root);
+    }
+
+    QTemporaryDir m_tmp;
+    QString m_work; // per test
+    QString m_fakeDir;
+    QProcessEnvironment m_env;
+    int m_n = 0;
+};
+
+void TestCli::initTestCase()
+{
+    QVERIFY(m_tmp.isValid());
+    QVERIFY2(QFileInfo(QStringLiteral(OCS_BINARY)).isExecutable(), OCS_BINARY " is not built");
+}
+
+void TestCli::init()
+{
+    m_work = canonical(m_tmp.path()) + QStringLiteral("/t%1").arg(++m_n);
+    m_fakeDir = m_work + QStringLiteral("/fake");
+    QVERIFY(QDir().mkpath(m_work + QStringLiteral("/home")));
+    QVERIFY(QDir().mkpath(m_fakeDir + QStringLiteral("/responses")));
+    QVERIFY(writeFile(m_fakeDir + QStringLiteral("/fake-docker"), FakeEngineScript,
+                      QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    // A healthy engine on which nothing exists yet.
+    respond(QStringLiteral("version"), VersionJson);
+    respond(QStringLiteral("container-inspect"), {}, "Error: No such container: x\n", 1);
+
+    m_env = QProcessEnvironment::systemEnvironment();
+    m_env.insert(QStringLiteral("HOME"), m_work + QStringLiteral("/home"));
+    m_env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_work + QStringLiteral("/home/.config"));
+    m_env.insert(QStringLiteral("XDG_DATA_HOME"), m_work + QStringLiteral("/home/.local/share"));
+    m_env.insert(QStringLiteral("OCS_STATE_ROOT"), stateRoot());
+    m_env.insert(QStringLiteral("OCS_KEYCHAIN"), QStringLiteral("0"));
+    m_env.insert(QStringLiteral("OCS_ENGINE"), m_fakeDir + QStringLiteral("/fake-docker"));
+    m_env.insert(QStringLiteral("OCS_NPM_REGISTRY"), QStringLiteral("https://npm.example/"));
+    m_env.insert(QStringLiteral("OCS_START_TIMEOUT"), QStringLiteral("10"));
+    for (const char *v : {"DBUS_SESSION_BUS_ADDRESS", "OCS_EXTRA_HOSTS", "OCS_EXTRA_CA_CERTS",
+                          "OCS_BASE_IMAGE", "OCS_DATA_DIR", "OCS_DEBUG", "QT_LOGGING_RULES"})
+        m_env.remove(QString::fromLatin1(v));
+}
+
+CliResult TestCli::ocs(const QStringList &args, const QString &cwd, const QString &program)
+{
+    QProcess p;
+    p.setProgram(program.isEmpty() ? QStringLiteral(OCS_BINARY) : program);
+    p.setArguments(args);
+    p.setWorkingDirectory(cwd);
+    p.setProcessEnvironment(m_env);
+    p.start();
+    CliResult r;
+    if (!p.waitForStarted(10000))
+        return r;
+    p.closeWriteChannel(); // no terminal, no input
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished(5000);
+        r.err = QStringLiteral("<ocs did not finish within 60 s>");
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+QString TestCli::makeProjectFolder(const QString &name)
+{
+    const QString dir = m_work + QStringLiteral("/projects/") + name;
+    QDir().mkpath(dir);
+    return canonical(dir);
+}
+
+QString TestCli::initProject(const QString &name)
+{
+    const QString root = makeProjectFolder(name);
+    const CliResult r =
+        ocs({QStringLiteral("init"), QStringLiteral("--yes"), QStringLiteral("--no-build")}, root);
+    if (r.exitCode != 0)
+        qWarning("ocs init failed (%d): %s", r.exitCode, qPrintable(r.all()));
+    return r.exitCode == 0 ? root : QString();
+}
+
+void TestCli::respond(const QString &key, const QByteArray &out, const QByteArray &err, int rc)
+{
+    const QString base = m_fakeDir + QStringLiteral("/responses/") + key;
+    QVERIFY(writeFile(base + QStringLiteral(".out"), out));
+    QVERIFY(writeFile(base + QStringLiteral(".err"), err));
+    QVERIFY(writeFile(base + QStringLiteral(".rc"), QByteArray::number(rc)));
+}
+
+QList<QStringList> TestCli::engineCalls() const
+{
+    QList<QStringList> calls;
+    const QList<QByteArray> lines = readFile(m_fakeDir + QStringLiteral("/argv.log")).split('\n');
+    for (const QByteArray &line : lines) {
+        if (!line.startsWith("CALL"))
+            continue;
+        QStringList args = QString::fromUtf8(line).split(QLatin1Char('\t'));
+        args.removeFirst();
+        calls << args;
+    }
+    return calls;
+}
+
+void TestCli::version()
+{
+    const CliResult r = ocs({QStringLiteral("--version")}, m_work);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QStringLiteral("ocs " OCS_TEST_VERSION "\n"));
+    QVERIFY(engineCalls().isEmpty());
+}
+
+void TestCli::noArguments_printsUsage()
+{
+    const CliResult r = ocs({}, m_work);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.out.startsWith(QStringLiteral("Usage: ocs")), qPrintable(r.out));
+    for (const char *cmd : {"init", "start", "stop", "status", "validate", "hook"})
+        QVERIFY2(r.out.contains(QStringLiteral("\n  ") + QLatin1String(cmd)), cmd);
+    // --help is a success.
+    QCOMPARE(ocs({QStringLiteral("--help")}, m_work).exitCode, 0);
+}
+
+void TestCli::unknownCommand()
+{
+    const CliResult r = ocs({QStringLiteral("frobnicate")}, m_work);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(QStringLiteral("unknown command \"frobnicate\"")), qPrintable(r.err));
+    QVERIFY(engineCalls().isEmpty());
+}
+
+void TestCli::init_createsStarterFiles()
+{
+    const QString root = makeProjectFolder(QStringLiteral("My Project_1"));
+    QVERIFY(writeFile(root + QStringLiteral("/.gitignore"), "node_modules")); // no final newline
+    const CliResult r =
+        ocs({QStringLiteral("init"), QStringLiteral("--yes"), QStringLiteral("--no-build")}, root);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+
+    for (const QString &f :
+         {QStringLiteral("mise.toml"), ConfigName, QStringLiteral("opencode.jsonc"), HookName})
+        QVERIFY2(QFileInfo::exists(root + QLatin1Char('/') + f), qPrintable(f));
+    const QByteArray config = readFile(root + QLatin1Char('/') + ConfigName);
+    static const QRegularExpression nameLine(
+        QStringLiteral("(?m)^sandbox-name: *[\"']?my-project-1[\"']? *$"));
+    QVERIFY2(nameLine.match(QString::fromUtf8(config)).hasMatch(), config.constData());
+    QVERIFY(readFile(root + QStringLiteral("/opencode.jsonc")).contains("$schema"));
+    QVERIFY(QFileInfo(root + QLatin1Char('/') + HookName).isExecutable());
+    QVERIFY(fileMode(root + QLatin1Char('/') + HookName) & 0100);
+    QCOMPARE(readFile(root + QStringLiteral("/.gitignore")),
+             "node_modules\n" + HookName.toUtf8() + '\n');
+
+    // The sandbox id is the reference's, and the hook is approved in its state folder.
+    const QString id = sandboxIdOf(root, QStringLiteral("my-project-1"));
+    QVERIFY2(r.out.contains(QStringLiteral("Sandbox ID: ") + id), qPrintable(r.out));
+    const QString stateFile =
+        stateRoot() + QLatin1Char('/') + id + QStringLiteral("/ocs-state.json");
+    const QJsonObject state = QJsonDocument::fromJson(readFile(stateFile)).object();
+    QCOMPARE(state.value(QStringLiteral("approvedHookSha256")).toString(),
+             sha256Hex(readFile(root + QLatin1Char('/') + HookName)));
+    QCOMPARE(state.value(QStringLiteral("projectRoot")).toString(), root);
+    QCOMPARE(fileMode(stateRoot() + QLatin1Char('/') + id), 0700);
+    QVERIFY(engineCalls().isEmpty()); // --no-build: the engine is not needed
+}
+
+void TestCli::init_sanitisesFolderName_data()
+{
+    QTest::addColumn<QString>("folder");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("spaces and underscore")
+        << QStringLiteral("My Project_1") << QStringLiteral("my-project-1");
+    QTest::newRow("dashes at the ends")
+        << QStringLiteral("--Weird..Name--") << QStringLiteral("weird-name");
+    QTest::newRow("plain") << QStringLiteral("api") << QStringLiteral("api");
+}
+
+void TestCli::init_sanitisesFolderName()
+{
+    QFETCH(QString, folder);
+    QFETCH(QString, expected);
+    const QString root = initProject(folder);
+    QVERIFY(!root.isEmpty());
+    static const QRegularExpression nameLine(
+        QStringLiteral("(?m)^sandbox-name: *[\"']?([^\"'\\s]*)[\"']? *$"));
+    const auto m =
+        nameLine.match(QString::fromUtf8(readFile(root + QLatin1Char('/') + ConfigName)));
+    QVERIFY(m.hasMatch());
+    QCOMPARE(m.captured(1), expected);
+}
+
+void TestCli::init_keepsExistingFiles()
+{
+    const QString root = initProject(QStringLiteral("keep"));
+    QVERIFY(!root.isEmpty());
+    // The user edits everything...
+    const QList<std::pair<QString, QByteArray>> edited{
+        {QStringLiteral("mise.toml"), "[tools]\nnode = \"20\"\n"},
+        {ConfigName, "sandbox-name: custom-name\n"},
+        {QStringLiteral("opencode.jsonc"), "{ \"model\": \"mine\" }\n"},
+        {HookName, "#!/bin/bash\nexport MINE=1\n"},
+    };
+    for (const auto &[file, content] : edited)
+        QVERIFY(writeFile(root + QLatin1Char('/') + file, content));
+    const QByteArray gitignore = readFile(root + QStringLiteral("/.gitignore"));
+    QCOMPARE(gitignore, HookName.toUtf8() + '\n');
+
+    // ...and runs init again: nothing is overwritten.
+    const CliResult r =
+        ocs({QStringLiteral("init"), QStringLiteral("--yes"), QStringLiteral("--no-build")}, root);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    for (const auto &[file, content] : edited)
+        QCOMPARE(readFile(root + QLatin1Char('/') + file), content);
+    QCOMPARE(readFile(root + QStringLiteral("/.gitignore")), gitignore);
+    QVERIFY2(r.out.contains(QStringLiteral("exists, kept as it is")), qPrintable(r.out));
+    // A hook that existed before is not approved behind the user's back.
+    const QString id = sandboxIdOf(root, QStringLiteral("custom-name"));
+    const QJsonObject state = QJsonDocument::fromJson(readFile(stateRoot() + QLatin1Char('/') + id +
+                                                               QStringLiteral("/ocs-state.json")))
+                                  .object();
+    QVERIFY(state.value(QStringLiteral("approvedHookSha256")).toString() !=
+            sha256Hex(readFile(root + QLatin1Char('/') + HookName)));
+}
+
+void TestCli::init_viaOcsInitAlias()
+{
+    const QString bin = m_work + QStringLiteral("/bin");
+    QVERIFY(QDir().mkpath(bin));
+    QVERIFY(QFile::link(QStringLiteral(OCS_BINARY), bin + QStringLiteral("/ocs-init")));
+    const QString root = makeProjectFolder(QStringLiteral("Alias Test"));
+    const CliResult r = ocs({QStringLiteral("--yes"), QStringLiteral("--no-build")}, root,
+                            bin + QStringLiteral("/ocs-init"));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    for (const QString &f :
+         {QStringLiteral("mise.toml"), ConfigName, QStringLiteral("opencode.jsonc"), HookName})
+        QVERIFY2(QFileInfo::exists(root + QLatin1Char('/') + f), qPrintable(f));
+    QVERIFY(readFile(root + QLatin1Char('/') + ConfigName).contains("alias-test"));
+    QVERIFY(r.out.contains(QStringLiteral("Sandbox ID: ") +
+                           sandboxIdOf(root, QStringLiteral("alias-test"))));
+}
+
+void TestCli::validate_data()
+{
+    QTest::addColumn<QByteArray>("config");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<int>("errorLine"); // a line that must be reported, 0 = none
+    QTest::newRow("good") << QByteArray("sandbox-name: demo\n"
+                                        "http-domain-whitelist:\n"
+                                        "  - api.example.com\n"
+                                        "  - .github.com\n"
+                                        "host-ports:\n"
+                                        "  - 5432\n"
+                                        "env-passthrough:\n"
+                                        "  API_KEY: HOST_API_KEY\n"
+                                        "env:\n"
+                                        "  LOG_LEVEL: debug\n")
+                          << 0 << 0;
+    QTest::newRow("port out of range")
+        << QByteArray("sandbox-name: demo\nhost-ports:\n  - 99999\n") << 1 << 3;
+    QTest::newRow("yaml syntax")
+        << QByteArray("sandbox-name: demo\nhttp-domain-whitelist: [api.example.com\n") << 1 << 0;
+}
+
+void TestCli::validate()
+{
+    QFETCH(QByteArray, config);
+    QFETCH(int, exitCode);
+    QFETCH(int, errorLine);
+    const QString root = makeProjectFolder(QStringLiteral("validate"));
+    const QString path = root + QLatin1Char('/') + ConfigName;
+    QVERIFY(writeFile(path, config));
+    const CliResult r = ocs({QStringLiteral("validate")}, root);
+    QVERIFY2(r.exitCode == exitCode,
+             qPrintable(QStringLiteral("exit %1: %2").arg(r.exitCode).arg(r.all())));
+    const QRegularExpression diag(QStringLiteral("(?m)^") + QRegularExpression::escape(path) +
+                                  QStringLiteral(":(\\d+):(\\d+): error: \\S"));
+    if (exitCode == 0) {
+        QVERIFY2(r.out.contains(path + QStringLiteral(": OK")), qPrintable(r.all()));
+        QVERIFY2(!diag.match(r.err).hasMatch(), qPrintable(r.err));
+        return;
+    }
+    auto it = diag.globalMatch(r.err);
+    QVERIFY2(it.hasNext(), qPrintable(r.err));
+    QList<int> lines;
+    while (it.hasNext()) {
+        const auto m = it.next();
+        lines << m.captured(1).toInt();
+        QVERIFY(m.captured(1).toInt() > 0);
+        QVERIFY(m.captured(2).toInt() > 0);
+    }
+    if (errorLine > 0)
+        QVERIFY2(lines.contains(errorLine), qPrintable(r.err));
+}
+
+void TestCli::validate_namedFile()
+{
+    const QString file = m_work + QStringLiteral("/elsewhere/some-config.yaml");
+    QVERIFY(writeFile(file, "sandbox-name: demo\nhost-ports:\n  - not-a-port\n"));
+    const CliResult bad = ocs({QStringLiteral("validate"), file}, m_work);
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY2(bad.err.contains(file + QStringLiteral(":3:")), qPrintable(bad.err));
+    QVERIFY(writeFile(file, "sandbox-name: demo\n"));
+    const CliResult good = ocs({QStringLiteral("validate"), file}, m_work);
+    QVERIFY2(good.exitCode == 0, qPrintable(good.all()));
+    // Outside any project, without a file: a clear error.
+    const CliResult none = ocs({QStringLiteral("validate")}, m_work);
+    QCOMPARE(none.exitCode, 1);
+    QVERIFY2(none.err.contains(ConfigName), qPrintable(none.err));
+}
+
+void TestCli::subfolder_findsProject()
+{
+    const QString root = initProject(QStringLiteral("sub"));
+    QVERIFY(!root.isEmpty());
+    const QString deep = root + QStringLiteral("/src/lib/deep");
+    QVERIFY(QDir().mkpath(deep));
+
+    const CliResult v = ocs({QStringLiteral("validate")}, deep);
+    QVERIFY2(v.exitCode == 0, qPrintable(v.all()));
+    QVERIFY2(v.out.contains(root + QLatin1Char('/') + ConfigName), qPrintable(v.out));
+
+    const CliResult s = ocs({QStringLiteral("stop")}, deep);
+    QVERIFY2(s.exitCode == 0, qPrintable(s.all()));
+    const QString name =
+        QStringLiteral("opencode-sandbox-") + sandboxIdOf(root, QStringLiteral("sub"));
+    QVERIFY(engineCalls().contains(
+        QStringList{QStringLiteral("stop"), QStringLiteral("--time"), QStringLiteral("10"), name}));
+
+    const CliResult h = ocs({QStringLiteral("hook"), QStringLiteral("show")}, deep);
+    QCOMPARE(h.exitCode, 0);
+    QVERIFY2(h.out.contains(root + QLatin1Char('/') + HookName), qPrintable(h.out));
+
+    // Outside the project: a clear error, exit 1.
+    const CliResult outside = ocs({QStringLiteral("stop")}, m_work);
+    QCOMPARE(outside.exitCode, 1);
+    QVERIFY2(outside.err.contains(QStringLiteral("ocs init")), qPrintable(outside.err));
+}
+
+void TestCli::hookApprove_needsTerminalOrYes()
+{
+    const QString root = initProject(QStringLiteral("hook"));
+    QVERIFY(!root.isEmpty());
+    const QString id = sandboxIdOf(root, QStringLiteral("hook"));
+    const QString stateFile =
+        stateRoot() + QLatin1Char('/') + id + QStringLiteral("/ocs-state.json");
+    const QByteArray hook = "#!/bin/bash\nexport TOKEN=$(cat ~/.token)\n";
+    QVERIFY(writeFile(root + QLatin1Char('/') + HookName, hook));
+    auto approvedSha = [&] {
+        return QJsonDocument::fromJson(readFile(stateFile))
+            .object()
+            .value(QStringLiteral("approvedHookSha256"))
+            .toString();
+    };
+    QVERIFY(approvedSha() != sha256Hex(hook));
+
+    const CliResult show = ocs({QStringLiteral("hook"), QStringLiteral("show")}, root);
+    QCOMPARE(show.exitCode, 0);
+    QVERIFY(show.out.contains(QStringLiteral("export TOKEN=$(cat ~/.token)")));
+    QVERIFY2(show.out.contains(QStringLiteral("Status: NOT approved")), qPrintable(show.out));
+
+    // stdin is a pipe, not a terminal: no silent approval.
+    const CliResult refused = ocs({QStringLiteral("hook"), QStringLiteral("approve")}, root);
+    QVERIFY2(refused.exitCode != 0, qPrintable(refused.all()));
+    QVERIFY2(refused.err.contains(QStringLiteral("--yes")), qPrintable(refused.err));
+    QVERIFY(approvedSha() != sha256Hex(hook));
+
+    const CliResult approved =
+        ocs({QStringLiteral("hook"), QStringLiteral("approve"), QStringLiteral("--yes")}, root);
+    QVERIFY2(approved.exitCode == 0, qPrintable(approved.all()));
+    QCOMPARE(approvedSha(), sha256Hex(hook));
+    const CliResult after = ocs({QStringLiteral("hook"), QStringLiteral("show")}, root);
+    QVERIFY2(after.out.contains(QStringLiteral("Status: approved")), qPrintable(after.out));
+
+    const CliResult bad = ocs({QStringLiteral("hook"), QStringLiteral("frob")}, root);
+    QCOMPARE(bad.exitCode, 2);
+}
+
+void TestCli::status_json()
+{
+    respond(QStringLiteral("ps"), "5f1c0e9a8b7d\n");
+    respond(QStringLiteral("container-inspect"), R"json([{
+        "Id": "5f1c0e9a8b7d6c5e4f3a",
+        "Name": "/opencode-sandbox-demo-123abc",
+        "State": {"Status": "running", "Running": true},
+        "Config": {"Labels": {
+            "io.opencode-sandbox.id": "demo-123abc",
+            "io.opencode-sandbox.port": "4100",
+            "io.opencode-sandbox.project": "/home/dev/demo",
+            "io.opencode-sandbox.config-hash": "0011223344556677"}}}])json");
+    // A stopped sandbox of the reference scripts: only its state folder.
+    QVERIFY(writeFile(stateRoot() + QStringLiteral("/old-456def/opencode-password"), "pw\n"));
+
+    const CliResult r = ocs({QStringLiteral("status"), QStringLiteral("--json")}, m_work);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    QJsonParseError perr;
+    const QJsonArray list = QJsonDocument::fromJson(r.out.toUtf8(), &perr).array();
+    QVERIFY2(perr.error == QJsonParseError::NoError, qPrintable(r.out));
+    QCOMPARE(list.size(), 2);
+    const QJsonObject running = list.at(0).toObject();
+    QCOMPARE(running.value(QStringLiteral("id")).toString(), QStringLiteral("demo-123abc"));
+    QCOMPARE(running.value(QStringLiteral("state")).toString(), QStringLiteral("running"));
+    QCOMPARE(running.value(QStringLiteral("port")).toInt(), 4100);
+    QCOMPARE(running.value(QStringLiteral("url")).toString(),
+             QStringLiteral("http://127.0.0.1:4100"));
+    QCOMPARE(running.value(QStringLiteral("project")).toString(), QStringLiteral("/home/dev/demo"));
+    QCOMPARE(running.value(QStringLiteral("container")).toString(),
+             QStringLiteral("opencode-sandbox-demo-123abc"));
+    const QJsonObject stopped = list.at(1).toObject();
+    QCOMPARE(stopped.value(QStringLiteral("id")).toString(), QStringLiteral("old-456def"));
+    QCOMPARE(stopped.value(QStringLiteral("state")).toString(), QStringLiteral("stopped"));
+    QCOMPARE(stopped.value(QStringLiteral("url")).toString(), QString());
+
+    const QList<QStringList> calls = engineCalls();
+    QVERIFY(calls.contains(QStringList{QStringLiteral("ps"), QStringLiteral("--all"),
+                                       QStringLiteral("--quiet"), QStringLiteral("--filter"),
+                                       QStringLiteral("label=io.opencode-sandbox.id")}));
+    QVERIFY(calls.contains(QStringList{QStringLiteral("container"), QStringLiteral("inspect"),
+                                       QStringLiteral("5f1c0e9a8b7d")}));
+
+    // The table says the same.
+    const CliResult table = ocs({QStringLiteral("status")}, m_work);
+    QCOMPARE(table.exitCode, 0);
+    static const QRegularExpression row(
+        QStringLiteral("(?m)^demo-123abc +running +4100 +/home/dev/demo$"));
+    QVERIFY2(row.match(table.out).hasMatch(), qPrintable(table.out));
+    static const QRegularExpression row2(
+        QStringLiteral("(?m)^old-456def +stopped +- +\\(unknown\\)$"));
+    QVERIFY2(row2.match(table.out).hasMatch(), qPrintable(table.out));
+}
+
+void TestCli::missingEngine_exit3()
+{
+    m_env.insert(QStringLiteral("OCS_ENGINE"), QStringLiteral("/nonexistent/docker"));
+    const CliResult r = ocs({QStringLiteral("status")}, m_work);
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains(QStringLiteral("/nonexistent/docker")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("not installed")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("OCS_ENGINE")), qPrintable(r.err)); // the fix
+
+    // An engine that is there but not running: exit 3 too, with the fix.
+    m_env.insert(QStringLiteral("OCS_ENGINE"), m_fakeDir + QStringLiteral("/fake-docker"));
+    respond(QStringLiteral("version"), R"({"Client":{"Version":"24.0.5"}})",
+            "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker "
+            "daemon running?\n",
+            1);
+    const QString root = initProject(QStringLiteral("noengine"));
+    QVERIFY(!root.isEmpty());
+    const CliResult stop = ocs({QStringLiteral("stop")}, root);
+    QCOMPARE(stop.exitCode, 3);
+    QVERIFY2(stop.err.contains(QStringLiteral("systemctl start docker")), qPrintable(stop.err));
+    QCOMPARE(engineCalls().size(), 1); // only `version`, nothing else was tried
+}
+
+void TestCli::start_runFails_printsEngineError()
+{
+    const QString root = initProject(QStringLiteral("start"));
+    QVERIFY(!root.isEmpty());
+    respond(QStringLiteral("image-inspect"), "0000000000000000\n");
+    respond(
+        QStringLiteral("run"), {},
+        "docker: Error response from daemon: failed to create task: unique-engine-error-7781.\n",
+        125);
+
+    const CliResult r = ocs({QStringLiteral("start"), QStringLiteral("--detach")}, root);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("unique-engine-error-7781")), qPrintable(r.all()));
+    QVERIFY2(r.err.contains(QStringLiteral("exit code 125")), qPrintable(r.all()));
+
+    const QString id = sandboxIdOf(root, QStringLiteral("start"));
+    const QString name = QStringLiteral("opencode-sandbox-") + id;
+    const QList<QStringList> calls = engineCalls();
+    QStringList subcommands;
+    for (const QStringList &c : calls)
+        subcommands << c.value(0);
+    QCOMPARE(subcommands, (QStringList{QStringLiteral("version"), QStringLiteral("container"),
+                                       QStringLiteral("image"), QStringLiteral("run")}));
+    const QStringList run = calls.last();
+    QCOMPARE(run.last(), name); // the image name
+    QVERIFY(run.contains(QStringLiteral("--name")));
+    QCOMPARE(run.at(run.indexOf(QStringLiteral("--name")) + 1), name);
+
+    // The password: in the state folder, in the engine's environment for `run`, and in no
+    // argument of any engine call.
+    const QString password = QString::fromUtf8(readFile(stateRoot() + QLatin1Char('/') + id +
+                                                        QStringLiteral("/opencode-password")))
+                                 .trimmed();
+    QCOMPARE(password.size(), 48);
+    QVERIFY(readFile(m_fakeDir + QStringLiteral("/env.log"))
+                .contains("run\tOPENCODE_SERVER_PASSWORD=" + password.toUtf8() + '\n'));
+    QVERIFY(!readFile(m_fakeDir + QStringLiteral("/argv.log")).contains(password.toUtf8()));
+    QVERIFY(!r.all().contains(password));
+}
+
+void TestCli::stop_callsStopThenRm()
+{
+    const QString root = initProject(QStringLiteral("stopper"));
+    QVERIFY(!root.isEmpty());
+    const QString name =
+        QStringLiteral("opencode-sandbox-") + sandboxIdOf(root, QStringLiteral("stopper"));
+    const CliResult r = ocs({QStringLiteral("stop")}, root);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    QVERIFY2(r.out.contains(QStringLiteral("Stopped ") + name), qPrintable(r.out));
+    QCOMPARE(
+        engineCalls(),
+        (QList<QStringList>{
+            {QStringLiteral("version"), QStringLiteral("--format"), QStringLiteral("{{json .}}")},
+            {QStringLiteral("stop"), QStringLiteral("--time"), QStringLiteral("10"), name},
+            {QStringLiteral("rm"), QStringLiteral("--force"), name}}));
+    // Nothing secret was ever passed as an argument (a password exists by now or not at all).
+    const QString pwFile = stateRoot() + QLatin1Char('/') +
+                           sandboxIdOf(root, QStringLiteral("stopper")) +
+                           QStringLiteral("/opencode-password");
+    if (QFile::exists(pwFile))
+        QVERIFY(!readFile(m_fakeDir + QStringLiteral("/argv.log"))
+                     .contains(readFile(pwFile).trimmed()));
+}
+
+void TestCli::stop_notRunning()
+{
+    const QString root = initProject(QStringLiteral("idle"));
+    QVERIFY(!root.isEmpty());
+    respond(QStringLiteral("stop"), {},
+            "Error response from daemon: No such container: opencode-sandbox-idle\n", 1);
+    respond(QStringLiteral("rm"), {},
+            "Error response from daemon: No such container: opencode-sandbox-idle\n", 1);
+    const CliResult r = ocs({QStringLiteral("stop")}, root);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    QVERIFY2(r.out.contains(QStringLiteral("was not running")), qPrintable(r.out));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

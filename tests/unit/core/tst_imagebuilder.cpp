@@ -1,0 +1,458 @@
+// ImageBuilder: progress parsing, the build context (image sources, mise.toml, extra CA
+// certificates) and the `build` arguments (no secrets). build() runs against the fake
+// launcher.
+
+#include "fakeprocesslauncher.h"
+#include "imagebuilder.h"
+#include "testhelpers.h"
+
+#include <QDir>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <unistd.h>
+
+using namespace ocs;
+using namespace ocs::test;
+
+namespace {
+const QByteArray CertA = "-----BEGIN CERTIFICATE-----\nMIIBcorpAAAA\n-----END CERTIFICATE-----\n";
+const QByteArray CertB = "-----BEGIN CERTIFICATE-----\nMIIBhomeBBBB\n-----END CERTIFICATE-----\n";
+const QByteArray CertC = "-----BEGIN CERTIFICATE-----\nMIIBenvCCCC\n-----END CERTIFICATE-----\n";
+const QByteArray CertD = "-----BEGIN CERTIFICATE-----\nMIIBrelDDDD\n-----END CERTIFICATE-----\n";
+const QString ProxyWithSecret = QStringLiteral("http://user:s3cr3t-proxy-pass@proxy.corp:3128");
+} // namespace
+
+class TestImageBuilder : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void parseProgress_data();
+    void parseProgress();
+
+    void prepareContext_copiesImageSources();
+    void prepareContext_writesEmptyMiseToml();
+    void prepareContext_copiesProjectMiseToml();
+    void prepareContext_copiesCaFiles();
+    void prepareContext_rejectsBadCaFile_data();
+    void prepareContext_rejectsBadCaFile();
+
+    void buildArguments_data();
+    void buildArguments();
+    void buildArguments_proxyByNameOnly();
+    void miseHash();
+
+    void build_success();
+    void build_failure();
+    void build_registryFromNpm_data();
+    void build_registryFromNpm();
+
+private:
+    Project makeProject(const QString &name, const ProjectConfig &config);
+
+    QTemporaryDir m_tmp;
+    QString m_base;
+    QString m_sources; // OCS_DATA_DIR/docker
+    EnvGuard m_env;
+    EnvGuard m_testEnv; // per test
+    FakeProcessLauncher *m_fake = nullptr;
+};
+
+void TestImageBuilder::initTestCase()
+{
+    QVERIFY(m_tmp.isValid());
+    m_base = canonical(m_tmp.path());
+    m_env.set("HOME", m_base + QStringLiteral("/home"));
+    m_env.set("OCS_STATE_ROOT", m_base + QStringLiteral("/state"));
+    m_env.set("OCS_DATA_DIR", m_base + QStringLiteral("/data"));
+    m_env.unset("OCS_EXTRA_CA_CERTS");
+    m_env.unset("OCS_BASE_IMAGE");
+    m_env.unset("OCS_NPM_REGISTRY");
+    for (const char *v :
+         {"http_proxy", "https_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY"})
+        m_env.unset(v);
+    m_sources = m_base + QStringLiteral("/data/docker");
+    const auto rwx = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup |
+                     QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther;
+    QVERIFY(writeFile(m_sources + QStringLiteral("/Dockerfile"), "FROM scratch\nARG HOST_UID\n"));
+    QVERIFY(writeFile(m_sources + QStringLiteral("/entrypoint.sh"), "#!/bin/sh\necho fake\n", rwx));
+    QVERIFY(writeFile(m_sources + QStringLiteral("/squid.conf"), "http_port 3128\n"));
+    QVERIFY(writeFile(m_sources + QStringLiteral("/README.md"), "not part of the image\n"));
+    QVERIFY(QDir().mkpath(m_sources + QStringLiteral("/subdir-not-copied")));
+}
+
+void TestImageBuilder::init()
+{
+    m_fake = FakeProcessLauncher::install();
+}
+
+void TestImageBuilder::cleanup()
+{
+    FakeProcessLauncher::uninstall();
+    m_fake = nullptr;
+    m_testEnv.restore();
+}
+
+Project TestImageBuilder::makeProject(const QString &name, const ProjectConfig &config)
+{
+    const QString root = m_base + QStringLiteral("/projects/") + name;
+    QDir().mkpath(root);
+    return Project(root, config);
+}
+
+void TestImageBuilder::parseProgress_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::addColumn<int>("step");
+    QTest::addColumn<int>("total");
+    QTest::newRow("docker classic") << QStringLiteral("Step 3/12 : RUN x") << 3 << 12;
+    QTest::newRow("podman") << QStringLiteral("STEP 3/12: RUN x") << 3 << 12;
+    QTest::newRow("buildkit") << QStringLiteral("#7 [3/12] RUN x") << 3 << 12;
+    QTest::newRow("buildkit stage") << QStringLiteral("#7 [stage-1 3/12] RUN") << 3 << 12;
+    QTest::newRow("buildkit named stage")
+        << QStringLiteral("#12 [base 10/11] COPY entrypoint.sh /") << 10 << 11;
+    QTest::newRow("two digit steps") << QStringLiteral("Step 11/12 : USER dev") << 11 << 12;
+    // Not progress: 0 means "no match".
+    QTest::newRow("buildkit internal")
+        << QStringLiteral("#1 [internal] load build definition from Dockerfile") << 0 << 0;
+    QTest::newRow("buildkit log line")
+        << QStringLiteral("#7 0.532 Step 3/12 inside output") << 0 << 0;
+    QTest::newRow("indented") << QStringLiteral(" Step 3/12 : RUN x") << 0 << 0;
+    QTest::newRow("lowercase") << QStringLiteral("step 3/12 : RUN x") << 0 << 0;
+    QTest::newRow("output") << QStringLiteral(" ---> Running in 1a2b3c") << 0 << 0;
+    QTest::newRow("empty") << QString() << 0 << 0;
+    QTest::newRow("no total") << QStringLiteral("Step 3 : RUN x") << 0 << 0;
+}
+
+void TestImageBuilder::parseProgress()
+{
+    QFETCH(QString, line);
+    QFETCH(int, step);
+    QFETCH(int, total);
+    const auto p = ImageBuilder::parseProgress(line);
+    QCOMPARE(p.has_value(), step > 0);
+    if (p) {
+        QCOMPARE(p->first, step);
+        QCOMPARE(p->second, total);
+    }
+}
+
+void TestImageBuilder::prepareContext_copiesImageSources()
+{
+    const Project p = makeProject(QStringLiteral("src"), minimalConfig(QStringLiteral("src")));
+    const QString ctx = m_base + QStringLiteral("/ctx-src");
+    QVERIFY(writeFile(ctx + QStringLiteral("/stale-from-last-build.txt"), "old"));
+    QString error;
+    QVERIFY2(ImageBuilder::prepareContext(p, ctx, &error), qPrintable(error));
+    QCOMPARE(readFile(ctx + QStringLiteral("/Dockerfile")),
+             QByteArray("FROM scratch\nARG HOST_UID\n"));
+    QCOMPARE(readFile(ctx + QStringLiteral("/squid.conf")), QByteArray("http_port 3128\n"));
+    QCOMPARE(readFile(ctx + QStringLiteral("/entrypoint.sh")),
+             QByteArray("#!/bin/sh\necho fake\n"));
+    QVERIFY2(fileMode(ctx + QStringLiteral("/entrypoint.sh")) & 0100,
+             "entrypoint lost its exec bit");
+    QVERIFY(!QFile::exists(ctx + QStringLiteral("/README.md")));
+    QVERIFY(!QFile::exists(ctx + QStringLiteral("/subdir-not-copied")));
+    QVERIFY(!QFile::exists(ctx + QStringLiteral("/stale-from-last-build.txt")));
+    QVERIFY(QFileInfo(ctx + QStringLiteral("/extra-ca")).isDir());
+    QVERIFY(QDir(ctx + QStringLiteral("/extra-ca")).isEmpty());
+    QCOMPARE(paths::imageSourceDir(), m_sources);
+}
+
+void TestImageBuilder::prepareContext_writesEmptyMiseToml()
+{
+    const Project p =
+        makeProject(QStringLiteral("nomise"), minimalConfig(QStringLiteral("nomise")));
+    QVERIFY(!QFile::exists(p.root() + QStringLiteral("/mise.toml")));
+    const QString ctx = m_base + QStringLiteral("/ctx-nomise");
+    QString error;
+    QVERIFY2(ImageBuilder::prepareContext(p, ctx, &error), qPrintable(error));
+    QVERIFY(QFileInfo::exists(ctx + QStringLiteral("/mise.toml")));
+    QCOMPARE(QFileInfo(ctx + QStringLiteral("/mise.toml")).size(), 0);
+}
+
+void TestImageBuilder::prepareContext_copiesProjectMiseToml()
+{
+    const Project p = makeProject(QStringLiteral("mise"), minimalConfig(QStringLiteral("mise")));
+    const QByteArray mise = "[tools]\nnode = \"22\"\npython = \"3.12\"\n";
+    QVERIFY(writeFile(p.root() + QStringLiteral("/mise.toml"), mise));
+    const QString ctx = m_base + QStringLiteral("/ctx-mise");
+    QString error;
+    QVERIFY2(ImageBuilder::prepareContext(p, ctx, &error), qPrintable(error));
+    QCOMPARE(readFile(ctx + QStringLiteral("/mise.toml")), mise);
+}
+
+void TestImageBuilder::prepareContext_copiesCaFiles()
+{
+    ProjectConfig c = minimalConfig(QStringLiteral("ca"));
+    c.extraCaCertificates = {QStringLiteral("certs/corp.pem"), QStringLiteral("~/home-ca.pem")};
+    const Project p = makeProject(QStringLiteral("ca"), c);
+    QVERIFY(writeFile(p.root() + QStringLiteral("/certs/corp.pem"), CertA));
+    QVERIFY(writeFile(m_base + QStringLiteral("/home/home-ca.pem"), CertB));
+    QVERIFY(writeFile(m_base + QStringLiteral("/elsewhere/env-ca.pem"), CertC));
+    QVERIFY(writeFile(p.root() + QStringLiteral("/relative-env.pem"), CertD));
+    // An absolute path, a relative one (to the project root) and a duplicate of the first.
+    m_testEnv.set("OCS_EXTRA_CA_CERTS",
+                  m_base +
+                      QStringLiteral("/elsewhere/env-ca.pem:relative-env.pem:./certs/corp.pem"));
+
+    const QStringList expectedFiles{p.root() + QStringLiteral("/certs/corp.pem"),
+                                    m_base + QStringLiteral("/home/home-ca.pem"),
+                                    m_base + QStringLiteral("/elsewhere/env-ca.pem"),
+                                    p.root() + QStringLiteral("/relative-env.pem")};
+    QCOMPARE(ImageBuilder::extraCaFiles(p), expectedFiles);
+
+    const QString ctx = m_base + QStringLiteral("/ctx-ca");
+    QString error;
+    QVERIFY2(ImageBuilder::prepareContext(p, ctx, &error), qPrintable(error));
+    QCOMPARE(readFile(ctx + QStringLiteral("/extra-ca/extra-01.crt")), CertA);
+    QCOMPARE(readFile(ctx + QStringLiteral("/extra-ca/extra-02.crt")), CertB);
+    QCOMPARE(readFile(ctx + QStringLiteral("/extra-ca/extra-03.crt")), CertC);
+    QCOMPARE(readFile(ctx + QStringLiteral("/extra-ca/extra-04.crt")), CertD);
+    QCOMPARE(QDir(ctx + QStringLiteral("/extra-ca")).entryList(QDir::Files).size(), 4);
+}
+
+void TestImageBuilder::prepareContext_rejectsBadCaFile_data()
+{
+    QTest::addColumn<bool>("viaEnvironment");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("content"); // empty: the file does not exist
+    QTest::addColumn<QString>("expectedWords");
+    QTest::newRow("missing (config)") << false << QStringLiteral("certs/missing.pem")
+                                      << QByteArray() << QStringLiteral("extra CA certificate");
+    QTest::newRow("missing (env)") << true << QStringLiteral("certs/missing-env.pem")
+                                   << QByteArray() << QStringLiteral("OCS_EXTRA_CA_CERTS");
+    QTest::newRow("not PEM") << false << QStringLiteral("certs/notes.txt")
+                             << QByteArray("this is not a certificate\n")
+                             << QStringLiteral("not a PEM certificate");
+    QTest::newRow("DER bytes") << true << QStringLiteral("certs/corp.der")
+                               << QByteArray("\x30\x82\x01\x0a\x02\x82\x01\x01", 8)
+                               << QStringLiteral("not a PEM certificate");
+    QTest::newRow("private key with cert")
+        << false << QStringLiteral("certs/bundle.pem")
+        << CertA + "-----BEGIN PRIVATE KEY-----\nMIIEv\n-----END PRIVATE KEY-----\n"
+        << QStringLiteral("private key");
+    QTest::newRow("RSA private key first")
+        << true << QStringLiteral("certs/rsa.pem")
+        << "-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\n" + CertA
+        << QStringLiteral("private key");
+}
+
+void TestImageBuilder::prepareContext_rejectsBadCaFile()
+{
+    QFETCH(bool, viaEnvironment);
+    QFETCH(QString, file);
+    QFETCH(QByteArray, content);
+    QFETCH(QString, expectedWords);
+    ProjectConfig c = minimalConfig(QStringLiteral("badca"));
+    const QString projectName =
+        QStringLiteral("badca-") +
+        QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'));
+    const QString root = m_base + QStringLiteral("/projects/") + projectName;
+    // A good one first: the bad one is still found.
+    QVERIFY(writeFile(root + QStringLiteral("/certs/good.pem"), CertA));
+    c.extraCaCertificates << QStringLiteral("certs/good.pem");
+    if (viaEnvironment)
+        m_testEnv.set("OCS_EXTRA_CA_CERTS", file);
+    else
+        c.extraCaCertificates << file;
+    if (!content.isEmpty())
+        QVERIFY(writeFile(root + QLatin1Char('/') + file, content));
+    const Project p = makeProject(projectName, c);
+
+    QString error;
+    QVERIFY(!ImageBuilder::prepareContext(p, m_base + QStringLiteral("/ctx-bad"), &error));
+    const QString fullPath = p.root() + QLatin1Char('/') + file;
+    QVERIFY2(error.contains(fullPath), qPrintable(error));
+    QVERIFY2(error.contains(expectedWords), qPrintable(error));
+}
+
+void TestImageBuilder::buildArguments_data()
+{
+    QTest::addColumn<QString>("baseImage");
+    QTest::addColumn<QString>("npmRegistry");
+    QTest::addColumn<bool>("noCache");
+    QTest::newRow("defaults") << QString() << QString() << false;
+    QTest::newRow("base image") << QStringLiteral("ubuntu:24.04") << QString() << false;
+    QTest::newRow("registry, no cache")
+        << QString() << QStringLiteral("https://npm.corp.example/") << true;
+    QTest::newRow("everything") << QStringLiteral("debian:bookworm")
+                                << QStringLiteral("https://r.example/") << true;
+}
+
+void TestImageBuilder::buildArguments()
+{
+    QFETCH(QString, baseImage);
+    QFETCH(QString, npmRegistry);
+    QFETCH(bool, noCache);
+    const Project p = makeProject(QStringLiteral("args"), minimalConfig(QStringLiteral("args")));
+    const QString ctx = m_base + QStringLiteral("/ctx args");
+    const QStringList a = ImageBuilder::buildArguments(p, ctx, baseImage, npmRegistry, noCache);
+
+    QCOMPARE(a.first(), QStringLiteral("build"));
+    QCOMPARE(valuesOf(a, QStringLiteral("--tag")), QStringList{p.imageName()});
+    QCOMPARE(valuesOf(a, QStringLiteral("--file")),
+             QStringList{ctx + QStringLiteral("/Dockerfile")});
+    QCOMPARE(a.last(), ctx);
+    QCOMPARE(a.count(ctx), 1);
+
+    QStringList expectedBuildArgs;
+    if (!baseImage.isEmpty())
+        expectedBuildArgs << QStringLiteral("BASE_IMAGE=") + baseImage;
+    expectedBuildArgs << QStringLiteral("HOST_UID=%1").arg(::getuid())
+                      << QStringLiteral("HOST_GID=%1").arg(::getgid());
+    if (!npmRegistry.isEmpty())
+        expectedBuildArgs << QStringLiteral("NPM_REGISTRY=") + npmRegistry;
+    QCOMPARE(valuesOf(a, QStringLiteral("--build-arg")), expectedBuildArgs);
+    QCOMPARE(a.contains(QStringLiteral("--no-cache")), noCache);
+
+    const QStringList labels = valuesOf(a, QStringLiteral("--label"));
+    QCOMPARE(labels, (QStringList{QStringLiteral("io.opencode-sandbox.id=") + p.sandboxId(),
+                                  QStringLiteral("io.opencode-sandbox.project=") + p.root(),
+                                  QStringLiteral("io.opencode-sandbox.version=" OCS_TEST_VERSION),
+                                  QStringLiteral("io.opencode-sandbox.mise-hash=") +
+                                      ImageBuilder::miseHash(p)}));
+}
+
+void TestImageBuilder::buildArguments_proxyByNameOnly()
+{
+    m_testEnv.set("http_proxy", ProxyWithSecret);
+    m_testEnv.set("HTTPS_PROXY", ProxyWithSecret);
+    m_testEnv.set("no_proxy", QStringLiteral("localhost,.corp"));
+    m_testEnv.set("NO_PROXY", QString()); // set but empty: not passed
+    const Project p = makeProject(QStringLiteral("proxy"), minimalConfig(QStringLiteral("proxy")));
+    const QStringList a =
+        ImageBuilder::buildArguments(p, m_base + QStringLiteral("/ctx"), {}, {}, false);
+    const QStringList buildArgs = valuesOf(a, QStringLiteral("--build-arg"));
+    QVERIFY(buildArgs.contains(QStringLiteral("http_proxy")));
+    QVERIFY(buildArgs.contains(QStringLiteral("HTTPS_PROXY")));
+    QVERIFY(buildArgs.contains(QStringLiteral("no_proxy")));
+    QVERIFY(!buildArgs.contains(QStringLiteral("NO_PROXY")));
+    QVERIFY(!buildArgs.contains(QStringLiteral("https_proxy")));
+    QVERIFY(!buildArgs.contains(QStringLiteral("HTTP_PROXY")));
+    for (const QString &arg : a) {
+        QVERIFY2(!arg.contains(QStringLiteral("s3cr3t")), qPrintable(arg));
+        QVERIFY2(!arg.contains(QStringLiteral("proxy.corp")), qPrintable(arg));
+    }
+}
+
+void TestImageBuilder::miseHash()
+{
+    const Project p = makeProject(QStringLiteral("hash"), minimalConfig(QStringLiteral("hash")));
+    QFile::remove(p.root() + QStringLiteral("/mise.toml"));
+    QCOMPARE(ImageBuilder::miseHash(p), QStringLiteral("e3b0c44298fc1c14")); // SHA-256 of nothing
+    QVERIFY(writeFile(p.root() + QStringLiteral("/mise.toml"), "[tools]\nnode = \"22\"\n"));
+    QCOMPARE(ImageBuilder::miseHash(p), sha256Hex("[tools]\nnode = \"22\"\n").left(16));
+}
+
+void TestImageBuilder::build_success()
+{
+    m_testEnv.set("OCS_BASE_IMAGE", QStringLiteral("debian:from-env"));
+    m_testEnv.set("OCS_NPM_REGISTRY", QStringLiteral("https://npm.from-env.example/"));
+    m_fake->reply({QStringLiteral("build")}, 0,
+                  "Step 1/3 : FROM debian:from-env\n ---> 1a2b\nStep 2/3 : RUN apt-get update\n"
+                  "Step 3/3 : COPY entrypoint.sh /\nSuccessfully built 9f8e\n");
+    const Project p =
+        makeProject(QStringLiteral("build-ok"), minimalConfig(QStringLiteral("build-ok")));
+    const ContainerEngine engine(ContainerEngine::Kind::Docker, QStringLiteral("/usr/bin/docker"));
+    ImageBuilder builder(engine, p);
+    QSignalSpy progress(&builder, &ImageBuilder::progress);
+    std::optional<ImageBuilder::Result> result;
+    builder.build({}, [&](const ImageBuilder::Result &r) { result = r; });
+    QTRY_VERIFY(result.has_value());
+    QVERIFY2(result->ok, qPrintable(result->error));
+    QCOMPARE(result->logPath, p.stateDir() + QStringLiteral("/docker-build.log"));
+
+    QCOMPARE(m_fake->calls().size(), 1); // no `npm config get registry`: the env var wins
+    const ProcessSpec spec = m_fake->calls().first();
+    QCOMPARE(spec.program, QStringLiteral("/usr/bin/docker"));
+    QVERIFY(spec.timeout >= std::chrono::minutes(10));
+    const QString ctx = p.stateDir() + QStringLiteral("/build");
+    QCOMPARE(spec.arguments,
+             ImageBuilder::buildArguments(p, ctx, QStringLiteral("debian:from-env"),
+                                          QStringLiteral("https://npm.from-env.example/"), false));
+    QCOMPARE(readFile(ctx + QStringLiteral("/Dockerfile")),
+             readFile(m_sources + QStringLiteral("/Dockerfile")));
+
+    QCOMPARE(progress.size(), 5);
+    QCOMPARE(progress.at(0),
+             (QVariantList{1, 3, QStringLiteral("Step 1/3 : FROM debian:from-env")}));
+    QCOMPARE(progress.at(1), (QVariantList{1, 3, QStringLiteral(" ---> 1a2b")}));
+    QCOMPARE(progress.at(3),
+             (QVariantList{3, 3, QStringLiteral("Step 3/3 : COPY entrypoint.sh /")}));
+
+    const QByteArray log = readFile(result->logPath);
+    QVERIFY2(log.startsWith("$ /usr/bin/docker build "), log.constData());
+    QVERIFY(log.contains("Step 2/3 : RUN apt-get update\n"));
+    QVERIFY(log.endsWith("Successfully built 9f8e\n"));
+    QCOMPARE(fileMode(result->logPath), 0600);
+}
+
+void TestImageBuilder::build_failure()
+{
+    m_testEnv.set("OCS_NPM_REGISTRY", QStringLiteral("https://npm.example/"));
+    m_fake->reply({QStringLiteral("build")}, 1, "Step 1/3 : FROM debian\n",
+                  "E: Unable to locate package does-not-exist\nERROR: the build broke here\n");
+    const Project p =
+        makeProject(QStringLiteral("build-bad"), minimalConfig(QStringLiteral("build-bad")));
+    ImageBuilder builder(ContainerEngine(ContainerEngine::Kind::Docker, QStringLiteral("docker")),
+                         p);
+    std::optional<ImageBuilder::Result> result;
+    builder.build({}, [&](const ImageBuilder::Result &r) { result = r; });
+    QTRY_VERIFY(result.has_value());
+    QVERIFY(!result->ok);
+    for (const QString &w : {QStringLiteral("The image build failed (exit code 1)"),
+                             QStringLiteral("ERROR: the build broke here"),
+                             QStringLiteral("Unable to locate package does-not-exist"),
+                             QStringLiteral("Full log: ") + result->logPath})
+        QVERIFY2(result->error.contains(w), qPrintable(result->error));
+    QVERIFY(readFile(result->logPath).contains("ERROR: the build broke here"));
+}
+
+void TestImageBuilder::build_registryFromNpm_data()
+{
+    QTest::addColumn<QByteArray>("npmAnswer");
+    QTest::addColumn<QString>("expectedRegistry");
+    QTest::newRow("mirror") << QByteArray("https://npm.mirror.example/\n")
+                            << QStringLiteral("https://npm.mirror.example/");
+    QTest::newRow("nonsense") << QByteArray("undefined\n") << QString();
+}
+
+void TestImageBuilder::build_registryFromNpm()
+{
+    QFETCH(QByteArray, npmAnswer);
+    QFETCH(QString, expectedRegistry);
+    const QString bin = m_base + QStringLiteral("/npm-bin");
+    QVERIFY(writeFile(bin + QStringLiteral("/npm"), "#!/bin/sh\nexit 99\n",
+                      QFile::ReadOwner | QFile::ExeOwner));
+    m_testEnv.set("PATH", bin);
+    m_fake->reply({QStringLiteral("config"), QStringLiteral("get"), QStringLiteral("registry")}, 0,
+                  npmAnswer);
+    const Project p = makeProject(QStringLiteral("npm"), minimalConfig(QStringLiteral("npm")));
+    ImageBuilder builder(ContainerEngine(ContainerEngine::Kind::Docker, QStringLiteral("docker")),
+                         p);
+    std::optional<ImageBuilder::Result> result;
+    builder.build({}, [&](const ImageBuilder::Result &r) { result = r; });
+    QTRY_VERIFY(result.has_value());
+    QVERIFY2(result->ok, qPrintable(result->error));
+    QCOMPARE(m_fake->calls().size(), 2);
+    QCOMPARE(m_fake->calls().at(0).program, bin + QStringLiteral("/npm"));
+    const QStringList buildArgs =
+        valuesOf(m_fake->calls().at(1).arguments, QStringLiteral("--build-arg"));
+    QStringList registries;
+    for (const QString &b : buildArgs) {
+        if (b.startsWith(QStringLiteral("NPM_REGISTRY=")))
+            registries << b.mid(13);
+    }
+    QCOMPARE(registries,
+             expectedRegistry.isEmpty() ? QStringList() : QStringList{expectedRegistry});
+}
+
+QTEST_GUILESS_MAIN(TestImageBuilder)
+#include "tst_imagebuilder.moc"

@@ -1,0 +1,448 @@
+// RunPlanner: the `docker run` argument list and the engine CLI's environment. Secrets
+// (the server password, env-passthrough values) must only ever be in the environment.
+
+#include "runplan.h"
+#include "testhelpers.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ocs;
+using namespace ocs::test;
+
+namespace {
+const QString Password = QStringLiteral("pw-Zq8XyVb2-not-in-argv-9f3k");
+const QString ApiKeyValue = QStringLiteral("sk-live-4242-very-secret");
+const QString SameValue = QStringLiteral("same-name-value-777");
+} // namespace
+
+class TestRunPlan : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+
+    void basicShape();
+    void privileges();
+    void limits_data();
+    void limits();
+    void network();
+    void mounts();
+    void readOnlyMountsOnlyForExistingFiles();
+    void labels();
+    void secretsOnlyInEnvironment();
+    void unsetHostVariablesAreSkipped();
+    void staticEnvAndFirewallSettings();
+    void emptyWhitelistAndPorts();
+    void refusesUnmountablePaths_data();
+    void refusesUnmountablePaths();
+
+    void parseExtraHosts_good_data();
+    void parseExtraHosts_good();
+    void parseExtraHosts_bad_data();
+    void parseExtraHosts_bad();
+
+    void effectiveReadOnlyPaths_data();
+    void effectiveReadOnlyPaths();
+
+private:
+    ProjectConfig fullConfig() const;
+    RunInputs inputs() const;
+    RunPlan makePlan(const ProjectConfig &config) const;
+
+    QTemporaryDir m_tmp;
+    QString m_root;
+    EnvGuard m_env;
+    ContainerEngine m_engine{ContainerEngine::Kind::Docker, QStringLiteral("/usr/bin/docker")};
+};
+
+void TestRunPlan::initTestCase()
+{
+    QVERIFY(m_tmp.isValid());
+    m_env.set("OCS_STATE_ROOT", m_tmp.filePath(QStringLiteral("state")));
+    m_env.set("HOME", m_tmp.filePath(QStringLiteral("home")));
+    // A host variable with the same name as a skipped container variable: it must not leak
+    // in through the inherited environment.
+    m_env.set("MISSING_IN", QStringLiteral("leaked-from-host-env"));
+    m_root = canonical(m_tmp.path()) + QStringLiteral("/my app");
+    // Some of the protected files exist, some do not.
+    QVERIFY(writeFile(m_root + QStringLiteral("/opencode-sandbox-config.yaml"),
+                      "sandbox-name: demo\n"));
+    QVERIFY(writeFile(m_root + QStringLiteral("/mise.toml"), "[tools]\n"));
+    QVERIFY(writeFile(m_root + QStringLiteral("/.git/config"), "[core]\n"));
+    QVERIFY(QDir().mkpath(m_root + QStringLiteral("/.git/hooks")));
+    QVERIFY(writeFile(m_root + QStringLiteral("/secrets.txt"), "x"));
+    // A symlink is not mounted (the engine would follow it to anywhere).
+    QVERIFY(writeFile(m_tmp.filePath(QStringLiteral("outside.jsonc")), "{}"));
+    QVERIFY(QFile::link(m_tmp.filePath(QStringLiteral("outside.jsonc")),
+                        m_root + QStringLiteral("/opencode.jsonc")));
+}
+
+ProjectConfig TestRunPlan::fullConfig() const
+{
+    ProjectConfig c;
+    c.sandboxName = QStringLiteral("demo");
+    c.httpDomainWhitelist = {QStringLiteral("api.example.com"), QStringLiteral(".github.com")};
+    c.hostPorts = {5432, 8080};
+    c.envPassthrough = {{QStringLiteral("API_KEY"), QStringLiteral("HOST_API_KEY")},
+                        {QStringLiteral("SAME"), QStringLiteral("SAME")},
+                        {QStringLiteral("MISSING_IN"), QStringLiteral("NOT_SET_ON_HOST")}};
+    c.env = {{QStringLiteral("LOG_LEVEL"), QStringLiteral("debug")},
+             {QStringLiteral("GREETING"), QStringLiteral("hello world")}};
+    c.readOnlyPaths = {QStringLiteral("secrets.txt"), QStringLiteral("absent.txt")};
+    return c;
+}
+
+RunInputs TestRunPlan::inputs() const
+{
+    RunInputs in;
+    in.port = 4123;
+    in.password = Password;
+    in.hostEnvironment = {{QStringLiteral("HOST_API_KEY"), ApiKeyValue},
+                          {QStringLiteral("SAME"), SameValue},
+                          {QStringLiteral("PATH"), QStringLiteral("/usr/bin")}};
+    in.extraHosts = {QStringLiteral("db.local:10.0.0.5")};
+    in.configHash = QStringLiteral("cafe0123beef4567");
+    return in;
+}
+
+RunPlan TestRunPlan::makePlan(const ProjectConfig &config) const
+{
+    return RunPlanner::plan(m_engine, Project(m_root, config), inputs());
+}
+
+void TestRunPlan::basicShape()
+{
+    const Project project(m_root, fullConfig());
+    const RunPlan plan = makePlan(fullConfig());
+    QVERIFY2(plan.ok(), qPrintable(plan.error));
+    const QStringList a = plan.spec.arguments;
+    QCOMPARE(plan.spec.program, QStringLiteral("/usr/bin/docker"));
+    QCOMPARE(a.value(0), QStringLiteral("run"));
+    QVERIFY(a.contains(QStringLiteral("--detach")));
+    QVERIFY(a.contains(QStringLiteral("--init")));
+    QCOMPARE(valuesOf(a, QStringLiteral("--name")), QStringList{project.containerName()});
+    QCOMPARE(project.containerName(), QStringLiteral("opencode-sandbox-") + project.sandboxId());
+    QCOMPARE(valuesOf(a, QStringLiteral("--workdir")), QStringList{QStringLiteral("/my app")});
+    // The image (named like the container) is the last argument, every option before it.
+    QCOMPARE(a.last(), project.imageName());
+    QCOMPARE(a.count(project.imageName()), 2);
+    QCOMPARE(a.indexOf(project.imageName()), a.indexOf(QStringLiteral("--name")) + 1);
+}
+
+void TestRunPlan::privileges()
+{
+    const QStringList a = makePlan(fullConfig()).spec.arguments;
+    QCOMPARE(valuesOf(a, QStringLiteral("--cap-drop")), QStringList{QStringLiteral("ALL")});
+    // The cap-drop comes before any cap-add.
+    QVERIFY(a.indexOf(QStringLiteral("--cap-drop")) < a.indexOf(QStringLiteral("--cap-add")));
+    const QStringList added = valuesOf(a, QStringLiteral("--cap-add"));
+    QCOMPARE(added, RunPlanner::entrypointCapabilities());
+    // The ones the entrypoint cannot do without (firewall, user switch).
+    for (const char *cap : {"NET_ADMIN", "SETUID", "SETGID"})
+        QVERIFY2(added.contains(QLatin1String(cap)), cap);
+    QVERIFY(!added.contains(QStringLiteral("SYS_ADMIN")));
+    QVERIFY(!a.contains(QStringLiteral("--privileged")));
+    QCOMPARE(valuesOf(a, QStringLiteral("--security-opt")),
+             QStringList{QStringLiteral("no-new-privileges")});
+}
+
+void TestRunPlan::limits_data()
+{
+    QTest::addColumn<int>("pids");
+    QTest::addColumn<QString>("memory");
+    QTest::addColumn<QString>("cpus");
+    QTest::addColumn<QString>("expectedPids");
+    QTest::addColumn<QString>("expectedMemory");
+    QTest::addColumn<QStringList>("expectedCpus");
+    QTest::newRow("defaults") << 0 << QString() << QString() << QStringLiteral("4096")
+                              << QStringLiteral("8g") << QStringList();
+    QTest::newRow("overrides") << 256 << QStringLiteral("2g") << QStringLiteral("1.5")
+                               << QStringLiteral("256") << QStringLiteral("2g")
+                               << QStringList{QStringLiteral("1.5")};
+    QTest::newRow("negative pids = default")
+        << -5 << QStringLiteral("512m") << QString() << QStringLiteral("4096")
+        << QStringLiteral("512m") << QStringList();
+}
+
+void TestRunPlan::limits()
+{
+    QFETCH(int, pids);
+    QFETCH(QString, memory);
+    QFETCH(QString, cpus);
+    QFETCH(QString, expectedPids);
+    QFETCH(QString, expectedMemory);
+    QFETCH(QStringList, expectedCpus);
+    ProjectConfig c = fullConfig();
+    c.pidsLimit = pids;
+    c.memoryLimit = memory;
+    c.cpuLimit = cpus;
+    const QStringList a = makePlan(c).spec.arguments;
+    QCOMPARE(valuesOf(a, QStringLiteral("--pids-limit")), QStringList{expectedPids});
+    QCOMPARE(valuesOf(a, QStringLiteral("--memory")), QStringList{expectedMemory});
+    QCOMPARE(valuesOf(a, QStringLiteral("--cpus")), expectedCpus);
+}
+
+void TestRunPlan::network()
+{
+    const QStringList a = makePlan(fullConfig()).spec.arguments;
+    // Loopback only, never 0.0.0.0.
+    QCOMPARE(valuesOf(a, QStringLiteral("--publish")),
+             QStringList{QStringLiteral("127.0.0.1:4123:4096")});
+    QVERIFY(!a.contains(QStringLiteral("-p")));
+    QVERIFY(!a.contains(QStringLiteral("--network")));
+    QCOMPARE(valuesOf(a, QStringLiteral("--add-host")),
+             (QStringList{QStringLiteral("docker.host:host-gateway"),
+                          QStringLiteral("db.local:10.0.0.5")}));
+
+    // Podman has no "host-gateway" before 4.7: no docker.host entry (the entrypoint names
+    // host.containers.internal docker.host); extra hosts still go in.
+    const ContainerEngine podman(ContainerEngine::Kind::Podman, QStringLiteral("/usr/bin/podman"));
+    const RunPlan p = RunPlanner::plan(podman, Project(m_root, fullConfig()), inputs());
+    QVERIFY(p.ok());
+    QCOMPARE(p.spec.program, QStringLiteral("/usr/bin/podman"));
+    QCOMPARE(valuesOf(p.spec.arguments, QStringLiteral("--add-host")),
+             QStringList{QStringLiteral("db.local:10.0.0.5")});
+    QCOMPARE(valuesOf(p.spec.arguments, QStringLiteral("--publish")),
+             QStringList{QStringLiteral("127.0.0.1:4123:4096")});
+}
+
+void TestRunPlan::mounts()
+{
+    const Project project(m_root, fullConfig());
+    const QStringList volumes =
+        valuesOf(makePlan(fullConfig()).spec.arguments, QStringLiteral("--volume"));
+    QCOMPARE(volumes.value(0), m_root + QStringLiteral(":/my app"));
+    QCOMPARE(volumes.value(1),
+             project.agentStateDir() + QStringLiteral(":/home/dev/.local/share/opencode"));
+    QVERIFY(project.agentStateDir().startsWith(m_tmp.filePath(QStringLiteral("state"))));
+}
+
+void TestRunPlan::readOnlyMountsOnlyForExistingFiles()
+{
+    const RunPlan plan = makePlan(fullConfig());
+    QStringList readOnly;
+    for (const QString &v : valuesOf(plan.spec.arguments, QStringLiteral("--volume"))) {
+        if (v.endsWith(QStringLiteral(":ro")))
+            readOnly << v;
+    }
+    const QStringList expectedRel{QStringLiteral("opencode-sandbox-config.yaml"),
+                                  QStringLiteral("mise.toml"), QStringLiteral(".git/config"),
+                                  QStringLiteral(".git/hooks"), QStringLiteral("secrets.txt")};
+    QStringList expected;
+    for (const QString &rel : expectedRel)
+        expected << m_root + QLatin1Char('/') + rel + QStringLiteral(":/my app/") + rel +
+                        QStringLiteral(":ro");
+    QCOMPARE(readOnly, expected);
+    QCOMPARE(plan.readOnlyPaths, expectedRel);
+    // Not there: the hook, opencode.json, absent.txt; a symlink: opencode.jsonc.
+    for (const QString &v : std::as_const(readOnly)) {
+        QVERIFY2(!v.contains(QStringLiteral("pre-start-container")), qPrintable(v));
+        QVERIFY2(!v.contains(QStringLiteral("opencode.json")), qPrintable(v));
+        QVERIFY2(!v.contains(QStringLiteral("absent.txt")), qPrintable(v));
+    }
+}
+
+void TestRunPlan::labels()
+{
+    const Project project(m_root, fullConfig());
+    const QStringList labels =
+        valuesOf(makePlan(fullConfig()).spec.arguments, QStringLiteral("--label"));
+    QVERIFY(labels.contains(QStringLiteral("io.opencode-sandbox.id=") + project.sandboxId()));
+    QVERIFY(labels.contains(QStringLiteral("io.opencode-sandbox.project=") + m_root));
+    QVERIFY(labels.contains(QStringLiteral("io.opencode-sandbox.config-hash=cafe0123beef4567")));
+    QVERIFY(labels.contains(QStringLiteral("io.opencode-sandbox.port=4123")));
+    QVERIFY(labels.contains(QStringLiteral("io.opencode-sandbox.version=") +
+                            QStringLiteral(OCS_TEST_VERSION)));
+    QCOMPARE(labels.size(), 5);
+}
+
+void TestRunPlan::secretsOnlyInEnvironment()
+{
+    const RunPlan plan = makePlan(fullConfig());
+    QVERIFY(plan.ok());
+    const QStringList all = QStringList{plan.spec.program} + plan.spec.arguments;
+    for (const QString &secret : {Password, ApiKeyValue, SameValue}) {
+        for (const QString &arg : all)
+            QVERIFY2(!arg.contains(secret),
+                     qPrintable(QStringLiteral("secret in argument: ") + arg));
+    }
+    QVERIFY(!plan.spec.displayCommand().contains(Password));
+
+    // By name in argv, by value in the engine CLI's environment, under the container name.
+    const QStringList envArgs = valuesOf(plan.spec.arguments, QStringLiteral("--env"));
+    QVERIFY(envArgs.contains(QStringLiteral("OPENCODE_SERVER_PASSWORD")));
+    QVERIFY(envArgs.contains(QStringLiteral("API_KEY")));
+    QVERIFY(envArgs.contains(QStringLiteral("SAME")));
+    QVERIFY(!envArgs.contains(QStringLiteral("HOST_API_KEY")));
+    const QProcessEnvironment env = plan.spec.environment;
+    QVERIFY(!env.isEmpty());
+    QCOMPARE(env.value(QStringLiteral("OPENCODE_SERVER_PASSWORD")), Password);
+    QCOMPARE(env.value(QStringLiteral("API_KEY")), ApiKeyValue);
+    QCOMPARE(env.value(QStringLiteral("SAME")), SameValue);
+    QCOMPARE(plan.forwardedVariables,
+             (QStringList{QStringLiteral("API_KEY"), QStringLiteral("SAME")}));
+    // The rest of the host environment is inherited (DOCKER_HOST, PATH, …).
+    QCOMPARE(env.value(QStringLiteral("HOME")), m_tmp.filePath(QStringLiteral("home")));
+}
+
+void TestRunPlan::unsetHostVariablesAreSkipped()
+{
+    const RunPlan plan = makePlan(fullConfig());
+    QCOMPARE(plan.skippedVariables.size(), 1);
+    QVERIFY(plan.skippedVariables.first().contains(QStringLiteral("MISSING_IN")));
+    QVERIFY(plan.skippedVariables.first().contains(QStringLiteral("NOT_SET_ON_HOST")));
+    const QStringList envArgs = valuesOf(plan.spec.arguments, QStringLiteral("--env"));
+    for (const QString &e : envArgs)
+        QVERIFY2(!e.startsWith(QStringLiteral("MISSING_IN")), qPrintable(e));
+    QVERIFY(!plan.forwardedVariables.contains(QStringLiteral("MISSING_IN")));
+    // Removed from the inherited environment too (this process has MISSING_IN set).
+    QVERIFY(qEnvironmentVariableIsSet("MISSING_IN"));
+    QVERIFY(!plan.spec.environment.contains(QStringLiteral("MISSING_IN")));
+}
+
+void TestRunPlan::staticEnvAndFirewallSettings()
+{
+    const QStringList envArgs =
+        valuesOf(makePlan(fullConfig()).spec.arguments, QStringLiteral("--env"));
+    QVERIFY(envArgs.contains(QStringLiteral("LOG_LEVEL=debug")));
+    QVERIFY(envArgs.contains(QStringLiteral("GREETING=hello world")));
+    QVERIFY(envArgs.contains(QStringLiteral("OCS_WHITELIST=api.example.com,.github.com")));
+    QVERIFY(envArgs.contains(QStringLiteral("OCS_HOST_PORTS=5432,8080")));
+    QVERIFY(envArgs.contains(QStringLiteral("OCS_WORKSPACE=/my app")));
+}
+
+void TestRunPlan::emptyWhitelistAndPorts()
+{
+    const RunPlan plan = makePlan(minimalConfig(QStringLiteral("demo")));
+    QVERIFY(plan.ok());
+    const QStringList envArgs = valuesOf(plan.spec.arguments, QStringLiteral("--env"));
+    QVERIFY(envArgs.contains(QStringLiteral("OCS_WHITELIST=")));
+    QVERIFY(envArgs.contains(QStringLiteral("OCS_HOST_PORTS=")));
+    QCOMPARE(envArgs.first(), QStringLiteral("OPENCODE_SERVER_PASSWORD"));
+    QVERIFY(plan.skippedVariables.isEmpty());
+    QVERIFY(plan.forwardedVariables.isEmpty());
+    QCOMPARE(plan.spec.environment.value(QStringLiteral("OPENCODE_SERVER_PASSWORD")), Password);
+}
+
+void TestRunPlan::refusesUnmountablePaths_data()
+{
+    QTest::addColumn<QString>("root");
+    QTest::newRow("colon") << QStringLiteral("/home/dev/a:b");
+    QTest::newRow("comma") << QStringLiteral("/home/dev/a,b");
+}
+
+void TestRunPlan::refusesUnmountablePaths()
+{
+    QFETCH(QString, root);
+    const RunPlan plan =
+        RunPlanner::plan(m_engine, Project(root, minimalConfig(QStringLiteral("x"))), inputs());
+    QVERIFY(!plan.ok());
+    QVERIFY2(plan.error.contains(root), qPrintable(plan.error));
+    QVERIFY(plan.spec.arguments.isEmpty());
+    QVERIFY(plan.spec.environment.isEmpty());
+}
+
+void TestRunPlan::parseExtraHosts_good_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("empty") << QString() << QStringList();
+    QTest::newRow("colon") << QStringLiteral("db:10.0.0.5")
+                           << QStringList{QStringLiteral("db:10.0.0.5")};
+    QTest::newRow("equals") << QStringLiteral("db=10.0.0.5")
+                            << QStringList{QStringLiteral("db:10.0.0.5")};
+    QTest::newRow("two, spaces, dotted name")
+        << QStringLiteral(" git.corp.example=192.168.1.10 , cache-1:172.17.0.1")
+        << QStringList{QStringLiteral("git.corp.example:192.168.1.10"),
+                       QStringLiteral("cache-1:172.17.0.1")};
+    QTest::newRow("ipv6 with =") << QStringLiteral("v6host=fd00::1")
+                                 << QStringList{QStringLiteral("v6host:fd00::1")};
+    QTest::newRow("trailing comma")
+        << QStringLiteral("a:1.2.3.4,") << QStringList{QStringLiteral("a:1.2.3.4")};
+}
+
+void TestRunPlan::parseExtraHosts_good()
+{
+    QFETCH(QString, spec);
+    QFETCH(QStringList, expected);
+    QString error;
+    QCOMPARE(RunPlanner::parseExtraHosts(spec, &error), expected);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
+void TestRunPlan::parseExtraHosts_bad_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<QString>("culprit");
+    QTest::newRow("no separator") << QStringLiteral("justaname") << QStringLiteral("justaname");
+    QTest::newRow("no name") << QStringLiteral("=1.2.3.4") << QStringLiteral("=1.2.3.4");
+    QTest::newRow("underscore") << QStringLiteral("bad_name:1.2.3.4")
+                                << QStringLiteral("bad_name:1.2.3.4");
+    QTest::newRow("leading dash") << QStringLiteral("-x:1.2.3.4") << QStringLiteral("-x:1.2.3.4");
+    QTest::newRow("not an address")
+        << QStringLiteral("db=not-an-ip") << QStringLiteral("db=not-an-ip");
+    QTest::newRow("octet out of range")
+        << QStringLiteral("db=10.0.0.300") << QStringLiteral("db=10.0.0.300");
+    QTest::newRow("second bad") << QStringLiteral("ok:1.2.3.4,also ok:5.6.7.8")
+                                << QStringLiteral("also ok:5.6.7.8");
+    QTest::newRow("option injection")
+        << QStringLiteral("--privileged=1.2.3.4") << QStringLiteral("--privileged=1.2.3.4");
+}
+
+void TestRunPlan::parseExtraHosts_bad()
+{
+    QFETCH(QString, spec);
+    QFETCH(QString, culprit);
+    QString error;
+    QCOMPARE(RunPlanner::parseExtraHosts(spec, &error), QStringList());
+    QVERIFY2(error.contains(QLatin1Char('"') + culprit + QLatin1Char('"')), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("OCS_EXTRA_HOSTS")), qPrintable(error));
+}
+
+void TestRunPlan::effectiveReadOnlyPaths_data()
+{
+    const QStringList defaults = RunPlanner::defaultReadOnlyPaths();
+    QTest::addColumn<QStringList>("configured");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("none") << QStringList() << defaults;
+
+    QStringList added = defaults;
+    added << QStringLiteral("secrets/") << QStringLiteral(".env");
+    QTest::newRow("additions") << QStringList{QStringLiteral("secrets/"), QStringLiteral(".env")}
+                               << added;
+
+    QStringList removed = defaults;
+    removed.removeAll(QStringLiteral("mise.toml"));
+    removed.removeAll(QStringLiteral(".git/hooks"));
+    QTest::newRow("removals") << QStringList{QStringLiteral("!mise.toml"),
+                                             QStringLiteral("!.git/hooks")}
+                              << removed;
+
+    QStringList mixed = defaults;
+    mixed.removeAll(QStringLiteral("opencode.json"));
+    mixed << QStringLiteral("Makefile");
+    QTest::newRow("mixed, duplicate, unknown removal")
+        << QStringList{QStringLiteral("Makefile"), QStringLiteral("!opencode.json"),
+                       QStringLiteral("mise.toml"), QStringLiteral("!not-a-default")}
+        << mixed;
+}
+
+void TestRunPlan::effectiveReadOnlyPaths()
+{
+    QFETCH(QStringList, configured);
+    QFETCH(QStringList, expected);
+    ProjectConfig c = minimalConfig(QStringLiteral("x"));
+    c.readOnlyPaths = configured;
+    QCOMPARE(RunPlanner::effectiveReadOnlyPaths(c), expected);
+    // The defaults protect the sandbox's own configuration.
+    QVERIFY(RunPlanner::defaultReadOnlyPaths().contains(
+        QStringLiteral("opencode-sandbox-config.yaml")));
+    QVERIFY(RunPlanner::defaultReadOnlyPaths().contains(
+        QStringLiteral("opencode-sandbox-pre-start-container.sh")));
+}
+
+QTEST_GUILESS_MAIN(TestRunPlan)
+#include "tst_runplan.moc"

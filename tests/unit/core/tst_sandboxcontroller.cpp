@@ -1,0 +1,515 @@
+// SandboxController with the engine faked at the process boundary: the order of engine
+// commands, builds when the image is missing, the hook approval gate, port retries,
+// stop, and (with a fake OpenCode health endpoint) the whole way to Running.
+
+#include "fakehealthserver.h"
+#include "fakeprocesslauncher.h"
+#include "healthprobe.h"
+#include "prestarthook.h"
+#include "sandboxcontroller.h"
+#include "sandboxstate.h"
+#include "testhelpers.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ocs;
+using namespace ocs::test;
+using State = SandboxController::State;
+
+namespace {
+const QStringList ContainerInspect{QStringLiteral("container"), QStringLiteral("inspect")};
+const QStringList ImageInspect{QStringLiteral("image"), QStringLiteral("inspect")};
+const QStringList Build{QStringLiteral("build")};
+const QStringList Run{QStringLiteral("run")};
+const QStringList Rm{QStringLiteral("rm")};
+const QStringList Stop{QStringLiteral("stop")};
+const QByteArray PortTaken =
+    "docker: Error response from daemon: driver failed programming external "
+    "connectivity on endpoint opencode-sandbox-x: Bind for 127.0.0.1:4096 "
+    "failed: port is already allocated.\n";
+
+quint16 publishedPort(const ProcessSpec &run)
+{
+    // 127.0.0.1:<port>:4096
+    return quint16(valuesOf(run.arguments, QStringLiteral("--publish"))
+                       .value(0)
+                       .section(QLatin1Char(':'), 1, 1)
+                       .toUInt());
+}
+} // namespace
+
+class TestSandboxController : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void start_missingImage_buildsThenRunsToRunning();
+    void start_existingImage_data();
+    void start_existingImage();
+    void start_hookNotApproved_runsNothing();
+    void start_hookEnvironmentFeedsPassthrough();
+    void start_portAlreadyAllocated_retriesWithAnotherPort();
+    void start_portRetriesAreBounded();
+    void start_runFails_reportsEngineError();
+    void start_alreadyRunning();
+    void start_replacesExitedContainer();
+    void start_containerDiesWhileStarting();
+
+    void stop_data();
+    void stop();
+
+    void configHash();
+
+private:
+    std::optional<SandboxController::Outcome> start(SandboxController &c,
+                                                    const SandboxController::StartOptions &o = {});
+    SandboxController *makeController(const ProjectConfig &config);
+    QString passwordFile() const
+    {
+        return m_project->stateDir() + QStringLiteral("/opencode-password");
+    }
+
+    QTemporaryDir m_tmp;
+    QString m_base;
+    EnvGuard m_env;
+    FakeProcessLauncher *m_fake = nullptr;
+    FakeHealthServer *m_health = nullptr;
+    std::optional<Project> m_project;
+    SandboxController *m_controller = nullptr;
+    int m_n = 0;
+    const ContainerEngine m_engine{ContainerEngine::Kind::Docker,
+                                   QStringLiteral("/usr/bin/fake-docker")};
+};
+
+void TestSandboxController::initTestCase()
+{
+    QVERIFY(m_tmp.isValid());
+    m_base = canonical(m_tmp.path());
+    m_env.set("HOME", m_base + QStringLiteral("/home"));
+    m_env.set("OCS_STATE_ROOT", m_base + QStringLiteral("/state"));
+    m_env.set("OCS_KEYCHAIN", QStringLiteral("0"));
+    m_env.set("OCS_DATA_DIR", m_base + QStringLiteral("/data"));
+    m_env.set("OCS_NPM_REGISTRY", QStringLiteral("https://npm.example/"));
+    m_env.set("OCS_START_TIMEOUT", QStringLiteral("20"));
+    m_env.unset("OCS_EXTRA_HOSTS");
+    m_env.unset("OCS_EXTRA_CA_CERTS");
+    m_env.unset("OCS_BASE_IMAGE");
+    QVERIFY(writeFile(m_base + QStringLiteral("/data/docker/Dockerfile"), "FROM scratch\n"));
+}
+
+void TestSandboxController::init()
+{
+    const QString root = m_base + QStringLiteral("/projects/p%1").arg(++m_n);
+    QVERIFY(QDir().mkpath(root));
+    m_project.emplace(root, minimalConfig(QStringLiteral("ctl")));
+    m_health = new FakeHealthServer(this);
+    m_fake = FakeProcessLauncher::install();
+
+    // A healthy engine where the sandbox does not exist yet and the image is current.
+    m_fake->reply(ContainerInspect, 1, {}, "Error: No such container: opencode-sandbox-x\n");
+    m_fake->reply(ImageInspect, 0, ImageBuilder::miseHash(*m_project).toUtf8() + '\n');
+    m_fake->reply(Build, 0, "Step 1/1 : FROM scratch\nSuccessfully built 1234\n");
+    m_fake->reply(Rm, 0, "opencode-sandbox-x\n");
+    m_fake->reply(Stop, 0, "opencode-sandbox-x\n");
+    // `run` brings up "OpenCode": a fake health endpoint on the published port.
+    m_fake->respond(Run, [this](const ProcessSpec &spec) {
+        const quint16 port = publishedPort(spec);
+        if (!m_health->isListening() && !m_health->listen(port))
+            qWarning("fake health server cannot listen on %u", unsigned(port));
+        return FakeProcessLauncher::finished(0, "c0ffee0123456789\n");
+    });
+}
+
+void TestSandboxController::cleanup()
+{
+    delete m_controller;
+    m_controller = nullptr;
+    FakeProcessLauncher::uninstall();
+    m_fake = nullptr;
+    delete m_health;
+    m_health = nullptr;
+}
+
+SandboxController *TestSandboxController::makeController(const ProjectConfig &config)
+{
+    const QString root = m_project->root(); // emplace() destroys the old project first
+    m_project.emplace(root, config);
+    delete m_controller;
+    m_controller = new SandboxController(m_engine, *m_project);
+    return m_controller;
+}
+
+std::optional<SandboxController::Outcome>
+TestSandboxController::start(SandboxController &c, const SandboxController::StartOptions &o)
+{
+    std::optional<SandboxController::Outcome> result;
+    int calls = 0;
+    c.start(o, [&](const SandboxController::Outcome &r) {
+        ++calls;
+        result = r;
+    });
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, 30000))
+        return std::nullopt;
+    QTest::qWait(50);
+    if (calls > 1)
+        qWarning("start() called back %d times", calls);
+    return calls == 1 ? result : std::nullopt;
+}
+
+void TestSandboxController::start_missingImage_buildsThenRunsToRunning()
+{
+    m_fake->reply(ImageInspect, 1, {},
+                  "Error response from daemon: No such image: opencode-sandbox-x\n");
+    SandboxController *c = makeController(minimalConfig(QStringLiteral("ctl")));
+    QSignalSpy states(c, &SandboxController::stateChanged);
+    QSignalSpy messages(c, &SandboxController::message);
+    QSignalSpy progress(c, &SandboxController::buildProgress);
+
+    const auto o = start(*c);
+    QVERIFY(o);
+    QVERIFY2(o->ok, qPrintable(o->error));
+    QCOMPARE(c->state(), State::Running);
+
+    // The engine was asked in this order.
+    const int inspect = m_fake->indexOf(ContainerInspect);
+    const int image = m_fake->indexOf(ImageInspect);
+    const int build = m_fake->indexOf(Build);
+    const int run = m_fake->indexOf(Run);
+    QVERIFY(inspect >= 0);
+    QVERIFY2(inspect < image && image < build && build < run,
+             qPrintable(QStringLiteral("%1 %2 %3 %4").arg(inspect).arg(image).arg(build).arg(run)));
+    QCOMPARE(m_fake->count(Run), 1);
+    QCOMPARE(m_fake->count(Rm), 0);
+    QCOMPARE(m_fake->calls().at(inspect).arguments.last(), m_project->containerName());
+    QCOMPARE(m_fake->calls().at(image).arguments.last(), m_project->imageName());
+    QCOMPARE(m_fake->calls().at(build).arguments.value(2),
+             m_project->imageName()); // build --tag NAME
+
+    QList<State> seen;
+    for (const QList<QVariant> &s : std::as_const(states))
+        seen << s.at(0).value<State>();
+    QCOMPARE(seen,
+             (QList<State>{State::Starting, State::Building, State::Starting, State::Running}));
+    bool told = false;
+    for (const QList<QVariant> &m : std::as_const(messages))
+        told = told || m.at(0).toString().contains(QStringLiteral("No image for ") +
+                                                   m_project->sandboxId());
+    QVERIFY(told);
+    QVERIFY(!progress.isEmpty());
+
+    // The password: generated, kept owner-only, passed by environment only.
+    const QString password = QString::fromUtf8(readFile(passwordFile())).trimmed();
+    QCOMPARE(password.size(), 48);
+    QCOMPARE(o->password, password);
+    const ProcessSpec runSpec = m_fake->calls().at(run);
+    QCOMPARE(runSpec.environment.value(QStringLiteral("OPENCODE_SERVER_PASSWORD")), password);
+    QVERIFY(valuesOf(runSpec.arguments, QStringLiteral("--env"))
+                .contains(QStringLiteral("OPENCODE_SERVER_PASSWORD")));
+    for (const QString &arg : m_fake->allArguments())
+        QVERIFY2(!arg.contains(password), qPrintable(arg));
+
+    // Running on the port it published, remembered for next time, health checked with
+    // the password.
+    QCOMPARE(o->port, publishedPort(runSpec));
+    QCOMPARE(o->port, m_health->port());
+    QVERIFY(o->port >= 4096);
+    QCOMPARE(SandboxState::load(m_project->stateDir()).port, o->port);
+    QCOMPARE(SandboxState::load(m_project->stateDir()).projectRoot, m_project->root());
+    QVERIFY(!m_health->requestHeads().isEmpty());
+    QVERIFY(m_health->requestHeads().last().startsWith("GET /global/health "));
+    QCOMPARE(m_health->lastHeader("Authorization"),
+             HealthProbe::basicAuthHeader(QStringLiteral("opencode"), password));
+}
+
+void TestSandboxController::start_existingImage_data()
+{
+    QTest::addColumn<bool>("stale");
+    QTest::newRow("current image") << false;
+    QTest::newRow("mise.toml changed since the build") << true;
+}
+
+void TestSandboxController::start_existingImage()
+{
+    QFETCH(bool, stale);
+    if (stale)
+        m_fake->reply(ImageInspect, 0, "0123456789abcdef\n");
+    SandboxController *c = makeController(minimalConfig(QStringLiteral("ctl")));
+    QSignalSpy states(c, &SandboxController::stateChanged);
+    QSignalSpy messages(c, &SandboxController::message);
+    const auto o = start(*c);
+    QVERIFY(o);
+    QVERIFY2(o->ok, qPrintable(o->error));
+    QCOMPARE(m_fake->count(Build), 0);
+    QCOMPARE(m_fake->count(Run), 1);
+    QList<State> seen;
+    for (const QList<QVariant> &s : std::as_const(states))
+        seen << s.at(0).value<State>();
+    QCOMPARE(seen, (QList<State>{State::Starting, State::Running}));
+    bool toldToRebuild = false;
+    for (const QList<QVariant> &m : std::as_const(messages))
+        toldToRebuild = toldToRebuild || m.at(0).toString().contains(QStringLiteral("ocs rebuild"));
+    QCOMPARE(toldToRebuild, stale);
+}
+
+void TestSandboxController::start_hookNotApproved_runsNothing()
+{
+    QVERIFY(writeFile(m_project->hookPath(), "#!/bin/bash\nexport TOKEN=abc\n"));
+    SandboxController *c = makeController(minimalConfig(QStringLiteral("ctl")));
+    const auto o = start(*c);
+    QVERIFY(o);
+    QVERIFY(!o->ok);
+    QVERIFY2(o->error.contains(QStringLiteral("ocs hook approve")), qPrintable(o->error));
+    QVERIFY2(o->error.contains(m_project->hookPath()), qPrintable(o->error));
+    QCOMPARE(c->state(), State::Error);
+    QCOMPARE(m_fake->count(Run), 0);
+    QCOMPARE(m_fake->count(Build), 0);
+    for (const ProcessSpec &s : m_fake->calls())
+        QVERIFY2(s.program == m_engine.program(), qPrintable(s.program)); // no bash
+    QVERIFY(!QFile::exists(passwordFile()));
+}
+
+void TestSandboxController::start_hookEnvironmentFeedsPassthrough()
+{
+    QVERIFY(writeFile(m_project->hookPath(), "#!/bin/bash\nexport API_TOKEN=$(get-token)\n"));
+    ProjectConfig config = minimalConfig(QStringLiteral("ctl"));
+    config.envPassthrough = {{QStringLiteral("API_KEY"), QStringLiteral("API_TOKEN")},
+                             {QStringLiteral("OTHER"), QStringLiteral("NOT_EXPORTED_BY_HOOK")}};
+    SandboxController *c = makeController(config);
+    PreStartHook hook(*m_project);
+    QString error;
+    QVERIFY(m_project->ensureStateDirs(&error));
+    QVERIFY(hook.approve(&error));
+    // The hook runs through the launcher too (bash); answer with its environment dump.
+    m_fake->respond({QStringLiteral("-c")}, [](const ProcessSpec &) {
+        return FakeProcessLauncher::finished(
+            0, QByteArray("API_TOKEN=tok-from-hook\0PATH=/usr/bin\0", 38));
+    });
+
+    const auto o = start(*c);
+    QVERIFY(o);
+    QVERIFY2(o->ok, qPrintable(o->error));
+    const QList<ProcessSpec> hooks = m_fake->callsStartingWith({QStringLiteral("-c")});
+    QCOMPARE(hooks.size(), 1);
+    QCOMPARE(hooks.first().program, QStringLiteral("bash"));
+    QCOMPARE(hooks.first().arguments.last(), m_project->hookPath());
+    QCOMPARE(hooks.first().workingDirectory, m_project->root());
+    QVERIFY(m_fake->indexOf({QStringLiteral("-c")}) < m_fake->indexOf(Run));
+
+    const ProcessSpec run = m_fake->callsStartingWith(Run).first();
+    QCOMPARE(run.environment.value(QStringLiteral("API_KEY")), QStringLiteral("tok-from-hook"));
+    QVERIFY(valuesOf(run.arguments, QStringLiteral("--env")).contains(QStringLiteral("API_KEY")));
+    for (const QString &arg : run.arguments)
+        QVERIFY2(!arg.contains(QStringLiteral("tok-from-hook")), qPrintable(arg));
+    bool skippedNotice = false;
+    for (const QString &n : o->notices)
+        skippedNotice = skippedNotice || (n.contains(QStringLiteral("OTHER")) &&
+                                          n.contains(QStringLiteral("NOT_EXPORTED_BY_HOOK")));
+    QVERIFY2(skippedNotice, qPrintable(o->notices.join(QLatin1Char('\n'))));
+}
+
+void TestSandboxController::start_portAlreadyAllocated_retriesWithAnotherPort()
+{
+    m_fake->reply(Run, 125, {}, PortTaken, 1); // the first run only
+    SandboxController *c = makeController(minimalConfig(QStringLiteral("ctl")));
+    const auto o = start(*c);
+    QVERIFY(o);
+    QVERIFY2(o->ok, qPrintable(o->error));
+    const QList<ProcessSpec> runs = m_fake->callsStartingWith(Run);
+    QCOMPARE(runs.size(), 2);
+    const quint16 first = publishedPort(runs.at(0));
+    const quint16 second = publishedPort(runs.at(1));
+    QVERIFY(first >= 4096 && second >= 4096);
+    QVERIFY(first != second);
+    // The half-created container is removed before the second try.
+    const int firstRun = m_fake->indexOf(Run);
+    const int rm = m_fake->indexOf(Rm, firstRun);
+    QVERIFY(rm > firstRun);
+    QVERIFY(rm < m_fake->indexOf(Run, firstRun + 1));
+    QCOMPARE(
+        m_fake->calls().at(rm).arguments,
+        (QStringList{QStringLiteral("rm"), QStringLiteral("--force"), m_project->containerName()}));
+    QCOMPARE(o->port, second);
+    QCOMPARE(SandboxState::load(m_project->stateDir()).port, second);
+}
+
+void TestSandboxController::start_portRetriesAreBounded()
+{
+    m_fake->reply(Run, 125, {}, PortTaken);
+    SandboxController *c = makeController(minimalConfig(QStringLiteral("ctl")));
+    const auto o = start(*c);
+    QVERIFY(o);
+    QVERIFY(!o->ok);
+    QVERIFY2(o->error.contains(QStringLiteral("port is already allocated")), qPrintable(o->error));
+    const QList<ProcessSpec> runs = m_fake->callsStartingWith(Run);
+    QCOMPARE(runs.size(), 6);
+    QSet<quint16> ports;
+    for (const ProcessSpec &r : runs)
+        ports.insert(publishedPort(r));
+    QCOMPARE(ports.size(), 6); // a different port each time
+    QCOMPARE(c->state(), State::Error);
+}
+
+void TestSandboxController::start_runFails_reportsEngineError()
+{
+    m_fake->reply(Run, 125, {},
+                  "docker: Error response from daemon: invalid mount config for type \"bind\".\n");
+    SandboxController *c = makeController(minimalConfig(QStringLiteral("ctl")));
+    const auto o = start(*c);
+    QVERIFY(o);
+    QVERIFY(!o->ok);
+    QVERIFY2(o->error.contains(QStringLiteral("Starting the container failed (exit code 125)")),
+             qPrintable(o->error));
+    QVERIFY2(o->error.contains(QStringLiteral("invalid mount config")), qPrintable(o->error));
+    QCOMPARE(m_fake->count(Run), 1);
+    QCOMPARE(c->state(), State::Error);
+    QVERIFY(!o->error.contains(QString::fromUtf8(readFile(passwordFile())).trimmed()));
+}
+
+void TestSandboxController::start_alreadyRunning()
+{
+    m_fake->reply(ContainerInspect, 0, "running 4321\n");
+    SandboxController *c = makeController(minimalConfig(QStringLiteral("ctl")));
+    const auto o = start(*c);
+    QVERIFY(o);
+    QVERIFY2(o->ok, qPrintable(o->error));
+    QCOMPARE(o->port, quint16(4321));
+    QCOMPARE(c->state(), State::Running);
+    QCOMPARE(m_fake->count(Run), 0);
+    QCOMPARE(m_fake->count(Rm), 0);
+    QVERIFY(o->notices.join(QLatin1Char(' ')).contains(QStringLiteral("already running")));
+    QCOMPARE(o->password, QString::fromUtf8(readFile(passwordFile())).trimmed());
+    // How the status was asked for: our label holds the port.
+    const QStringList args = m_fake->callsStartingWith(ContainerInspect).first().arguments;
+    QVERIFY(args.join(QLatin1Char(' ')).contains(QStringLiteral("io.opencode-sandbox.port")));
+}
+
+void TestSandboxController::start_replacesExitedContainer()
+{
+    m_fake->reply(ContainerInspect, 0, "exited 4100\n", {}, 1);
+    SandboxController *c = makeController(minimalConfig(QStringLiteral("ctl")));
+    const auto o = start(*c);
+    QVERIFY(o);
+    QVERIFY2(o->ok, qPrintable(o->error));
+    const int rm = m_fake->indexOf(Rm);
+    QVERIFY(rm >= 0);
+    QVERIFY(rm < m_fake->indexOf(Run));
+    QCOMPARE(
+        m_fake->calls().at(rm).arguments,
+        (QStringList{QStringLiteral("rm"), QStringLiteral("--force"), m_project->containerName()}));
+}
+
+void TestSandboxController::start_containerDiesWhileStarting()
+{
+    // `run` succeeds but nothing ever answers on the port; the container is gone.
+    m_fake->reply(Run, 0, "c0ffee\n");
+    m_fake->reply({QStringLiteral("logs")}, 0, {}, "opencode: fatal: bad config\n");
+    SandboxController *c = makeController(minimalConfig(QStringLiteral("ctl")));
+    const auto o = start(*c);
+    QVERIFY(o);
+    QVERIFY(!o->ok);
+    QVERIFY2(o->error.contains(QStringLiteral("stopped while starting")), qPrintable(o->error));
+    QVERIFY2(o->error.contains(QStringLiteral("opencode: fatal: bad config")),
+             qPrintable(o->error));
+    QCOMPARE(c->state(), State::Error);
+    QCOMPARE(m_fake->callsStartingWith({QStringLiteral("logs")}).first().arguments.last(),
+             m_project->containerName());
+}
+
+void TestSandboxController::stop_data()
+{
+    QTest::addColumn<int>("stopExit");
+    QTest::addColumn<QByteArray>("stopErr");
+    QTest::addColumn<int>("rmExit");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("expected"); // in a notice when ok, in the error otherwise
+    QTest::newRow("running") << 0 << QByteArray() << 0 << true << QString();
+    QTest::newRow("docker: no such container")
+        << 1 << QByteArray("Error response from daemon: No such container: opencode-sandbox-x\n")
+        << 1 << true << QStringLiteral("was not running");
+    QTest::newRow("podman: no container")
+        << 125
+        << QByteArray("Error: no container with name or ID \"opencode-sandbox-x\" found: no such "
+                      "container\n")
+        << 1 << true << QStringLiteral("was not running");
+    QTest::newRow("stop fails, rm works")
+        << 1 << QByteArray("Error: timed out\n") << 0 << true << QString();
+    QTest::newRow("both fail") << 1 << QByteArray("permission denied while trying to connect\n")
+                               << 1 << false << QStringLiteral("permission denied");
+}
+
+void TestSandboxController::stop()
+{
+    QFETCH(int, stopExit);
+    QFETCH(QByteArray, stopErr);
+    QFETCH(int, rmExit);
+    QFETCH(bool, ok);
+    QFETCH(QString, expected);
+    m_fake->reply(Stop, stopExit, {}, stopErr);
+    m_fake->reply(Rm, rmExit, {}, rmExit ? stopErr : QByteArray());
+    SandboxController *c = makeController(minimalConfig(QStringLiteral("ctl")));
+    QSignalSpy states(c, &SandboxController::stateChanged);
+    std::optional<SandboxController::Outcome> o;
+    c->stop([&](const SandboxController::Outcome &r) { o = r; });
+    QTRY_VERIFY(o.has_value());
+
+    const QString name = m_project->containerName();
+    QCOMPARE(m_fake->argumentLists(),
+             (QList<QStringList>{
+                 {QStringLiteral("stop"), QStringLiteral("--time"), QStringLiteral("10"), name},
+                 {QStringLiteral("rm"), QStringLiteral("--force"), name}}));
+    QCOMPARE(o->ok, ok);
+    QCOMPARE(states.first().at(0).value<State>(), State::Stopping);
+    if (ok) {
+        QCOMPARE(c->state(), State::Stopped);
+        if (expected.isEmpty()) {
+            QVERIFY(o->notices.isEmpty());
+        } else {
+            QCOMPARE(o->notices.size(), 1);
+            QVERIFY2(o->notices.first().contains(expected), qPrintable(o->notices.first()));
+            QVERIFY(o->notices.first().contains(name));
+        }
+    } else {
+        QCOMPARE(c->state(), State::Error);
+        QVERIFY2(o->error.contains(expected), qPrintable(o->error));
+        QVERIFY2(o->error.contains(QStringLiteral("Stopping ") + name), qPrintable(o->error));
+    }
+}
+
+void TestSandboxController::configHash()
+{
+    ProjectConfig a = minimalConfig(QStringLiteral("x"));
+    a.httpDomainWhitelist = {QStringLiteral("api.example.com")};
+    const QString h = SandboxController::configHash(a);
+    QCOMPARE(h.size(), 16);
+    QCOMPARE(SandboxController::configHash(a), h);
+    ProjectConfig b = a;
+    b.sandboxName = QStringLiteral("other-name"); // not something the container depends on
+    QCOMPARE(SandboxController::configHash(b), h);
+    for (int i = 0; i < 4; ++i) {
+        ProjectConfig c = a;
+        switch (i) {
+        case 0:
+            c.httpDomainWhitelist << QStringLiteral("more.example.com");
+            break;
+        case 1:
+            c.hostPorts << 5432;
+            break;
+        case 2:
+            c.env << EnvVar{QStringLiteral("A"), QStringLiteral("1")};
+            break;
+        case 3:
+            c.memoryLimit = QStringLiteral("2g");
+            break;
+        }
+        QVERIFY2(SandboxController::configHash(c) != h, qPrintable(QString::number(i)));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestSandboxController)
+#include "tst_sandboxcontroller.moc"
