@@ -1,0 +1,188 @@
+#include "webgateway.h"
+
+#include "gatewayconnection.h"
+#include "gatewaycontext.h"
+#include "gatewaypolicy.h"
+#include "logging.h"
+
+#include <QHostAddress>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QUrlQuery>
+
+namespace ocs {
+
+using gateway::GatewayConnection;
+using gateway::GatewayContext;
+
+namespace {
+
+constexpr int MaxConnections = 512;
+
+QByteArray basicAuthorization(const WebGateway::Upstream &upstream)
+{
+    const QByteArray credentials = upstream.username.toUtf8() + ':' + upstream.password.toUtf8();
+    return QByteArrayLiteral("Basic ") + credentials.toBase64();
+}
+
+} // namespace
+
+struct WebGateway::Private
+{
+    QTcpServer *server = nullptr; // a child of the gateway, so it moves threads with it
+    GatewayContext context;
+    QList<GatewayConnection *> connections;
+    QString errorString;
+    quint64 nextConnectionId = 1;
+};
+
+WebGateway::WebGateway(Upstream upstream, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+{
+    d->server = new QTcpServer(this);
+    connect(d->server, &QTcpServer::newConnection, this, &WebGateway::onNewConnection);
+    setUpstream(upstream);
+}
+
+WebGateway::~WebGateway()
+{
+    for (GatewayConnection *connection : std::as_const(d->connections)) {
+        connection->disconnect(this);
+        connection->abortSilently();
+        delete connection;
+    }
+    d->connections.clear();
+}
+
+bool WebGateway::listen(quint16 port)
+{
+    if (d->server->isListening()) {
+        d->errorString = QStringLiteral("The gateway is already listening");
+        return false;
+    }
+    if (!d->server->listen(QHostAddress(QHostAddress::LocalHost), port)) {
+        d->errorString = d->server->errorString();
+        qCWarning(lcGateway) << "cannot listen on 127.0.0.1 port" << port << ":" << d->errorString;
+        return false;
+    }
+    d->errorString.clear();
+    const quint16 actual = d->server->serverPort();
+    GatewayContext &ctx = d->context;
+    ctx.listenPort = actual;
+    ctx.cookieName = QByteArrayLiteral("ocs_session_") + QByteArray::number(actual);
+    ctx.allowedHosts = gateway::policy::allowedHosts(actual);
+    ctx.allowedOrigins = gateway::policy::allowedOrigins(actual);
+    ctx.peakBufferedBytes = 0;
+    qCInfo(lcGateway) << "gateway listening on 127.0.0.1 port" << actual << "for upstream port"
+                      << ctx.upstreamPort;
+    return true;
+}
+
+void WebGateway::close()
+{
+    d->server->close();
+    const bool hadConnections = !d->connections.isEmpty();
+    const QList<GatewayConnection *> connections = std::exchange(d->connections, {});
+    for (GatewayConnection *connection : connections) {
+        connection->disconnect(this);
+        connection->abortSilently();
+        connection->deleteLater();
+    }
+    d->context.auth.clearSessions();
+    d->context.auth.clearTokens();
+    if (hadConnections)
+        Q_EMIT connectionCountChanged(0);
+}
+
+bool WebGateway::isListening() const
+{
+    return d->server->isListening();
+}
+
+quint16 WebGateway::port() const
+{
+    return d->server->isListening() ? d->server->serverPort() : 0;
+}
+
+QString WebGateway::errorString() const
+{
+    return d->errorString;
+}
+
+QUrl WebGateway::createLoginUrl(const QString &path)
+{
+    if (!d->server->isListening())
+        return {};
+    const QByteArray next = gateway::policy::sanitizeNextPath(path.toUtf8());
+    const QByteArray token = d->context.auth.issueToken(); // already URL-safe
+    QByteArray encoded = QByteArrayLiteral("http://127.0.0.1:") + QByteArray::number(port()) +
+                         "/__ocs/login?token=" + token +
+                         "&next=" + next.toPercentEncoding(QByteArrayLiteral("/"));
+    return QUrl::fromEncoded(encoded, QUrl::StrictMode);
+}
+
+void WebGateway::setTokenLifetime(std::chrono::milliseconds lifetime)
+{
+    d->context.auth.setTokenLifetime(lifetime);
+}
+
+void WebGateway::setUpstream(const Upstream &upstream)
+{
+    d->context.upstreamPort = upstream.port;
+    d->context.upstreamAuthorization = basicAuthorization(upstream);
+}
+
+void WebGateway::setTimeouts(const Timeouts &timeouts)
+{
+    d->context.timeouts = timeouts;
+}
+
+WebGateway::Timeouts WebGateway::timeouts() const
+{
+    return d->context.timeouts;
+}
+
+QString WebGateway::cookieName() const
+{
+    return QString::fromLatin1(d->context.cookieName);
+}
+
+int WebGateway::activeConnections() const
+{
+    return int(d->connections.size());
+}
+
+qint64 WebGateway::peakBufferedBytes() const
+{
+    return d->context.peakBufferedBytes;
+}
+
+void WebGateway::resetPeakBufferedBytes()
+{
+    d->context.peakBufferedBytes = 0;
+}
+
+void WebGateway::onNewConnection()
+{
+    while (QTcpSocket *socket = d->server->nextPendingConnection()) {
+        if (d->connections.size() >= MaxConnections) {
+            qCWarning(lcGateway) << "too many connections; refusing a new one";
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        auto *connection = new GatewayConnection(socket, d->context, d->nextConnectionId++, this);
+        connect(connection, &GatewayConnection::finished, this, [this, connection] {
+            if (d->connections.removeOne(connection)) {
+                connection->deleteLater();
+                Q_EMIT connectionCountChanged(int(d->connections.size()));
+            }
+        });
+        d->connections.append(connection);
+        Q_EMIT connectionCountChanged(int(d->connections.size()));
+        connection->start();
+    }
+}
+
+} // namespace ocs
