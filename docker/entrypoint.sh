@@ -1,0 +1,282 @@
+#!/usr/bin/env bash
+# ocs-entrypoint: runs as root with a minimal capability set, locks the
+# container's network down, starts Squid as the only way out, then drops to
+# the dev user and execs OpenCode's web server. Any failure stops the
+# container (fail closed). See README.md for the contract.
+set -euo pipefail
+umask 022
+
+# shellcheck source=ocs-lib.sh
+source /usr/local/lib/ocs/ocs-lib.sh
+
+on_exit() {
+    local rc=$?
+    if (( rc != 0 )) && [[ -z "${OCS_DIED:-}" ]]; then
+        echo "ocs-entrypoint: aborted by an unexpected error (status $rc)" >&2
+    fi
+}
+trap on_exit EXIT
+
+[[ "$(id -u)" == 0 ]] || ocs_die "must start as root (got uid $(id -u)); do not pass --user"
+(( $# == 0 )) || ocs_die "takes no arguments (got: $*)"
+
+WHITELIST_FILE=/etc/squid/ocs-whitelist.txt
+SQUID_CONF=/etc/squid/squid.conf
+OPENCODE_PORT=4096
+
+# ---------------------------------------------------------------- capabilities
+# Needed: NET_ADMIN (firewall), SETUID+SETGID (Squid -> proxy, setpriv -> dev),
+# SETPCAP (empty bounding set for dev and Squid). Others are tolerated, noted.
+cap_hex="$(awk '$1 == "CapEff:" { print $2 }' /proc/self/status)"
+[[ "$cap_hex" =~ ^[0-9a-fA-F]+$ ]] || ocs_die "cannot read the capabilities of the entrypoint"
+cap_eff=$((16#$cap_hex))
+missing=()
+for c in 12:NET_ADMIN 7:SETUID 6:SETGID 8:SETPCAP; do
+    (( cap_eff & (1 << ${c%%:*}) )) || missing+=("${c#*:}")
+done
+(( ${#missing[@]} == 0 )) \
+    || ocs_die "missing capabilities: ${missing[*]} (run with --cap-drop ALL --cap-add NET_ADMIN --cap-add SETUID --cap-add SETGID --cap-add SETPCAP)"
+extra=$(( cap_eff & ~((1 << 12) | (1 << 7) | (1 << 6) | (1 << 8)) ))
+if (( extra != 0 )); then
+    echo "ocs-entrypoint: note: capabilities granted but not needed: $(capsh --decode="$(printf '%x' "$extra")" 2>/dev/null | sed 's/^.*=//')"
+fi
+
+# ---------------------------------------------------------------- validation
+WS="$(ocs_workspace)"
+cd / || ocs_die "cannot change to /"
+
+# OCS_WHITELIST: comma separated domains, ".example.com" = domain + subdomains.
+declare -a WL_EXACT=() WL_WILD=()
+label='[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?'
+IFS=',' read -r -a wl_items <<<"${OCS_WHITELIST:-}"
+for raw in "${wl_items[@]}"; do
+    item="${raw//[[:space:]]/}"
+    [[ -n "$item" ]] || continue
+    item="${item,,}"
+    wild=0
+    if [[ "$item" == .* ]]; then wild=1; item="${item#.}"; fi
+    item="${item%.}"   # tolerate a trailing root dot
+    (( ${#item} >= 1 && ${#item} <= 253 )) || ocs_die "OCS_WHITELIST entry '$raw' has an invalid length"
+    [[ "$item" =~ ^($label\.)*$label$ ]] || ocs_die "OCS_WHITELIST entry '$raw' is not a domain name (allowed: a-z 0-9 - . and one leading dot)"
+    [[ "${item##*.}" =~ [a-z] ]] || ocs_die "OCS_WHITELIST entry '$raw' looks like an IP address; only domain names are allowed"
+    if (( wild )); then WL_WILD+=("$item"); else WL_EXACT+=("$item"); fi
+done
+
+# Squid refuses overlapping dstdomain entries: drop the ones a wildcard covers.
+covered() {
+    local d="$1" w
+    for w in "${WL_WILD[@]}"; do
+        [[ "$d" == "$w" || "$d" == *".$w" ]] && return 0
+    done
+    return 1
+}
+declare -a WL_FINAL=()
+for w in "${WL_WILD[@]}"; do
+    keep=1
+    for o in "${WL_WILD[@]}"; do
+        [[ "$o" != "$w" && "$w" == *".$o" ]] && keep=0
+    done
+    (( keep )) && WL_FINAL+=(".$w")
+done
+for d in "${WL_EXACT[@]}"; do
+    covered "$d" || WL_FINAL+=("$d")
+done
+mapfile -t WL_FINAL < <(printf '%s\n' "${WL_FINAL[@]}" | sed '/^$/d' | sort -u)
+
+# OCS_HOST_PORTS: comma separated TCP ports 1..65535.
+declare -a HOST_PORTS=()
+IFS=',' read -r -a port_items <<<"${OCS_HOST_PORTS:-}"
+for raw in "${port_items[@]}"; do
+    p="${raw//[[:space:]]/}"
+    [[ -n "$p" ]] || continue
+    [[ "$p" =~ ^[0-9]{1,5}$ ]] || ocs_die "OCS_HOST_PORTS entry '$raw' is not a port number"
+    p=$((10#$p))
+    (( p >= 1 && p <= 65535 )) || ocs_die "OCS_HOST_PORTS entry '$raw' is outside 1..65535"
+    HOST_PORTS+=("$p")
+done
+
+# docker.host's address (from --add-host docker.host:host-gateway). Engines
+# without host-gateway (Podman < 4.7) add host.containers.internal instead:
+# then that address is named docker.host too.
+hosts_lookup() {
+    awk -v n="$1" '$1 !~ /^#/ { for (i = 2; i <= NF; i++) if ($i == n) { print $1; exit } }' /etc/hosts
+}
+DOCKER_HOST_IP="$(hosts_lookup docker.host)" || ocs_die "cannot read /etc/hosts"
+if [[ -z "$DOCKER_HOST_IP" ]]; then
+    for alias in host.containers.internal host.docker.internal; do
+        DOCKER_HOST_IP="$(hosts_lookup "$alias")"
+        [[ -n "$DOCKER_HOST_IP" ]] || continue
+        printf '%s\tdocker.host\n' "$DOCKER_HOST_IP" >>/etc/hosts \
+            || ocs_die "cannot add docker.host ($alias) to /etc/hosts"
+        echo "ocs-entrypoint: docker.host = $alias ($DOCKER_HOST_IP)"
+        break
+    done
+fi
+if (( ${#HOST_PORTS[@]} > 0 )); then
+    [[ -n "$DOCKER_HOST_IP" ]] || ocs_die "OCS_HOST_PORTS is set but docker.host is not in /etc/hosts (missing --add-host docker.host:host-gateway)"
+fi
+DOCKER_HOST_FAMILY=""
+if [[ -n "$DOCKER_HOST_IP" ]]; then
+    if [[ "$DOCKER_HOST_IP" =~ ^([0-9]{1,3}\.){3}[0-9]{1,3}$ ]]; then
+        DOCKER_HOST_FAMILY=4
+    elif [[ "$DOCKER_HOST_IP" =~ ^[0-9a-fA-F:]+$ && "$DOCKER_HOST_IP" == *:* ]]; then
+        DOCKER_HOST_FAMILY=6
+    else
+        ocs_die "docker.host address '$DOCKER_HOST_IP' in /etc/hosts is not an IP address"
+    fi
+fi
+
+id dev >/dev/null 2>&1 || ocs_die "user dev is missing from the image"
+PROXY_UID="$(id -u proxy 2>/dev/null)" || ocs_die "user proxy (Squid) is missing from the image"
+[[ "$(id -u dev)" != "$PROXY_UID" ]] || ocs_die "dev and proxy share a uid; the firewall cannot tell them apart"
+
+# ---------------------------------------------------------------- firewall
+# $1 = iptables, ip6tables or their -legacy variants. Only ever called
+# inside $(...): a failing rule exits that subshell with the failing command
+# in the output. Policies first (fail closed), then the rules.
+apply_firewall() {
+    local ipt="$1" fam p t
+    local -a reject_other
+    rule() {
+        "$ipt" -w "$@" 2>&1 || { echo "'$ipt $*' failed"; exit 1; }
+    }
+    if [[ "$ipt" == iptables* ]]; then
+        fam=4; reject_other=(-j REJECT --reject-with icmp-admin-prohibited)
+    else
+        fam=6; reject_other=(-j REJECT --reject-with icmp6-adm-prohibited)
+    fi
+
+    rule -P OUTPUT DROP
+    rule -P INPUT DROP
+    rule -P FORWARD DROP
+    rule -F OUTPUT
+    rule -F INPUT
+    rule -F FORWARD
+
+    # Inbound: loopback, replies, and the OpenCode port (published by the host).
+    rule -A INPUT -i lo -j ACCEPT
+    rule -A INPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT
+    rule -A INPUT -p tcp --dport "$OPENCODE_PORT" -m conntrack --ctstate NEW -j ACCEPT
+    if (( fam == 6 )); then
+        rule -A INPUT -p ipv6-icmp -j ACCEPT
+    fi
+
+    # DNS is Squid's alone, also towards a resolver on loopback (Docker's
+    # embedded DNS on 127.0.0.11 is NATed to another port: match the
+    # original destination port).
+    rule -A OUTPUT -o lo -p udp -m conntrack --ctorigdstport 53 -m owner ! --uid-owner "$PROXY_UID" "${reject_other[@]}"
+    rule -A OUTPUT -o lo -p tcp -m conntrack --ctorigdstport 53 -m owner ! --uid-owner "$PROXY_UID" -j REJECT --reject-with tcp-reset
+    rule -A OUTPUT -o lo -j ACCEPT
+    rule -A OUTPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT
+    rule -A OUTPUT -p udp --dport 53 -m owner --uid-owner "$PROXY_UID" -j ACCEPT
+    rule -A OUTPUT -p tcp --dport 53 -m owner --uid-owner "$PROXY_UID" -j ACCEPT
+    rule -A OUTPUT -p tcp -m multiport --dports 80,443 -m owner --uid-owner "$PROXY_UID" -j ACCEPT
+    if [[ "$DOCKER_HOST_FAMILY" == "$fam" ]]; then
+        for p in "${HOST_PORTS[@]}"; do
+            rule -A OUTPUT -p tcp -d "$DOCKER_HOST_IP" --dport "$p" -j ACCEPT
+        done
+    fi
+    if (( fam == 6 )); then
+        # Neighbour discovery only (needed for a v6 docker.host).
+        for t in router-solicitation neighbour-solicitation neighbour-advertisement; do
+            rule -A OUTPUT -p ipv6-icmp --icmpv6-type "$t" -j ACCEPT
+        done
+    fi
+    rule -A OUTPUT -p tcp -j REJECT --reject-with tcp-reset
+    rule -A OUTPUT "${reject_other[@]}"
+}
+
+ipv6_present() {
+    [[ -d /proc/sys/net/ipv6 ]] || return 1
+    local f
+    for f in /proc/sys/net/ipv6/conf/*/disable_ipv6; do
+        [[ "$(cat "$f" 2>/dev/null)" == 0 ]] && return 0
+    done
+    # Any v6 address other than loopback.
+    if [[ -r /proc/net/if_inet6 ]] && awk '$6 != "lo" { found = 1 } END { exit !found }' /proc/net/if_inet6; then
+        return 0
+    fi
+    return 1
+}
+
+# nf_tables backend first; the legacy (x_tables) backend only where the
+# kernel has no nf_tables (it needs NET_RAW in addition, see README.md).
+FW_V4="" FW_V6=""
+if fw_err="$(apply_firewall iptables 2>&1)"; then
+    FW_V4=iptables
+elif fw_err2="$(apply_firewall iptables-legacy 2>&1)"; then
+    FW_V4=iptables-legacy
+else
+    ocs_die "cannot apply the IPv4 firewall (is --cap-add NET_ADMIN set?): ${fw_err//$'\n'/ } / legacy: ${fw_err2//$'\n'/ }"
+fi
+if [[ "$FW_V4" == iptables ]]; then v6_tools=(ip6tables ip6tables-legacy); else v6_tools=(ip6tables-legacy ip6tables); fi
+for t in "${v6_tools[@]}"; do
+    if fw_err6="$(apply_firewall "$t" 2>&1)"; then FW_V6="$t"; break; fi
+done
+if [[ -z "$FW_V6" ]]; then
+    if ipv6_present; then
+        ocs_die "the container has IPv6 but the IPv6 firewall could not be applied: ${fw_err6//$'\n'/ }"
+    fi
+    echo "ocs-entrypoint: note: IPv6 is absent/disabled here and ip6tables is unavailable; IPv6 left without rules"
+fi
+echo "ocs-entrypoint: firewall up ($FW_V4${FW_V6:+, $FW_V6}; whitelist: ${#WL_FINAL[@]} entries; host ports: ${HOST_PORTS[*]:-none})"
+
+# ---------------------------------------------------------------- squid
+{
+    printf '# generated by ocs-entrypoint from OCS_WHITELIST\n'
+    printf '%s\n' "${WL_FINAL[@]}"
+} >"$WHITELIST_FILE.tmp" || ocs_die "cannot write $WHITELIST_FILE"
+chmod 0644 "$WHITELIST_FILE.tmp" || ocs_die "cannot chmod $WHITELIST_FILE.tmp"
+mv -f "$WHITELIST_FILE.tmp" "$WHITELIST_FILE" || ocs_die "cannot install $WHITELIST_FILE"
+
+if (( ${#WL_FINAL[@]} > 0 )); then
+    wl_rules="acl ocs_whitelist dstdomain -n \"$WHITELIST_FILE\"\nhttp_access allow ocs_whitelist !ocs_forbidden_dst"
+else
+    wl_rules="# OCS_WHITELIST is empty: nothing is allowed"
+fi
+# Access log: the container's stdout (`docker logs`). Squid opens it after
+# becoming `proxy`, so that user must be able to write the stdout pipe (root
+# owns it; no capability is needed to chmod it). If that is impossible the
+# log goes to a file. Diagnostics: Squid's own stderr (-d 1), so cache_log
+# itself goes nowhere.
+access_log=/dev/stdout
+if ! chmod o+w /proc/self/fd/1 2>/dev/null || ! setpriv --reuid=proxy --regid=proxy --clear-groups test -w /dev/stdout; then
+    access_log=/var/log/squid/access.log
+    echo "ocs-entrypoint: note: stdout is not writable for Squid; access log goes to $access_log"
+fi
+sed -e "s|@OCS_SQUID_ACCESS_LOG@|$access_log|g" \
+    -e "s|@OCS_SQUID_CACHE_LOG@|/dev/null|g" \
+    -e "s|^@OCS_WHITELIST_RULES@\$|$wl_rules|" \
+    /usr/local/lib/ocs/squid.conf >"$SQUID_CONF.tmp" || ocs_die "cannot generate $SQUID_CONF"
+chmod 0644 "$SQUID_CONF.tmp" || ocs_die "cannot chmod $SQUID_CONF.tmp"
+mv -f "$SQUID_CONF.tmp" "$SQUID_CONF" || ocs_die "cannot install $SQUID_CONF"
+
+parse_out="$(squid -k parse -f "$SQUID_CONF" 2>&1)" \
+    || ocs_die "squid rejected its configuration: $(grep -iE 'fatal|error' <<<"$parse_out" | head -n 3 | tr '\n' ' ')"
+
+# Squid keeps only what it needs to become `proxy` (no NET_ADMIN).
+setpriv --bounding-set=-all,+setuid,+setgid --inh-caps=-all -- squid -N -d 1 -f "$SQUID_CONF" &
+SQUID_PID=$!
+
+ready=0
+for _ in $(seq 1 100); do
+    if ! kill -0 "$SQUID_PID" 2>/dev/null; then
+        wait "$SQUID_PID" || true
+        ocs_die "squid exited during start-up (see the log lines above)"
+    fi
+    if (exec 3<>/dev/tcp/127.0.0.1/3128) 2>/dev/null; then ready=1; break; fi
+    sleep 0.2
+done
+(( ready )) || ocs_die "squid did not accept connections on 127.0.0.1:3128 within 20 s"
+echo "ocs-entrypoint: squid listening on 127.0.0.1:3128 (pid $SQUID_PID)"
+
+# ---------------------------------------------------------------- opencode
+mkdir -p "${OCS_READY_FILE%/*}" || ocs_die "cannot create ${OCS_READY_FILE%/*}"
+: >"$OCS_READY_FILE" || ocs_die "cannot write $OCS_READY_FILE"
+command -v opencode >/dev/null || ocs_die "opencode is not installed in the image"
+[[ -n "${OPENCODE_SERVER_PASSWORD:-}" ]] \
+    || echo "ocs-entrypoint: warning: OPENCODE_SERVER_PASSWORD is empty; the server is unprotected" >&2
+
+echo "ocs-entrypoint: starting opencode"
+trap - EXIT
+ocs_exec_as_dev "$WS" "$(command -v opencode)" serve --hostname 0.0.0.0 --port "$OPENCODE_PORT"

@@ -1,0 +1,78 @@
+"""Tiny fake web server for the sandbox smoke test.
+
+Every request on :80 (HTTP) and :443/:8443 (HTTPS, self-signed) gets
+200 with the body "fakenet host=<Host> port=<port> scheme=<scheme>
+via=<Via> xff=<X-Forwarded-For>" (the last two show what a proxy added).
+UDP :53 answers every datagram with "fakenet-udp" (a stand-in resolver, to
+prove that a blocked query was blocked by the sandbox, not unanswered).
+Each request is logged on stdout so the test can check what reached it.
+"""
+import http.server
+import socketserver
+import ssl
+import threading
+
+CERT = "/srv/fakenet/cert.pem"
+KEY = "/srv/fakenet/key.pem"
+
+
+def make_handler(port, scheme):
+    class Handler(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def _answer(self):
+            host = self.headers.get("Host", "")
+            via = self.headers.get("Via", "")
+            xff = self.headers.get("X-Forwarded-For", "")
+            body = (f"fakenet host={host} port={port} scheme={scheme} "
+                    f"via={via} xff={xff}\n").encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
+        do_GET = do_POST = do_HEAD = do_PUT = _answer
+
+        def log_message(self, fmt, *args):
+            print(f"fakenet {scheme}:{port} {self.client_address[0]} "
+                  f"host={self.headers.get('Host', '') if self.headers else ''} "
+                  + (fmt % args), flush=True)
+
+    return Handler
+
+
+class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+def serve(port, tls):
+    srv = Server(("0.0.0.0", port), make_handler(port, "https" if tls else "http"))
+    if tls:
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(CERT, KEY)
+        srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
+    srv.serve_forever()
+
+
+def serve_udp(port):
+    class Handler(socketserver.BaseRequestHandler):
+        def handle(self):
+            data, sock = self.request
+            print(f"fakenet udp:{port} {self.client_address[0]} {len(data)} bytes", flush=True)
+            sock.sendto(b"fakenet-udp\n", self.client_address)
+
+    socketserver.ThreadingUDPServer(("0.0.0.0", port), Handler).serve_forever()
+
+
+if __name__ == "__main__":
+    threads = [threading.Thread(target=serve, args=a, daemon=True)
+               for a in ((80, False), (443, True), (8443, True))]
+    threads.append(threading.Thread(target=serve_udp, args=(53,), daemon=True))
+    for t in threads:
+        t.start()
+    print("fakenet ready", flush=True)
+    for t in threads:
+        t.join()
