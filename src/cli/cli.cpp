@@ -315,6 +315,17 @@ void Cli::cmdStart()
     opts.rebuild = p.isSet(rebuild);
     opts.build.baseImage = p.value(base);
     const bool foreground = !p.isSet(detach);
+    const bool assumeYes = p.isSet(yes);
+    opts.confirmConfigChanges = [assumeYes](const QStringList &changes, std::function<void(bool)> answer) {
+        out(QStringLiteral("The configuration changed since this sandbox last started:"));
+        for (const QString &c : changes)
+            out(QStringLiteral("  ") + c);
+        if (!assumeYes && !stdinIsTerminal()) {
+            err(QStringLiteral("No terminal to ask on: pass --yes to accept the changes."));
+            return answer(false);
+        }
+        answer(assumeYes || confirm(QStringLiteral("Apply these changes and start?"), false, false));
+    };
     withEngine([this, project = *project, opts, foreground](const ContainerEngine &engine) {
         auto *c = new SandboxController(engine, project, this);
         connect(c, &SandboxController::message, this, [](const QString &m) { out(m); });
@@ -604,7 +615,9 @@ void Cli::cmdHook()
         return finish(Ok);
     if (!p.isSet(yes) && !stdinIsTerminal())
         return fail(QStringLiteral("not approved: no terminal to ask on; read the hook and run `ocs hook approve --yes`."));
-    if (!confirm(QStringLiteral("Run this on your machine before each start of %1?").arg(project->sandboxId()), false, p.isSet(yes)))
+    // --yes approves; confirm()'s assumeYes would answer this question's default: no.
+    if (!p.isSet(yes)
+        && !confirm(QStringLiteral("Run this on your machine before each start of %1?").arg(project->sandboxId()), false, false))
         return fail(QStringLiteral("not approved."));
     QString error;
     if (!project->ensureStateDirs(&error) || !hook.approve(&error))

@@ -5,6 +5,7 @@
 #include "portallocator.h"
 #include "prestarthook.h"
 #include "sandboxstate.h"
+#include "startapproval.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -138,10 +139,24 @@ void SandboxController::start(const StartOptions &options, Callback done)
             });
             return;
         }
-        auto proceed = [this, options, done] {
-            QString error;
-            if (!m_project.ensureStateDirs(&error))
-                return fail(error, done);
+        auto proceed = [this, options, done] { approveConfig(options, done); };
+        if (status.isEmpty())
+            return proceed();
+        // A container left from an earlier run (it stopped by itself): replace it.
+        runProcess(m_engine.command({QStringLiteral("rm"), QStringLiteral("--force"),
+                                     m_project.containerName()}),
+                   this, [proceed](const ProcessResult &) { proceed(); });
+    });
+}
+
+void SandboxController::approveConfig(const StartOptions &options, Callback done)
+{
+    QString error;
+    if (!m_project.ensureStateDirs(&error))
+        return fail(error, done);
+    const QStringList changes = StartApproval::describeChanges(
+        SandboxState::load(m_project.stateDir()).lastStartedConfig, m_project.config());
+    auto runHook = [this, options, done] {
             auto *hook = new PreStartHook(m_project, this);
             if (hook->status() == PreStartHook::Status::Approved)
                 Q_EMIT message(QStringLiteral("Running the pre-start hook %1").arg(m_project.hookPath()));
@@ -151,13 +166,22 @@ void SandboxController::start(const StartOptions &options, Callback done)
                     return fail(r.error, done);
                 afterHook(options, r.exportedEnvironment, done);
             });
-        };
-        if (status.isEmpty())
-            return proceed();
-        // A container left from an earlier run (it stopped by itself): replace it.
-        runProcess(m_engine.command({QStringLiteral("rm"), QStringLiteral("--force"),
-                                     m_project.containerName()}),
-                   this, [proceed](const ProcessResult &) { proceed(); });
+    };
+    if (changes.isEmpty())
+        return runHook();
+    const QString refusal = QStringLiteral(
+        "Not started: %1 changed since the last start, widening or narrowing what the sandbox "
+        "may reach:\n  %2\nAccept the changes to start (`ocs start --yes`, or answer yes).")
+        .arg(m_project.configPath(), changes.join(QStringLiteral("\n  ")));
+    if (!options.confirmConfigChanges)
+        return fail(refusal, done);
+    QPointer<SandboxController> self(this);
+    options.confirmConfigChanges(changes, [self, runHook, refusal, done](bool accepted) {
+        if (!self)
+            return;
+        if (!accepted)
+            return self->fail(refusal, done);
+        runHook();
     });
 }
 
@@ -254,6 +278,7 @@ void SandboxController::runContainer(const QString &password, const QMap<QString
         SandboxState saved = SandboxState::load(m_project.stateDir());
         saved.port = port;
         saved.projectRoot = m_project.root();
+        saved.lastStartedConfig = StartApproval::snapshot(m_project.config());
         QString error;
         if (!saved.save(m_project.stateDir(), &error))
             partial.notices << error;

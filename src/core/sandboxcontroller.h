@@ -27,6 +27,10 @@ public:
         bool interactive = false;  // the pre-start hook may use the terminal
         bool rebuild = false;      // build the image even when it exists
         ImageBuilder::Options build;
+        // Asked when the whitelist, host ports or env passthrough changed since the last
+        // start (StartApproval); `answer(true)` goes on. Unset: changes are refused.
+        std::function<void(const QStringList &changes, std::function<void(bool)> answer)>
+            confirmConfigChanges;
     };
     struct Outcome
     {
@@ -68,6 +72,7 @@ Q_SIGNALS:
 private:
     void setState(State s);
     void fail(const QString &error, Callback done);
+    void approveConfig(const StartOptions &options, Callback done);
     void afterHook(const StartOptions &options, QMap<QString, QString> hostEnv, Callback done);
     void ensureImage(const StartOptions &options, std::function<void(bool, QString)> next);
     void runContainer(const QString &password, const QMap<QString, QString> &hostEnv,

@@ -219,7 +219,13 @@ kill "$web_pid" 2>/dev/null
 check "stop succeeds" ocs_in "$PA" stop
 expect_eq "stop leaves no container behind" "" "$("$ENGINE" ps -a -q --filter "name=^$CA\$")"
 expect_contains "status shows it stopped" "stopped" "$(ocs status)"
-if (cd "$PA" && as_user "$OCS_BIN" start --detach) >"$WORK/start-a2.log" 2>&1; then
+# A config change since the last start must be shown and accepted before it applies.
+as_user sed -i 's/^  - .allowed.test$/  - .allowed.test\n  - .extra.test/' "$PA/opencode-sandbox-config.yaml"
+refused=$( (cd "$PA" && as_user "$OCS_BIN" start --detach </dev/null) 2>&1); rc=$?
+check "a changed whitelist is not applied without consent (exit $rc)" test "$rc" -ne 0
+expect_contains "... and the change is shown" "+ whitelist: .extra.test" "$refused"
+expect_eq "... and nothing was started" "" "$("$ENGINE" ps -a -q --filter "name=^$CA\$")"
+if (cd "$PA" && as_user "$OCS_BIN" start --detach --yes) >"$WORK/start-a2.log" 2>&1; then
     pass "second start reaches healthy"
     expect_eq "state persisted across stop and start" kept "$(dev cat /home/dev/.local/share/opencode/e2e-marker)"
     PORT_A2=$(ocs status --json | python3 -c 'import json,sys; print(next(s["port"] for s in json.load(sys.stdin) if s["id"]==sys.argv[1]))' "$ID_A")

@@ -8,6 +8,7 @@
 #include "prestarthook.h"
 #include "sandboxcontroller.h"
 #include "sandboxstate.h"
+#include "startapproval.h"
 #include "testhelpers.h"
 
 #include <QSignalSpy>
@@ -60,6 +61,8 @@ private Q_SLOTS:
     void start_alreadyRunning();
     void start_replacesExitedContainer();
     void start_containerDiesWhileStarting();
+    void start_configChangedSinceLastStart_data();
+    void start_configChangedSinceLastStart();
 
     void stop_data();
     void stop();
@@ -419,6 +422,61 @@ void TestSandboxController::start_containerDiesWhileStarting()
     QCOMPARE(c->state(), State::Error);
     QCOMPARE(m_fake->callsStartingWith({QStringLiteral("logs")}).first().arguments.last(),
              m_project->containerName());
+}
+
+void TestSandboxController::start_configChangedSinceLastStart_data()
+{
+    QTest::addColumn<int>("answer"); // -1: no confirm callback, 0: declined, 1: accepted
+    QTest::newRow("no callback: refused") << -1;
+    QTest::newRow("declined") << 0;
+    QTest::newRow("accepted") << 1;
+}
+
+void TestSandboxController::start_configChangedSinceLastStart()
+{
+    QFETCH(int, answer);
+    ProjectConfig first = minimalConfig(QStringLiteral("ctl"));
+    first.httpDomainWhitelist = {QStringLiteral(".allowed.test")};
+    SandboxController *c = makeController(first);
+    auto o = start(*c);
+    QVERIFY(o);
+    QVERIFY2(o->ok, qPrintable(o->error));
+    QVERIFY(!SandboxState::load(m_project->stateDir()).lastStartedConfig.isEmpty());
+
+    // Stopped; then the config widens the whitelist and adds a host port.
+    m_fake->reply(ContainerInspect, 1, {}, "Error: No such container\n");
+    ProjectConfig second = first;
+    second.httpDomainWhitelist << QStringLiteral("exfil.test");
+    second.hostPorts << 5432;
+    c = makeController(second);
+    delete m_health;
+    m_health = new FakeHealthServer(this);
+    m_fake->clearCalls();
+    SandboxController::StartOptions opts;
+    QStringList shown;
+    if (answer >= 0)
+        opts.confirmConfigChanges = [&](const QStringList &changes, std::function<void(bool)> reply) {
+            shown = changes;
+            reply(answer == 1);
+        };
+    o = start(*c, opts);
+    QVERIFY(o);
+    if (answer >= 0)
+        QCOMPARE(shown, (QStringList{QStringLiteral("+ whitelist: exfil.test"),
+                                     QStringLiteral("+ host port: 5432")}));
+    if (answer == 1) {
+        QVERIFY2(o->ok, qPrintable(o->error));
+        QCOMPARE(m_fake->count(Run), 1);
+        // Accepted changes are the new baseline: the next start asks nothing.
+        QVERIFY(StartApproval::describeChanges(SandboxState::load(m_project->stateDir()).lastStartedConfig,
+                                               second)
+                    .isEmpty());
+    } else {
+        QVERIFY(!o->ok);
+        QVERIFY2(o->error.contains(QStringLiteral("exfil.test")), qPrintable(o->error));
+        QCOMPARE(m_fake->count(Run), 0);
+        QCOMPARE(c->state(), State::Error);
+    }
 }
 
 void TestSandboxController::stop_data()

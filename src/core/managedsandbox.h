@@ -1,0 +1,165 @@
+#pragma once
+
+#include "containerengine.h"
+#include "healthprobe.h"
+#include "prestarthook.h"
+#include "project.h"
+#include "sandboxcontroller.h"
+
+#include <QElapsedTimer>
+#include <QFileSystemWatcher>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+#include <functional>
+#include <optional>
+
+namespace ocs {
+
+class WebGateway;
+
+// One registered project as the desktop app sees it: its config (re-read when the file
+// changes), the live state of its sandbox (from the app's own operations and from the
+// engine's events), the progress of long work, and the actions on it. Each action runs a
+// fresh SandboxController, so the CLI and the app share every step.
+class ManagedSandbox : public QObject
+{
+    Q_OBJECT
+public:
+    using State = SandboxController::State;
+    enum class Operation { None, Start, Stop, Restart, Rebuild };
+    Q_ENUM(Operation)
+
+    struct Progress
+    {
+        int step = 0;
+        int total = 0;
+        QString line;
+    };
+    struct Result
+    {
+        Operation operation = Operation::None;
+        bool ok = false;
+        QString error;       // the full message (may hold several lines)
+        QStringList notices;
+        QString logPath;     // the build log, when there is one
+    };
+
+    explicit ManagedSandbox(const QString &root, QObject *parent = nullptr);
+    ~ManagedSandbox() override;
+
+    const QString &root() const { return m_root; }
+    // sandbox-name, or the folder's name while the config cannot be read.
+    QString displayName() const;
+    // "" when the config was never readable.
+    QString sandboxId() const;
+    const std::optional<Project> &project() const { return m_project; }
+    // Problems of the config file ("" when it loads), one `file:line:col: message` per line.
+    QString configError() const { return m_configError; }
+
+    State state() const { return m_state; }
+    Operation operation() const { return m_operation; }
+    bool isBusy() const { return m_operation != Operation::None; }
+    // The engine's word for the container ("running", "exited", …; "" = no container).
+    QString containerState() const { return m_containerState; }
+    quint16 port() const { return m_port; }
+    Progress progress() const { return m_progress; }
+    QString lastError() const { return m_lastError; }
+    QString lastLogPath() const { return m_lastLogPath; }
+    // Output of the last long operation (build lines, messages), newest last.
+    QStringList recentOutput() const { return m_output; }
+    // The running container was started with settings that changed since.
+    bool configOutdated() const;
+    bool engineReady() const { return m_engine.has_value(); }
+    // As of the last reload (the file watcher reloads when the hook file changes).
+    PreStartHook::Status hookStatus() const { return m_hookStatus; }
+
+    bool canStart() const;
+    bool canStop() const;
+    bool canRestart() const;
+    bool canRebuild() const;
+    bool canOpenWebUi() const;
+
+    // Reads the config again (the file watcher does this by itself).
+    void reloadProject();
+
+    void start();
+    // Stops the container; during a start it also cancels an image build in progress.
+    void stop();
+    void restart();
+    // Builds the image again; `restartAfter`: restart a running sandbox on the new image.
+    void rebuild(bool restartAfter = false);
+
+    // A one-time sign-in URL of a gateway kept for this sandbox (created on first use).
+    void requestWebLogin(const QString &path,
+                         std::function<void(const QUrl &url, const QString &error)> done);
+
+    // --- fed by SandboxFleet
+    void setEngine(const std::optional<ContainerEngine> &engine, const QString &unavailableMessage);
+    // The container's state as the engine reports it ("" = none) and its labels.
+    void applyContainerState(const QString &state, quint16 port, const QString &configHash);
+
+    // How often the health of a sandbox started outside the app is checked while it is
+    // starting (default 2 s).
+    void setHealthCheckInterval(std::chrono::milliseconds interval);
+
+    static QString logPathFromError(const QString &error);
+
+Q_SIGNALS:
+    void changed();
+    void operationFinished(const ocs::ManagedSandbox::Result &result);
+    void message(const QString &text);
+
+private:
+    void setState(State s);
+    SandboxController *newController();
+    void beginOperation(Operation op);
+    void finishOperation(Result result);
+    void addOutput(const QString &line);
+    void obtainPassword(std::function<void(const QString &password, const QString &error)> done);
+    void watchHealth();
+    void checkHealth();
+    void stopHealthWatch();
+    void closeGateway();
+    void watchConfigFile();
+    void failEarly(Operation op, const QString &error);
+
+    QString m_root;
+    std::optional<Project> m_project;
+    QString m_configError;
+    QString m_configHash; // SandboxController::configHash of the current config
+    PreStartHook::Status m_hookStatus = PreStartHook::Status::Absent;
+    std::optional<ContainerEngine> m_engine;
+    QString m_engineMessage;
+
+    State m_state = State::Stopped;
+    Operation m_operation = Operation::None;
+    QString m_containerState;
+    quint16 m_port = 0;
+    QString m_runningConfigHash;
+    Progress m_progress;
+    QString m_lastError;
+    QString m_lastLogPath;
+    QStringList m_output;
+
+    QPointer<SandboxController> m_controller;
+    bool m_stopRequested = false;
+    bool m_startAfterStop = false;
+    bool m_restartAfterBuild = false;
+
+    QString m_password; // cached while the sandbox runs; never logged
+    HealthProbe m_probe;
+    QTimer m_healthTimer;
+    QElapsedTimer m_healthClock;
+    bool m_healthWatch = false;
+    QPointer<WebGateway> m_gateway;
+
+    QFileSystemWatcher m_watcher;
+    QTimer m_reloadTimer;
+};
+
+} // namespace ocs
+
+Q_DECLARE_METATYPE(ocs::ManagedSandbox::Result)
