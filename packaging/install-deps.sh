@@ -35,9 +35,17 @@ fi
 
 build_pkgs=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qt6-svg-dev libqt6svg6-dev qtkeychain-qt6-dev libyaml-cpp-dev libgl-dev
-    qt6-qpa-plugins)
+    qt6-qpa-plugins
+    qt6-webengine-dev libqt6webenginecore6-bin)
 test_pkgs=(debootstrap curl python3 iptables util-linux xvfb trayer dbus dbus-x11 gnome-keyring
-    libsecret-tools xdotool imagemagick x11-utils fonts-dejavu-core)
+    libsecret-tools xdotool imagemagick x11-utils fonts-dejavu-core
+    squashfs-tools fuse3 patchelf file desktop-file-utils appstream dpkg-dev
+    libsquashfuse-dev libfuse3-dev zlib1g-dev libzstd-dev liblzma-dev liblz4-dev liblzo2-dev
+    qt6-wayland qt6-translations-l10n
+    chromium)
+# The browser test drives Chromium with playwright-core from npm. Node from another source
+# (such as a nodejs package that bundles npm) is kept; only a machine without npm gets Debian's.
+command -v npm >/dev/null 2>&1 || test_pkgs+=(nodejs npm)
 
 sudo_cmd=()
 if [[ $(id -u) -ne 0 ]]; then

@@ -1,0 +1,79 @@
+# Shared helpers of the package tests (sourced).
+# Exit codes: 0 passed, 1 failed, 77 skipped (a prerequisite that cannot exist here; never
+# under CI=true, where a missing prerequisite is a failure).
+
+pkg_test_name=${pkg_test_name:-package-test}
+
+log() { echo "[$pkg_test_name] $*"; }
+
+fail() {
+    echo "[$pkg_test_name] FAILED: $*" >&2
+    exit 1
+}
+
+# skip REASON...: a loud banner, exit 77 (exit 1 under CI=true).
+skip() {
+    local line='!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!'
+    {
+        echo "$line"
+        echo "!!! $pkg_test_name SKIPPED: $*"
+        if [[ "${CI:-}" == "true" ]]; then
+            echo "!!! CI=true: a package test may not skip; this counts as a FAILURE."
+            echo "!!! Install the test prerequisites: packaging/install-deps.sh --test --yes"
+        else
+            echo "!!! Nothing was tested. Install the prerequisites (packaging/install-deps.sh --test)"
+            echo "!!! and run again."
+        fi
+        echo "$line"
+    } >&2
+    [[ "${CI:-}" == "true" ]] && exit 1
+    exit 77
+}
+
+# need_tools TOOL...: skips when a tool is missing.
+need_tools() {
+    local t missing=()
+    for t in "$@"; do command -v "$t" >/dev/null 2>&1 || missing+=("$t"); done
+    ((${#missing[@]} == 0)) || skip "missing tools: ${missing[*]}"
+}
+
+# First Debian archive URI of this machine's apt configuration (one-line and deb822
+# formats), skipping the security archive. No host name is written in this repository.
+find_debian_mirror() {
+    local f line u
+    for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do
+        [[ -r "$f" ]] || continue
+        while IFS= read -r line; do
+            line="${line%%#*}"
+            case "$f" in
+                *.sources)
+                    if [[ "$line" =~ ^[[:space:]]*URIs:[[:space:]]*(.*)$ ]]; then
+                        for u in ${BASH_REMATCH[1]}; do
+                            [[ "$u" == http*://* && "$u" != *security* && "$u" == */debian ]] && { echo "$u"; return 0; }
+                        done
+                    fi ;;
+                *)
+                    if [[ "$line" =~ ^[[:space:]]*deb[[:space:]]+(\[[^]]*\][[:space:]]+)?([^[:space:]]+) ]]; then
+                        u="${BASH_REMATCH[2]}"
+                        [[ "$u" == http*://* && "$u" != *security* && "$u" == */debian ]] && { echo "$u"; return 0; }
+                    fi ;;
+            esac
+        done <"$f"
+    done
+    return 1
+}
+
+# build_target BUILD_DIR TARGET: builds a package target of the build tree (its log is
+# printed on failure).
+build_target() {
+    local build=$1 target=$2 logfile
+    logfile=$(mktemp)
+    log "building the '$target' target"
+    if ! cmake --build "$build" --target "$target" >"$logfile" 2>&1; then
+        tail -n 80 "$logfile" >&2
+        rm -f "$logfile"
+        fail "cmake --build --target $target failed"
+    fi
+    tail -n 3 "$logfile"
+    rm -f "$logfile"
+}
