@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # ocs-entrypoint: runs as root with a minimal capability set, locks the
-# container's network down, starts Squid as the only way out, then drops to
-# the dev user and execs OpenCode's web server. Any failure stops the
-# container (fail closed). See README.md for the contract.
+# container's network down, starts Squid as the only way out and ocs-gate (the
+# authenticating proxy in front of OpenCode, the only holder of the server
+# password), then drops to the dev user and execs OpenCode's server, without
+# any password, on 127.0.0.1:4097. Any failure stops the container (fail
+# closed); so does OpenCode's end. See README.md for the contract.
 set -euo pipefail
 umask 022
 
@@ -22,7 +24,6 @@ trap on_exit EXIT
 
 WHITELIST_FILE=/etc/squid/ocs-whitelist.txt
 SQUID_CONF=/etc/squid/squid.conf
-OPENCODE_PORT=4096
 
 # ---------------------------------------------------------------- capabilities
 # Needed: NET_ADMIN (firewall), SETUID+SETGID (Squid -> proxy, setpriv -> dev),
@@ -128,7 +129,10 @@ fi
 
 id dev >/dev/null 2>&1 || ocs_die "user dev is missing from the image"
 PROXY_UID="$(id -u proxy 2>/dev/null)" || ocs_die "user proxy (Squid) is missing from the image"
-[[ "$(id -u dev)" != "$PROXY_UID" ]] || ocs_die "dev and proxy share a uid; the firewall cannot tell them apart"
+GATE_UID="$(id -u "$OCS_GATE_USER" 2>/dev/null)" || ocs_die "user $OCS_GATE_USER is missing from the image"
+DEV_UID="$(id -u dev)"
+[[ "$DEV_UID" != "$PROXY_UID" && "$DEV_UID" != "$GATE_UID" && "$DEV_UID" != 0 ]] \
+    || ocs_die "dev shares a uid with root, proxy or $OCS_GATE_USER; the firewall cannot tell them apart"
 
 # ---------------------------------------------------------------- firewall
 # $1 = iptables, ip6tables or their -legacy variants. Only ever called
@@ -153,23 +157,39 @@ apply_firewall() {
     rule -F INPUT
     rule -F FORWARD
 
-    # Inbound: loopback, replies, and the OpenCode port (published by the host).
+    # Inbound: loopback, replies, and the gate's port (published by the host).
     rule -A INPUT -i lo -j ACCEPT
     rule -A INPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT
-    rule -A INPUT -p tcp --dport "$OPENCODE_PORT" -m conntrack --ctstate NEW -j ACCEPT
+    rule -A INPUT -p tcp --dport "$OCS_GATE_PORT" -m conntrack --ctstate NEW -j ACCEPT
     if (( fam == 6 )); then
         rule -A INPUT -p ipv6-icmp -j ACCEPT
     fi
 
+    # OpenCode's own port (no password there): only the gate may connect, from
+    # any address (it only listens on 127.0.0.1 anyway). New connections only:
+    # packets the kernel sends for closed sockets (TIME_WAIT) have no owner.
+    rule -A OUTPUT -p tcp --dport "$OCS_OPENCODE_PORT" -m conntrack --ctstate NEW -m owner ! --uid-owner "$GATE_UID" -j REJECT --reject-with tcp-reset
     # DNS is Squid's alone, also towards a resolver on loopback (Docker's
     # embedded DNS on 127.0.0.11 is NATed to another port: match the
-    # original destination port).
-    rule -A OUTPUT -o lo -p udp -m conntrack --ctorigdstport 53 -m owner ! --uid-owner "$PROXY_UID" "${reject_other[@]}"
-    rule -A OUTPUT -o lo -p tcp -m conntrack --ctorigdstport 53 -m owner ! --uid-owner "$PROXY_UID" -j REJECT --reject-with tcp-reset
+    # original destination port). The resolver's real port is visible in
+    # /proc/net/udp, so 127.0.0.11 is closed to everyone but Squid entirely.
+    # New connections only: the resolver's answers belong to Squid's
+    # connection, and packets the kernel sends for closed sockets have no owner.
+    rule -A OUTPUT -o lo -p udp -m conntrack --ctstate NEW --ctorigdstport 53 -m owner ! --uid-owner "$PROXY_UID" "${reject_other[@]}"
+    rule -A OUTPUT -o lo -p tcp -m conntrack --ctstate NEW --ctorigdstport 53 -m owner ! --uid-owner "$PROXY_UID" -j REJECT --reject-with tcp-reset
+    if (( fam == 4 )); then
+        rule -A OUTPUT -o lo -d 127.0.0.11 -p tcp -m conntrack --ctstate NEW -m owner ! --uid-owner "$PROXY_UID" -j REJECT --reject-with tcp-reset
+        rule -A OUTPUT -o lo -d 127.0.0.11 -m conntrack --ctstate NEW -m owner ! --uid-owner "$PROXY_UID" "${reject_other[@]}"
+    fi
     rule -A OUTPUT -o lo -j ACCEPT
     rule -A OUTPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT
     rule -A OUTPUT -p udp --dport 53 -m owner --uid-owner "$PROXY_UID" -j ACCEPT
     rule -A OUTPUT -p tcp --dport 53 -m owner --uid-owner "$PROXY_UID" -j ACCEPT
+    # Docker's embedded resolver (127.0.0.11, user-defined networks) forwards
+    # the names it does not know itself from inside this network namespace, as
+    # root: only root's DNS besides Squid's (dev can never become root).
+    rule -A OUTPUT -p udp --dport 53 -m owner --uid-owner 0 -j ACCEPT
+    rule -A OUTPUT -p tcp --dport 53 -m owner --uid-owner 0 -j ACCEPT
     rule -A OUTPUT -p tcp -m multiport --dports 80,443 -m owner --uid-owner "$PROXY_UID" -j ACCEPT
     if [[ "$DOCKER_HOST_FAMILY" == "$fam" ]]; then
         for p in "${HOST_PORTS[@]}"; do
@@ -186,17 +206,10 @@ apply_firewall() {
     rule -A OUTPUT "${reject_other[@]}"
 }
 
-ipv6_present() {
-    [[ -d /proc/sys/net/ipv6 ]] || return 1
-    local f
-    for f in /proc/sys/net/ipv6/conf/*/disable_ipv6; do
-        [[ "$(cat "$f" 2>/dev/null)" == 0 ]] && return 0
-    done
-    # Any v6 address other than loopback.
-    if [[ -r /proc/net/if_inet6 ]] && awk '$6 != "lo" { found = 1 } END { exit !found }' /proc/net/if_inet6; then
-        return 0
-    fi
-    return 1
+# IPv6 can be used here now or later (an engine may attach an IPv6 network
+# to a running container): whenever the kernel has it at all.
+ipv6_possible() {
+    [[ -d /proc/sys/net/ipv6 || -e /proc/net/if_inet6 ]]
 }
 
 # nf_tables backend first; the legacy (x_tables) backend only where the
@@ -214,11 +227,18 @@ for t in "${v6_tools[@]}"; do
     if fw_err6="$(apply_firewall "$t" 2>&1)"; then FW_V6="$t"; break; fi
 done
 if [[ -z "$FW_V6" ]]; then
-    if ipv6_present; then
-        ocs_die "the container has IPv6 but the IPv6 firewall could not be applied: ${fw_err6//$'\n'/ }"
+    if ipv6_possible; then
+        ocs_die "the kernel has IPv6 but the IPv6 firewall could not be applied (refusing to start with IPv6 open): ${fw_err6//$'\n'/ }"
     fi
-    echo "ocs-entrypoint: note: IPv6 is absent/disabled here and ip6tables is unavailable; IPv6 left without rules"
+    echo "ocs-entrypoint: note: this kernel has no IPv6 at all; no IPv6 rules needed"
 fi
+# The rules as set now, for ocs-verify (root only): nobody may change them later.
+install -d -m 0700 "$OCS_PRIVATE_DIR" || ocs_die "cannot create $OCS_PRIVATE_DIR"
+"$FW_V4" -w -S >"$OCS_PRIVATE_DIR/firewall-v4.rules" 2>/dev/null || ocs_die "cannot list the IPv4 rules"
+if [[ -n "$FW_V6" ]]; then
+    "$FW_V6" -w -S >"$OCS_PRIVATE_DIR/firewall-v6.rules" 2>/dev/null || ocs_die "cannot list the IPv6 rules"
+fi
+printf '%s\n%s\n' "$FW_V4" "$FW_V6" >"$OCS_PRIVATE_DIR/firewall-tools"
 echo "ocs-entrypoint: firewall up ($FW_V4${FW_V6:+, $FW_V6}; whitelist: ${#WL_FINAL[@]} entries; host ports: ${HOST_PORTS[*]:-none})"
 
 # ---------------------------------------------------------------- squid
@@ -244,8 +264,11 @@ if ! chmod o+w /proc/self/fd/1 2>/dev/null || ! setpriv --reuid=proxy --regid=pr
     access_log=/var/log/squid/access.log
     echo "ocs-entrypoint: note: stdout is not writable for Squid; access log goes to $access_log"
 fi
+# Whitelisted names must not lead to the host either (ports there: OCS_HOST_PORTS).
+forbidden_extra="${DOCKER_HOST_IP:-}"
 sed -e "s|@OCS_SQUID_ACCESS_LOG@|$access_log|g" \
     -e "s|@OCS_SQUID_CACHE_LOG@|/dev/null|g" \
+    -e "s|@OCS_FORBIDDEN_EXTRA@|$forbidden_extra|g" \
     -e "s|^@OCS_WHITELIST_RULES@\$|$wl_rules|" \
     /usr/local/lib/ocs/squid.conf >"$SQUID_CONF.tmp" || ocs_die "cannot generate $SQUID_CONF"
 chmod 0644 "$SQUID_CONF.tmp" || ocs_die "cannot chmod $SQUID_CONF.tmp"
@@ -254,13 +277,19 @@ mv -f "$SQUID_CONF.tmp" "$SQUID_CONF" || ocs_die "cannot install $SQUID_CONF"
 parse_out="$(squid -k parse -f "$SQUID_CONF" 2>&1)" \
     || ocs_die "squid rejected its configuration: $(grep -iE 'fatal|error' <<<"$parse_out" | head -n 3 | tr '\n' ' ')"
 
-# Squid keeps only what it needs to become `proxy` (no NET_ADMIN).
-setpriv --bounding-set=-all,+setuid,+setgid --inh-caps=-all -- squid -N -d 1 -f "$SQUID_CONF" &
+# Squid keeps only what it needs to become `proxy` (no NET_ADMIN), and gets
+# none of the container's variables (the password, user variables).
+(
+    squid_env=("PATH=/usr/sbin:/usr/bin:/sbin:/bin" "LANG=C.UTF-8")
+    ocs_replace_env "${squid_env[@]}"
+    exec /usr/bin/setpriv --bounding-set=-all,+setuid,+setgid --inh-caps=-all \
+        -- /usr/bin/env -u _ -- /usr/sbin/squid -N -d 1 -f "$SQUID_CONF"
+) &
 SQUID_PID=$!
 
 ready=0
 for _ in $(seq 1 100); do
-    if ! kill -0 "$SQUID_PID" 2>/dev/null; then
+    if ! ocs_alive "$SQUID_PID"; then
         wait "$SQUID_PID" || true
         ocs_die "squid exited during start-up (see the log lines above)"
     fi
@@ -270,13 +299,48 @@ done
 (( ready )) || ocs_die "squid did not accept connections on 127.0.0.1:3128 within 20 s"
 echo "ocs-entrypoint: squid listening on 127.0.0.1:3128 (pid $SQUID_PID)"
 
+# ---------------------------------------------------------------- state folder
+# OpenCode's state (auth.json with provider keys, the database) is for dev
+# alone: the folder 0700 and nothing in it open to group/others.
+# shellcheck disable=SC2034 # used through a name reference
+state_env=("PATH=/usr/bin:/bin")
+# shellcheck disable=SC2016 # expanded by that sh
+(
+    ocs_exec_as dev / state_env /bin/sh -c \
+        'd=/home/dev/.local/share/opencode; [ -d "$d" ] || exit 0; chmod 0700 "$d" && chmod -R go-rwx "$d"'
+) || echo "ocs-entrypoint: note: could not restrict the permissions of OpenCode's state folder"
+
+# ---------------------------------------------------------------- gate
+# The only process that knows the server password, as its own user.
+[[ -n "${OPENCODE_SERVER_PASSWORD:-}" ]] \
+    || echo "ocs-entrypoint: warning: OPENCODE_SERVER_PASSWORD is empty; the server is unprotected" >&2
+(
+    # shellcheck disable=SC2034 # used through a name reference
+    gate_env=(
+        "PATH=/usr/bin:/bin" "HOME=$OCS_GATE_HOME" "LANG=C.UTF-8"
+        "OPENCODE_SERVER_PASSWORD=${OPENCODE_SERVER_PASSWORD:-}"
+        "OPENCODE_SERVER_USERNAME=${OPENCODE_SERVER_USERNAME:-opencode}"
+        "OCS_GATE_LISTEN_PORT=$OCS_GATE_PORT" "OCS_GATE_UPSTREAM_PORT=$OCS_OPENCODE_PORT"
+    )
+    ocs_exec_as "$OCS_GATE_USER" / gate_env /usr/bin/node /usr/local/lib/ocs/ocs-gate.js
+) &
+GATE_PID=$!
+ready=0
+for _ in $(seq 1 100); do
+    ocs_alive "$GATE_PID" || ocs_die "ocs-gate exited during start-up (see the log lines above)"
+    if (exec 3<>"/dev/tcp/127.0.0.1/$OCS_GATE_PORT") 2>/dev/null; then ready=1; break; fi
+    sleep 0.1
+done
+(( ready )) || ocs_die "ocs-gate did not accept connections on port $OCS_GATE_PORT within 10 s"
+
 # ---------------------------------------------------------------- opencode
 mkdir -p "${OCS_READY_FILE%/*}" || ocs_die "cannot create ${OCS_READY_FILE%/*}"
 : >"$OCS_READY_FILE" || ocs_die "cannot write $OCS_READY_FILE"
 command -v opencode >/dev/null || ocs_die "opencode is not installed in the image"
-[[ -n "${OPENCODE_SERVER_PASSWORD:-}" ]] \
-    || echo "ocs-entrypoint: warning: OPENCODE_SERVER_PASSWORD is empty; the server is unprotected" >&2
 
+echo "ocs-entrypoint: OpenCode listens on 127.0.0.1:$OCS_OPENCODE_PORT without a password of its own, behind ocs-gate on :$OCS_GATE_PORT (which requires it): its 'unsecured' warning is expected"
 echo "ocs-entrypoint: starting opencode"
 trap - EXIT
-ocs_exec_as_dev "$WS" "$(command -v opencode)" serve --hostname 0.0.0.0 --port "$OPENCODE_PORT"
+# This process becomes OpenCode: when it ends, the container ends (nothing else
+# can take its port over). No password in its environment: the gate has it.
+ocs_exec_as_dev "$WS" "$(command -v opencode)" serve --hostname 127.0.0.1 --port "$OCS_OPENCODE_PORT"

@@ -7,11 +7,27 @@ OCS_PROXY_URL="http://127.0.0.1:3128"
 OCS_NO_PROXY="localhost,127.0.0.1,docker.host"
 OCS_DEV_PATH="/home/dev/.local/share/mise/shims:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 OCS_READY_FILE="/run/ocs/ready"
+# Private to root: the firewall as set up at start (for ocs-verify).
+OCS_PRIVATE_DIR="/run/ocs/private"
+# OpenCode listens here (as dev, no password); ocs-gate (the only user the firewall lets
+# connect to it) serves 0.0.0.0:4096 with Basic auth in front of it.
+OCS_OPENCODE_PORT=4097
+OCS_GATE_PORT=4096
+OCS_GATE_USER="ocs-gate"
+OCS_GATE_HOME="/var/lib/ocs-gate"
 
 ocs_die() {
     echo "ocs-entrypoint: $*" >&2
     OCS_DIED=1
     exit 1
+}
+
+# Whether process $1 exists and is not a zombie. (`kill -0` cannot tell: root
+# has no CAP_KILL here, so it fails for the processes of other users.)
+ocs_alive() {
+    local _ocs_st
+    _ocs_st="$(sed -E 's/^.*\) //' "/proc/$1/stat" 2>/dev/null)" || return 1
+    [[ -n "$_ocs_st" && "${_ocs_st:0:1}" != Z ]]
 }
 
 # Workspace: OCS_WORKSPACE (absolute, existing directory), else the cwd.
@@ -27,38 +43,67 @@ ocs_workspace() {
 }
 
 # Fills the global array OCS_DEV_ENV with NAME=VALUE words for dev: the fixed
-# variables, then every variable of this process except OCS_*, the fixed ones
-# and shell/login bookkeeping.
+# variables, then every variable of this process except OCS_*, the fixed ones, the server
+# credentials (only ocs-gate has them) and shell/login bookkeeping.
+# (Locals are named _ocs_* throughout: bash scoping is dynamic, and an exported variable
+# of the same name as a local would otherwise be shadowed.)
 ocs_build_dev_env() {
-    local ws="$1" name
+    local _ocs_ws="$1" _ocs_name
     OCS_DEV_ENV=(
         "HOME=/home/dev" "USER=dev" "LOGNAME=dev" "SHELL=/bin/bash"
-        "PATH=$OCS_DEV_PATH" "PWD=$ws"
+        "PATH=$OCS_DEV_PATH" "PWD=$_ocs_ws"
         "http_proxy=$OCS_PROXY_URL" "https_proxy=$OCS_PROXY_URL"
         "HTTP_PROXY=$OCS_PROXY_URL" "HTTPS_PROXY=$OCS_PROXY_URL"
         "NO_PROXY=$OCS_NO_PROXY" "no_proxy=$OCS_NO_PROXY"
-        "MISE_TRUSTED_CONFIG_PATHS=$ws"
+        "MISE_TRUSTED_CONFIG_PATHS=$_ocs_ws"
     )
-    while IFS= read -r name; do
-        case "$name" in
-            OCS_*|HOME|USER|LOGNAME|SHELL|PATH|PWD|OLDPWD|SHLVL|_|\
+    while IFS= read -r _ocs_name; do
+        case "$_ocs_name" in
+            OCS_*|_ocs_*|HOME|USER|LOGNAME|SHELL|PATH|PWD|OLDPWD|SHLVL|_|\
             http_proxy|https_proxy|HTTP_PROXY|HTTPS_PROXY|NO_PROXY|no_proxy|\
             ALL_PROXY|all_proxy|FTP_PROXY|ftp_proxy|MISE_TRUSTED_CONFIG_PATHS|\
+            OPENCODE_SERVER_PASSWORD|OPENCODE_SERVER_USERNAME|\
             BASH_ENV|ENV|BASHOPTS|SHELLOPTS|BASH_FUNC_*)
                 continue ;;
         esac
-        [[ "$name" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || continue
-        OCS_DEV_ENV+=("$name=${!name}")
+        [[ "$_ocs_name" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || continue
+        OCS_DEV_ENV+=("$_ocs_name=${!_ocs_name}")
     done < <(compgen -e)
 }
 
-# Replaces this process with CMD run as dev: no capabilities (bounding set
-# emptied too), no_new_privs, clean environment, cwd = workspace.
+# Replaces the exported environment of this shell by exactly the NAME=VALUE words given.
+# Values never pass through a command line (`env -i NAME=VALUE ...` would show them in
+# /proc/PID/cmdline, which every process can read).
+ocs_replace_env() {
+    local _ocs_n _ocs_kv
+    local -a _ocs_names
+    mapfile -t _ocs_names < <(compgen -e)
+    for _ocs_n in "${_ocs_names[@]}"; do
+        [[ "$_ocs_n" == _ocs_* ]] && continue
+        # shellcheck disable=SC2163 # the variable named by $_ocs_n
+        unset -v "$_ocs_n" 2>/dev/null || export -n "$_ocs_n" 2>/dev/null || true
+    done
+    for _ocs_kv in "$@"; do
+        export "${_ocs_kv%%=*}=${_ocs_kv#*=}"
+    done
+}
+
+# Replaces this process with CMD run as USER (dev or ocs-gate): no capabilities (bounding
+# set emptied too), no_new_privs, the environment given as NAME=VALUE words in the array
+# named by $3, cwd = $2. `env -u _` drops the variable bash adds when it executes setpriv.
+ocs_exec_as() {
+    local _ocs_user="$1" _ocs_dir="$2" _ocs_envname="$3"; shift 3
+    local -n _ocs_envref="$_ocs_envname"
+    ocs_replace_env "${_ocs_envref[@]}"
+    exec /usr/bin/setpriv --reuid="$_ocs_user" --regid="$_ocs_user" --init-groups \
+        --inh-caps=-all --ambient-caps=-all --bounding-set=-all --no-new-privs \
+        -- /usr/bin/env --chdir="$_ocs_dir" -u _ -- "$@"
+}
+
+# Replaces this process with CMD run as dev: no capabilities (bounding set emptied too),
+# no_new_privs, clean environment (see ocs_build_dev_env), cwd = workspace.
 ocs_exec_as_dev() {
-    local ws="$1"; shift
-    ocs_build_dev_env "$ws"
-    exec /usr/bin/env -i "${OCS_DEV_ENV[@]}" \
-        /usr/bin/setpriv --reuid=dev --regid=dev --init-groups \
-            --inh-caps=-all --ambient-caps=-all --bounding-set=-all --no-new-privs \
-            -- /usr/bin/env --chdir="$ws" -- "$@"
+    local _ocs_wsd="$1"; shift
+    ocs_build_dev_env "$_ocs_wsd"
+    ocs_exec_as dev "$_ocs_wsd" OCS_DEV_ENV "$@"
 }

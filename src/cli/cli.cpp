@@ -8,6 +8,7 @@
 #include "projectinit.h"
 #include "sandboxcontroller.h"
 #include "sandboxlister.h"
+#include "sandboxverifier.h"
 #include "signalwatcher.h"
 
 #include <QCoreApplication>
@@ -104,6 +105,7 @@ QString Cli::usage()
         "  validate [FILE]         check opencode-sandbox-config.yaml; file:line:column errors\n"
         "  hook show|approve [--yes]\n"
         "                          show or approve the pre-start hook\n"
+        "  verify                  check the running sandbox's isolation from inside, as the agent\n"
         "\n"
         "Every command but init works from any folder inside the project.\n"
         "The reference's names (ocs-init, ocs-start-container, ocs-web, …) work too.\n");
@@ -191,7 +193,7 @@ void Cli::run()
         {QStringLiteral("status"), &Cli::cmdStatus},   {QStringLiteral("terminal"), &Cli::cmdTerminal},
         {QStringLiteral("web"), &Cli::cmdWeb},         {QStringLiteral("web-auth"), &Cli::cmdWeb},
         {QStringLiteral("logs"), &Cli::cmdLogs},       {QStringLiteral("validate"), &Cli::cmdValidate},
-        {QStringLiteral("hook"), &Cli::cmdHook}};
+        {QStringLiteral("hook"), &Cli::cmdHook},       {QStringLiteral("verify"), &Cli::cmdVerify}};
     const auto it = commands.constFind(m_command);
     if (it == commands.cend())
         return fail(QStringLiteral("unknown command \"%1\"\n\n%2").arg(m_command, usage()), Usage);
@@ -462,29 +464,23 @@ void Cli::cmdTerminal()
         c->containerStatus([this, c, engine](const QString &status, quint16) {
             if (status != QLatin1String("running"))
                 return fail(QStringLiteral("%1 is not running; start it with `ocs start`.").arg(c->project().containerName()));
-            c->password([this, c, engine](const SandboxController::Outcome &pw) {
-                if (!pw.ok)
-                    return fail(pw.error);
-                // Hand the terminal over: replace this process with `<engine> exec`. The
-                // password reaches the engine CLI through the environment, never argv.
-                ::setenv("OPENCODE_SERVER_PASSWORD", pw.password.toUtf8().constData(), 1);
-                QStringList args{engine.program(), QStringLiteral("exec"), QStringLiteral("--interactive")};
-                if (stdinIsTerminal() && stdoutIsTerminal())
-                    args << QStringLiteral("--tty");
-                args << QStringLiteral("--user") << QStringLiteral("root") << QStringLiteral("--env")
-                     << QStringLiteral("OPENCODE_SERVER_PASSWORD") << c->project().containerName()
-                     << QStringLiteral("ocs-dev-exec") << QStringLiteral("opencode") << QStringLiteral("attach")
-                     << QStringLiteral("http://127.0.0.1:4096");
-                std::vector<QByteArray> storage;
-                for (const QString &a : args)
-                    storage.push_back(a.toLocal8Bit());
-                std::vector<char *> argv;
-                for (QByteArray &b : storage)
-                    argv.push_back(b.data());
-                argv.push_back(nullptr);
-                ::execvp(argv[0], argv.data());
-                fail(QStringLiteral("could not run %1: %2").arg(engine.program(), QString::fromLocal8Bit(std::strerror(errno))));
-            });
+            // Hand the terminal over: replace this process with `<engine> exec`. ocs-attach
+            // runs OpenCode's terminal client as the image's ocs-gate user (never as dev),
+            // which the firewall lets talk to OpenCode directly: no password is needed.
+            QStringList args{engine.program(), QStringLiteral("exec"), QStringLiteral("--interactive")};
+            if (stdinIsTerminal() && stdoutIsTerminal())
+                args << QStringLiteral("--tty");
+            args << QStringLiteral("--user") << QStringLiteral("root") << c->project().containerName()
+                 << QStringLiteral("ocs-attach");
+            std::vector<QByteArray> storage;
+            for (const QString &a : args)
+                storage.push_back(a.toLocal8Bit());
+            std::vector<char *> argv;
+            for (QByteArray &b : storage)
+                argv.push_back(b.data());
+            argv.push_back(nullptr);
+            ::execvp(argv[0], argv.data());
+            fail(QStringLiteral("could not run %1: %2").arg(engine.program(), QString::fromLocal8Bit(std::strerror(errno))));
         });
     });
 }
@@ -624,6 +620,41 @@ void Cli::cmdHook()
         return fail(error);
     out(QStringLiteral("Approved."));
     finish(Ok);
+}
+
+void Cli::cmdVerify()
+{
+    QCommandLineParser p;
+    if (!parse(p, {}, QStringLiteral("Check the running sandbox's isolation from inside: probes run as the agent "
+                                     "(firewall, DNS, proxy rules, privileges, protected files, the server password).")))
+        return;
+    auto project = openProject();
+    if (!project)
+        return;
+    withEngine([this, project = *project](const ContainerEngine &engine) {
+        auto *c = new SandboxController(engine, project, this);
+        c->containerStatus([this, c, engine](const QString &status, quint16) {
+            const QString name = c->project().containerName();
+            if (status != QLatin1String("running"))
+                return fail(QStringLiteral("%1 is not running; start it with `ocs start`.").arg(name));
+            out(QStringLiteral("Verifying %1 from inside, as the agent ...").arg(name));
+            auto *verifier = new SandboxVerifier(engine, name, this);
+            verifier->run([this, verifier](const SandboxVerifier::Result &r) {
+                verifier->deleteLater();
+                if (!r.error.isEmpty())
+                    return fail(r.error);
+                int w = 8;
+                for (const auto &probe : r.probes)
+                    w = qMax(w, int(probe.id.size()));
+                for (const auto &probe : r.probes)
+                    out(QStringLiteral("%1  %2  %3")
+                            .arg(probe.passed ? QStringLiteral("PASS") : QStringLiteral("FAIL"), probe.id.leftJustified(w),
+                                 probe.reason));
+                out(QStringLiteral("%1 passed, %2 failed").arg(r.passedCount()).arg(r.failedCount()));
+                finish(r.allPassed() ? Ok : Failed);
+            });
+        });
+    });
 }
 
 } // namespace ocs::cli

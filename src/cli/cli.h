@@ -47,6 +47,7 @@ private:
     void cmdLogs();
     void cmdValidate();
     void cmdHook();
+    void cmdVerify();
 
     QString m_command;
     QStringList m_args; // program name + the command's own arguments

@@ -17,16 +17,15 @@ QString AppSettings::defaultFilePath()
 {
     QString dir = qEnvironmentVariable("OCS_CONFIG_DIR");
     if (dir.isEmpty())
-        dir = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
-              + QStringLiteral("/opencode-sandbox");
+        dir = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
+              QStringLiteral("/opencode-sandbox");
     return dir + QStringLiteral("/opencode-sandbox.conf");
 }
 
 AppSettings::AppSettings(const QString &filePath, QObject *parent)
     : QObject(parent)
     , m_settings(filePath, QSettings::IniFormat)
-{
-}
+{}
 
 QVariant AppSettings::value(const QString &key, const QVariant &fallback) const
 {
@@ -50,7 +49,8 @@ QString AppSettings::enginePreference() const
 
 void AppSettings::setEnginePreference(const QString &preference)
 {
-    const QString p = preference.trimmed().isEmpty() ? QStringLiteral("auto") : preference.trimmed();
+    const QString p =
+        preference.trimmed().isEmpty() ? QStringLiteral("auto") : preference.trimmed();
     const QString before = enginePreference();
     store(KeyEngine, p);
     if (p == before)

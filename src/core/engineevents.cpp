@@ -22,7 +22,10 @@ std::optional<ContainerEvent> ContainerEvent::parse(const QByteArray &jsonLine)
     QJsonObject attrs;
     QString name;
     if (!action.isEmpty()) {
-        attrs = o.value(QStringLiteral("Actor")).toObject().value(QStringLiteral("Attributes")).toObject();
+        attrs = o.value(QStringLiteral("Actor"))
+                    .toObject()
+                    .value(QStringLiteral("Attributes"))
+                    .toObject();
         name = attrs.value(QStringLiteral("name")).toString();
     } else {
         action = o.value(QStringLiteral("Status")).toString();
@@ -187,22 +190,23 @@ void EngineEvents::probe()
 {
     const int generation = m_generation;
     auto *locator = new EngineLocator(this);
-    locator->locate(m_engine.program(), [this, locator, generation](const EngineLocator::Outcome &o) {
-        locator->deleteLater();
-        if (!m_running)
-            return;
-        if (o.ready()) {
-            // Only a stream that is still up counts as (re)connected.
-            if (generation == m_generation && m_job) {
-                m_failures = 0;
-                setAvailable(true, QString());
-            } else {
-                qCInfo(lcEngine) << "engine answers but its event stream ended; restarting it";
+    locator->locate(
+        m_engine.program(), [this, locator, generation](const EngineLocator::Outcome &o) {
+            locator->deleteLater();
+            if (!m_running)
+                return;
+            if (o.ready()) {
+                // Only a stream that is still up counts as (re)connected.
+                if (generation == m_generation && m_job) {
+                    m_failures = 0;
+                    setAvailable(true, QString());
+                } else {
+                    qCInfo(lcEngine) << "engine answers but its event stream ended; restarting it";
+                }
+                return;
             }
-            return;
-        }
-        setAvailable(false, o.message);
-    });
+            setAvailable(false, o.message);
+        });
 }
 
 void EngineEvents::setAvailable(bool available, const QString &message)

@@ -15,15 +15,15 @@ namespace ocs {
 // One change of one of our containers, from the engine's event stream.
 struct ContainerEvent
 {
-    QString sandboxId;     // io.opencode-sandbox.id label
+    QString sandboxId; // io.opencode-sandbox.id label
     QString containerName;
-    QString action;        // the engine's word: "start", "die", "destroy", …
+    QString action; // the engine's word: "start", "die", "destroy", …
     // What the container is now: "running", "exited", "created", "paused", or "" when it
     // is gone.
     QString state;
-    quint16 port = 0;      // io.opencode-sandbox.port label (0 when absent)
-    QString configHash;    // io.opencode-sandbox.config-hash label
-    QString projectRoot;   // io.opencode-sandbox.project label
+    quint16 port = 0;    // io.opencode-sandbox.port label (0 when absent)
+    QString configHash;  // io.opencode-sandbox.config-hash label
+    QString projectRoot; // io.opencode-sandbox.project label
 
     // Parses one line of `<engine> events --format '{{json .}}'` (Docker's and Podman's
     // shapes). nullopt for lines that are not a container state change of ours (exec_*,

@@ -28,8 +28,8 @@ QString desktopQuoted(const QString &s)
 {
     QString out;
     for (QChar c : s) {
-        if (c == QLatin1Char('"') || c == QLatin1Char('`') || c == QLatin1Char('$')
-            || c == QLatin1Char('\\'))
+        if (c == QLatin1Char('"') || c == QLatin1Char('`') || c == QLatin1Char('$') ||
+            c == QLatin1Char('\\'))
             out += QLatin1Char('\\');
         out += c;
     }
@@ -40,33 +40,31 @@ QString desktopQuoted(const QString &s)
 
 LoginItem::LoginItem(QString executable)
     : m_executable(std::move(executable))
-{
-}
+{}
 
 QString LoginItem::filePath() const
 {
 #ifdef Q_OS_MACOS
-    return QDir::homePath() + QStringLiteral("/Library/LaunchAgents/") + AgentLabel
-           + QStringLiteral(".plist");
+    return QDir::homePath() + QStringLiteral("/Library/LaunchAgents/") + AgentLabel +
+           QStringLiteral(".plist");
 #else
-    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
-           + QStringLiteral("/autostart/") + DesktopName;
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
+           QStringLiteral("/autostart/") + DesktopName;
 #endif
 }
 
 QByteArray LoginItem::content() const
 {
 #ifdef Q_OS_MACOS
-    return QStringLiteral(
-               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-               "<!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\" "
-               "\"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">\n"
-               "<plist version=\"1.0\">\n<dict>\n"
-               "  <key>Label</key><string>%1</string>\n"
-               "  <key>ProgramArguments</key><array><string>%2</string></array>\n"
-               "  <key>RunAtLoad</key><true/>\n"
-               "  <key>ProcessType</key><string>Interactive</string>\n"
-               "</dict>\n</plist>\n")
+    return QStringLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                          "<!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\" "
+                          "\"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">\n"
+                          "<plist version=\"1.0\">\n<dict>\n"
+                          "  <key>Label</key><string>%1</string>\n"
+                          "  <key>ProgramArguments</key><array><string>%2</string></array>\n"
+                          "  <key>RunAtLoad</key><true/>\n"
+                          "  <key>ProcessType</key><string>Interactive</string>\n"
+                          "</dict>\n</plist>\n")
         .arg(AgentLabel, xmlEscaped(m_executable))
         .toUtf8();
 #else

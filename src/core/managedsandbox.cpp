@@ -59,8 +59,10 @@ QString ManagedSandbox::sandboxId() const
 
 bool ManagedSandbox::configOutdated() const
 {
-    return m_project && m_state == State::Running && !m_runningConfigHash.isEmpty()
-           && m_runningConfigHash != m_configHash;
+    if (m_pendingProject)
+        return true;
+    return m_project && m_state == State::Running && !m_runningConfigHash.isEmpty() &&
+           m_runningConfigHash != m_configHash;
 }
 
 bool ManagedSandbox::canStart() const
@@ -76,8 +78,8 @@ bool ManagedSandbox::canStop() const
         return !m_stopRequested;
     if (isBusy())
         return false;
-    return m_state == State::Running || m_state == State::Starting
-           || (m_state == State::Error && !m_containerState.isEmpty());
+    return m_state == State::Running || m_state == State::Starting ||
+           (m_state == State::Error && !m_containerState.isEmpty());
 }
 
 bool ManagedSandbox::canRestart() const
@@ -111,18 +113,42 @@ void ManagedSandbox::reloadProject()
     watchConfigFile();
     QString error;
     auto project = Project::open(m_root, &error);
-    const QString before = sandboxId();
-    if (project) {
-        m_project = std::move(project);
-        m_configError.clear();
-        m_configHash = SandboxController::configHash(m_project->config());
-    } else {
+    if (!project) {
         // Keep the last good project: its container can still be stopped.
         m_configError = error.isEmpty() ? QStringLiteral("%1 cannot be read.").arg(m_root) : error;
+        Q_EMIT changed();
+        return;
     }
-    m_hookStatus = m_project ? PreStartHook(*m_project).status() : PreStartHook::Status::Absent;
-    if (before != sandboxId())
+    m_configError.clear();
+    const bool newId = m_project && project->sandboxId() != m_project->sandboxId();
+    const bool oldRuns = isBusy() || m_containerState == QLatin1String("running") ||
+                         m_state == State::Running || m_state == State::Starting ||
+                         m_state == State::Stopping;
+    if (newId && oldRuns) {
+        qCInfo(lcSandbox) << m_root << "becomes" << project->sandboxId() << "once"
+                          << m_project->sandboxId() << "is stopped";
+        m_pendingProject = std::move(project);
+        Q_EMIT changed();
+        return;
+    }
+    adoptProject(std::move(*project));
+}
+
+void ManagedSandbox::adoptProject(Project project)
+{
+    const QString before = sandboxId();
+    m_pendingProject.reset();
+    m_project = std::move(project);
+    m_configHash = SandboxController::configHash(m_project->config());
+    m_hookStatus = PreStartHook(*m_project).status();
+    if (before != sandboxId()) {
         qCInfo(lcSandbox) << m_root << "is now sandbox" << sandboxId();
+        if (!before.isEmpty()) {
+            m_containerState.clear();
+            m_runningConfigHash.clear();
+            m_port = 0;
+        }
+    }
     Q_EMIT changed();
 }
 
@@ -151,6 +177,8 @@ void ManagedSandbox::setState(State s)
     if (s == State::Stopped) {
         closeGateway();
         m_password.clear();
+        if (m_pendingProject && !isBusy())
+            adoptProject(std::move(*m_pendingProject));
     }
     Q_EMIT changed();
 }
@@ -278,13 +306,14 @@ SandboxController *ManagedSandbox::newController()
             return; // finishOperation() records the error first
         setState(s);
     });
-    connect(c, &SandboxController::buildProgress, this, [this, c](int step, int total, const QString &line) {
-        if (c != m_controller)
-            return;
-        m_progress = {step, total, line};
-        addOutput(line);
-        Q_EMIT changed();
-    });
+    connect(c, &SandboxController::buildProgress, this,
+            [this, c](int step, int total, const QString &line) {
+                if (c != m_controller)
+                    return;
+                m_progress = {step, total, line};
+                addOutput(line);
+                Q_EMIT changed();
+            });
     connect(c, &SandboxController::message, this, [this](const QString &text) {
         addOutput(text);
         Q_EMIT message(text);
@@ -326,6 +355,8 @@ void ManagedSandbox::finishOperation(Result result)
         m_controller->deleteLater();
     m_controller = nullptr;
     m_operation = Operation::None;
+    if (m_state == State::Stopped && m_pendingProject)
+        adoptProject(std::move(*m_pendingProject));
     if (result.ok) {
         m_lastError.clear();
     } else {
@@ -355,8 +386,8 @@ void ManagedSandbox::start()
     reloadProject();
     if (!m_configError.isEmpty()) {
         setState(State::Error);
-        return failEarly(Operation::Start, QStringLiteral("The configuration has errors:\n")
-                                               + m_configError);
+        return failEarly(Operation::Start,
+                         QStringLiteral("The configuration has errors:\n") + m_configError);
     }
     const Operation op = m_startAfterStop ? Operation::Restart : Operation::Start;
     m_startAfterStop = false;
@@ -364,6 +395,13 @@ void ManagedSandbox::start()
     beginOperation(op);
     m_controller = newController();
     SandboxController::StartOptions options; // base image etc. from the environment
+    QPointer<ManagedSandbox> self(this);
+    options.confirmConfigChanges = [self](const QStringList &changes,
+                                          std::function<void(bool)> answer) {
+        if (!self || !self->m_confirmChanges)
+            return answer(false);
+        self->m_confirmChanges(self, changes, std::move(answer));
+    };
     QPointer<SandboxController> c = m_controller;
     const QString hash = SandboxController::configHash(m_project->config());
     c->start(options, [this, c, op, hash](const SandboxController::Outcome &o) {
@@ -468,26 +506,27 @@ void ManagedSandbox::rebuild(bool restartAfter)
     beginOperation(Operation::Rebuild);
     m_controller = newController();
     QPointer<SandboxController> c = m_controller;
-    c->rebuild(ImageBuilder::Options(), [this, c, wasRunning, restartAfter](const SandboxController::Outcome &o) {
-        if (c != m_controller)
-            return;
-        Result r;
-        r.operation = Operation::Rebuild;
-        r.ok = o.ok;
-        r.error = o.error;
-        r.notices = o.notices;
-        r.logPath = logPathFromError(o.error);
-        if (o.ok) {
-            if (m_project)
-                r.logPath = m_project->stateDir() + QStringLiteral("/docker-build.log");
-            setState(wasRunning ? State::Running : State::Stopped);
-        } else {
-            setState(State::Error);
-        }
-        finishOperation(r);
-        if (o.ok && wasRunning && restartAfter)
-            restart();
-    });
+    c->rebuild(ImageBuilder::Options(),
+               [this, c, wasRunning, restartAfter](const SandboxController::Outcome &o) {
+                   if (c != m_controller)
+                       return;
+                   Result r;
+                   r.operation = Operation::Rebuild;
+                   r.ok = o.ok;
+                   r.error = o.error;
+                   r.notices = o.notices;
+                   r.logPath = logPathFromError(o.error);
+                   if (o.ok) {
+                       if (m_project)
+                           r.logPath = m_project->stateDir() + QStringLiteral("/docker-build.log");
+                       setState(wasRunning ? State::Running : State::Stopped);
+                   } else {
+                       setState(State::Error);
+                   }
+                   finishOperation(r);
+                   if (o.ok && wasRunning && restartAfter)
+                       restart();
+               });
 }
 
 // --- web UI ----------------------------------------------------------------------------------

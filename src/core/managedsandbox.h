@@ -42,9 +42,9 @@ public:
     {
         Operation operation = Operation::None;
         bool ok = false;
-        QString error;       // the full message (may hold several lines)
+        QString error; // the full message (may hold several lines)
         QStringList notices;
-        QString logPath;     // the build log, when there is one
+        QString logPath; // the build log, when there is one
     };
 
     explicit ManagedSandbox(const QString &root, QObject *parent = nullptr);
@@ -70,7 +70,8 @@ public:
     QString lastLogPath() const { return m_lastLogPath; }
     // Output of the last long operation (build lines, messages), newest last.
     QStringList recentOutput() const { return m_output; }
-    // The running container was started with settings that changed since.
+    // The running container was started with settings that changed since (a new
+    // sandbox-name included: it applies from the next start).
     bool configOutdated() const;
     bool engineReady() const { return m_engine.has_value(); }
     // As of the last reload (the file watcher reloads when the hook file changes).
@@ -101,6 +102,12 @@ public:
     // The container's state as the engine reports it ("" = none) and its labels.
     void applyContainerState(const QString &state, quint16 port, const QString &configHash);
 
+    // Asked when a start finds the whitelist, host ports or env passthrough changed since the
+    // last start (StartApproval); `answer` must be called once. Unset: such starts fail.
+    using ConfirmChanges = std::function<void(ManagedSandbox *sandbox, const QStringList &changes,
+                                              std::function<void(bool accepted)> answer)>;
+    void setConfirmConfigChanges(ConfirmChanges confirm) { m_confirmChanges = std::move(confirm); }
+
     // How often the health of a sandbox started outside the app is checked while it is
     // starting (default 2 s).
     void setHealthCheckInterval(std::chrono::milliseconds interval);
@@ -125,9 +132,13 @@ private:
     void closeGateway();
     void watchConfigFile();
     void failEarly(Operation op, const QString &error);
+    void adoptProject(Project project);
 
     QString m_root;
     std::optional<Project> m_project;
+    // A config with a new sandbox-name (so a new SANDBOX_ID) read while the container of the
+    // old one still runs: it takes over once that container is stopped.
+    std::optional<Project> m_pendingProject;
     QString m_configError;
     QString m_configHash; // SandboxController::configHash of the current config
     PreStartHook::Status m_hookStatus = PreStartHook::Status::Absent;
@@ -145,6 +156,7 @@ private:
     QStringList m_output;
 
     QPointer<SandboxController> m_controller;
+    ConfirmChanges m_confirmChanges;
     bool m_stopRequested = false;
     bool m_startAfterStop = false;
     bool m_restartAfterBuild = false;

@@ -13,12 +13,12 @@ namespace ocs {
 
 namespace {
 
-const QString MiseTemplate = QStringLiteral(
-    "# Tools for the sandbox, installed with mise when the image is built\n"
-    "# (`ocs rebuild` after changes). OpenCode itself comes with the image.\n"
-    "[tools]\n"
-    "# node = \"22\"\n"
-    "# python = \"3.12\"\n");
+const QString MiseTemplate =
+    QStringLiteral("# Tools for the sandbox, installed with mise when the image is built\n"
+                   "# (`ocs rebuild` after changes). OpenCode itself comes with the image.\n"
+                   "[tools]\n"
+                   "# node = \"22\"\n"
+                   "# python = \"3.12\"\n");
 
 const QString OpencodeTemplate = QStringLiteral(
     "{\n"

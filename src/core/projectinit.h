@@ -15,8 +15,8 @@ class ProjectInit
 public:
     struct StarterFile
     {
-        QString fileName;   // relative to the root
-        QString purpose;    // what it is for, for a question or a checkbox
+        QString fileName; // relative to the root
+        QString purpose;  // what it is for, for a question or a checkbox
         QByteArray content;
         QFile::Permissions permissions;
     };
@@ -39,17 +39,17 @@ public:
     struct Options
     {
         QString sandboxName;
-        QStringList skip;          // starter files not to create
+        QStringList skip; // starter files not to create
         bool addToGitignore = true;
     };
     struct Result
     {
         bool ok = false;
         QString error;
-        QStringList created;       // file names written
-        QStringList kept;          // existed already, left as they were
+        QStringList created; // file names written
+        QStringList kept;    // existed already, left as they were
         bool gitignoreUpdated = false;
-        bool hookCreated = false;  // the new hook was approved (it is only comments)
+        bool hookCreated = false; // the new hook was approved (it is only comments)
     };
     // Creates every missing starter file without asking (existing files are kept), updates
     // .gitignore and approves a newly created hook.

@@ -113,7 +113,27 @@ RunPlan RunPlanner::plan(const ContainerEngine &engine, const Project &project,
     a << QStringLiteral("--volume") << project.root() + QLatin1Char(':') + ws;
     a << QStringLiteral("--volume")
       << project.agentStateDir() + QStringLiteral(":/home/dev/.local/share/opencode");
-    for (const QString &rel : effectiveReadOnlyPaths(cfg)) {
+    const QStringList protectedPaths = effectiveReadOnlyPaths(cfg);
+    // .git: a read-only .git/config or .git/hooks alone would not stop `mv .git .git-old &&
+    // mkdir .git` in the writable workspace. A .git folder is therefore mounted onto itself
+    // (read-write: the agent can still commit): a mount point cannot be renamed, removed or
+    // replaced from inside. A missing hooks folder is created first (empty, as git init
+    // makes it) so that it can be mounted read-only. A .git *file* (worktree/submodule)
+    // names the real git folder: read-only, like the files below.
+    const QFileInfo gitInfo(project.root() + QStringLiteral("/.git"));
+    const bool guardGit = protectedPaths.contains(QStringLiteral(".git/config"))
+                          || protectedPaths.contains(QStringLiteral(".git/hooks"));
+    QStringList readOnly = protectedPaths;
+    const bool gitReadOnly = protectedPaths.contains(QStringLiteral(".git")); // all of it, by config
+    if (guardGit && !gitReadOnly && gitInfo.isDir() && !gitInfo.isSymLink()) {
+        if (protectedPaths.contains(QStringLiteral(".git/hooks")))
+            QDir(gitInfo.absoluteFilePath()).mkpath(QStringLiteral("hooks"));
+        a << QStringLiteral("--volume")
+          << gitInfo.absoluteFilePath() + QLatin1Char(':') + ws + QStringLiteral("/.git");
+    } else if (guardGit && !gitReadOnly && gitInfo.isFile() && !gitInfo.isSymLink()) {
+        readOnly.prepend(QStringLiteral(".git"));
+    }
+    for (const QString &rel : std::as_const(readOnly)) {
         const QFileInfo fi(project.root() + QLatin1Char('/') + rel);
         // Only existing paths: a mount point that does not exist would be created in the
         // workspace by the engine (as root).
@@ -149,6 +169,8 @@ RunPlan RunPlanner::plan(const ContainerEngine &engine, const Project &project,
     a << QStringLiteral("--env") << QStringLiteral("OCS_WHITELIST=") + cfg.httpDomainWhitelist.join(QLatin1Char(','));
     a << QStringLiteral("--env") << QStringLiteral("OCS_HOST_PORTS=") + ports.join(QLatin1Char(','));
     a << QStringLiteral("--env") << QStringLiteral("OCS_WORKSPACE=") + ws;
+    // For `ocs verify`: what was meant to be read-only (mount paths cannot contain ':').
+    a << QStringLiteral("--env") << QStringLiteral("OCS_READONLY_PATHS=") + protectedPaths.join(QLatin1Char(':'));
 
     a << project.imageName();
 

@@ -5,6 +5,7 @@
 #include "logging.h"
 #include "projectregistry.h"
 #include "sandboxlister.h"
+#include "sandboxstate.h"
 
 #include <QFileInfo>
 
@@ -40,6 +41,13 @@ void SandboxFleet::setHealthCheckInterval(std::chrono::milliseconds interval)
         s->setHealthCheckInterval(interval);
 }
 
+void SandboxFleet::setConfirmConfigChanges(ManagedSandbox::ConfirmChanges confirm)
+{
+    m_confirmChanges = std::move(confirm);
+    for (ManagedSandbox *s : std::as_const(m_sandboxes))
+        s->setConfirmConfigChanges(m_confirmChanges);
+}
+
 void SandboxFleet::start()
 {
     if (m_started)
@@ -56,6 +64,7 @@ ManagedSandbox *SandboxFleet::addSandbox(const QString &root)
         return existing;
     auto *s = new ManagedSandbox(root, this);
     s->setHealthCheckInterval(m_healthInterval);
+    s->setConfirmConfigChanges(m_confirmChanges);
     s->setEngine(m_engineStatus.ready() ? m_engine : std::nullopt, m_engineStatus.message);
     connect(s, &ManagedSandbox::changed, this, &SandboxFleet::changed);
     m_sandboxes << s;
@@ -103,7 +112,8 @@ ManagedSandbox *SandboxFleet::sandboxById(const QString &sandboxId) const
 
 void SandboxFleet::setEnginePreference(const QString &preference)
 {
-    const QString p = preference.trimmed().isEmpty() ? QStringLiteral("auto") : preference.trimmed();
+    const QString p =
+        preference.trimmed().isEmpty() ? QStringLiteral("auto") : preference.trimmed();
     if (p == m_preference)
         return;
     m_preference = p;
@@ -223,11 +233,15 @@ void SandboxFleet::resync()
             qCInfo(lcEngine) << "listing sandboxes:" << error;
         const bool firstTime = !m_adopted;
         if (firstTime) {
-            // Adopt sandboxes that run for projects not on the list yet (started with `ocs`).
+            // Adopt sandboxes that run for projects not on the list yet (started with `ocs`),
+            // this user's only: those with a state folder in this user's state root (other
+            // users may share the engine).
             for (const SandboxInfo &i : all) {
-                if (i.state != QLatin1String("running") || i.projectRoot.isEmpty()
-                    || sandboxById(i.sandboxId) || m_registry->contains(i.projectRoot)
-                    || !QFileInfo::exists(i.projectRoot + QLatin1Char('/') + ConfigFile::FileName))
+                const QString stateDir = paths::stateRoot() + QLatin1Char('/') + i.sandboxId;
+                if (i.state != QLatin1String("running") || i.projectRoot.isEmpty() ||
+                    sandboxById(i.sandboxId) || m_registry->contains(i.projectRoot) ||
+                    !QFileInfo::exists(SandboxState::filePath(stateDir)) ||
+                    !QFileInfo::exists(i.projectRoot + QLatin1Char('/') + ConfigFile::FileName))
                     continue;
                 qCInfo(lcRegistry) << "adopting running sandbox" << i.sandboxId << i.projectRoot;
                 m_registry->add(i.projectRoot); // → projectAdded → addSandbox()
@@ -237,7 +251,8 @@ void SandboxFleet::resync()
         for (ManagedSandbox *s : std::as_const(m_sandboxes)) {
             const SandboxInfo *found = nullptr;
             for (const SandboxInfo &i : all) {
-                if (!s->sandboxId().isEmpty() && i.sandboxId == s->sandboxId() && !i.containerName.isEmpty()) {
+                if (!s->sandboxId().isEmpty() && i.sandboxId == s->sandboxId() &&
+                    !i.containerName.isEmpty()) {
                     found = &i;
                     break;
                 }
@@ -246,7 +261,8 @@ void SandboxFleet::resync()
                 s->applyContainerState(QString(), 0, QString());
                 continue;
             }
-            const QString state = found->state == QLatin1String("stopped") ? QString() : found->state;
+            const QString state =
+                found->state == QLatin1String("stopped") ? QString() : found->state;
             s->applyContainerState(state, found->port, found->configHash);
         }
         if (firstTime) {
@@ -259,8 +275,8 @@ void SandboxFleet::resync()
 void SandboxFleet::startWithApp()
 {
     for (ManagedSandbox *s : std::as_const(m_sandboxes)) {
-        if (m_registry->appSettings(s->root()).startWithApp && s->canStart()
-            && s->state() == ManagedSandbox::State::Stopped)
+        if (m_registry->appSettings(s->root()).startWithApp && s->canStart() &&
+            s->state() == ManagedSandbox::State::Stopped)
             s->start();
     }
 }

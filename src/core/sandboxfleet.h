@@ -69,6 +69,8 @@ public:
     // to 60 s); the health checks of sandboxes started elsewhere (default 2 s).
     void setRetryDelays(std::chrono::milliseconds first, std::chrono::milliseconds max);
     void setHealthCheckInterval(std::chrono::milliseconds interval);
+    // Given to every sandbox (see ManagedSandbox::setConfirmConfigChanges).
+    void setConfirmConfigChanges(ManagedSandbox::ConfirmChanges confirm);
 
 Q_SIGNALS:
     void engineStatusChanged();
@@ -106,6 +108,7 @@ private:
     std::chrono::milliseconds m_firstDelay{1000};
     std::chrono::milliseconds m_maxDelay{60000};
     std::chrono::milliseconds m_healthInterval{2000};
+    ManagedSandbox::ConfirmChanges m_confirmChanges;
 };
 
 } // namespace ocs

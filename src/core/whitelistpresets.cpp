@@ -13,11 +13,17 @@ QList<WhitelistPreset> WhitelistPreset::all()
 {
     using S = WhitelistPreset::Source;
     return {
-        {QStringLiteral("anthropic"), QStringLiteral("Anthropic"), S::Fixed,
+        {QStringLiteral("anthropic"),
+         QStringLiteral("Anthropic"),
+         S::Fixed,
          {QStringLiteral("api.anthropic.com")}},
-        {QStringLiteral("openai"), QStringLiteral("OpenAI"), S::Fixed,
+        {QStringLiteral("openai"),
+         QStringLiteral("OpenAI"),
+         S::Fixed,
          {QStringLiteral("api.openai.com")}},
-        {QStringLiteral("github"), QStringLiteral("GitHub"), S::Fixed,
+        {QStringLiteral("github"),
+         QStringLiteral("GitHub"),
+         S::Fixed,
          {QStringLiteral(".github.com"), QStringLiteral(".githubusercontent.com")}},
         {QStringLiteral("npm"), QStringLiteral("npm (your npm registry)"), S::NpmConfig, {}},
         {QStringLiteral("pypi"), QStringLiteral("PyPI (your pip index)"), S::PipConfig, {}},
@@ -35,8 +41,7 @@ WhitelistPreset WhitelistPreset::byId(const QString &id)
 
 WhitelistPresetResolver::WhitelistPresetResolver(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 QString WhitelistPresetResolver::domainOfUrl(const QString &url)
 {
@@ -73,7 +78,8 @@ void WhitelistPresetResolver::resolve(const WhitelistPreset &preset, Callback do
     spec.arguments = {QStringLiteral("config"), QStringLiteral("get"), QStringLiteral("registry")};
     spec.timeout = std::chrono::seconds(20);
     runProcess(spec, this, [done](const ProcessResult &r) {
-        const QString domain = r.ok() ? domainOfUrl(QString::fromUtf8(r.standardOutput)) : QString();
+        const QString domain =
+            r.ok() ? domainOfUrl(QString::fromUtf8(r.standardOutput)) : QString();
         if (domain.isEmpty())
             return done({}, QStringLiteral("`npm config get registry` named no registry."));
         done({domain}, QString());
@@ -101,7 +107,8 @@ void WhitelistPresetResolver::resolvePip(Callback done)
                       QStringLiteral("global.index-url")};
     spec.timeout = std::chrono::seconds(20);
     runProcess(spec, this, [done](const ProcessResult &r) {
-        const QString domain = r.ok() ? domainOfUrl(QString::fromUtf8(r.standardOutput)) : QString();
+        const QString domain =
+            r.ok() ? domainOfUrl(QString::fromUtf8(r.standardOutput)) : QString();
         if (domain.isEmpty())
             return done({}, QStringLiteral("Neither PIP_INDEX_URL nor `pip config get "
                                            "global.index-url` names a package index."));

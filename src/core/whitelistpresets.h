@@ -16,8 +16,8 @@ namespace ocs {
 struct WhitelistPreset
 {
     enum class Source { Fixed, NpmConfig, PipConfig };
-    QString id;      // "anthropic", "openai", "github", "npm", "pypi"
-    QString label;   // English; the tray translates by id
+    QString id;    // "anthropic", "openai", "github", "npm", "pypi"
+    QString label; // English; the tray translates by id
     Source source = Source::Fixed;
     QStringList domains; // Fixed only
 

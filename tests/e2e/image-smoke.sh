@@ -155,7 +155,7 @@ fi
 
 export OPENCODE_SERVER_PASSWORD="$PASSWORD"
 run_args=(
-    -d --rm --name "$SANDBOX"
+    -d --rm --init --name "$SANDBOX"
     --cap-drop ALL --cap-add NET_ADMIN --cap-add SETUID --cap-add SETGID --cap-add SETPCAP
     --security-opt no-new-privileges --pids-limit 512
     -p "127.0.0.1:$HOST_PORT:4096"
@@ -181,14 +181,16 @@ docker run "${run_args[@]}" "$SANDBOX_IMAGE" >/dev/null || { fail "start sandbox
 docker logs -f "$SANDBOX" >"$TMP/sandbox.log" 2>&1 &
 LOGS_PID=$!
 
+# The gate (ocs-gate) answers at once; OpenCode behind it some seconds later (502 until
+# then). OpenCode may stall requests that arrive while it boots: short timeout.
 code=""
 for _ in $(seq 1 60); do
-    # OpenCode may stall requests that arrive while it boots: short timeout.
-    code="$(curl -s --max-time 3 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$HOST_PORT/global/health" 2>/dev/null)"
-    [[ "$code" == 401 || "$code" == 200 ]] && break
+    code="$(curl -s --max-time 3 -o /dev/null -u "opencode:$PASSWORD" -w '%{http_code}' "http://127.0.0.1:$HOST_PORT/global/health" 2>/dev/null)"
+    [[ "$code" == 200 ]] && break
     docker inspect "$SANDBOX" >/dev/null 2>&1 || break
     sleep 1
 done
+code="$(curl -s --max-time 3 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$HOST_PORT/global/health" 2>/dev/null)"
 if ! docker inspect "$SANDBOX" >/dev/null 2>&1; then
     sleep 1; sed 's/^/    | /' "$TMP/sandbox.log" | tail -30
     fail "sandbox keeps running (it exited)"; finish
@@ -284,8 +286,9 @@ check "dev process: CapBnd 0" bash -c 'grep -qx "CapBnd:[[:space:]]*000000000000
 check "dev process: CapEff/CapPrm 0" bash -c 'grep -qx "CapEff:[[:space:]]*0000000000000000" <<<"$1" && grep -qx "CapPrm:[[:space:]]*0000000000000000" <<<"$1"' _ "$st"
 check "dev process: NoNewPrivs 1" bash -c 'grep -qx "NoNewPrivs:[[:space:]]*1" <<<"$1"' _ "$st"
 check "dev process: uid $HOST_UID" bash -c 'grep -q "^Uid:[[:space:]]*$2[[:space:]]" <<<"$1"' _ "$st" "$HOST_UID"
-st1="$(as_dev cat /proc/1/status)"
-check "opencode (PID 1) runs as uid $HOST_UID with CapBnd 0, NoNewPrivs 1" \
+OC_PID="$(as_root pgrep -o -f 'opencode serve')"
+st1="$(as_dev cat "/proc/$OC_PID/status")"
+check "opencode (pid $OC_PID) runs as uid $HOST_UID with CapBnd 0, NoNewPrivs 1" \
     bash -c 'grep -q "^Uid:[[:space:]]*$2[[:space:]]" <<<"$1" && grep -qx "CapBnd:[[:space:]]*0000000000000000" <<<"$1" && grep -qx "NoNewPrivs:[[:space:]]*1" <<<"$1"' _ "$st1" "$HOST_UID"
 if as_dev sh -c 'command -v capsh' >/dev/null 2>&1; then
     check "capsh --print as dev: empty bounding set" bash -c "docker exec -u root '$SANDBOX' ocs-dev-exec capsh --print | grep -qE '^Bounding set =\$'"
@@ -306,6 +309,28 @@ check "opencode state folder is dev's" bash -c "docker exec -u root '$SANDBOX' o
 check "ocs-dev-exec refuses a non-root caller" bash -c "! docker exec -u dev '$SANDBOX' ocs-dev-exec true 2>/dev/null"
 check "mise $(as_dev mise --version 2>/dev/null | cut -d' ' -f1) is on dev's PATH" as_dev mise --version
 check "sandbox still running after the checks" bash -c "[[ \$(docker inspect -f '{{.State.Running}}' '$SANDBOX') == true ]]"
+
+# ------------------------------------------------------------------ gate, password, verify
+tcp_owner() { # PORT -> "uid address" of the listening socket
+    as_root awk -v p="$(printf '%04X' "$1")" 'FNR > 1 && $4 == "0A" && $2 ~ (":" p "$") { print $8, $2 }' /proc/net/tcp /proc/net/tcp6
+}
+check "ocs-gate (not dev) listens on :4096" bash -c '[[ "$1" == "$2 00000000:1000" ]]' _ "$(tcp_owner 4096)" "$(as_root id -u ocs-gate)"
+check "OpenCode (dev) listens on 127.0.0.1:4097 only" bash -c '[[ "$1" == "$2 0100007F:1001" ]]' _ "$(tcp_owner 4097)" "$HOST_UID"
+r="$(as_dev node /usr/local/lib/ocs/ocs-probe.js tcp 127.0.0.1 4097 2>&1)"
+check "dev cannot connect to OpenCode's password-less port 4097 ($r)" bash -c '[[ "$1" == blocked* ]]' _ "$r"
+r="$(docker exec -u ocs-gate "$SANDBOX" node /usr/local/lib/ocs/ocs-probe.js http http://127.0.0.1:4097/global/health 2>&1)"
+check "the gate's user reaches OpenCode on 4097 without a password ($r)" test "$r" = "status 200"
+envs="$(as_dev sh -c 'env; cat /proc/[0-9]*/environ /proc/[0-9]*/cmdline 2>/dev/null' | tr '\0' '\n')"
+check "the password is in no environment or command line dev can read" bash -c '! grep -qF -- "$2" <<<"$1"' _ "$envs" "$PASSWORD"
+check "dev env: no OPENCODE_SERVER_PASSWORD variable" bash -c '! grep -q "^OPENCODE_SERVER_PASSWORD=" <<<"$1"' _ "$envout"
+check "no setuid/setgid file in the image" bash -c '[[ -z "$(docker exec -u root "$1" find / -xdev -path /proc -prune -o -type f -perm /6000 -print)" ]]' _ "$SANDBOX"
+check "opencode binary is not readable by others (0711: its processes are non-dumpable)" \
+    bash -c '[[ "$(docker exec -u root "$1" stat -L -c %a /usr/local/bin/opencode)" == 711 ]]' _ "$SANDBOX"
+check "ocs-attach refuses a non-root caller" bash -c "! docker exec -u dev '$SANDBOX' ocs-attach 2>/dev/null"
+verify_out="$(as_root /usr/local/lib/ocs/ocs-verify 2>&1)"; rc=$?
+printf '%s\n' "$verify_out" | sed 's/^/    | /'
+check "ocs-verify: every probe passes (rc=$rc, $(grep -c '^PASS' <<<"$verify_out") PASS, $(grep -c '^FAIL' <<<"$verify_out") FAIL)" \
+    bash -c '(( $1 == 0 )) && ! grep -q "^FAIL" <<<"$2" && grep -q "^PASS" <<<"$2"' _ "$rc" "$verify_out"
 
 # ------------------------------------------------------------------ fail closed
 bad_run() { # NAME EXTRA-ARGS... ; prints the logs, returns the exit code

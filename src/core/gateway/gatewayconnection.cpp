@@ -496,7 +496,7 @@ void GatewayConnection::handleRequestHead()
                     QStringLiteral("There is nothing at this address."), closeOnRefusal);
         return;
     }
-    if (!hasValidSession(head)) {
+    if (!hasValidSession(head) && !policy::isPublicWithoutSession(head)) {
         respondPage(
             401, QStringLiteral("Sign-in required"),
             QStringLiteral("Open this sandbox with \u201cOpen web UI\u201d in the "
@@ -601,8 +601,9 @@ QByteArray GatewayConnection::upstreamHead(const HttpHead &head) const
         if (contains(connectionOptions, name) && !isProtectedField(name))
             continue;
         if (name == "cookie") {
-            // The session cookie is the gateway's business, not the upstream's.
-            const QByteArray rest = policy::removeCookie(f.value, m_ctx.cookieName);
+            // Session cookies are the gateways' business, not the upstream's (this one's and
+            // those of the other gateways on this host, which the browser sends along).
+            const QByteArray rest = policy::removeSessionCookies(f.value);
             if (!rest.isEmpty()) {
                 out += f.name;
                 out += ": ";
@@ -717,8 +718,8 @@ QByteArray GatewayConnection::clientHead(const HttpHead &head) const
             continue;
         if (chunkedOverLength && name == "content-length")
             continue;
-        // The upstream may not replace or delete the gateway's session cookie.
-        if (name == "set-cookie" && policy::setCookieName(f.value) == m_ctx.cookieName)
+        // The upstream may not set, replace or delete any gateway's session cookie.
+        if (name == "set-cookie" && policy::isSessionCookieName(policy::setCookieName(f.value)))
             continue;
         out += f.name;
         out += ": ";

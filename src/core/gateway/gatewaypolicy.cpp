@@ -80,6 +80,15 @@ bool isSameOriginRequest(const HttpHead &head, const QList<QByteArray> &origins)
     return true;
 }
 
+bool isPublicWithoutSession(const HttpHead &head)
+{
+    if (head.method != "GET" && head.method != "HEAD")
+        return false;
+    if (head.count("content-length") > 0 || head.count("transfer-encoding") > 0)
+        return false;
+    return head.target == "/site.webmanifest";
+}
+
 QByteArray sanitizeNextPath(QByteArrayView next)
 {
     static constexpr qsizetype MaxLength = 4096;
@@ -130,6 +139,24 @@ QByteArray removeCookie(QByteArrayView cookieHeaderValue, QByteArrayView name)
     QByteArray out;
     forEachCookie(cookieHeaderValue, [&](QByteArrayView n, QByteArrayView, QByteArrayView pair) {
         if (n == name)
+            return;
+        if (!out.isEmpty())
+            out += "; ";
+        out += pair;
+    });
+    return out;
+}
+
+bool isSessionCookieName(QByteArrayView name)
+{
+    return name.startsWith(SessionCookiePrefix);
+}
+
+QByteArray removeSessionCookies(QByteArrayView cookieHeaderValue)
+{
+    QByteArray out;
+    forEachCookie(cookieHeaderValue, [&](QByteArrayView n, QByteArrayView, QByteArrayView pair) {
+        if (isSessionCookieName(n))
             return;
         if (!out.isEmpty())
             out += "; ";

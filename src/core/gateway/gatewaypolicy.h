@@ -25,6 +25,13 @@ bool isAllowedHost(const HttpHead &head, const QList<QByteArray> &allowedHosts);
 // Requests without these fields (non-browser clients, older browsers) pass.
 bool isSameOriginRequest(const HttpHead &head, const QList<QByteArray> &allowedOrigins);
 
+// The few static files a browser fetches without cookies even from its own origin, which the
+// gateway therefore relays without a session: exactly GET or HEAD of "/site.webmanifest"
+// (Chromium fetches a page's <link rel="manifest"> with credentials omitted unless it says
+// crossorigin="use-credentials", which OpenCode's page does not). The file is the same public
+// build asset in every OpenCode install; nothing else is let through without a session.
+bool isPublicWithoutSession(const HttpHead &head);
+
 // The value of a redirect target given by the caller: a local absolute path (with optional
 // query), never a scheme, host, "//" or backslash (no open redirect), and never the gateway's
 // own /__ocs/ endpoints. Bytes outside printable ASCII are percent-encoded. Returns "/" for
@@ -37,6 +44,15 @@ QList<QByteArray> cookieValues(const HttpHead &head, QByteArrayView name);
 
 // `cookieHeaderValue` without the cookie `name` (pairs joined by "; "); empty if nothing left.
 QByteArray removeCookie(QByteArrayView cookieHeaderValue, QByteArrayView name);
+
+// The start of every gateway's session cookie name ("ocs_session_<port>"). Browsers keep
+// cookies per host, not per port: each gateway on 127.0.0.1 receives the session cookies of
+// all the others, and its upstream could set or delete theirs. So a gateway removes all of
+// them from what it relays upstream, and never lets its upstream set one.
+inline constexpr QByteArrayView SessionCookiePrefix = "ocs_session_";
+bool isSessionCookieName(QByteArrayView name);
+// `cookieHeaderValue` without any gateway's session cookie (see SessionCookiePrefix).
+QByteArray removeSessionCookies(QByteArrayView cookieHeaderValue);
 
 // The name of a Set-Cookie field value ("name=value; attrs").
 QByteArray setCookieName(QByteArrayView setCookieValue);

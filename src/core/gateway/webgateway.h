@@ -17,7 +17,9 @@ namespace ocs {
 // SameSite=Strict, Path=/) and a 303 redirect to <path>. Requests carrying that cookie are
 // relayed to 127.0.0.1:<upstream port> with the upstream's HTTP Basic credentials added (the
 // browser's own Authorization and the session cookie are removed). Everything else is
-// answered by the gateway itself: 401 page without a valid session, 421 when Host is not the
+// answered by the gateway itself: 401 page without a valid session (the one exception is
+// GET/HEAD of /site.webmanifest, which browsers fetch without cookies; see
+// gateway::policy::isPublicWithoutSession), 421 when Host is not the
 // gateway's own address (DNS rebinding), 403 for requests made by other sites (an Origin that
 // is not the gateway's, or Sec-Fetch-Site other than "same-origin"/"none"; "same-site" is
 // refused too, because pages of other local servers are same-site).

@@ -31,6 +31,9 @@ private Q_SLOTS:
     void network();
     void mounts();
     void readOnlyMountsOnlyForExistingFiles();
+    void gitFolderIsAMountPoint();
+    void gitFileIsReadOnly();
+    void readOnlyPathsForVerify();
     void labels();
     void secretsOnlyInEnvironment();
     void unsetHostVariablesAreSkipped();
@@ -243,6 +246,63 @@ void TestRunPlan::readOnlyMountsOnlyForExistingFiles()
         QVERIFY2(!v.contains(QStringLiteral("opencode.json")), qPrintable(v));
         QVERIFY2(!v.contains(QStringLiteral("absent.txt")), qPrintable(v));
     }
+}
+
+void TestRunPlan::gitFolderIsAMountPoint()
+{
+    // .git mounted onto itself (read-write, so the agent can commit) so that it cannot be
+    // renamed and replaced from inside; config and hooks read-only on top of it.
+    const RunPlan plan = makePlan(fullConfig());
+    const QStringList volumes = valuesOf(plan.spec.arguments, QStringLiteral("--volume"));
+    QVERIFY(volumes.contains(m_root + QStringLiteral("/.git:/my app/.git")));
+    QVERIFY(volumes.contains(m_root + QStringLiteral("/.git/config:/my app/.git/config:ro")));
+    QVERIFY(volumes.contains(m_root + QStringLiteral("/.git/hooks:/my app/.git/hooks:ro")));
+    QVERIFY(!plan.readOnlyPaths.contains(QStringLiteral(".git")));
+
+    // A repository without hooks folder gets an empty one, so that it can be protected.
+    QTemporaryDir tmp;
+    const QString root = canonical(tmp.path());
+    QVERIFY(writeFile(root + QStringLiteral("/.git/config"), "[core]\n"));
+    const RunPlan p2 = RunPlanner::plan(m_engine, Project(root, fullConfig()), inputs());
+    QVERIFY(QFileInfo(root + QStringLiteral("/.git/hooks")).isDir());
+    QVERIFY(p2.readOnlyPaths.contains(QStringLiteral(".git/hooks")));
+
+    // Protection of both removed by the config: no guard either.
+    ProjectConfig c = fullConfig();
+    c.readOnlyPaths << QStringLiteral("!.git/config") << QStringLiteral("!.git/hooks");
+    const QStringList v3 = valuesOf(makePlan(c).spec.arguments, QStringLiteral("--volume"));
+    for (const QString &v : v3)
+        QVERIFY2(!v.contains(QStringLiteral("/.git")), qPrintable(v));
+
+    // All of .git read-only by the config: one read-only mount, no read-write one.
+    ProjectConfig c4 = fullConfig();
+    c4.readOnlyPaths << QStringLiteral(".git");
+    const QStringList v4 = valuesOf(makePlan(c4).spec.arguments, QStringLiteral("--volume"));
+    QVERIFY(v4.contains(m_root + QStringLiteral("/.git:/my app/.git:ro")));
+    QVERIFY(!v4.contains(m_root + QStringLiteral("/.git:/my app/.git")));
+}
+
+void TestRunPlan::gitFileIsReadOnly()
+{
+    // A worktree's or submodule's .git file names the real git folder: read-only.
+    QTemporaryDir tmp;
+    const QString root = canonical(tmp.path());
+    QVERIFY(writeFile(root + QStringLiteral("/.git"), "gitdir: /elsewhere/.git/worktrees/x\n"));
+    const RunPlan plan = RunPlanner::plan(m_engine, Project(root, fullConfig()), inputs());
+    const QStringList volumes = valuesOf(plan.spec.arguments, QStringLiteral("--volume"));
+    QVERIFY(volumes.contains(root + QStringLiteral("/.git:/") + QFileInfo(root).fileName()
+                             + QStringLiteral("/.git:ro")));
+    QVERIFY(plan.readOnlyPaths.contains(QStringLiteral(".git")));
+}
+
+void TestRunPlan::readOnlyPathsForVerify()
+{
+    // The effective list (present or not) goes to the container for `ocs verify`.
+    const QStringList envArgs = valuesOf(makePlan(fullConfig()).spec.arguments, QStringLiteral("--env"));
+    const QString expected = QStringLiteral("OCS_READONLY_PATHS=")
+                             + RunPlanner::effectiveReadOnlyPaths(fullConfig()).join(QLatin1Char(':'));
+    QVERIFY2(envArgs.contains(expected), qPrintable(envArgs.join(QLatin1Char(' '))));
+    QVERIFY(expected.contains(QStringLiteral("absent.txt")));
 }
 
 void TestRunPlan::labels()

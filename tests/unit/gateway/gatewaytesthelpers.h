@@ -444,6 +444,13 @@ private:
         } else if (path == "/flaky" && c->requests > 1) {
             // A kept-alive connection closed by the server just as a request arrives.
             c->socket->abort();
+        } else if (path == "/set-cookies") {
+            // Tries to set (or delete) gateways' session cookies next to one of its own.
+            reply(c, 200, "cookies",
+                  "Set-Cookie: ocs_session_1=forged; Path=/\r\n"
+                  "Set-Cookie: ocs_session_" + r.target.mid(r.target.indexOf('=') + 1) +
+                      "=; Max-Age=0\r\n"
+                  "Set-Cookie: theme=dark; Path=/\r\n");
         } else if (path == "/until-close") {
             c->socket->write(
                 "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nstreamed until close");

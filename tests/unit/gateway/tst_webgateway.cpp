@@ -262,6 +262,39 @@ private Q_SLOTS:
         QCOMPARE(m_upstream->requests.size(), 0);
     }
 
+    // Browsers fetch <link rel="manifest"> without cookies: that one public file is relayed
+    // without a session (with the upstream's credentials), nothing else is.
+    void manifestWithoutSession()
+    {
+        Client client(m_gateway->port());
+        client.send(get("/site.webmanifest", "Sec-Fetch-Site: same-origin\r\n"
+                                             "Sec-Fetch-Dest: manifest\r\n"));
+        auto r = client.read();
+        QVERIFY(r);
+        QCOMPARE(r->status, 200);
+        QCOMPARE(m_upstream->requests.size(), 1);
+        QCOMPARE(m_upstream->requests.first().head.values("authorization"),
+                 QList<QByteArray>{m_upstream->acceptedAuthorization()});
+
+        for (const QByteArray &request :
+             {get("/site.webmanifest?x=1"), get("/site.webmanifest/"), get("/site.webmanifest%00"),
+              get("/x/../site.webmanifest"),
+              QByteArray("POST /site.webmanifest HTTP/1.1\r\nHost: " + host() +
+                         "\r\nContent-Length: 0\r\n\r\n")}) {
+            Client other(m_gateway->port());
+            other.send(request);
+            r = other.read();
+            QVERIFY(r);
+            QVERIFY2(r->status == 401, request.constData());
+        }
+        Client crossSite(m_gateway->port());
+        crossSite.send(get("/site.webmanifest", "Sec-Fetch-Site: cross-site\r\n"));
+        r = crossSite.read();
+        QVERIFY(r);
+        QCOMPARE(r->status, 403);
+        QCOMPARE(m_upstream->requests.size(), 1);
+    }
+
     void wrongHostRefused_data()
     {
         QTest::addColumn<QByteArray>("hostField");
@@ -389,7 +422,8 @@ private Q_SLOTS:
         client.send(get("/x", "Authorization: Basic ZXZpbDpldmls\r\n"
                               "Proxy-Authorization: Basic ZXZpbDpldmls\r\n"
                               "Cookie: theme=dark; " +
-                                  cookie + "; lang=en\r\nX-Custom: kept\r\n"));
+                                  cookie + "; ocs_session_1=another-gateways; lang=en\r\n"
+                                           "X-Custom: kept\r\n"));
         const auto r = client.read();
         QVERIFY(r);
         QCOMPARE(r->status, 200); // the fake upstream answers 401 to anything but its own Basic
@@ -401,6 +435,20 @@ private Q_SLOTS:
         QCOMPARE(seen.value("cookie"), QByteArray("theme=dark; lang=en"));
         QCOMPARE(seen.value("x-custom"), QByteArray("kept"));
         QCOMPARE(seen.value("host"), host());
+    }
+
+    // Cookies are per host, not per port: the upstream may not set or delete the session
+    // cookie of this gateway or of any other one on 127.0.0.1.
+    void upstreamCannotSetSessionCookies()
+    {
+        const QByteArray cookie = login();
+        Client client(m_gateway->port());
+        client.send(get("/set-cookies?port=" + QByteArray::number(m_gateway->port()),
+                        cookieField(cookie)));
+        const auto r = client.read();
+        QVERIFY(r);
+        QCOMPARE(r->status, 200);
+        QCOMPARE(r->head.values("set-cookie"), QList<QByteArray>{"theme=dark; Path=/"});
     }
 
     void upstreamRejectionIsNoBasicPrompt()

@@ -1,0 +1,557 @@
+#!/usr/bin/env bash
+# SC2016: '...' snippets are run inside the containers on purpose.
+# shellcheck disable=SC2016
+# Attack suite: attacks running sandboxes from inside, as the agent would, and proves each
+# block with a positive control (the same path working where it is allowed: from a plain
+# container on the same networks, or to an allowed destination), so that a broken network
+# cannot fake a pass.
+#
+# Usage: tests/e2e/attack-sandbox.sh PATH/TO/ocs
+#
+# The sandboxes are started by `ocs` itself (the real run plan is under attack), as a
+# throw-away user in the engine's group when run as root. Around them: a fake internet
+# (fakenet, for the whitelisted *.test names), a target container (TCP/UDP echo, HTTP, a
+# DNS server answering *.fake.test) on an IPv4 and an IPv6 (ULA) network of this test,
+# a plain control container from the sandbox's own image (same tools, no firewall, no
+# dropped privileges), and two listeners on the host's bridge addresses (one host port
+# listed in host-ports, one not). Traffic goes only to loopback and to what this test
+# created. One PASS/FAIL line per check; last line "N passed, N failed".
+#
+# Exit: 0 all passed, 1 something failed, 77 skipped (no engine; never under CI=true).
+# Environment: OCS_E2E_ENGINE (docker), OCS_E2E_BASE_IMAGE, OCS_ATTACK_KEEP=1 (keep all).
+set -uo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+source "$here/lib.sh"
+
+OCS_BIN=$(readlink -f "${1:?usage: attack-sandbox.sh PATH/TO/ocs}")
+ENGINE=${OCS_E2E_ENGINE:-docker}
+BASE_IMAGE=${OCS_E2E_BASE_IMAGE:-ocs-test-base:bookworm}
+FAKENET_IMAGE=ocs-e2e-fakenet:latest
+RUN_ID=atk$$
+T_START=$SECONDS
+
+command -v "$ENGINE" >/dev/null 2>&1 || skip_loudly "$ENGINE is not installed"
+"$ENGINE" info >/dev/null 2>&1 || skip_loudly "$ENGINE is installed but its engine does not answer ('$ENGINE info' failed)"
+[[ -x "$OCS_BIN" ]] || { echo "not executable: $OCS_BIN" >&2; exit 1; }
+
+# ---- the user the sandboxes belong to (as in ocs-e2e.sh) --------------------------------
+if [[ $(id -u) -eq 0 ]]; then
+    E2E_USER=ocs-e2e
+    if ! id "$E2E_USER" >/dev/null 2>&1; then
+        getent group docker >/dev/null || groupadd --system docker
+        useradd --create-home --uid 4242 --user-group --groups docker "$E2E_USER" \
+            || { echo "cannot create $E2E_USER" >&2; exit 1; }
+    fi
+    E2E_HOME=$(getent passwd "$E2E_USER" | cut -d: -f6)
+    as_user() { setpriv --reuid="$E2E_USER" --regid="$E2E_USER" --init-groups -- env HOME="$E2E_HOME" USER="$E2E_USER" "$@"; }
+else
+    E2E_USER=$(id -un)
+    E2E_HOME=$HOME
+    as_user() { "$@"; }
+fi
+WORK=$(as_user mktemp -d /tmp/ocs-attack.XXXXXX)
+chmod 0755 "$WORK"
+STATE_ROOT=$WORK/state
+export OCS_STATE_ROOT=$STATE_ROOT OCS_KEYCHAIN=0 OCS_BASE_IMAGE=$BASE_IMAGE OCS_ENGINE=$ENGINE
+export OCS_START_TIMEOUT=240 OCS_EXTRA_CA_CERTS
+OCS_EXTRA_CA_CERTS=$(host_extra_cas)
+unset DBUS_SESSION_BUS_ADDRESS
+
+ocs_in() { local dir=$1; shift; (cd "$dir" && as_user "$OCS_BIN" "$@"); }
+
+NET4=ocs-atk-v4-$RUN_ID
+NET6=ocs-atk-v6-$RUN_ID
+FAKENET=ocs-atk-fakenet-$RUN_ID
+TARGET=ocs-atk-target-$RUN_ID
+CTRL=ocs-atk-ctrl-$RUN_ID
+containers=() host_pids=() images=()
+cleanup() {
+    set +e
+    for p in "${host_pids[@]}"; do kill "$p" 2>/dev/null; done
+    if [[ "${OCS_ATTACK_KEEP:-}" == 1 ]]; then
+        echo "# kept: $WORK, containers ${containers[*]}, networks $NET4 $NET6" >&2
+        return
+    fi
+    for d in "$WORK"/proj-*; do [[ -d "$d" ]] && (cd "$d" && as_user "$OCS_BIN" stop >/dev/null 2>&1); done
+    for c in "${containers[@]}"; do "$ENGINE" rm -f "$c" >/dev/null 2>&1; done
+    "$ENGINE" network rm "$NET4" "$NET6" >/dev/null 2>&1
+    # Our images only (ocs-attack-cache:latest keeps the layers for the next run).
+    for i in "${images[@]}"; do "$ENGINE" rmi "$i" >/dev/null 2>&1; done
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+echo "== engine: $("$ENGINE" version --format '{{.Server.Version}}' 2>/dev/null) ($ENGINE), user $E2E_USER, work $WORK"
+
+# ---- helpers -------------------------------------------------------------------------------
+# pair "what is attacked" ATTACK-CMD... -- CONTROL-CMD...
+# PASS when the attack command FAILS and the control command SUCCEEDS.
+pair() {
+    local what=$1; shift
+    local -a atk=() ctl=()
+    while (($#)) && [[ $1 != -- ]]; do atk+=("$1"); shift; done
+    shift
+    ctl=("$@")
+    local ao co arc crc
+    ao=$("${atk[@]}" 2>&1); arc=$?
+    co=$("${ctl[@]}" 2>&1); crc=$?
+    if ((arc == 0)); then
+        fail "blocked: $what" "the attack WORKED: ${ao:0:300}"
+    elif ((crc != 0)); then
+        fail "blocked: $what" "blocked (${ao:0:120}), but the control failed too, so this proves nothing: ${co:0:300}"
+    else
+        pass "blocked: $what  [${ao:0:60}; control: ${co:0:60}]"
+    fi
+}
+# Output comparison variant: pair_out "what" EXPECTED-ATTACK-PATTERN EXPECTED-CONTROL-PATTERN ATTACK... -- CONTROL...
+pair_out() {
+    local what=$1 ap=$2 cp=$3; shift 3
+    local -a atk=() ctl=()
+    while (($#)) && [[ $1 != -- ]]; do atk+=("$1"); shift; done
+    shift
+    ctl=("$@")
+    local ao co
+    ao=$("${atk[@]}" 2>&1)
+    co=$("${ctl[@]}" 2>&1)
+    # shellcheck disable=SC2053 # the expected values are glob patterns
+    if [[ "$ao" != $ap ]]; then
+        fail "blocked: $what" "attack answered [${ao:0:300}], expected [$ap]"
+    elif [[ "$co" != $cp ]]; then
+        fail "blocked: $what" "control answered [${co:0:300}], expected [$cp]: proves nothing"
+    else
+        pass "blocked: $what  [${ao:0:60}; control: ${co:0:60}]"
+    fi
+}
+
+PROBE=/usr/local/lib/ocs/ocs-probe.js
+PROXY=http://127.0.0.1:3128
+
+# A tiny ICMP echo client (perl is in every Debian image): "reply" exit 0, else exit 1.
+# Args: 4|6 HOST dgram|raw.
+read -r -d '' PING_PL <<'PERL'
+use strict; use Socket qw(:all);
+my ($fam, $host, $mode) = @ARGV;
+my $v6 = $fam eq '6';
+my $af = $v6 ? AF_INET6 : AF_INET;
+socket(my $s, $af, $mode eq 'raw' ? SOCK_RAW : SOCK_DGRAM, $v6 ? 58 : 1)
+    or do { print "no socket: $!\n"; exit 2 };
+my $ip = inet_pton($af, $host) or die "not an address: $host\n";
+my $to = $v6 ? pack_sockaddr_in6(0, $ip) : pack_sockaddr_in(0, $ip);
+my $body = pack('CCnnn', $v6 ? 128 : 8, 0, 0, 0x4f43, 1) . 'ocs-ping-probe';
+unless ($v6) {
+    my $sum = 0; $sum += $_ for unpack('n*', $body . (length($body) % 2 ? "\0" : ''));
+    $sum = ($sum >> 16) + ($sum & 0xffff); $sum += $sum >> 16;
+    substr($body, 2, 2) = pack('n', ~$sum & 0xffff);
+}
+send($s, $body, 0, $to) or do { print "send failed: $!\n"; exit 1 };
+my $end = time + 3;
+while (time < $end) {
+    my $rin = ''; vec($rin, fileno($s), 1) = 1;
+    select(my $rout = $rin, undef, undef, 1) or next;
+    recv($s, my $buf, 1500, 0) or do { print "recv failed: $!\n"; exit 1 };
+    my $off = (!$v6 && $mode eq 'raw') ? (ord($buf) & 0x0f) * 4 : 0;
+    my $type = ord(substr($buf, $off, 1));
+    if ($type == ($v6 ? 129 : 0)) { print "reply\n"; exit 0 }
+}
+print "no reply\n"; exit 1;
+PERL
+
+# The target: dual-stack TCP echo :7000, HTTP :80, UDP echo :443 (QUIC-like), DNS :53
+# (UDP and TCP) answering *.fake.test with 192.0.2.7, NXDOMAIN for the rest. Logs each hit.
+read -r -d '' TARGET_PY <<'PY'
+import http.server, socket, socketserver, struct, threading
+def log(*a): print("target", *a, flush=True)
+class Dual:
+    address_family = socket.AF_INET6
+    allow_reuse_address = True
+    daemon_threads = True
+    def server_bind(self):
+        self.socket.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+        super().server_bind()
+class TCP(Dual, socketserver.ThreadingTCPServer): pass
+class UDP(Dual, socketserver.ThreadingUDPServer): pass
+class HTTP(Dual, http.server.ThreadingHTTPServer): pass
+def answer(q):
+    i, labels = 12, []
+    while q[i]:
+        labels.append(q[i + 1:i + 1 + q[i]].decode("ascii", "replace")); i += 1 + q[i]
+    question, name = q[12:i + 5], ".".join(labels).lower()
+    if name == "fake.test" or name.endswith(".fake.test"):
+        return (q[:2] + b"\x81\x80" + struct.pack(">HHHH", 1, 1, 0, 0) + question
+                + b"\xc0\x0c" + struct.pack(">HHIH", 1, 1, 60, 4) + socket.inet_aton("192.0.2.7"))
+    return q[:2] + b"\x81\x83" + struct.pack(">HHHH", 1, 0, 0, 0) + question
+class Echo(socketserver.BaseRequestHandler):
+    def handle(self):
+        log("tcp7000", self.client_address[0]); self.request.sendall(b"target-tcp\n")
+class UdpEcho(socketserver.BaseRequestHandler):
+    def handle(self):
+        d, s = self.request; log("udp443", self.client_address[0]); s.sendto(b"target-udp\n", self.client_address)
+class DnsUdp(socketserver.BaseRequestHandler):
+    def handle(self):
+        d, s = self.request; log("dns-udp", self.client_address[0]); s.sendto(answer(d), self.client_address)
+class DnsTcp(socketserver.BaseRequestHandler):
+    def handle(self):
+        n = struct.unpack(">H", self.request.recv(2))[0]; d = b""
+        while len(d) < n: d += self.request.recv(n - len(d))
+        log("dns-tcp", self.client_address[0]); a = answer(d)
+        self.request.sendall(struct.pack(">H", len(a)) + a)
+class Web(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        host = self.headers.get("Host", "")
+        log("http", self.client_address[0], "host=" + host)
+        body = ("target host=%s\n" % host).encode()
+        self.send_response(200); self.send_header("Content-Length", str(len(body))); self.end_headers()
+        self.wfile.write(body)
+    def log_message(self, *a): pass
+servers = [TCP(("::", 7000), Echo), UDP(("::", 443), UdpEcho), UDP(("::", 53), DnsUdp),
+           TCP(("::", 53), DnsTcp), HTTP(("::", 80), Web)]
+for s in servers: threading.Thread(target=s.serve_forever, daemon=True).start()
+log("ready")
+threading.Event().wait()
+PY
+
+ip_on() { "$ENGINE" inspect -f "{{(index .NetworkSettings.Networks \"$2\").IPAddress}}" "$1" 2>/dev/null; }
+ip6_on() { "$ENGINE" inspect -f "{{(index .NetworkSettings.Networks \"$2\").GlobalIPv6Address}}" "$1" 2>/dev/null; }
+
+# ---- networks, fake internet, target ------------------------------------------------------
+if ! "$ENGINE" image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
+    echo "== making base image $BASE_IMAGE (debootstrap)"
+    "$here/make-base-image.sh" "$BASE_IMAGE" || { echo "cannot make the base image" >&2; exit 1; }
+fi
+"$ENGINE" build -q -t "$FAKENET_IMAGE" --build-arg "BASE_IMAGE=$BASE_IMAGE" "$here/fakenet" >/dev/null \
+    || { echo "cannot build $FAKENET_IMAGE" >&2; exit 1; }
+"$ENGINE" network create "$NET4" >/dev/null || { echo "cannot create $NET4" >&2; exit 1; }
+for _ in 1 2 3 4 5; do
+    sub6="fd$(printf '%02x' $((RANDOM % 256))):$(printf '%x' $RANDOM):$(printf '%x' $RANDOM)::/64"
+    "$ENGINE" network create --ipv6 --subnet "$sub6" "$NET6" >/dev/null 2>&1 && break
+done
+"$ENGINE" network inspect "$NET6" >/dev/null 2>&1 || { echo "cannot create an IPv6 network" >&2; exit 1; }
+
+"$ENGINE" run -d --name "$FAKENET" "$FAKENET_IMAGE" >/dev/null && containers+=("$FAKENET")
+"$ENGINE" network connect "$NET4" "$FAKENET"
+"$ENGINE" run -d --name "$TARGET" --network "$NET4" "$FAKENET_IMAGE" python3 -u -c "$TARGET_PY" >/dev/null \
+    && containers+=("$TARGET")
+"$ENGINE" network connect "$NET6" "$TARGET"
+"$ENGINE" network connect bridge "$TARGET"
+FAKE_IP=$("$ENGINE" inspect -f '{{.NetworkSettings.IPAddress}}' "$FAKENET")
+TARGET4=$(ip_on "$TARGET" "$NET4")
+TARGET6=$(ip6_on "$TARGET" "$NET6")
+TARGET_BR=$(ip_on "$TARGET" bridge)
+wait_until 20 bash -c "'$ENGINE' logs '$TARGET' 2>&1 | grep -q 'target ready'" || echo "warning: the target is slow to start"
+wait_until 20 bash -c "'$ENGINE' logs '$FAKENET' 2>&1 | grep -q 'fakenet ready'" || echo "warning: fakenet is slow to start"
+echo "== fakenet $FAKE_IP, target $TARGET4 / $TARGET6 / $TARGET_BR"
+[[ -n "$FAKE_IP" && -n "$TARGET4" && -n "$TARGET6" ]] || { echo "test network setup failed" >&2; exit 1; }
+export OCS_EXTRA_HOSTS="allowed.test=$FAKE_IP,sub.allowed.test=$FAKE_IP,evilallowed.test=$FAKE_IP,blocked.test=$TARGET_BR"
+
+# ---- the sandboxes, started by ocs ---------------------------------------------------------
+LISTED_PORT=$((20000 + RANDOM % 5000))
+UNLISTED_PORT=$((LISTED_PORT + 1))
+PA=$WORK/proj-a
+PB=$WORK/proj-b
+as_user mkdir -p "$PA" "$PB"
+ocs_in "$PA" init --yes --no-build >/dev/null 2>&1
+ocs_in "$PB" init --yes --no-build >/dev/null 2>&1
+as_user tee "$PA/opencode-sandbox-config.yaml" >/dev/null <<YAML
+sandbox-name: atk-a
+http-domain-whitelist:
+  - .allowed.test
+host-ports:
+  - $LISTED_PORT
+env-passthrough:
+  PASSTHROUGH_TOKEN: ATTACK_PASSTHROUGH_SOURCE
+YAML
+as_user sed -i 's/^sandbox-name:.*/sandbox-name: atk-b/' "$PB/opencode-sandbox-config.yaml"
+# Project A is a git repository with a commit, so that .git can be attacked.
+(cd "$PA" && as_user git init -q . && as_user git -c user.email=u@e2e.test -c user.name=u add -A \
+    && as_user git -c user.email=u@e2e.test -c user.name=u commit -qm init) || echo "warning: git init failed"
+
+PASSTHROUGH_VALUE="ptv-$RANDOM$RANDOM-$RANDOM$RANDOM-passthrough"
+t0=$SECONDS
+if (cd "$PA" && ATTACK_PASSTHROUGH_SOURCE=$PASSTHROUGH_VALUE as_user "$OCS_BIN" start --detach) >"$WORK/start-a.log" 2>&1; then
+    pass "ocs builds and starts sandbox A ($((SECONDS - t0)) s)"
+else
+    fail "ocs builds and starts sandbox A" "$(tail -30 "$WORK/start-a.log")"
+    summary; exit 1
+fi
+t0=$SECONDS
+if (cd "$PB" && as_user "$OCS_BIN" start --detach) >"$WORK/start-b.log" 2>&1; then
+    pass "ocs builds and starts sandbox B ($((SECONDS - t0)) s)"
+else
+    fail "ocs builds and starts sandbox B" "$(tail -30 "$WORK/start-b.log")"
+    summary; exit 1
+fi
+ID_A=$(find "$STATE_ROOT" -mindepth 1 -maxdepth 1 -name 'atk-a-*' -printf '%f\n' | head -1)
+ID_B=$(find "$STATE_ROOT" -mindepth 1 -maxdepth 1 -name 'atk-b-*' -printf '%f\n' | head -1)
+CA=opencode-sandbox-$ID_A
+CB=opencode-sandbox-$ID_B
+images+=("opencode-sandbox-$ID_A" "opencode-sandbox-$ID_B")
+# Keep the layers for the next run: with the classic builder, removing an image's last tag
+# drops its build cache. The anchor is the last layer without our labels (not a sandbox
+# image for ocs); BuildKit keeps its cache anyway (no parents there).
+anchor=$("$ENGINE" image inspect -f '{{.Id}}' "opencode-sandbox-$ID_A" 2>/dev/null)
+for _ in 1 2 3 4 5 6 7 8; do
+    [[ -n "$anchor" ]] || break
+    label=$("$ENGINE" image inspect -f '{{index .Config.Labels "io.opencode-sandbox.id"}}' "$anchor" 2>/dev/null)
+    [[ -z "$label" || "$label" == "<no value>" ]] && { "$ENGINE" tag "$anchor" ocs-attack-cache:latest >/dev/null 2>&1; break; }
+    anchor=$("$ENGINE" image inspect -f '{{.Parent}}' "$anchor" 2>/dev/null)
+done
+PASSWORD_A=$(cat "$STATE_ROOT/$ID_A/opencode-password")
+PORT_A=$(ocs_in "$PA" status --json | python3 -c 'import json,sys; print(next(s["port"] for s in json.load(sys.stdin) if s["id"]==sys.argv[1]))' "$ID_A")
+B_IP=$("$ENGINE" inspect -f '{{.NetworkSettings.IPAddress}}' "$CB")
+
+# A joins the test's IPv4 and IPv6 networks too (its rules were set at start: they must
+# cover interfaces that appear later).
+"$ENGINE" network connect "$NET4" "$CA" && "$ENGINE" network connect "$NET6" "$CA"
+A6=$(ip6_on "$CA" "$NET6")
+# The plain control container: the sandbox's own image without its entrypoint (no
+# firewall, default privileges), on the same networks.
+"$ENGINE" run -d --name "$CTRL" --entrypoint sleep --add-host "allowed.test:$FAKE_IP" \
+    "opencode-sandbox-$ID_A" infinity >/dev/null && containers+=("$CTRL")
+"$ENGINE" network connect "$NET4" "$CTRL" && "$ENGINE" network connect "$NET6" "$CTRL"
+
+adev() { "$ENGINE" exec -u root "$CA" ocs-dev-exec "$@"; }          # the agent in A
+ctl() { "$ENGINE" exec -u dev "$CTRL" "$@"; }                       # plain container (as dev too)
+ctl_root() { "$ENGINE" exec -u root "$CTRL" "$@"; }
+probe_a() { adev node "$PROBE" "$@"; }
+probe_c() { ctl node "$PROBE" "$@"; }
+
+HOST_IP=$(adev getent hosts docker.host | awk '{print $1; exit}')
+NET4_GW=$("$ENGINE" network inspect -f '{{(index .IPAM.Config 0).Gateway}}' "$NET4")
+# Host services on the bridges' host addresses: one listed port, one not.
+mkdir -p "$WORK/www" && echo "host service" >"$WORK/www/index.html"
+for ip in "$HOST_IP" "$NET4_GW"; do
+    for p in "$LISTED_PORT" "$UNLISTED_PORT"; do
+        (cd "$WORK/www" && exec python3 -m http.server "$p" --bind "$ip" >/dev/null 2>&1) &
+        host_pids+=($!)
+    done
+done
+wait_until 15 bash -c "exec 3<>/dev/tcp/$HOST_IP/$UNLISTED_PORT" || echo "warning: host services slow to start"
+echo "== A=$CA (v6 $A6), B=$CB ($B_IP), host $HOST_IP / $NET4_GW, ports $LISTED_PORT (listed) $UNLISTED_PORT"
+check "A has an IPv6 address on the test's IPv6 network (so the IPv6 attacks mean something)" test -n "$A6"
+
+# =============================================================================================
+echo "== verify"
+out=$(ocs_in "$PA" verify 2>&1); rc=$?
+printf '%s\n' "$out" | sed 's/^/    | /'
+if ((rc == 0)) && [[ "$out" == *" 0 failed"* ]]; then pass "ocs verify passes on fresh sandbox A"; else fail "ocs verify passes on fresh sandbox A" "exit $rc"; fi
+out=$(ocs_in "$PB" verify 2>&1); rc=$?
+if ((rc == 0)); then pass "ocs verify passes on fresh sandbox B"; else fail "ocs verify passes on fresh sandbox B" "exit $rc: $out"; fi
+
+# =============================================================================================
+echo "== direct connections (the agent ignoring the proxy)"
+pair "TCP to the target by IPv4 ($TARGET4:7000)" probe_a tcp "$TARGET4" 7000 -- probe_c tcp "$TARGET4" 7000
+pair "TCP to the target by IPv6 ([$TARGET6]:7000)" probe_a tcp "$TARGET6" 7000 -- probe_c tcp "$TARGET6" 7000
+pair "HTTP to fakenet by address, proxy ignored" adev curl -sf --noproxy '*' --max-time 5 "http://$FAKE_IP/" \
+    -- ctl curl -sf --noproxy '*' --max-time 5 "http://$FAKE_IP/"
+pair "HTTP to a whitelisted name with the proxy variables unset" \
+    adev env -u http_proxy -u HTTP_PROXY curl -sf --max-time 5 http://allowed.test/ \
+    -- ctl env -u http_proxy -u HTTP_PROXY curl -sf --max-time 5 http://allowed.test/
+pair "UDP to 443 (QUIC-like), IPv4" probe_a udp "$TARGET4" 443 -- probe_c udp "$TARGET4" 443
+pair "UDP to 443 (QUIC-like), IPv6" probe_a udp "$TARGET6" 443 -- probe_c udp "$TARGET6" 443
+pair "ICMP echo (ping socket), IPv4" adev perl -e "$PING_PL" 4 "$TARGET4" dgram -- ctl perl -e "$PING_PL" 4 "$TARGET4" dgram
+pair "ICMP echo (ping socket), IPv6" adev perl -e "$PING_PL" 6 "$TARGET6" dgram -- ctl perl -e "$PING_PL" 6 "$TARGET6" dgram
+pair "raw IPv4 socket (ICMP)" adev perl -e "$PING_PL" 4 "$TARGET4" raw -- ctl_root perl -e "$PING_PL" 4 "$TARGET4" raw
+pair "raw packet socket (AF_PACKET)" adev perl -MSocket -e 'socket(my $s, 17, SOCK_RAW, 0) or die "$!\n"' \
+    -- ctl_root perl -MSocket -e 'socket(my $s, 17, SOCK_RAW, 0) or die "$!\n"'
+pair "another sandbox's gate ($B_IP:4096)" probe_a tcp "$B_IP" 4096 -- probe_c tcp "$B_IP" 4096
+pair_out "another sandbox's proxy ($B_IP:3128) (also closed to the control: B's own INPUT rules)" \
+    'blocked *' 'blocked *' probe_a tcp "$B_IP" 3128 -- probe_c tcp "$B_IP" 3128
+pair "host port not in host-ports (docker.host:$UNLISTED_PORT)" probe_a tcp "$HOST_IP" "$UNLISTED_PORT" \
+    -- probe_c tcp "$HOST_IP" "$UNLISTED_PORT"
+pair "the IPv4 test network's gateway ($NET4_GW:$UNLISTED_PORT)" probe_a tcp "$NET4_GW" "$UNLISTED_PORT" \
+    -- probe_c tcp "$NET4_GW" "$UNLISTED_PORT"
+pair "the test network's gateway on a listed port, but not at docker.host ($NET4_GW:$LISTED_PORT)" \
+    probe_a tcp "$NET4_GW" "$LISTED_PORT" -- probe_c tcp "$NET4_GW" "$LISTED_PORT"
+check "allowed: host port in host-ports at docker.host:$LISTED_PORT" \
+    adev curl -sf --noproxy '*' --max-time 8 -o /dev/null "http://docker.host:$LISTED_PORT/"
+
+# =============================================================================================
+echo "== DNS (no name resolution for the agent: no tunnelling)"
+pair "DNS/UDP to the engine's resolver 127.0.0.11:53" probe_a dns-udp 127.0.0.11 53 "$TARGET" \
+    -- probe_c dns-udp 127.0.0.11 53 "$TARGET"
+pair "DNS/TCP to the engine's resolver 127.0.0.11:53" probe_a dns-tcp 127.0.0.11 53 "$TARGET" \
+    -- probe_c dns-tcp 127.0.0.11 53 "$TARGET"
+# The resolver's real port (the NAT target of :53) is in /proc/net/udp for anyone to read.
+realport='p=$(awk '\''FNR > 1 && $2 ~ /^0B00007F:/ { split($2, a, ":"); print a[2]; exit }'\'' /proc/net/udp); printf "%d" "0x$p"'
+pa=$(adev sh -c "$realport"); pc=$(ctl sh -c "$realport")
+pair "DNS/UDP to the engine's resolver at its real port (127.0.0.11:$pa)" probe_a dns-udp 127.0.0.11 "$pa" "$TARGET" \
+    -- probe_c dns-udp 127.0.0.11 "$pc" "$TARGET"
+pair "DNS/UDP to a test resolver by IPv4 ($TARGET4:53, x.fake.test)" probe_a dns-udp "$TARGET4" 53 x.fake.test \
+    -- probe_c dns-udp "$TARGET4" 53 x.fake.test
+pair "DNS/TCP to a test resolver by IPv4" probe_a dns-tcp "$TARGET4" 53 x.fake.test -- probe_c dns-tcp "$TARGET4" 53 x.fake.test
+pair "DNS/UDP to a test resolver by IPv6" probe_a dns-udp "$TARGET6" 53 x.fake.test -- probe_c dns-udp "$TARGET6" 53 x.fake.test
+pair "name lookup through the system resolver (getent hosts $TARGET)" adev getent hosts "$TARGET" \
+    -- ctl getent hosts "$TARGET"
+pair "DNS-over-HTTPS-style tunnel: CONNECT to the resolver's address" \
+    adev curl -sf -x "$PROXY" --max-time 5 "http://$TARGET4:53/" -- probe_c dns-tcp "$TARGET4" 53 x.fake.test
+
+# =============================================================================================
+echo "== the proxy (Squid)"
+code_a() { adev curl -s -o /dev/null -w '%{http_code} %{http_connect}' --max-time 10 "$@"; }
+body_a() { adev curl -s --max-time 10 "$@"; }
+expect_eq "allowed: whitelisted name over HTTP via the proxy" "200 000" "$(code_a http://allowed.test/)"
+expect_eq "allowed: whitelisted subdomain over HTTPS (CONNECT 443)" "200 200" "$(code_a -k https://sub.allowed.test/)"
+pair_out "CONNECT to a non-443 port of a whitelisted name (allowed.test:8443)" '000 403' 'fakenet host=allowed.test:8443 *' \
+    code_a -k https://allowed.test:8443/ -- ctl curl -sk --max-time 5 https://allowed.test:8443/
+pair_out "plain HTTP to a non-80 port of a whitelisted name (allowed.test:8443)" '403 000' 'fakenet host=allowed.test:8443 *' \
+    code_a http://allowed.test:8443/ -- ctl curl -sk --max-time 5 https://allowed.test:8443/
+pair_out "plain GET to an IP literal ($FAKE_IP)" '403 000' 'fakenet host=*' \
+    code_a "http://$FAKE_IP/" -- ctl curl -s --max-time 5 "http://$FAKE_IP/"
+pair_out "CONNECT to an IP literal ($FAKE_IP:443)" '000 403' 'fakenet host=*' \
+    code_a -k "https://$FAKE_IP/" -- ctl curl -sk --max-time 5 "https://$FAKE_IP/"
+pair_out "GET to an IPv6 literal ([$TARGET6])" '403 000' 'target host=*' \
+    code_a "http://[$TARGET6]/" -- ctl curl -s --max-time 5 "http://[$TARGET6]/"
+pair_out "GET to a decimal IP literal (http://$(python3 -c "import ipaddress,sys; print(int(ipaddress.ip_address(sys.argv[1])))" "$FAKE_IP")/)" \
+    '403 000' 'fakenet host=*' code_a "http://$(python3 -c "import ipaddress,sys; print(int(ipaddress.ip_address(sys.argv[1])))" "$FAKE_IP")/" \
+    -- ctl curl -s --max-time 5 "http://$FAKE_IP/"
+pair_out "a name not on the whitelist (blocked.test, HTTP)" '403 000' 'target host=blocked.test*' \
+    code_a http://blocked.test/ -- ctl curl -s --max-time 5 --resolve "blocked.test:80:$TARGET_BR" http://blocked.test/
+pair_out "a name not on the whitelist (blocked.test, CONNECT)" '000 403' 'open' \
+    code_a -k https://blocked.test/ -- probe_c tcp "$TARGET_BR" 7000
+pair_out "a look-alike of the whitelisted suffix (evilallowed.test)" '403 000' 'fakenet host=evilallowed.test*' \
+    code_a http://evilallowed.test/ -- ctl curl -s --max-time 5 --resolve "evilallowed.test:80:$FAKE_IP" http://evilallowed.test/
+hits_before=$("$ENGINE" logs "$TARGET" 2>&1 | grep -c 'target http')
+r=$(body_a -H 'Host: blocked.test' http://allowed.test/)
+expect_contains "fronting over HTTP (Host: blocked.test to allowed.test) reaches only allowed.test's server" "fakenet host=" "$r"
+r=$(body_a -k --connect-to blocked.test:443:allowed.test:443 https://blocked.test/)
+expect_contains "fronting over HTTPS (CONNECT allowed.test:443, SNI blocked.test) reaches only allowed.test's address" "fakenet host=blocked.test port=443" "$r"
+expect_eq "... and blocked.test's own server (the target) saw nothing of either" "$hits_before" \
+    "$("$ENGINE" logs "$TARGET" 2>&1 | grep -c 'target http')"
+expect_contains "the proxy forwards neither the client's address nor a Via header" "via= xff=" "$(body_a http://allowed.test/)"
+mgr=$(adev curl -s -o /dev/null -w '%{http_code}' --noproxy '*' --max-time 5 http://127.0.0.1:3128/squid-internal-mgr/menu)
+mgr2=$(adev bash -c 'exec 3<>/dev/tcp/127.0.0.1/3128; printf "GET cache_object://127.0.0.1/menu HTTP/1.0\r\n\r\n" >&3; head -n 1 <&3')
+if [[ "$mgr" == 403 && "$mgr2" == *403* ]]; then
+    pass "blocked: Squid's cache manager (internal URL and cache_object://)  [control: the same proxy serves allowed.test]"
+else
+    fail "blocked: Squid's cache manager" "internal: $mgr, cache_object: $mgr2"
+fi
+pair_out "Squid listens on loopback only (other containers cannot use A's proxy)" 'blocked *' 'open' \
+    probe_c tcp "$(ip_on "$CA" "$NET4")" 3128 -- probe_c tcp "$(ip_on "$CA" "$NET4")" 4096
+
+# =============================================================================================
+echo "== privileges and the firewall"
+rules_before=$("$ENGINE" exec -u root "$CA" sh -c 'iptables -w -S; ip6tables -w -S')
+for attempt in "iptables -w -F" "iptables -w -P OUTPUT ACCEPT" "iptables -w -I OUTPUT 1 -j ACCEPT" \
+               "ip6tables -w -F" "ip6tables -w -P OUTPUT ACCEPT" "iptables -w -t nat -F"; do
+    # shellcheck disable=SC2086 # the attempt is a word list
+    pair "as dev: $attempt" adev $attempt -- "$ENGINE" run --rm --cap-drop ALL --cap-add NET_ADMIN --entrypoint "${attempt%% *}" \
+        "opencode-sandbox-$ID_A" ${attempt#* }
+done
+pair "as dev: unshare -U -r (user namespace, then iptables -F in the sandbox's network)" \
+    adev unshare -U -r iptables -w -F OUTPUT \
+    -- "$ENGINE" run --rm --cap-add SYS_ADMIN --security-opt seccomp=unconfined --entrypoint unshare "opencode-sandbox-$ID_A" -U -r -n iptables -w -F
+pair "as dev: unshare -U -r -n (a new network namespace)" adev unshare -U -r -n true \
+    -- "$ENGINE" run --rm --cap-add SYS_ADMIN --security-opt seccomp=unconfined --entrypoint unshare "opencode-sandbox-$ID_A" -U -r -n true
+expect_eq "the rules are unchanged after all attempts" "$rules_before" \
+    "$("$ENGINE" exec -u root "$CA" sh -c 'iptables -w -S; ip6tables -w -S')"
+pair "... and direct TCP is still refused after them" probe_a tcp "$TARGET4" 7000 -- probe_c tcp "$TARGET4" 7000
+st=$(adev cat /proc/self/status)
+expect_contains "dev: empty bounding set" "CapBnd:	0000000000000000" "$st"
+expect_contains "dev: no effective capabilities" "CapEff:	0000000000000000" "$st"
+expect_contains "dev: no_new_privs" "NoNewPrivs:	1" "$st"
+expect_eq "no setuid/setgid file in the image" "" \
+    "$(adev find / -xdev \( -path /proc -o -path /sys \) -prune -o -type f -perm /6000 -print 2>/dev/null)"
+check_not "no sudo" adev sh -c 'command -v sudo'
+hc=$("$ENGINE" inspect -f '{{range .HostConfig.CapAdd}}{{.}} {{end}}' "$CA" | tr ' ' '\n' | sed 's/^CAP_//' | sort | xargs)
+hc+=" / $("$ENGINE" inspect -f '{{json .HostConfig.CapDrop}} {{json .HostConfig.SecurityOpt}} {{.HostConfig.PidsLimit}} {{.HostConfig.Memory}}' "$CA")"
+expect_eq "the container: every capability dropped but the entrypoint's four, no-new-privileges, PID and memory limits" \
+    'NET_ADMIN SETGID SETPCAP SETUID / ["ALL"] ["no-new-privileges"] 4096 8589934592' "$hc"
+
+# The gate and OpenCode's own port.
+GATE_PID=$("$ENGINE" exec -u root "$CA" pgrep -u ocs-gate -f ocs-gate.js | head -n 1)
+OC_PID=$("$ENGINE" exec -u root "$CA" pgrep -u dev -f 'opencode serve' | head -n 1)
+pair "dev connects to OpenCode's password-less port 127.0.0.1:4097" probe_a tcp 127.0.0.1 4097 \
+    -- "$ENGINE" exec -u ocs-gate "$CA" node "$PROBE" tcp 127.0.0.1 4097
+pair "dev kills the gate (pid $GATE_PID)" adev kill -9 "$GATE_PID" -- adev sh -c 'sleep 30 & kill -9 $!'
+pair "dev takes OpenCode's port over (bind 127.0.0.1:4097)" \
+    adev node -e 'require("net").createServer().listen(4097, "127.0.0.1", () => process.exit(0)).on("error", e => { console.log(e.code); process.exit(1) })' \
+    -- adev node -e 'require("net").createServer().listen(4099, "127.0.0.1", () => process.exit(0)).on("error", e => { console.log(e.code); process.exit(1) })'
+pair "dev takes the gate's port over (bind 0.0.0.0:4096)" \
+    adev node -e 'require("net").createServer().listen(4096, "0.0.0.0", () => process.exit(0)).on("error", e => { console.log(e.code); process.exit(1) })' \
+    -- adev node -e 'require("net").createServer().listen(4098, "0.0.0.0", () => process.exit(0)).on("error", e => { console.log(e.code); process.exit(1) })'
+expect_eq "the gate without the password: 401" 401 "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT_A/global/health")"
+expect_contains "the gate with the password: OpenCode's health JSON" '"healthy":true' "$(curl -s -u "opencode:$PASSWORD_A" "http://127.0.0.1:$PORT_A/global/health")"
+expect_eq "dev through the gate without the password: 401" 401 \
+    "$(adev curl -s -o /dev/null -w '%{http_code}' --noproxy '*' http://127.0.0.1:4096/global/health)"
+
+# =============================================================================================
+echo "== the server password, from everything the agent can read"
+look_for() { grep -c -F -e "$PASSWORD_A" -e "$(printf '%s' "opencode:$PASSWORD_A" | base64 -w0)" || true; }
+n=$(adev sh -c 'env; for f in /proc/[0-9]*/environ /proc/[0-9]*/cmdline; do cat "$f" 2>/dev/null; echo; done' | tr '\0' '\n' | look_for)
+ctl_n=$("$ENGINE" exec -u ocs-gate "$CA" cat "/proc/$GATE_PID/environ" | tr '\0' '\n' | look_for)
+if [[ "$n" == 0 && "$ctl_n" -ge 1 ]]; then
+    pass "password in no environment or command line dev can read  [control: the gate's user finds it in the gate's environ]"
+else
+    fail "password in no environment or command line dev can read" "dev found it $n times; control found it $ctl_n times"
+fi
+n=$(adev sh -c 'tar -cf - /run /etc /tmp /var/tmp /home/dev /usr/local/lib/ocs "$PWD" 2>/dev/null' | look_for)
+expect_eq "password in no file dev can read (/run /etc /tmp /var/tmp /home/dev incl. OpenCode's state, the workspace)" 0 "$n"
+pair "dev reads the gate's memory (/proc/$GATE_PID/mem)" probe_a readable "/proc/$GATE_PID/mem" "/proc/$GATE_PID/environ" \
+    -- "$ENGINE" exec -u ocs-gate "$CA" node "$PROBE" readable "/proc/$GATE_PID/mem"
+pair "dev reads OpenCode's memory and environment (/proc/$OC_PID, same user, non-dumpable)" \
+    probe_a readable "/proc/$OC_PID/mem" "/proc/$OC_PID/environ" -- adev sh -c 'sleep 5 & node '"$PROBE"' readable /proc/$!/mem /proc/$!/environ'
+pair "dev reads PID 1's environment (docker-init, root)" probe_a readable /proc/1/environ -- ctl_root node "$PROBE" readable /proc/1/environ
+# Passthrough values (and every other variable) reach dev's processes without ever being
+# in a command line: watch /proc/*/cmdline while ocs-dev-exec runs again and again.
+adev sh -c 'end=$(($(date +%s) + 6)); while [ $(date +%s) -lt $end ]; do cat /proc/[0-9]*/cmdline 2>/dev/null | tr "\0" " "; echo; done' \
+    >"$WORK/cmdlines.txt" 2>/dev/null &
+watcher=$!
+sleep 1
+for _ in 1 2 3 4 5 6 7 8; do adev true; done
+wait "$watcher"
+expect_eq "a dev process watching /proc/*/cmdline while ocs-dev-exec runs never sees the password or a passthrough value" "0 0" \
+    "$(grep -c -F "$PASSWORD_A" "$WORK/cmdlines.txt") $(grep -c -F "$PASSTHROUGH_VALUE" "$WORK/cmdlines.txt")"
+expect_contains "... (control: it did see ocs-dev-exec's processes)" "setpriv" "$(cat "$WORK/cmdlines.txt")"
+expect_eq "the passthrough value does arrive in dev's environment" "$PASSTHROUGH_VALUE" "$(adev printenv PASSTHROUGH_TOKEN)"
+expect_eq "KNOWN LIMIT (documented): 'docker exec -u dev' bypasses ocs-dev-exec and gets the container's variables, password included" \
+    "$PASSWORD_A" "$("$ENGINE" exec -u dev "$CA" printenv OPENCODE_SERVER_PASSWORD)"
+check "agent state folder is 0700" test "$(stat -c %a "$STATE_ROOT/$ID_A/opencode-state")" = 700
+
+# =============================================================================================
+echo "== files the host acts on are read-only for the agent"
+PROTECTED=(opencode-sandbox-config.yaml opencode-sandbox-pre-start-container.sh mise.toml opencode.jsonc .git/config)
+sums() { (cd "$PA" && sha256sum "${PROTECTED[@]}" 2>&1; find .git/hooks -printf '%p %s %m\n' | sort | sha256sum); }
+before=$(sums)
+for f in "${PROTECTED[@]}"; do
+    pair "dev appends to $f" adev sh -c "echo '# x' >> '$f'" -- adev sh -c "echo '# x' >> notes-$RANDOM.txt"
+    pair "dev replaces $f (rm / mv over it)" adev sh -c "rm -f '$f' || mv -f notes.txt '$f'" \
+        -- adev sh -c "echo a > n1.txt && echo b > n2.txt && mv -f n1.txt n2.txt && rm -f n2.txt"
+done
+pair "dev adds a git hook (.git/hooks/pre-commit)" adev sh -c 'echo "#!/bin/sh" > .git/hooks/pre-commit' \
+    -- adev sh -c 'echo x > .git/info/ocs-attack-probe && rm .git/info/ocs-attack-probe'
+pair "dev replaces .git wholesale (mv .git .git-old)" adev mv .git .git-old -- adev sh -c 'mkdir d1 && mv d1 d2 && rmdir d2'
+pair "dev moves .git/hooks away" adev mv .git/hooks .git/hooks-old -- adev sh -c 'mkdir .git/d1 && mv .git/d1 .git/d2 && rmdir .git/d2'
+pair "dev sets core.hooksPath / core.fsmonitor (git config)" adev git config core.fsmonitor 'touch /tmp/pwned' \
+    -- adev git config --file "notes-config" core.fsmonitor x
+expect_eq "protected files unchanged on the host" "$before" "$(sums)"
+if adev sh -c 'echo change >> README-agent.txt && git add README-agent.txt && git -c user.email=a@e2e.test -c user.name=agent commit -qm "by the agent"'; then
+    expect_contains "allowed: the agent can still commit (objects, refs, index writable)" "by the agent" \
+        "$(cd "$PA" && as_user git log --oneline -1)"
+else
+    fail "allowed: the agent can still commit"
+fi
+expect_eq "KNOWN LIMIT (documented): a protected file that does not exist yet can be created (opencode.json)" created \
+    "$(adev sh -c 'echo "{}" > opencode.json && echo created')"
+adev rm -f opencode.json
+adev sh -c 'echo ../.git-evil > .git/commondir'
+out=$(ocs_in "$PA" verify 2>&1); rc=$?
+if ((rc != 0)) && [[ "$out" == *"FAIL"*"commondir"* ]]; then
+    pass "ocs verify detects a .git/commondir planted by the agent (git would read config and hooks through it)"
+else
+    fail "ocs verify detects a .git/commondir planted by the agent" "exit $rc: $(grep -i commondir <<<"$out")"
+fi
+adev rm -f .git/commondir
+out=$(ocs_in "$PA" verify 2>&1); rc=$?
+if ((rc == 0)); then pass "ocs verify passes again once it is gone"; else fail "ocs verify passes again once it is gone" "$out"; fi
+
+# Last, as it ends sandbox A: the agent can kill its own server (same user), but then
+# the whole sandbox ends; nothing can take the server's port over behind the gate.
+adev kill -9 "$OC_PID" >/dev/null 2>&1
+if wait_until 20 bash -c "[[ \"\$('$ENGINE' inspect -f '{{.State.Running}}' '$CA' 2>/dev/null)\" != true ]]"; then
+    pass "dev killing OpenCode's server ends the whole sandbox (fail closed)"
+else
+    fail "dev killing OpenCode's server ends the whole sandbox" "$("$ENGINE" exec "$CA" ps -eo pid,user,args 2>&1)"
+fi
+
+echo "== runtime: $((SECONDS - T_START)) s"
+summary
