@@ -26,34 +26,10 @@ if [[ $force -eq 0 ]] && docker image inspect "$tag" >/dev/null 2>&1; then
 fi
 
 # shellcheck disable=SC2094 # the loop only reads "$f"
-# First Debian archive URI of this machine's apt configuration (one-line and
-# deb822 formats), skipping the security archive.
-find_mirror() {
-    local f line
-    for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do
-        [[ -r "$f" ]] || continue
-        while IFS= read -r line; do
-            line="${line%%#*}"
-            case "$f" in
-                *.sources)
-                    if [[ "$line" =~ ^[[:space:]]*URIs:[[:space:]]*(.*)$ ]]; then
-                        for u in ${BASH_REMATCH[1]}; do
-                            [[ "$u" == http*://* && "$u" != *security* && "$u" == */debian ]] && { echo "$u"; return 0; }
-                        done
-                    fi ;;
-                *)
-                    if [[ "$line" =~ ^[[:space:]]*deb[[:space:]]+(\[[^]]*\][[:space:]]+)?([^[:space:]]+) ]]; then
-                        u="${BASH_REMATCH[2]}"
-                        [[ "$u" == http*://* && "$u" != *security* && "$u" == */debian ]] && { echo "$u"; return 0; }
-                    fi ;;
-            esac
-        done <"$f"
-    done
-    return 1
-}
+source "$(dirname "${BASH_SOURCE[0]}")/debian-mirror.sh"
 
 mirror="${OCS_DEBIAN_MIRROR:-}"
-[[ -n "$mirror" ]] || mirror="$(find_mirror)" || die "no Debian mirror found in /etc/apt/sources.list*; set OCS_DEBIAN_MIRROR"
+[[ -n "$mirror" ]] || mirror="$(find_debian_mirror)" || die "no Debian mirror found in /etc/apt/sources.list*; set OCS_DEBIAN_MIRROR"
 echo "make-base-image: using mirror $mirror"
 
 if ! command -v debootstrap >/dev/null; then

@@ -37,31 +37,7 @@ need_tools() {
     ((${#missing[@]} == 0)) || skip "missing tools: ${missing[*]}"
 }
 
-# First Debian archive URI of this machine's apt configuration (one-line and deb822
-# formats), skipping the security archive. No host name is written in this repository.
-find_debian_mirror() {
-    local f line u
-    for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do
-        [[ -r "$f" ]] || continue
-        while IFS= read -r line; do
-            line="${line%%#*}"
-            case "$f" in
-                *.sources)
-                    if [[ "$line" =~ ^[[:space:]]*URIs:[[:space:]]*(.*)$ ]]; then
-                        for u in ${BASH_REMATCH[1]}; do
-                            [[ "$u" == http*://* && "$u" != *security* && "$u" == */debian ]] && { echo "$u"; return 0; }
-                        done
-                    fi ;;
-                *)
-                    if [[ "$line" =~ ^[[:space:]]*deb[[:space:]]+(\[[^]]*\][[:space:]]+)?([^[:space:]]+) ]]; then
-                        u="${BASH_REMATCH[2]}"
-                        [[ "$u" == http*://* && "$u" != *security* && "$u" == */debian ]] && { echo "$u"; return 0; }
-                    fi ;;
-            esac
-        done <"$f"
-    done
-    return 1
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../e2e/debian-mirror.sh"
 
 # build_target BUILD_DIR TARGET: builds a package target of the build tree (its log is
 # printed on failure).
