@@ -1,0 +1,165 @@
+#pragma once
+
+#include "configimpact.h"
+#include "managedsandbox.h"
+#include "projectmenu.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSystemTrayIcon>
+#include <QTimer>
+
+#include <chrono>
+#include <functional>
+#include <memory>
+
+class QAction;
+class QMenu;
+class QMessageBox;
+
+namespace ocs {
+class AppSettings;
+class ProjectRegistry;
+class SandboxFleet;
+} // namespace ocs
+
+namespace ocs::tray {
+
+class LogViewer;
+class MainWindow;
+class SettingsDialog;
+class StatusFileWriter;
+class WebUiOpener;
+
+struct TrayOptions
+{
+    // Whether the desktop has a system tray now (replaceable for tests).
+    std::function<bool()> trayAvailable = [] {
+        return QSystemTrayIcon::isSystemTrayAvailable();
+    };
+    // Without a tray: look again after this long, doubling, for at most `trayRecheckLimit`.
+    std::chrono::milliseconds trayRecheckFirst{2000};
+    std::chrono::milliseconds trayRecheckLimit{5 * 60 * 1000};
+    // Open the details window when long work fails.
+    bool openDetailsOnFailure = true;
+};
+
+// The tray application's presentation: the tray icon and its menu (one ProjectMenu per
+// project), the fallback window, notifications, and the dialogs. Everything it does goes
+// through the core (SandboxFleet, ManagedSandbox, ProjectRegistry, AppSettings).
+class TrayController : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Action { AddProject, StartAll, StopAll, Preferences, About, Quit, RetryEngine };
+
+    TrayController(AppSettings *settings, ProjectRegistry *registry, SandboxFleet *fleet,
+                   TrayOptions options = {}, QObject *parent = nullptr);
+    ~TrayController() override;
+
+    // Shows the tray icon, or the window when there is no tray.
+    void showUi();
+    bool isInTray() const { return m_inTray; }
+    QSystemTrayIcon *trayIcon() const { return m_tray; }
+    MainWindow *mainWindow() const { return m_window; }
+
+    QMenu *menu() const { return m_menu; }
+    QAction *action(Action which) const;
+    QAction *headerAction() const { return m_header; }
+    // The lines telling what is wrong with the engine and how to fix it.
+    QList<QAction *> engineProblemActions() const { return m_engineLines; }
+    QList<ProjectMenu *> projectMenus() const;
+    ProjectMenu *projectMenu(const QString &root) const;
+
+    struct Notification
+    {
+        QString title;
+        QString text;
+        bool error = false;
+    };
+    QList<Notification> notifications() const { return m_notifications; }
+    // The question asked last (tests answer it), and the windows of a project.
+    QMessageBox *lastQuestion() const;
+    SettingsDialog *settingsDialog(const QString &root) const;
+    LogViewer *logViewer(const QString &root) const;
+    LogViewer *detailsViewer(const QString &root) const;
+
+    void setWebUiOpener(std::unique_ptr<WebUiOpener> opener);
+
+    // Arguments of this or a later launch ("--add PATH", …).
+    void handleArguments(const QStringList &arguments);
+    // Registers a folder; one without a config is set up first (InitProjectDialog).
+    void addProject(const QString &path);
+    void perform(ProjectAction action, ManagedSandbox *sandbox);
+    SettingsDialog *openSettings(ManagedSandbox *sandbox);
+    void showErrorDetails(ManagedSandbox *sandbox);
+    void requestQuit();
+    void notify(const QString &title, const QString &text, bool error = false);
+    // Re-reads all state now (it also happens by itself, coalesced).
+    void refresh();
+    // Sets every text again (after the language changed).
+    void retranslate();
+
+Q_SIGNALS:
+    // Quit now (main() connects it to QCoreApplication::quit).
+    void quitRequested();
+
+private:
+    void buildMenu();
+    void addProjectMenu(ManagedSandbox *sandbox);
+    void removeProjectMenu(ManagedSandbox *sandbox);
+    void scheduleRefresh();
+    void onOperationFinished(ManagedSandbox *sandbox, const ManagedSandbox::Result &result);
+    void onSettingsSaved(ManagedSandbox *sandbox, const ConfigImpact &impact);
+    void onEngineStatusChanged();
+    void startSandbox(ManagedSandbox *sandbox, bool restart);
+    void confirmConfigChanges(ManagedSandbox *sandbox, const QStringList &changes,
+                              std::function<void(bool)> answer);
+    void openWebUi(ManagedSandbox *sandbox);
+    void verify(ManagedSandbox *sandbox);
+    void showLogs(ManagedSandbox *sandbox);
+    void removeProject(ManagedSandbox *sandbox);
+    void chooseProjectFolder();
+    void showPreferences();
+    void showAbout();
+    void checkTray();
+    void moveToTray();
+    QMessageBox *question(const QString &title, const QString &text);
+
+    AppSettings *m_settingsStore;
+    ProjectRegistry *m_registry;
+    SandboxFleet *m_fleet;
+    TrayOptions m_options;
+
+    QMenu *m_menu = nullptr;
+    QAction *m_header = nullptr;
+    QList<QAction *> m_engineLines;
+    QAction *m_noProjects = nullptr;
+    QAction *m_projectsEnd = nullptr;
+    QHash<int, QAction *> m_actions;
+    QHash<ManagedSandbox *, ProjectMenu *> m_projectMenus;
+    QList<ProjectMenu *> m_projectOrder;
+
+    QSystemTrayIcon *m_tray = nullptr;
+    MainWindow *m_window = nullptr;
+    bool m_inTray = false;
+    QTimer m_trayCheck;
+    std::chrono::milliseconds m_trayCheckWaited{0};
+    int m_summaryShown = -1;
+    QTimer m_refreshTimer;
+    bool m_engineWasDown = false;
+
+    std::unique_ptr<WebUiOpener> m_webOpener;
+    QHash<QString, QPointer<SettingsDialog>> m_settings;
+    QHash<QString, QPointer<LogViewer>> m_logs;
+    QHash<QString, QPointer<LogViewer>> m_details;
+    QPointer<QWidget> m_preferences;
+    QPointer<QMessageBox> m_question;
+    QPointer<ManagedSandbox> m_lastFailed;
+    QList<Notification> m_notifications;
+    StatusFileWriter *m_statusFile = nullptr;
+    bool m_quitting = false;
+};
+
+} // namespace ocs::tray

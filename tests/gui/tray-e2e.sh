@@ -1,0 +1,341 @@
+#!/usr/bin/env bash
+# End-to-end test of the tray app against the real container engine, on a virtual X display
+# with a real tray host (trayer), a private D-Bus session and an unlocked gnome-keyring (the
+# real Secret Service for the sandbox password).
+#
+# Usage: tests/gui/tray-e2e.sh PATH/TO/opencode-sandbox PATH/TO/ocs SCREENSHOT_DIR
+#
+# Flow, all through the real tray menu (mouse clicks at the items' places, which the app
+# reports in OCS_TRAY_STATUS_FILE, a read-only test hook) and the keyboard: a temporary
+# project (ocs init --yes --no-build, fake domains only) is registered by a second launch
+# (`opencode-sandbox --add`), started from the menu (the first start builds the image),
+# checked healthy, its whitelist edited in the Settings dialog and saved, stopped from the
+# menu, verified from the menu, and the app quit from the menu. Screenshots of the menu, the
+# settings dialog, the running state and the verification report are saved in SCREENSHOT_DIR.
+#
+# Exit: 0 all passed, 1 something failed, 77 skipped (no engine or no Xvfb; never under
+# CI=true).
+set -uo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+source "$here/../e2e/lib.sh"
+
+ENGINE=${OCS_E2E_ENGINE:-docker}
+BASE_IMAGE=${OCS_E2E_BASE_IMAGE:-ocs-test-base:bookworm}
+
+# ================================================================================================
+# Inner part: runs as the test user inside `dbus-run-session`.
+# ================================================================================================
+if [[ "${1:-}" == "--inner" ]]; then
+    APP=$2 OCS_BIN=$3 SHOTS=$4 WORK=$5
+    STATUS=$OCS_TRAY_STATUS_FILE
+    pids=()
+    cleanup_inner() {
+        set +e
+        for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
+        wait 2>/dev/null
+    }
+    trap cleanup_inner EXIT
+
+    # json EXPR: evaluates a Python expression on the status file (s = its content).
+    json() { python3 - "$STATUS" "$1" <<'PY' 2>/dev/null
+import json, sys
+try:
+    s = json.load(open(sys.argv[1]))
+except Exception:
+    sys.exit(1)
+v = eval(sys.argv[2])
+if v is None or v is False:
+    sys.exit(1)
+print(v if v is not True else "")
+PY
+    }
+    # The test's project in the status (this user may have others listed).
+    P="next((p for p in s['projects'] if p['root'] == '''$PROJECT'''), None)"
+    state() { json "($P or {}).get('state')"; }
+    state_is() { local now; now=$(state) && [[ " $* " == *" $now "* ]]; }
+    shot() { import -window root "$SHOTS/$1" 2>/dev/null && pass "screenshot $1" || fail "screenshot $1"; }
+    # item_center PATTERN [MENU_PATTERN]: the middle of the first visible menu item whose text
+    # (mnemonic '&' removed) starts with PATTERN, in a menu whose title starts with MENU_PATTERN.
+    item_center() {
+        json "next(('%d %d' % (i['x'] + i['w'] // 2, i['y'] + i['h'] // 2) for m in s['menus'] if m['title'].replace('&','').startswith('''${2:-}''') for i in m['items'] if i['enabled'] and i['text'].replace('&','').startswith('''$1''')), None)"
+    }
+    click_at() { xdotool mousemove --sync $1 && sleep 0.3 && xdotool click 1; }
+    open_tray_menu() {
+        local c
+        for _ in 1 2 3; do
+            c=$(json "'%d %d' % (s['trayIcon']['x'] + s['trayIcon']['w'] // 2, s['trayIcon']['y'] + s['trayIcon']['h'] // 2)") || return 1
+            click_at "$c"
+            wait_until 5 item_center "Add project" && return 0
+            xdotool key Escape
+        done
+        return 1
+    }
+    # choose PROJECT_ITEM: opens the project's submenu from the open tray menu and clicks ITEM.
+    choose() {
+        local c
+        c=$(item_center "$PROJECT_NAME") || { fail "the project is in the tray menu"; return 1; }
+        click_at "$c"
+        wait_until 5 item_center "$1" "$PROJECT_NAME" || { fail "the submenu offers '$1'" "$(cat "$STATUS")"; return 1; }
+        c=$(item_center "$1" "$PROJECT_NAME")
+        click_at "$c"
+    }
+    close_menus() { for _ in 1 2 3; do xdotool key Escape; sleep 0.2; done; }
+
+    # --- the desktop: keyring, X, tray host ---------------------------------------------------
+    if echo -n e2e-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null; then
+        pass "gnome-keyring unlocked (a real Secret Service)"
+    else
+        fail "gnome-keyring-daemon --unlock"
+    fi
+    for n in $(seq 70 99); do [[ -e /tmp/.X11-unix/X$n || -e /tmp/.X$n-lock ]] || break; done
+    export DISPLAY=:$n
+    Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
+    pids+=($!)
+    wait_until 20 xdpyinfo || { fail "Xvfb starts on $DISPLAY" "$(cat "$WORK/xvfb.log")"; summary; exit 1; }
+    trayer --edge top --align right --widthtype request --height 32 --SetDockType true \
+        --transparent false --tint 0x303030 >"$WORK/trayer.log" 2>&1 &
+    pids+=($!)
+    wait_until 10 bash -c "xdotool search --class trayer" || fail "trayer runs" "$(cat "$WORK/trayer.log")"
+
+    # --- the app ------------------------------------------------------------------------------
+    "$APP" >"$WORK/app.log" 2>&1 &
+    app_pid=$!
+    pids+=($app_pid)
+    if wait_until 30 json "s['inTray'] and s['trayVisible'] and s['trayIcon']['w'] > 0"; then
+        pass "the app shows its icon in the tray (trayer)"
+    else
+        fail "the app shows its icon in the tray" "$(cat "$STATUS" "$WORK/app.log" 2>&1 | tail -30)"
+        summary; exit 1
+    fi
+    expect_contains "no project yet" "No projects yet" "$(json "s['headline']")"
+
+    # A second launch registers the project in the running instance and ends.
+    if timeout 30 "$APP" --add "$PROJECT" >"$WORK/second.log" 2>&1; then
+        pass "a second launch (--add PATH) hands over and ends"
+    else
+        fail "a second launch (--add PATH) hands over and ends" "$(cat "$WORK/second.log")"
+    fi
+    wait_until 15 json "$P" \
+        && pass "the project is registered in the running app" \
+        || fail "the project is registered in the running app" "$(cat "$STATUS")"
+    kill -0 "$app_pid" 2>/dev/null && pass "still one app" || fail "the first app still runs"
+    wait_until 15 json "($P or {}).get('state') == 'Stopped'" \
+        || fail "the project is stopped at first" "$(cat "$STATUS")"
+    SANDBOX_ID=$(json "$P['id']")
+
+    # --- start from the menu ------------------------------------------------------------------
+    open_tray_menu || fail "clicking the tray icon opens the menu" "$(cat "$STATUS")"
+    c=$(item_center "$PROJECT_NAME") && click_at "$c"
+    wait_until 5 item_center "Start" "$PROJECT_NAME"
+    shot tray-menu.png
+    if c=$(item_center "Start" "$PROJECT_NAME"); then
+        click_at "$c"
+        pass "Start clicked in the project's submenu"
+    else
+        fail "the submenu offers Start" "$(cat "$STATUS")"
+        summary; exit 1
+    fi
+    wait_until 30 state_is Building Starting Running \
+        && pass "the start begins (building or starting)" \
+        || fail "the start begins" "$(cat "$STATUS" "$WORK/app.log" | tail -40)"
+    if wait_until 60 json "($P or {}).get('state') == 'Building' and ' of ' in $P['stateLine']"; then
+        pass "the first start builds the image, with progress (step x of y)"
+        open_tray_menu && c=$(item_center "$PROJECT_NAME") && click_at "$c" && sleep 1
+        shot tray-building.png
+        close_menus
+    fi
+    t0=$SECONDS
+    if wait_until 1800 state_is Running Error && state_is Running; then
+        pass "the sandbox runs ($((SECONDS - t0)) s after the build began)"
+    else
+        fail "the sandbox runs" "$(cat "$STATUS"; tail -40 "$WORK/app.log")"
+        summary; exit 1
+    fi
+    wait_until 10 bash -c "grep -q 'is running' '$STATUS'" && pass "a notification says it runs" \
+        || fail "a notification says it runs" "$(cat "$STATUS")"
+    PORT=$(json "$P['port']")
+    PASSWORD=$(secret-tool lookup user "server-password/$SANDBOX_ID" server opencode-sandbox 2>/dev/null)
+    if [[ -n "$PASSWORD" ]]; then
+        pass "the password is in the Secret Service (not in a file)"
+        check "no password file next to it" test ! -e "$OCS_STATE_ROOT/$SANDBOX_ID/opencode-password"
+    else
+        fail "the password is in the Secret Service" "$(ls -la "$OCS_STATE_ROOT/$SANDBOX_ID")"
+        PASSWORD=$(cat "$OCS_STATE_ROOT/$SANDBOX_ID/opencode-password" 2>/dev/null)
+    fi
+    expect_eq "health check of the web UI: 200" 200 \
+        "$(curl -s -o /dev/null -w '%{http_code}' -u "opencode:$PASSWORD" "http://127.0.0.1:$PORT/global/health")"
+    expect_contains "the tooltip says it runs" "Running on port $PORT" "$(json "s['toolTip']")"
+    open_tray_menu && c=$(item_center "$PROJECT_NAME") && click_at "$c"
+    wait_until 5 item_center "Open web UI" "$PROJECT_NAME" \
+        && pass "the running project's submenu offers Open web UI" \
+        || fail "Open web UI is enabled when running" "$(cat "$STATUS")"
+    shot tray-running.png
+    close_menus
+
+    # --- verify from the menu (the probes of `ocs verify`, run inside as the agent) -------------
+    open_tray_menu && choose "Verify sandbox"
+    if wait_until 180 json "any(n.startswith('tray-e2e verified') or n.startswith('Verifying tray-e2e') for n in s['notifications'])"; then
+        pass "Verify sandbox runs the probes and reports"
+        wait_until 10 json "any(w['title'] == 'Verification — tray-e2e' for w in s['windows'])" \
+            && pass "the verification report opens" || fail "the verification report opens" "$(cat "$STATUS")"
+        sleep 0.5
+        shot verify-report.png
+        json "[n for n in s['notifications'] if 'tray-e2e' in n and 'erif' in n][-1]" | sed 's/^/      note: /'
+        v=$(xdotool search --name "^Verification" | head -1)
+        [[ -n "$v" ]] && xdotool windowfocus --sync "$v" 2>/dev/null && sleep 0.3 && xdotool key --clearmodifiers alt+o
+        wait_until 5 bash -c "! grep -q 'Verification — tray-e2e' '$STATUS'" || fail "the report window closes (Alt+O)"
+    else
+        fail "Verify sandbox runs the probes and reports" "$(cat "$STATUS")"
+    fi
+
+    # --- settings: add a domain -----------------------------------------------------------------
+    CONFIG=$PROJECT/opencode-sandbox-config.yaml
+    open_tray_menu && choose "Settings"
+    if wait_until 15 json "any(w['class'] == 'ocs::tray::SettingsDialog' for w in s['windows'])"; then
+        pass "Settings… opens the settings dialog"
+    else
+        fail "Settings… opens the settings dialog" "$(cat "$STATUS")"
+    fi
+    win=$(xdotool search --sync --name "^Settings" | head -1)
+    xdotool windowfocus --sync "$win" 2>/dev/null
+    sleep 0.5
+    xdotool key --clearmodifiers alt+w; sleep 0.4        # the Network tab
+    xdotool key --clearmodifiers alt+a; sleep 0.4        # its "Allowed domains" editor
+    xdotool key --clearmodifiers ctrl+End Return
+    xdotool type --delay 40 "bad domain"
+    sleep 0.6
+    shot settings-invalid.png
+    for _ in $(seq 10); do xdotool key BackSpace; done
+    xdotool type --delay 40 "added.allowed.test"
+    sleep 0.6
+    shot settings-dialog.png
+    xdotool key --clearmodifiers alt+s                   # Save
+    if wait_until 10 grep -q "added.allowed.test" "$CONFIG"; then
+        pass "saving from the dialog writes the new domain into the YAML"
+    else
+        fail "saving writes the new domain" "$(cat "$CONFIG"; cat "$STATUS")"
+    fi
+    check "the YAML keeps its comments" grep -q "^#" "$CONFIG"
+    check_not "the invalid entry was never saved" grep -q "bad domain" "$CONFIG"
+    check "ocs validate accepts the saved file" bash -c "cd '$PROJECT' && '$OCS_BIN' validate"
+    if wait_until 10 json "any(w['title'] == 'Apply the new settings' for w in s['windows'])"; then
+        pass "the app offers a restart to apply the change"
+        q=$(xdotool search --sync --name "^Apply the new settings" | head -1)
+        xdotool windowfocus --sync "$q" 2>/dev/null; sleep 0.3
+        xdotool key Escape                                # "Later"
+        wait_until 5 bash -c "! grep -q 'Apply the new settings' '$STATUS'" || fail "Later closes the question"
+    else
+        fail "the app offers a restart" "$(cat "$STATUS")"
+    fi
+
+    # --- stop from the menu ---------------------------------------------------------------------
+    open_tray_menu && choose "Stop"
+    if wait_until 60 state_is Stopped; then
+        pass "Stop in the menu stops the sandbox"
+    else
+        fail "Stop in the menu stops the sandbox" "$(cat "$STATUS")"
+    fi
+    expect_eq "no container remains" "" "$("$ENGINE" ps -aq --filter "label=io.opencode-sandbox.id=$SANDBOX_ID")"
+
+    # --- quit from the menu -----------------------------------------------------------------------
+    open_tray_menu && c=$(item_center "Quit") && click_at "$c"
+    if wait_until 15 bash -c "! kill -0 $app_pid 2>/dev/null"; then
+        pass "Quit ends the app (nothing ran, so no question)"
+    else
+        fail "Quit ends the app" "$(cat "$STATUS")"
+    fi
+    grep -iE "warning|critical" "$WORK/app.log" | grep -v "propagateSizeHints\|XDG_RUNTIME_DIR" >"$WORK/warnings.txt"
+    check "no warnings in the app's output" test ! -s "$WORK/warnings.txt"
+    summary
+    exit $?
+fi
+
+# ================================================================================================
+# Outer part: prerequisites, the test user, then the inner part in a private D-Bus session.
+# ================================================================================================
+APP=$(readlink -f "${1:?usage: tray-e2e.sh PATH/TO/opencode-sandbox PATH/TO/ocs SCREENSHOT_DIR}")
+OCS_BIN=$(readlink -f "${2:?}")
+SHOTS=${3:?}
+
+command -v "$ENGINE" >/dev/null 2>&1 || skip_loudly "$ENGINE is not installed"
+"$ENGINE" info >/dev/null 2>&1 || skip_loudly "$ENGINE is installed but its engine does not answer ('$ENGINE info' failed)"
+command -v Xvfb >/dev/null 2>&1 || skip_loudly "Xvfb is not installed (apt install xvfb)"
+missing=()
+for tool in trayer xdotool import xdpyinfo dbus-run-session gnome-keyring-daemon secret-tool curl python3 setpriv; do
+    command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+done
+if ((${#missing[@]})); then
+    echo "tray-e2e: missing tools: ${missing[*]} (packaging/install-deps.sh --test installs them)" >&2
+    exit 1
+fi
+[[ -x "$APP" && -x "$OCS_BIN" ]] || { echo "not executable: $APP or $OCS_BIN" >&2; exit 1; }
+
+# The user the app runs as: not root (see tests/e2e/ocs-e2e.sh).
+if [[ $(id -u) -eq 0 ]]; then
+    E2E_USER=ocs-e2e
+    if ! id "$E2E_USER" >/dev/null 2>&1; then
+        getent group docker >/dev/null || groupadd --system docker
+        useradd --create-home --uid 4242 --user-group --groups docker "$E2E_USER" \
+            || { echo "cannot create $E2E_USER" >&2; exit 1; }
+    fi
+    E2E_HOME=$(getent passwd "$E2E_USER" | cut -d: -f6)
+    as_user() { setpriv --reuid="$E2E_USER" --regid="$E2E_USER" --init-groups -- env HOME="$E2E_HOME" USER="$E2E_USER" "$@"; }
+else
+    E2E_USER=$(id -un)
+    as_user() { "$@"; }
+fi
+
+if ! "$ENGINE" image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
+    echo "== making base image $BASE_IMAGE (debootstrap)"
+    "$here/../e2e/make-base-image.sh" "$BASE_IMAGE" || { echo "cannot make the base image" >&2; exit 1; }
+fi
+
+WORK=$(as_user mktemp -d /tmp/ocs-tray-e2e.XXXXXX)
+chmod 0755 "$WORK"
+mkdir -p "$SHOTS" && chmod 0777 "$SHOTS"
+PROJECT_NAME=tray-e2e
+PROJECT=$WORK/$PROJECT_NAME
+SANDBOX_ID=
+cleanup() {
+    set +e
+    [[ -d "$PROJECT" ]] && (cd "$PROJECT" && as_user env OCS_STATE_ROOT="$WORK/state" OCS_KEYCHAIN=0 "$OCS_BIN" stop >/dev/null 2>&1)
+    for c in $("$ENGINE" ps -aq --filter "label=io.opencode-sandbox.project=$PROJECT"); do "$ENGINE" rm -f "$c" >/dev/null 2>&1; done
+    if [[ "${OCS_E2E_KEEP:-}" != 1 ]]; then
+        "$ENGINE" rmi -f $("$ENGINE" images -q --filter "label=io.opencode-sandbox.project=$PROJECT" | sort -u) >/dev/null 2>&1
+        rm -rf "$WORK"
+    fi
+}
+trap cleanup EXIT
+
+as_user mkdir -p "$PROJECT" "$WORK/state" "$WORK/config" "$WORK/data" "$WORK/cache"
+as_user mkdir -m 0700 "$WORK/runtime"
+(cd "$PROJECT" && as_user env OCS_STATE_ROOT="$WORK/state" OCS_KEYCHAIN=0 "$OCS_BIN" init --yes --no-build >"$WORK/init.log" 2>&1) \
+    || { cat "$WORK/init.log"; echo "ocs init failed" >&2; exit 1; }
+# Fake domains only: nothing leaves the machine.
+as_user tee "$PROJECT/opencode-sandbox-config.yaml" >/dev/null <<'YAML'
+# The tray end-to-end test's project (comments must survive saving from the dialog)
+sandbox-name: tray-e2e
+
+# Only fake domains
+http-domain-whitelist:
+  - .allowed.test
+
+host-ports:
+env-passthrough:
+env:
+YAML
+
+echo "== engine: $("$ENGINE" version --format '{{.Server.Version}}' 2>/dev/null) ($ENGINE), user $E2E_USER, work $WORK"
+as_user env -u DBUS_SESSION_BUS_ADDRESS -u DISPLAY -u WAYLAND_DISPLAY \
+    XDG_RUNTIME_DIR="$WORK/runtime" XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME="$WORK/data" \
+    XDG_CACHE_HOME="$WORK/cache" OCS_STATE_ROOT="$WORK/state" OCS_ENGINE="$ENGINE" \
+    OCS_BASE_IMAGE="$BASE_IMAGE" OCS_EXTRA_CA_CERTS="$(host_extra_cas)" OCS_START_TIMEOUT=240 \
+    OCS_TRAY_STATUS_FILE="$WORK/status.json" QT_QPA_PLATFORM=xcb QT_LOGGING_RULES="ocs.*.info=true" \
+    PROJECT="$PROJECT" PROJECT_NAME="$PROJECT_NAME" OCS_STATE_ROOT="$WORK/state" \
+    dbus-run-session -- bash "$here/tray-e2e.sh" --inner "$APP" "$OCS_BIN" "$SHOTS" "$WORK"
+rc=$?
+if ((rc != 0)); then
+    echo "---- app log ----"; tail -60 "$WORK/app.log" 2>/dev/null
+fi
+echo "screenshots: $SHOTS"
+exit $rc

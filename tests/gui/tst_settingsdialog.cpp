@@ -1,0 +1,481 @@
+// The project settings dialog: fields checked as they are typed with the config's rules
+// (Save disabled while anything is wrong), saving through ConfigFile::save keeps comments
+// and unknown keys, comments that cannot be kept are shown before saving, presets, the
+// environment table never shows a value, the hook can be approved, and a saved change that
+// needs a restart offers one.
+
+#include "config/configfile.h"
+#include "guitest.h"
+#include "prestarthook.h"
+#include "settingsdialog.h"
+#include "ui_settingsdialog.h"
+
+#include <QAbstractButton>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextLayout>
+#include <QToolButton>
+
+using namespace ocs;
+using namespace ocs::test;
+using ocs::tray::SettingsDialog;
+
+namespace {
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    f.open(QIODevice::ReadOnly);
+    return f.readAll();
+}
+
+// Puts the cursor at the end of the editor and types `text` (Return for '\n').
+void typeAtEnd(QPlainTextEdit *edit, const QString &text)
+{
+    edit->setFocus();
+    QTextCursor c = edit->textCursor();
+    c.movePosition(QTextCursor::End);
+    edit->setTextCursor(c);
+    for (QChar ch : text) {
+        if (ch == QLatin1Char('\n'))
+            QTest::keyClick(edit, Qt::Key_Return);
+        else
+            QTest::keyClicks(edit, QString(ch));
+    }
+}
+
+bool lineIsMarked(QPlainTextEdit *edit, int blockNumber)
+{
+    const QTextBlock b = edit->document()->findBlockByNumber(blockNumber);
+    for (const QTextLayout::FormatRange &r : b.layout()->formats()) {
+        if (r.format.underlineStyle() == QTextCharFormat::WaveUnderline)
+            return true;
+    }
+    return false;
+}
+
+const QByteArray RoundTripYaml = "# Settings of the round-trip project (this comment stays)\n"
+                                 "sandbox-name: roundtrip # inline comment on the name\n"
+                                 "\n"
+                                 "# Domains the agent may reach\n"
+                                 "http-domain-whitelist:\n"
+                                 "  - api.example.test\n"
+                                 "\n"
+                                 "x-team-note: keep this unknown key # and its comment\n"
+                                 "\n"
+                                 "host-ports:\n"
+                                 "  - 5432\n"
+                                 "env:\n"
+                                 "  GREETING: hello world\n";
+
+} // namespace
+
+class TestSettingsDialog : public QObject
+{
+    Q_OBJECT
+private:
+    static FakeEngine *engine() { return static_cast<FakeEngine *>(&ProcessLauncher::instance()); }
+    static void accept(QMessageBox *box)
+    {
+        for (QAbstractButton *b : box->buttons()) {
+            if (box->buttonRole(b) == QMessageBox::AcceptRole) {
+                b->click();
+                return;
+            }
+        }
+        QFAIL("no accepting button");
+    }
+
+private Q_SLOTS:
+    void badValuesAreFlaggedWhileTyping()
+    {
+        GuiTestEnvironment env;
+        const QString root = env.makeProject(QStringLiteral("typing"));
+        TestApp app(env);
+        app.registry->add(root);
+        QVERIFY(app.startAndSettle());
+        SettingsDialog *dlg = app.tray->openSettings(app.fleet->sandbox(root));
+        auto *ui = dlg->form();
+        QVERIFY(dlg->isLoaded());
+        QVERIFY(dlg->saveButton()->isEnabled());
+        QVERIFY(dlg->problems().isEmpty());
+        QCOMPARE(ui->sandboxIdValue->text(), app.fleet->sandbox(root)->sandboxId());
+
+        // A domain with a space: flagged at once, the line marked, Save disabled.
+        typeAtEnd(ui->whitelistEdit, QStringLiteral("good.example.test\nbad domain.test"));
+        QVERIFY(!dlg->saveButton()->isEnabled());
+        QVERIFY(!ui->whitelistError->isHidden());
+        QVERIFY2(ui->whitelistError->text().contains(QStringLiteral("line 2")),
+                 qPrintable(ui->whitelistError->text()));
+        QVERIFY(ui->whitelistError->text().contains(QStringLiteral("space")));
+        QVERIFY(!lineIsMarked(ui->whitelistEdit, 0));
+        QVERIFY(lineIsMarked(ui->whitelistEdit, 1));
+        QVERIFY(!ui->tabs->tabIcon(ui->tabs->indexOf(ui->networkTab)).isNull());
+        QVERIFY(!ui->problemsLabel->text().isEmpty());
+
+        // A URL instead of a domain: the rule's own advice.
+        ui->whitelistEdit->setPlainText(QStringLiteral("https://api.example.test/v1"));
+        QVERIFY(ui->whitelistError->text().contains(QStringLiteral("api.example.test")));
+        QVERIFY(!dlg->saveButton()->isEnabled());
+
+        // Fixed: enabled again, nothing marked.
+        ui->whitelistEdit->setPlainText(QStringLiteral("api.example.test\n*.cdn.example.test"));
+        QVERIFY(dlg->saveButton()->isEnabled());
+        QVERIFY(!lineIsMarked(ui->whitelistEdit, 0) && !lineIsMarked(ui->whitelistEdit, 1));
+        QCOMPARE(
+            dlg->editedConfig().httpDomainWhitelist,
+            (QStringList{QStringLiteral("api.example.test"), QStringLiteral(".cdn.example.test")}));
+
+        // Name, ports, limits.
+        ui->nameEdit->clear();
+        QTest::keyClicks(ui->nameEdit, QStringLiteral("Bad_Name"));
+        QVERIFY(!dlg->saveButton()->isEnabled());
+        QVERIFY(!ui->nameError->text().isEmpty());
+        QCOMPARE(ui->sandboxIdValue->text(), QStringLiteral("—"));
+        ui->nameEdit->setText(QStringLiteral("good-name"));
+        QCOMPARE(ui->sandboxIdValue->text(), computeSandboxId(QStringLiteral("good-name"), root));
+        QVERIFY(dlg->saveButton()->isEnabled());
+
+        typeAtEnd(ui->hostPortsEdit, QStringLiteral("5432\n70000"));
+        QVERIFY(!dlg->saveButton()->isEnabled());
+        QVERIFY(ui->hostPortsError->text().contains(QStringLiteral("line 2")));
+        ui->hostPortsEdit->setPlainText(QStringLiteral("5432"));
+        QVERIFY(dlg->saveButton()->isEnabled());
+
+        QTest::keyClicks(ui->pidsEdit, QStringLiteral("12"));
+        QVERIFY(!dlg->saveButton()->isEnabled());
+        QVERIFY(ui->limitsError->text().contains(QStringLiteral("Process limit")));
+        ui->pidsEdit->setText(QStringLiteral("512"));
+        QTest::keyClicks(ui->memoryEdit, QStringLiteral("lots"));
+        QVERIFY(!dlg->saveButton()->isEnabled());
+        ui->memoryEdit->setText(QStringLiteral("4g"));
+        QVERIFY2(dlg->saveButton()->isEnabled(),
+                 qPrintable(dlg->problems().join(QLatin1Char('\n'))));
+
+        // Environment: a bad name in the table.
+        ui->addPassthroughButton->click();
+        const int row = ui->passthroughTable->rowCount() - 1;
+        ui->passthroughTable->item(row, 0)->setText(QStringLiteral("1BAD"));
+        QVERIFY(!dlg->saveButton()->isEnabled());
+        QVERIFY(ui->envError->text().contains(QStringLiteral("row 1")));
+        ui->passthroughTable->item(row, 0)->setText(QStringLiteral("API_KEY"));
+        QVERIFY(dlg->saveButton()->isEnabled());
+        dlg->close();
+    }
+
+    void passthroughShowsWhetherSetNeverTheValue()
+    {
+        GuiTestEnvironment env;
+        qputenv("OCS_GUI_TEST_SECRET", "s3cr3t-value-never-shown");
+        const QString root =
+            env.makeProject(QStringLiteral("envs"),
+                            "sandbox-name: envs\nenv-passthrough:\n  TOKEN: OCS_GUI_TEST_SECRET\n"
+                            "  OTHER: OCS_GUI_TEST_SURELY_UNSET\n");
+        TestApp app(env);
+        app.registry->add(root);
+        QVERIFY(app.startAndSettle());
+        SettingsDialog *dlg = app.tray->openSettings(app.fleet->sandbox(root));
+        QTableWidget *t = dlg->form()->passthroughTable;
+        QCOMPARE(t->rowCount(), 2);
+        QCOMPARE(t->item(0, 2)->text(), QStringLiteral("set"));
+        QCOMPARE(t->item(1, 2)->text(), QStringLiteral("not set"));
+        for (QWidget *w : dlg->findChildren<QWidget *>()) {
+            if (auto *l = qobject_cast<QLabel *>(w))
+                QVERIFY(!l->text().contains(QStringLiteral("s3cr3t")));
+        }
+        for (int r = 0; r < t->rowCount(); ++r)
+            for (int c = 0; c < t->columnCount(); ++c)
+                QVERIFY(!t->item(r, c)->text().contains(QStringLiteral("s3cr3t")) &&
+                        !t->item(r, c)->toolTip().contains(QStringLiteral("s3cr3t")));
+        qunsetenv("OCS_GUI_TEST_SECRET");
+        dlg->close();
+    }
+
+    void saveKeepsCommentsAndUnknownKeys()
+    {
+        GuiTestEnvironment env;
+        const QString root = env.makeProject(QStringLiteral("roundtrip"), RoundTripYaml);
+        const QString path = root + QStringLiteral("/opencode-sandbox-config.yaml");
+        TestApp app(env);
+        app.registry->add(root);
+        QVERIFY(app.startAndSettle());
+        SettingsDialog *dlg = app.tray->openSettings(app.fleet->sandbox(root));
+        QSignalSpy saved(dlg, &SettingsDialog::saved);
+        auto *ui = dlg->form();
+        QCOMPARE(ui->whitelistEdit->toPlainText(), QStringLiteral("api.example.test"));
+        typeAtEnd(ui->whitelistEdit, QStringLiteral("\nnew.example.test"));
+        ui->memoryEdit->setText(QStringLiteral("4g"));
+        ui->startWithAppCheck->setChecked(true);
+        QVERIFY(dlg->saveButton()->isEnabled());
+        dlg->saveButton()->click();
+        if (QMessageBox *q = dlg->pendingQuestion())
+            QFAIL(qPrintable(QStringLiteral("unexpected question: ") + q->text() +
+                             q->detailedText()));
+        QCOMPARE(saved.count(), 1);
+
+        const QByteArray text = readAll(path);
+        QVERIFY2(text.contains("# Settings of the round-trip project (this comment stays)"), text);
+        QVERIFY2(text.contains("# Domains the agent may reach"), text);
+        QVERIFY2(text.contains("x-team-note: keep this unknown key # and its comment"), text);
+        QVERIFY2(text.contains("# inline comment on the name"), text);
+        QVERIFY2(text.contains("GREETING: hello world"), text);
+        const auto loaded = ConfigFile::load(path);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.errorSummary()));
+        QCOMPARE(
+            loaded.config->httpDomainWhitelist,
+            (QStringList{QStringLiteral("api.example.test"), QStringLiteral("new.example.test")}));
+        QCOMPARE(loaded.config->memoryLimit, QStringLiteral("4g"));
+        QCOMPARE(loaded.config->hostPorts, QList<quint16>{5432});
+        QVERIFY(loaded.config->unknownKeys.contains(QStringLiteral("x-team-note")));
+        QVERIFY(app.registry->appSettings(root).startWithApp);
+
+        const auto impact = saved.first().first().value<ConfigImpact>();
+        QVERIFY(impact.needsRestart);
+        QVERIFY(!impact.needsRebuild);
+        QVERIFY(impact.changedKeys.contains(QStringLiteral("http-domain-whitelist")));
+        QVERIFY(impact.changedKeys.contains(QStringLiteral("memory-limit")));
+    }
+
+    void commentsThatCannotBeKeptAreShownFirst()
+    {
+        GuiTestEnvironment env;
+        const QByteArray yaml = "sandbox-name: dropping\n"
+                                "http-domain-whitelist:\n"
+                                "  - old.example.test # why we allowed old.example.test\n"
+                                "  - keep.example.test\n";
+        const QString root = env.makeProject(QStringLiteral("dropping"), yaml);
+        const QString path = root + QStringLiteral("/opencode-sandbox-config.yaml");
+        TestApp app(env);
+        app.registry->add(root);
+        QVERIFY(app.startAndSettle());
+        SettingsDialog *dlg = app.tray->openSettings(app.fleet->sandbox(root));
+        QSignalSpy saved(dlg, &SettingsDialog::saved);
+        dlg->form()->whitelistEdit->setPlainText(QStringLiteral("keep.example.test"));
+        QStringList dropped;
+        ConfigFile::render(yaml, dlg->editedConfig(), &dropped);
+        if (dropped.isEmpty())
+            QSKIP("the config writer keeps this comment; nothing to show");
+        dlg->saveButton()->click();
+        QMessageBox *q = dlg->pendingQuestion();
+        QVERIFY(q);
+        QVERIFY(q->isVisible());
+        QVERIFY2(q->detailedText().contains(QStringLiteral("why we allowed")),
+                 qPrintable(q->detailedText()));
+        QCOMPARE(readAll(path), yaml); // nothing written yet
+        QCOMPARE(saved.count(), 0);
+        // "Save anyway"
+        for (QAbstractButton *b : q->buttons()) {
+            if (q->buttonRole(b) == QMessageBox::AcceptRole) {
+                b->click();
+                break;
+            }
+        }
+        QCOMPARE(saved.count(), 1);
+        QVERIFY(!readAll(path).contains("old.example.test"));
+        QVERIFY(readAll(path).contains("keep.example.test"));
+    }
+
+    void brokenConfigIsReadOnly()
+    {
+        GuiTestEnvironment env;
+        const QString root = env.makeProject(QStringLiteral("broken"),
+                                             "sandbox-name: broken\nhost-ports:\n  - not-a-port\n");
+        TestApp app(env);
+        app.registry->add(root);
+        QVERIFY(app.startAndSettle());
+        SettingsDialog *dlg = app.tray->openSettings(app.fleet->sandbox(root));
+        QVERIFY(!dlg->isLoaded());
+        QVERIFY(!dlg->form()->tabs->isEnabled());
+        QVERIFY(!dlg->saveButton()->isEnabled());
+        QVERIFY2(dlg->form()->problemsLabel->text().contains(
+                     QStringLiteral("opencode-sandbox-config.yaml:3")),
+                 qPrintable(dlg->form()->problemsLabel->text()));
+    }
+
+    void presets()
+    {
+        GuiTestEnvironment env;
+        const QString root = env.makeProject(QStringLiteral("presets"));
+        // A stand-in `npm` on PATH; the fake answers for it.
+        const QString bin = env.path(QStringLiteral("bin"));
+        QDir().mkpath(bin);
+        QFile npm(bin + QStringLiteral("/npm"));
+        npm.open(QIODevice::WriteOnly);
+        npm.write("#!/bin/sh\nexit 1\n");
+        npm.close();
+        npm.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        const QByteArray oldPath = qgetenv("PATH");
+        qputenv("PATH", bin.toUtf8() + ':' + oldPath);
+        QByteArray npmAnswer = "https://npm.mirror.example.test/\n";
+        engine()->setResponder(
+            [&npmAnswer](const ProcessSpec &spec) -> std::optional<ProcessResult> {
+                if (spec.program.endsWith(QStringLiteral("/npm")))
+                    return exitWith(0, npmAnswer);
+                return std::nullopt;
+            });
+        qputenv("PIP_INDEX_URL", "https://pypi.mirror.example.test/simple/");
+
+        TestApp app(env);
+        app.registry->add(root);
+        QVERIFY(app.startAndSettle());
+        SettingsDialog *dlg = app.tray->openSettings(app.fleet->sandbox(root));
+        QMenu *menu = dlg->form()->presetButton->menu();
+        QVERIFY(menu);
+        auto trigger = [menu](const QString &id) {
+            for (QAction *a : menu->actions()) {
+                if (a->data().toString() == id) {
+                    a->trigger();
+                    return true;
+                }
+            }
+            return false;
+        };
+        QVERIFY(trigger(QStringLiteral("anthropic")));
+        QVERIFY(
+            dlg->editedConfig().httpDomainWhitelist.contains(QStringLiteral("api.anthropic.com")));
+        QVERIFY(trigger(QStringLiteral("github")));
+        QVERIFY(dlg->editedConfig().httpDomainWhitelist.contains(QStringLiteral(".github.com")));
+        QVERIFY(trigger(QStringLiteral("npm")));
+        QTRY_VERIFY(dlg->editedConfig().httpDomainWhitelist.contains(
+            QStringLiteral("npm.mirror.example.test")));
+        QVERIFY(trigger(QStringLiteral("pypi")));
+        QTRY_VERIFY(dlg->editedConfig().httpDomainWhitelist.contains(
+            QStringLiteral("pypi.mirror.example.test")));
+        // Adding a preset twice adds nothing twice.
+        QVERIFY(trigger(QStringLiteral("anthropic")));
+        QCOMPARE(dlg->editedConfig().httpDomainWhitelist.count(QStringLiteral("api.anthropic.com")),
+                 1);
+
+        // npm without a registry: the user is asked.
+        npmAnswer = "undefined\n";
+        QVERIFY(trigger(QStringLiteral("npm")));
+        QInputDialog *input = nullptr;
+        QTRY_VERIFY((input = dlg->findChild<QInputDialog *>()) != nullptr);
+        QTRY_VERIFY(input->isVisible());
+        input->setTextValue(QStringLiteral("registry.corp.example.test"));
+        input->accept();
+        QTRY_VERIFY(dlg->editedConfig().httpDomainWhitelist.contains(
+            QStringLiteral("registry.corp.example.test")));
+        QVERIFY(dlg->saveButton()->isEnabled());
+
+        qputenv("PATH", oldPath);
+        qunsetenv("PIP_INDEX_URL");
+    }
+
+    void hookCanBeApproved()
+    {
+        GuiTestEnvironment env;
+        const QString root = env.makeProject(QStringLiteral("hooked"));
+        QFile hook(root + QStringLiteral("/opencode-sandbox-pre-start-container.sh"));
+        hook.open(QIODevice::WriteOnly);
+        hook.write("#!/usr/bin/env bash\nexport TOKEN=$(cat ~/.token)\n");
+        hook.close();
+        TestApp app(env);
+        app.registry->add(root);
+        QVERIFY(app.startAndSettle());
+        ManagedSandbox *s = app.fleet->sandbox(root);
+        QCOMPARE(s->hookStatus(), PreStartHook::Status::NotApproved);
+        app.flush();
+        QVERIFY(
+            app.tray->projectMenu(root)->problemAction()->text().contains(QStringLiteral("hook")));
+        SettingsDialog *dlg = app.tray->openSettings(s);
+        auto *ui = dlg->form();
+        QVERIFY(ui->hookView->toPlainText().contains(QStringLiteral("export TOKEN")));
+        QVERIFY(ui->hookView->isReadOnly());
+        QVERIFY(ui->hookStatusLabel->text().startsWith(QStringLiteral("Not approved")));
+        QVERIFY(ui->approveHookButton->isEnabled());
+        ui->approveHookButton->click();
+        QVERIFY(ui->hookStatusLabel->text().startsWith(QStringLiteral("Approved")));
+        QVERIFY(!ui->approveHookButton->isEnabled());
+        QCOMPARE(s->hookStatus(), PreStartHook::Status::Approved);
+    }
+
+    void savingWhileRunningOffersRestart()
+    {
+        GuiTestEnvironment env;
+        const QString root = env.makeProject(QStringLiteral("live"));
+        TestApp app(env);
+        app.registry->add(root);
+        QVERIFY(app.startAndSettle());
+        ManagedSandbox *s = app.fleet->sandbox(root);
+        engine()->addImage(s->project()->imageName());
+        s->start();
+        QTRY_COMPARE_WITH_TIMEOUT(s->state(), ManagedSandbox::State::Running, 10000);
+        SettingsDialog *dlg = app.tray->openSettings(s);
+        dlg->form()->whitelistEdit->setPlainText(QStringLiteral("added.example.test"));
+        dlg->saveButton()->click();
+        QTRY_VERIFY(s->configOutdated());
+        QMessageBox *q = app.tray->lastQuestion();
+        QVERIFY(q);
+        QVERIFY2(q->text().contains(QStringLiteral("http-domain-whitelist")),
+                 qPrintable(q->text()));
+        const int runsBefore = engine()->count({QStringLiteral("run")});
+        const int stopsBefore = engine()->count({QStringLiteral("stop")});
+        accept(q);
+        // The start shows what the change lets the sandbox reach and asks first.
+        QTRY_VERIFY(app.tray->lastQuestion() && app.tray->lastQuestion() != q);
+        QMessageBox *confirm = app.tray->lastQuestion();
+        QVERIFY2(confirm->text().contains(QStringLiteral("+ whitelist: added.example.test")),
+                 qPrintable(confirm->text()));
+        QCOMPARE(engine()->count({QStringLiteral("run")}), runsBefore);
+        accept(confirm);
+        QTRY_COMPARE_WITH_TIMEOUT(engine()->count({QStringLiteral("run")}), runsBefore + 1, 10000);
+        QCOMPARE(engine()->count({QStringLiteral("stop")}), stopsBefore + 1);
+        QTRY_COMPARE_WITH_TIMEOUT(s->state(), ManagedSandbox::State::Running, 10000);
+        QVERIFY(!s->configOutdated());
+        // The container now carries the new config's hash.
+        const auto containers = engine()->containers();
+        QCOMPARE(containers.size(), 1);
+        QCOMPARE(containers.first().labels.value(ContainerEngine::LabelConfigHash),
+                 SandboxController::configHash(s->project()->config()));
+    }
+
+    void renamingWhileRunningMovesToTheNewId()
+    {
+        GuiTestEnvironment env;
+        const QString root = env.makeProject(QStringLiteral("oldname"));
+        TestApp app(env);
+        app.registry->add(root);
+        QVERIFY(app.startAndSettle());
+        ManagedSandbox *s = app.fleet->sandbox(root);
+        const QString oldId = s->sandboxId();
+        engine()->addImage(s->project()->imageName());
+        engine()->addImage(QStringLiteral("opencode-sandbox-") +
+                           computeSandboxId(QStringLiteral("newname"), root));
+        s->start();
+        QTRY_COMPARE_WITH_TIMEOUT(s->state(), ManagedSandbox::State::Running, 10000);
+        SettingsDialog *dlg = app.tray->openSettings(s);
+        dlg->form()->nameEdit->setText(QStringLiteral("newname"));
+        dlg->saveButton()->click();
+        // The running container still belongs to the old ID until it is stopped.
+        QCOMPARE(s->sandboxId(), oldId);
+        QVERIFY(s->configOutdated());
+        QMessageBox *q = app.tray->lastQuestion();
+        QVERIFY(q);
+        for (QAbstractButton *b : q->buttons()) {
+            if (q->buttonRole(b) == QMessageBox::AcceptRole) {
+                b->click();
+                break;
+            }
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(s->sandboxId(), computeSandboxId(QStringLiteral("newname"), root),
+                                  10000);
+        QTRY_COMPARE_WITH_TIMEOUT(s->state(), ManagedSandbox::State::Running, 10000);
+        const auto containers = engine()->containers();
+        QCOMPARE(containers.size(), 1); // the old one was stopped and removed
+        QCOMPARE(containers.first().labels.value(ContainerEngine::LabelId), s->sandboxId());
+    }
+};
+
+QTEST_MAIN(TestSettingsDialog)
+#include "tst_settingsdialog.moc"

@@ -1,0 +1,1091 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>InitProjectDialog</name>
+    <message>
+        <source>Set up a project</source>
+        <translation>Projekt einrichten</translation>
+    </message>
+    <message>
+        <source>Sandbox &amp;name:</source>
+        <translation>Sandbox-&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Sandbox ID:</source>
+        <translation>Sandbox-ID:</translation>
+    </message>
+    <message>
+        <source>Files to create (existing files are kept)</source>
+        <translation>Anzulegende Dateien (vorhandene bleiben unverändert)</translation>
+    </message>
+    <message>
+        <source>&amp;Build the sandbox image now (takes a few minutes)</source>
+        <translation>Sandbox-Image jetzt &amp;bauen (dauert einige Minuten)</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Container engine</source>
+        <translation>Container-Engine</translation>
+    </message>
+    <message>
+        <source>&amp;Use:</source>
+        <translation>&amp;Verwenden:</translation>
+    </message>
+    <message>
+        <source>&amp;Program:</source>
+        <translation>&amp;Programm:</translation>
+    </message>
+    <message>
+        <source>/usr/local/bin/docker</source>
+        <translation>/usr/local/bin/docker</translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation>Verhalten</translation>
+    </message>
+    <message>
+        <source>Start OpenCode Sandbox when I &amp;log in</source>
+        <translation>OpenCode Sandbox beim Anmelden &amp;starten</translation>
+    </message>
+    <message>
+        <source>Show &amp;notifications (builds, starts, failures)</source>
+        <translation>&amp;Benachrichtigungen anzeigen (Builds, Starts, Fehler)</translation>
+    </message>
+    <message>
+        <source>&amp;Ask on quit whether to stop running sandboxes</source>
+        <translation>Beim Beenden &amp;fragen, ob laufende Sandboxen gestoppt werden sollen</translation>
+    </message>
+    <message>
+        <source>Web UI</source>
+        <translation>Web-Oberfläche</translation>
+    </message>
+    <message>
+        <source>Open in my &amp;browser</source>
+        <translation>In meinem Br&amp;owser öffnen</translation>
+    </message>
+    <message>
+        <source>Open in a window of this app (&amp;embedded)</source>
+        <translation>In einem Fenster dieser App öffnen (&amp;eingebettet)</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>Sp&amp;rache:</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Project settings</source>
+        <translation>Projekteinstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation>&amp;Allgemein</translation>
+    </message>
+    <message>
+        <source>Sandbox &amp;name:</source>
+        <translation>Sandbox-&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Lower-case letters, digits and &apos;-&apos;; part of the sandbox ID</source>
+        <translation>Kleinbuchstaben, Ziffern und &apos;-&apos;; Teil der Sandbox-ID</translation>
+    </message>
+    <message>
+        <source>Sandbox ID:</source>
+        <translation>Sandbox-ID:</translation>
+    </message>
+    <message>
+        <source>Web UI port:</source>
+        <translation>Port der Web-Oberfläche:</translation>
+    </message>
+    <message>
+        <source>&amp;Memory limit:</source>
+        <translation>Speicher&amp;limit:</translation>
+    </message>
+    <message>
+        <source>e.g. 4g or 512m; empty for the default</source>
+        <translation>z. B. 4g oder 512m; leer für den Standardwert</translation>
+    </message>
+    <message>
+        <source>&amp;CPU limit:</source>
+        <translation>&amp;CPU-Limit:</translation>
+    </message>
+    <message>
+        <source>Number of CPUs, e.g. 2 or 1.5; empty for no limit</source>
+        <translation>Anzahl CPUs, z. B. 2 oder 1.5; leer für kein Limit</translation>
+    </message>
+    <message>
+        <source>&amp;Process limit:</source>
+        <translation>&amp;Prozesslimit:</translation>
+    </message>
+    <message>
+        <source>Most processes at once in the sandbox; empty for the default</source>
+        <translation>Höchstzahl gleichzeitiger Prozesse in der Sandbox; leer für den Standardwert</translation>
+    </message>
+    <message>
+        <source>In this app</source>
+        <translation>In dieser App</translation>
+    </message>
+    <message>
+        <source>Start this sandbox when the app starts</source>
+        <translation>Diese Sandbox beim Start der App starten</translation>
+    </message>
+    <message>
+        <source>Open the web UI after starting it from the app</source>
+        <translation>Nach dem Start aus der App die Web-Oberfläche öffnen</translation>
+    </message>
+    <message>
+        <source>Net&amp;work</source>
+        <translation>&amp;Netzwerk</translation>
+    </message>
+    <message>
+        <source>The sandbox reaches only these domains, over HTTP and HTTPS through its proxy. One per line; &apos;.example.com&apos; also allows every subdomain.</source>
+        <translation>Die Sandbox erreicht nur diese Domains, per HTTP und HTTPS über ihren Proxy. Eine pro Zeile; &apos;.example.com&apos; erlaubt auch alle Subdomains.</translation>
+    </message>
+    <message>
+        <source>&amp;Allowed domains:</source>
+        <translation>&amp;Erlaubte Domains:</translation>
+    </message>
+    <message>
+        <source>Add a &amp;preset</source>
+        <translation>Vor&amp;lage hinzufügen</translation>
+    </message>
+    <message>
+        <source>Host p&amp;orts</source>
+        <translation>Host-P&amp;orts</translation>
+    </message>
+    <message>
+        <source>TCP ports on this computer that the sandbox may connect to, as docker.host (e.g. a database). One per line.</source>
+        <translation>TCP-Ports dieses Computers, mit denen sich die Sandbox als docker.host verbinden darf (z. B. eine Datenbank). Einer pro Zeile.</translation>
+    </message>
+    <message>
+        <source>&amp;List of ports:</source>
+        <translation>&amp;Liste der Ports:</translation>
+    </message>
+    <message>
+        <source>&amp;Environment</source>
+        <translation>&amp;Umgebung</translation>
+    </message>
+    <message>
+        <source>Passed through from this computer (read when the sandbox starts, after the pre-start hook; values are never shown here):</source>
+        <translation>Von diesem Computer durchgereicht (beim Start der Sandbox gelesen, nach dem Pre-Start-Hook; Werte werden hier nie angezeigt):</translation>
+    </message>
+    <message>
+        <source>A&amp;dd variable</source>
+        <translation>Variable hin&amp;zufügen</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Fixed values (written into the config file; do not put secrets here):</source>
+        <translation>Feste Werte (stehen in der Konfigurationsdatei; keine Geheimnisse eintragen):</translation>
+    </message>
+    <message>
+        <source>Add &amp;value</source>
+        <translation>&amp;Wert hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove va&amp;lue</source>
+        <translation>Wert entfe&amp;rnen</translation>
+    </message>
+    <message>
+        <source>Pre-start &amp;hook</source>
+        <translation>Pre-Start-&amp;Hook</translation>
+    </message>
+    <message>
+        <source>Appro&amp;ve this content</source>
+        <translation>Diesen Inhalt &amp;freigeben</translation>
+    </message>
+</context>
+<context>
+    <name>StatusSummary</name>
+    <message>
+        <source>No container engine available</source>
+        <translation>Keine Container-Engine verfügbar</translation>
+    </message>
+    <message>
+        <source>%1 is not available</source>
+        <translation>%1 ist nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Looking for Docker or Podman…</source>
+        <translation>Suche Docker oder Podman…</translation>
+    </message>
+    <message>
+        <source>No projects yet</source>
+        <translation>Noch keine Projekte</translation>
+    </message>
+    <message numerus="yes">
+        <source>No sandbox running (%n project(s))</source>
+        <translation>
+            <numerusform>Keine Sandbox läuft (%n Projekt)</numerusform>
+            <numerusform>Keine Sandbox läuft (%n Projekte)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n sandbox(es) running</source>
+        <translation>
+            <numerusform>%1 von %n Sandbox läuft</numerusform>
+            <numerusform>%1 von %n Sandboxen laufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>OpenCode Sandbox</source>
+        <translation>OpenCode Sandbox</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>building %1/%2</source>
+        <translation>baut %1/%2</translation>
+    </message>
+    <message>
+        <source>building…</source>
+        <translation>baut…</translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation>startet…</translation>
+    </message>
+    <message>
+        <source>stopping…</source>
+        <translation>stoppt…</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>Running on port %1</source>
+        <translation>Läuft auf Port %1</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Building the image: step %1 of %2</source>
+        <translation>Image wird gebaut: Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <source>Building the image…</source>
+        <translation>Image wird gebaut…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Startet…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stoppt…</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>%1 — %2 · port %3</source>
+        <translation>%1 — %2 · Port %3</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalOpener</name>
+    <message>
+        <source>The `ocs` command was not found next to this program or on PATH.</source>
+        <translation>Der Befehl `ocs` wurde weder neben diesem Programm noch im PATH gefunden.</translation>
+    </message>
+    <message>
+        <source>No terminal emulator found. Install one (e.g. xterm, GNOME Terminal or Konsole), or run `ocs terminal` in %1 yourself.</source>
+        <translation>Kein Terminalprogramm gefunden. Installieren Sie eines (z. B. xterm, GNOME Terminal oder Konsole) oder führen Sie `ocs terminal` selbst in %1 aus.</translation>
+    </message>
+    <message>
+        <source>Could not start %1.</source>
+        <translation>%1 konnte nicht gestartet werden.</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::tray::HookApprovalDialog</name>
+    <message>
+        <source>Approve the pre-start hook — %1</source>
+        <translation>Pre-Start-Hook freigeben — %1</translation>
+    </message>
+    <message>
+        <source>%1 is new or changed since you last approved it. It runs on your computer, with your rights, before the sandbox starts; anything in the workspace (the agent too) can edit it. Read it, then approve exactly this content or cancel the start.</source>
+        <translation>%1 ist neu oder hat sich seit Ihrer letzten Freigabe geändert. Es läuft vor dem Start der Sandbox auf Ihrem Computer, mit Ihren Rechten; alles im Arbeitsbereich (auch der Agent) kann es ändern. Lesen Sie es und geben Sie dann genau diesen Inhalt frei oder brechen Sie den Start ab.</translation>
+    </message>
+    <message>
+        <source>&amp;Approve and start</source>
+        <translation>&amp;Freigeben und starten</translation>
+    </message>
+    <message>
+        <source>The file changed while this window was open; open it again.</source>
+        <translation>Die Datei hat sich geändert, während dieses Fenster offen war; öffnen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::tray::InitProjectDialog</name>
+    <message>
+        <source>%1 has no %2 yet. Set it up as a project: the sandbox will see this folder as its workspace.</source>
+        <translation>%1 hat noch keine %2. Richten Sie den Ordner als Projekt ein: Die Sandbox sieht ihn als ihren Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>%1 (exists, kept as it is)</source>
+        <translation>%1 (vorhanden, bleibt unverändert)</translation>
+    </message>
+    <message>
+        <source>Add %1 to .gitignore (it may come to hold secrets)</source>
+        <translation>%1 in .gitignore eintragen (sie kann Geheimnisse enthalten)</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Anlegen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::tray::LineListHighlighter</name>
+    <message>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::tray::LogViewer</name>
+    <message>
+        <source>Open the &amp;log file</source>
+        <translation>&amp;Protokolldatei öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy all</source>
+        <translation>Alles &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Output of %1 (follows as it grows)</source>
+        <translation>Ausgabe von %1 (wird fortlaufend ergänzt)</translation>
+    </message>
+    <message>
+        <source>— the output ended (the sandbox stopped) —</source>
+        <translation>— die Ausgabe ist zu Ende (die Sandbox wurde gestoppt) —</translation>
+    </message>
+    <message>
+        <source>— %1 —</source>
+        <translation>— %1 —</translation>
+    </message>
+    <message>
+        <source>Reading the output</source>
+        <translation>Lesen der Ausgabe</translation>
+    </message>
+    <message>
+        <source>===== %1 =====</source>
+        <translation>===== %1 =====</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ose</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::tray::MainWindow</name>
+    <message>
+        <source>OpenCode Sandbox</source>
+        <translation>OpenCode Sandbox</translation>
+    </message>
+    <message>
+        <source>No projects yet: add one below.</source>
+        <translation>Noch keine Projekte: Fügen Sie unten eines hinzu.</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::tray::PreferencesDialog</name>
+    <message>
+        <source>Choose a Docker-compatible program</source>
+        <translation>Docker-kompatibles Programm wählen</translation>
+    </message>
+    <message>
+        <source>Automatic (Docker, else Podman)</source>
+        <translation>Automatisch (Docker, sonst Podman)</translation>
+    </message>
+    <message>
+        <source>Docker</source>
+        <translation>Docker</translation>
+    </message>
+    <message>
+        <source>Podman</source>
+        <translation>Podman</translation>
+    </message>
+    <message>
+        <source>Another program…</source>
+        <translation>Anderes Programm…</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>This build has no embedded web view (built without Qt WebEngine).</source>
+        <translation>Diese Version hat keine eingebettete Webansicht (ohne Qt WebEngine gebaut).</translation>
+    </message>
+    <message>
+        <source>Name the program (a Docker-compatible command line).</source>
+        <translation>Geben Sie das Programm an (ein Docker-kompatibles Kommandozeilenprogramm).</translation>
+    </message>
+    <message>
+        <source>Give the full path of the program.</source>
+        <translation>Geben Sie den vollständigen Pfad des Programms an.</translation>
+    </message>
+    <message>
+        <source>%1 is not an executable program.</source>
+        <translation>%1 ist kein ausführbares Programm.</translation>
+    </message>
+    <message>
+        <source>In use: %1 %2</source>
+        <translation>In Verwendung: %1 %2</translation>
+    </message>
+    <message>
+        <source>Looking for the engine…</source>
+        <translation>Suche die Engine…</translation>
+    </message>
+    <message>
+        <source>OCS_ENGINE is set in the environment and takes precedence.</source>
+        <translation>OCS_ENGINE ist in der Umgebung gesetzt und hat Vorrang.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::tray::ProjectMenu</name>
+    <message>
+        <source>Container engine not available</source>
+        <translation>Container-Engine nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>The configuration has errors (see Settings…)</source>
+        <translation>Die Konfiguration enthält Fehler (siehe Einstellungen…)</translation>
+    </message>
+    <message>
+        <source>Settings changed: restart to apply them</source>
+        <translation>Einstellungen geändert: zum Übernehmen neu starten</translation>
+    </message>
+    <message>
+        <source>The pre-start hook changed and needs your approval</source>
+        <translation>Der Pre-Start-Hook hat sich geändert und braucht Ihre Freigabe</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>&amp;Restart</source>
+        <translation>&amp;Neu starten</translation>
+    </message>
+    <message>
+        <source>Open &amp;web UI</source>
+        <translation>&amp;Web-Oberfläche öffnen</translation>
+    </message>
+    <message>
+        <source>Opens the web UI in your browser, already signed in</source>
+        <translation>Öffnet die Web-Oberfläche im Browser, bereits angemeldet</translation>
+    </message>
+    <message>
+        <source>Start the sandbox first</source>
+        <translation>Starten Sie zuerst die Sandbox</translation>
+    </message>
+    <message>
+        <source>Open &amp;terminal</source>
+        <translation>&amp;Terminal öffnen</translation>
+    </message>
+    <message>
+        <source>Runs `ocs terminal` in a terminal window</source>
+        <translation>Führt `ocs terminal` in einem Terminalfenster aus</translation>
+    </message>
+    <message>
+        <source>Show &amp;logs</source>
+        <translation>&amp;Logs anzeigen</translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s output (OpenCode, proxy, firewall)</source>
+        <translation>Die Ausgabe der Sandbox (OpenCode, Proxy, Firewall)</translation>
+    </message>
+    <message>
+        <source>Show error &amp;details…</source>
+        <translation>Fehler&amp;details anzeigen…</translation>
+    </message>
+    <message>
+        <source>Re&amp;build image</source>
+        <translation>Image neu &amp;bauen</translation>
+    </message>
+    <message>
+        <source>Builds the sandbox image again (after changing mise.toml)</source>
+        <translation>Baut das Sandbox-Image neu (nach Änderungen an mise.toml)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify sandbox</source>
+        <translation>Sandbox p&amp;rüfen</translation>
+    </message>
+    <message>
+        <source>Review the pre-start &amp;hook…</source>
+        <translation>Pre-Start-&amp;Hook prüfen…</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Open project &amp;folder</source>
+        <translation>Projekt&amp;ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move from list</source>
+        <translation>Aus der Liste ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Forgets the project here; its files and a running sandbox stay as they are</source>
+        <translation>Vergisst das Projekt hier; seine Dateien und eine laufende Sandbox bleiben, wie sie sind</translation>
+    </message>
+    <message>
+        <source>St&amp;op (cancel the build)</source>
+        <translation>Sto&amp;ppen (Build abbrechen)</translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation>Sto&amp;ppen</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Checks the sandbox&apos;s isolation from inside, as the agent would (firewall, DNS, proxy, privileges), like `ocs verify`</source>
+        <translation>Prüft die Abschottung der Sandbox von innen, so wie der Agent sie sieht (Firewall, DNS, Proxy, Rechte), wie `ocs verify`</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::tray::SettingsDialog</name>
+    <message>
+        <source>Anthropic (Claude API)</source>
+        <translation>Anthropic (Claude-API)</translation>
+    </message>
+    <message>
+        <source>OpenAI API</source>
+        <translation>OpenAI-API</translation>
+    </message>
+    <message>
+        <source>GitHub (web, API, raw files)</source>
+        <translation>GitHub (Web, API, Rohdateien)</translation>
+    </message>
+    <message>
+        <source>npm (the registry your npm uses)</source>
+        <translation>npm (die Registry, die Ihr npm verwendet)</translation>
+    </message>
+    <message>
+        <source>PyPI (the index your pip uses)</source>
+        <translation>PyPI (der Index, den Ihr pip verwendet)</translation>
+    </message>
+    <message>
+        <source>Approving the hook</source>
+        <translation>Freigabe des Hooks</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>In the sandbox</source>
+        <translation>In der Sandbox</translation>
+    </message>
+    <message>
+        <source>From the host variable</source>
+        <translation>Aus der Host-Variablen</translation>
+    </message>
+    <message>
+        <source>Set on this computer?</source>
+        <translation>Auf diesem Computer gesetzt?</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (Standard)</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>kein Limit</translation>
+    </message>
+    <message>
+        <source>api.example.com
+.example.org</source>
+        <translation>api.example.com
+.example.org</translation>
+    </message>
+    <message>
+        <source>5432</source>
+        <translation>5432</translation>
+    </message>
+    <message>
+        <source>Looking up %1…</source>
+        <translation>Ermittle %1…</translation>
+    </message>
+    <message>
+        <source>%1
+
+Which domain should the sandbox reach for it?</source>
+        <translation>%1
+
+Welche Domain soll die Sandbox dafür erreichen?</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>gesetzt</translation>
+    </message>
+    <message>
+        <source>%1 is set in this app&apos;s environment</source>
+        <translation>%1 ist in der Umgebung dieser App gesetzt</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>%1 is not set here; the pre-start hook may set it</source>
+        <translation>%1 ist hier nicht gesetzt; der Pre-Start-Hook kann sie setzen</translation>
+    </message>
+    <message>
+        <source>Settings of %1 in &lt;a href=&quot;%2&quot;&gt;%3&lt;/a&gt;</source>
+        <translation>Einstellungen von %1 in &lt;a href=&quot;%2&quot;&gt;%3&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Settings — %1</source>
+        <translation>Einstellungen — %1</translation>
+    </message>
+    <message>
+        <source>The file cannot be edited here until these problems are fixed in it:
+%1</source>
+        <translation>Die Datei kann hier erst bearbeitet werden, wenn diese Fehler darin behoben sind:
+%1</translation>
+    </message>
+    <message>
+        <source>%1 (chosen automatically; kept while it stays free)</source>
+        <translation>%1 (automatisch gewählt; bleibt, solange er frei ist)</translation>
+    </message>
+    <message>
+        <source>chosen at the first start (from 4096 up)</source>
+        <translation>wird beim ersten Start gewählt (ab 4096 aufwärts)</translation>
+    </message>
+    <message>
+        <source>This project has no pre-start hook.</source>
+        <translation>Dieses Projekt hat keinen Pre-Start-Hook.</translation>
+    </message>
+    <message>
+        <source>The hook holds only comments: nothing runs before a start.</source>
+        <translation>Der Hook enthält nur Kommentare: Vor dem Start läuft nichts.</translation>
+    </message>
+    <message>
+        <source>Approved: exactly this content runs on your computer before each start.</source>
+        <translation>Freigegeben: Genau dieser Inhalt läuft vor jedem Start auf Ihrem Computer.</translation>
+    </message>
+    <message>
+        <source>Not approved: the hook is new or changed since you last approved it, so starts fail until you approve it. Read it first: it runs on your computer with your rights, and anything in the workspace (the agent too) can edit it.</source>
+        <translation>Nicht freigegeben: Der Hook ist neu oder wurde seit Ihrer letzten Freigabe geändert; Starts schlagen fehl, bis Sie ihn freigeben. Lesen Sie ihn zuerst: Er läuft mit Ihren Rechten auf Ihrem Computer, und alles im Arbeitsbereich (auch der Agent) kann ihn ändern.</translation>
+    </message>
+    <message>
+        <source>Memory limit: %1</source>
+        <translation>Speicherlimit: %1</translation>
+    </message>
+    <message>
+        <source>CPU limit: %1</source>
+        <translation>CPU-Limit: %1</translation>
+    </message>
+    <message>
+        <source>Process limit: %1</source>
+        <translation>Prozesslimit: %1</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice</source>
+        <translation>%1 steht doppelt in der Liste</translation>
+    </message>
+    <message>
+        <source>Passed through, row %1: %2</source>
+        <translation>Durchgereicht, Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>Fixed value, row %1: %2</source>
+        <translation>Fester Wert, Zeile %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix before saving.</source>
+        <translation>
+            <numerusform>Vor dem Speichern ist %n Fehler zu beheben.</numerusform>
+            <numerusform>Vor dem Speichern sind %n Fehler zu beheben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Comments would be lost</source>
+        <translation>Kommentare gingen verloren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saving rewrites parts of %1 whose comments cannot be kept (%n comment(s)). Save anyway?</source>
+        <translation>
+            <numerusform>Beim Speichern werden Teile von %1 neu geschrieben, deren Kommentar nicht erhalten bleibt (%n Kommentar). Trotzdem speichern?</numerusform>
+            <numerusform>Beim Speichern werden Teile von %1 neu geschrieben, deren Kommentare nicht erhalten bleiben (%n Kommentare). Trotzdem speichern?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Trotzdem speichern</translation>
+    </message>
+    <message>
+        <source>The file changed</source>
+        <translation>Die Datei hat sich geändert</translation>
+    </message>
+    <message>
+        <source>%1 changed on disk since this window opened. Saving keeps the other changes only in the sections you did not edit here. Save anyway?</source>
+        <translation>%1 wurde geändert, seit dieses Fenster geöffnet wurde. Beim Speichern bleiben die anderen Änderungen nur in den Abschnitten erhalten, die Sie hier nicht bearbeitet haben. Trotzdem speichern?</translation>
+    </message>
+    <message>
+        <source>Saving failed</source>
+        <translation>Speichern fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: %1</source>
+        <translation>Die Einstellungen konnten nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::tray::TrayController</name>
+    <message>
+        <source>&amp;Look for the engine again</source>
+        <translation>Erneut nach der Engine &amp;suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Add project…</source>
+        <translation>Projekt &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Start a&amp;ll</source>
+        <translation>&amp;Alle starten</translation>
+    </message>
+    <message>
+        <source>Stop all</source>
+        <translation>Alle stoppen</translation>
+    </message>
+    <message>
+        <source>Stops every running sandbox</source>
+        <translation>Stoppt alle laufenden Sandboxen</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>A&amp;bout OpenCode Sandbox</source>
+        <translation>Ü&amp;ber OpenCode Sandbox</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>OpenCode Sandbox</source>
+        <translation>OpenCode Sandbox</translation>
+    </message>
+    <message>
+        <source>Now in the system tray.</source>
+        <translation>Jetzt im Systembereich der Kontrollleiste.</translation>
+    </message>
+    <message>
+        <source>%1 is back</source>
+        <translation>%1 ist wieder da</translation>
+    </message>
+    <message>
+        <source>The sandboxes can be used again.</source>
+        <translation>Die Sandboxen können wieder verwendet werden.</translation>
+    </message>
+    <message>
+        <source>%1 is running</source>
+        <translation>%1 läuft</translation>
+    </message>
+    <message>
+        <source>%1 restarted</source>
+        <translation>%1 wurde neu gestartet</translation>
+    </message>
+    <message>
+        <source>Web UI on port %1. Open it from the menu.</source>
+        <translation>Web-Oberfläche auf Port %1. Öffnen Sie sie über das Menü.</translation>
+    </message>
+    <message>
+        <source>Image of %1 built</source>
+        <translation>Image von %1 gebaut</translation>
+    </message>
+    <message>
+        <source>Restart the sandbox to use it.</source>
+        <translation>Starten Sie die Sandbox neu, um es zu verwenden.</translation>
+    </message>
+    <message>
+        <source>It is used from the next start.</source>
+        <translation>Es wird ab dem nächsten Start verwendet.</translation>
+    </message>
+    <message>
+        <source>Building the image of %1 failed</source>
+        <translation>Das Image von %1 konnte nicht gebaut werden</translation>
+    </message>
+    <message>
+        <source>Stopping %1 failed</source>
+        <translation>%1 konnte nicht gestoppt werden</translation>
+    </message>
+    <message>
+        <source>Starting %1 failed</source>
+        <translation>%1 konnte nicht gestartet werden</translation>
+    </message>
+    <message>
+        <source>Cannot open a terminal</source>
+        <translation>Kein Terminal zu öffnen</translation>
+    </message>
+    <message>
+        <source>Cannot open the web UI of %1</source>
+        <translation>Die Web-Oberfläche von %1 lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+        <source>No browser could be started.</source>
+        <translation>Es konnte kein Browser gestartet werden.</translation>
+    </message>
+    <message>
+        <source>Logs — %1</source>
+        <translation>Logs — %1</translation>
+    </message>
+    <message>
+        <source>----- output -----</source>
+        <translation>----- Ausgabe -----</translation>
+    </message>
+    <message>
+        <source>What went wrong — %1</source>
+        <translation>Was schiefging — %1</translation>
+    </message>
+    <message>
+        <source>Settings of %1 saved</source>
+        <translation>Einstellungen von %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>The change (%1) is built into the image: rebuild it and restart %2 now?</source>
+        <translation>Die Änderung (%1) steckt im Image: Image neu bauen und %2 jetzt neu starten?</translation>
+    </message>
+    <message>
+        <source>The change (%1) is built into the image: rebuild the image of %2 now?</source>
+        <translation>Die Änderung (%1) steckt im Image: Das Image von %2 jetzt neu bauen?</translation>
+    </message>
+    <message>
+        <source>The change (%1) takes effect when %2 restarts. Restart it now?</source>
+        <translation>Die Änderung (%1) wirkt, sobald %2 neu startet. Jetzt neu starten?</translation>
+    </message>
+    <message>
+        <source>Apply the new settings</source>
+        <translation>Neue Einstellungen übernehmen</translation>
+    </message>
+    <message>
+        <source>Rebuild and restart</source>
+        <translation>Neu bauen und neu starten</translation>
+    </message>
+    <message>
+        <source>Rebuild</source>
+        <translation>Neu bauen</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Jetzt neu starten</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the list</source>
+        <translation>%1 aus der Liste entfernen</translation>
+    </message>
+    <message>
+        <source>%1 is running. Stop it too? Its files stay as they are either way.</source>
+        <translation>%1 läuft. Auch stoppen? Die Dateien bleiben in jedem Fall, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>Stop and remove</source>
+        <translation>Stoppen und entfernen</translation>
+    </message>
+    <message>
+        <source>Remove, keep it running</source>
+        <translation>Entfernen, weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>Choose the project folder</source>
+        <translation>Projektordner wählen</translation>
+    </message>
+    <message>
+        <source>Cannot add the project</source>
+        <translation>Das Projekt kann nicht hinzugefügt werden</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>Already in the list</source>
+        <translation>Schon in der Liste</translation>
+    </message>
+    <message>
+        <source>Project added</source>
+        <translation>Projekt hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Project set up</source>
+        <translation>Projekt eingerichtet</translation>
+    </message>
+    <message>
+        <source>OpenCode Sandbox is running</source>
+        <translation>OpenCode Sandbox läuft</translation>
+    </message>
+    <message>
+        <source>Find it in the system tray.</source>
+        <translation>Sie finden es im Systembereich der Kontrollleiste.</translation>
+    </message>
+    <message>
+        <source>About OpenCode Sandbox</source>
+        <translation>Über OpenCode Sandbox</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;OpenCode Sandbox %1&lt;/h3&gt;&lt;p&gt;Runs the OpenCode agent in one isolated container per project, with a network whitelist, and keeps it one click away.&lt;/p&gt;&lt;p&gt;Also on the command line: &lt;code&gt;ocs&lt;/code&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;OpenCode Sandbox %1&lt;/h3&gt;&lt;p&gt;Führt den OpenCode-Agenten in einem abgeschotteten Container pro Projekt aus, mit einer Netzwerk-Whitelist, und hält ihn einen Klick entfernt.&lt;/p&gt;&lt;p&gt;Auch auf der Kommandozeile: &lt;code&gt;ocs&lt;/code&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Quit OpenCode Sandbox</source>
+        <translation>OpenCode Sandbox beenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sandbox(es) running. They keep running after you quit, and the app picks them up again when it starts. Stop them now?</source>
+        <translation>
+            <numerusform>%n Sandbox läuft. Sie läuft nach dem Beenden weiter, und die App übernimmt sie beim nächsten Start wieder. Jetzt stoppen?</numerusform>
+            <numerusform>%n Sandboxen laufen. Sie laufen nach dem Beenden weiter, und die App übernimmt sie beim nächsten Start wieder. Jetzt stoppen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quit, keep them running</source>
+        <translation>Beenden, weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>Stop them and quit</source>
+        <translation>Stoppen und beenden</translation>
+    </message>
+    <message>
+        <source>Stopping the sandboxes</source>
+        <translation>Sandboxen werden gestoppt</translation>
+    </message>
+    <message>
+        <source>The app quits when they are stopped.</source>
+        <translation>Die App beendet sich, sobald sie gestoppt sind.</translation>
+    </message>
+    <message>
+        <source>Add a project below to begin</source>
+        <translation>Fügen Sie unten ein Projekt hinzu</translation>
+    </message>
+    <message>
+        <source>Start %1 with changed settings?</source>
+        <translation>%1 mit geänderten Einstellungen starten?</translation>
+    </message>
+    <message>
+        <source>Since %1 last started, its settings changed what it may reach:
+
+%2
+
+Start with these changes?</source>
+        <translation>Seit dem letzten Start von %1 haben seine Einstellungen geändert, was es erreichen darf:
+
+%2
+
+Mit diesen Änderungen starten?</translation>
+    </message>
+    <message>
+        <source>Start with these changes</source>
+        <translation>Mit diesen Änderungen starten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n check(s) passed.</source>
+        <translation>
+            <numerusform>Die %n Prüfung ist bestanden.</numerusform>
+            <numerusform>Alle %n Prüfungen sind bestanden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n check(s) failed.</source>
+        <translation>
+            <numerusform>%1 von %n Prüfung ist fehlgeschlagen.</numerusform>
+            <numerusform>%1 von %n Prüfungen sind fehlgeschlagen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 verified</source>
+        <translation>%1 geprüft</translation>
+    </message>
+    <message>
+        <source>Verifying %1 found problems</source>
+        <translation>Die Prüfung von %1 hat Probleme gefunden</translation>
+    </message>
+    <message>
+        <source>Verification — %1</source>
+        <translation>Prüfung — %1</translation>
+    </message>
+</context>
+</TS>

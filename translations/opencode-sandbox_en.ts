@@ -1,0 +1,1083 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>InitProjectDialog</name>
+    <message>
+        <source>Set up a project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files to create (existing files are kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Build the sandbox image now (takes a few minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Container engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Program:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/usr/local/bin/docker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start OpenCode Sandbox when I &amp;log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;notifications (builds, starts, failures)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ask on quit whether to stop running sandboxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web UI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in my &amp;browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in a window of this app (&amp;embedded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Project settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lower-case letters, digits and &apos;-&apos;; part of the sandbox ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web UI port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Memory limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 4g or 512m; empty for the default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;CPU limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of CPUs, e.g. 2 or 1.5; empty for no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Process limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most processes at once in the sandbox; empty for the default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In this app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start this sandbox when the app starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the web UI after starting it from the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Net&amp;work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox reaches only these domains, over HTTP and HTTPS through its proxy. One per line; &apos;.example.com&apos; also allows every subdomain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Allowed domains:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a &amp;preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host p&amp;orts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP ports on this computer that the sandbox may connect to, as docker.host (e.g. a database). One per line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;List of ports:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed through from this computer (read when the sandbox starts, after the pre-start hook; values are never shown here):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;dd variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed values (written into the config file; do not put secrets here):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove va&amp;lue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-start &amp;hook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appro&amp;ve this content</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatusSummary</name>
+    <message>
+        <source>No container engine available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for Docker or Podman…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No projects yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No sandbox running (%n project(s))</source>
+        <translation>
+            <numerusform>No sandbox running (%n project)</numerusform>
+            <numerusform>No sandbox running (%n projects)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n sandbox(es) running</source>
+        <translation>
+            <numerusform>%1 of %n sandbox running</numerusform>
+            <numerusform>%1 of %n sandboxes running</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>OpenCode Sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>building %1/%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>building…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running on port %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building the image: step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building the image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 · port %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TerminalOpener</name>
+    <message>
+        <source>The `ocs` command was not found next to this program or on PATH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No terminal emulator found. Install one (e.g. xterm, GNOME Terminal or Konsole), or run `ocs terminal` in %1 yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::tray::HookApprovalDialog</name>
+    <message>
+        <source>Approve the pre-start hook — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is new or changed since you last approved it. It runs on your computer, with your rights, before the sandbox starts; anything in the workspace (the agent too) can edit it. Read it, then approve exactly this content or cancel the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve and start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file changed while this window was open; open it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::tray::InitProjectDialog</name>
+    <message>
+        <source>%1 has no %2 yet. Set it up as a project: the sandbox will see this folder as its workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (exists, kept as it is)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add %1 to .gitignore (it may come to hold secrets)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::tray::LineListHighlighter</name>
+    <message>
+        <source>line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::tray::LogViewer</name>
+    <message>
+        <source>Open the &amp;log file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output of %1 (follows as it grows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— the output ended (the sandbox stopped) —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— %1 —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>===== %1 =====</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cl&amp;ose</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::tray::MainWindow</name>
+    <message>
+        <source>OpenCode Sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No projects yet: add one below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::tray::PreferencesDialog</name>
+    <message>
+        <source>Choose a Docker-compatible program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (Docker, else Podman)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Docker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Podman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another program…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This build has no embedded web view (built without Qt WebEngine).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the program (a Docker-compatible command line).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the full path of the program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an executable program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for the engine…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OCS_ENGINE is set in the environment and takes precedence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::tray::ProjectMenu</name>
+    <message>
+        <source>Container engine not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration has errors (see Settings…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings changed: restart to apply them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pre-start hook changed and needs your approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;web UI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the web UI in your browser, already signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the sandbox first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs `ocs terminal` in a terminal window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s output (OpenCode, proxy, firewall)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show error &amp;details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;build image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Builds the sandbox image again (after changing mise.toml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review the pre-start &amp;hook…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open project &amp;folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move from list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forgets the project here; its files and a running sandbox stay as they are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>St&amp;op (cancel the build)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>St&amp;op</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks the sandbox&apos;s isolation from inside, as the agent would (firewall, DNS, proxy, privileges), like `ocs verify`</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::tray::SettingsDialog</name>
+    <message>
+        <source>Anthropic (Claude API)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenAI API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GitHub (web, API, raw files)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>npm (the registry your npm uses)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PyPI (the index your pip uses)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approving the hook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the host variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set on this computer?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>api.example.com
+.example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5432</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking up %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+Which domain should the sandbox reach for it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is set in this app&apos;s environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not set here; the pre-start hook may set it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings of %1 in &lt;a href=&quot;%2&quot;&gt;%3&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be edited here until these problems are fixed in it:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (chosen automatically; kept while it stays free)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chosen at the first start (from 4096 up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project has no pre-start hook.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hook holds only comments: nothing runs before a start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved: exactly this content runs on your computer before each start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not approved: the hook is new or changed since you last approved it, so starts fail until you approve it. Read it first: it runs on your computer with your rights, and anything in the workspace (the agent too) can edit it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory limit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU limit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process limit: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed through, row %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed value, row %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix before saving.</source>
+        <translation>
+            <numerusform>%n problem to fix before saving.</numerusform>
+            <numerusform>%n problems to fix before saving.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Comments would be lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saving rewrites parts of %1 whose comments cannot be kept (%n comment(s)). Save anyway?</source>
+        <translation>
+            <numerusform>Saving rewrites parts of %1 whose comment cannot be kept (%n comment). Save anyway?</numerusform>
+            <numerusform>Saving rewrites parts of %1 whose comments cannot be kept (%n comments). Save anyway?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed on disk since this window opened. Saving keeps the other changes only in the sections you did not edit here. Save anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::tray::TrayController</name>
+    <message>
+        <source>&amp;Look for the engine again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a&amp;ll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stops every running sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;bout OpenCode Sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenCode Sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now in the system tray.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandboxes can be used again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 restarted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Web UI on port %1. Open it from the menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image of %1 built</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart the sandbox to use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is used from the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building the image of %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open a terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the web UI of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No browser could be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logs — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>----- output -----</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What went wrong — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings of %1 saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change (%1) is built into the image: rebuild it and restart %2 now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change (%1) is built into the image: rebuild the image of %2 now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change (%1) takes effect when %2 restarts. Restart it now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the new settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebuild and restart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebuild</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 from the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is running. Stop it too? Its files stay as they are either way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop and remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove, keep it running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the project folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot add the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenCode Sandbox is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find it in the system tray.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About OpenCode Sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;OpenCode Sandbox %1&lt;/h3&gt;&lt;p&gt;Runs the OpenCode agent in one isolated container per project, with a network whitelist, and keeps it one click away.&lt;/p&gt;&lt;p&gt;Also on the command line: &lt;code&gt;ocs&lt;/code&gt;.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit OpenCode Sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sandbox(es) running. They keep running after you quit, and the app picks them up again when it starts. Stop them now?</source>
+        <translation>
+            <numerusform>%n sandbox running. It keeps running after you quit, and the app picks it up again when it starts. Stop it now?</numerusform>
+            <numerusform>%n sandboxes running. They keep running after you quit, and the app picks them up again when it starts. Stop them now?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quit, keep them running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop them and quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping the sandboxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The app quits when they are stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a project below to begin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start %1 with changed settings?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since %1 last started, its settings changed what it may reach:
+
+%2
+
+Start with these changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start with these changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n check(s) passed.</source>
+        <translation>
+            <numerusform>The %n check passed.</numerusform>
+            <numerusform>All %n checks passed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n check(s) failed.</source>
+        <translation>
+            <numerusform>%1 of %n check failed.</numerusform>
+            <numerusform>%1 of %n checks failed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying %1 found problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verification — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
