@@ -14,7 +14,10 @@ if [[ "${1:-}" == "--yes" || "${1:-}" == "-y" ]]; then yes=(--yes); shift; fi
 start=$SECONDS
 "$src/packaging/install-deps.sh" --test "${yes[@]}"
 "$src/packaging/ensure-engine.sh" || echo "run-all: no engine; the end-to-end tests will say so (and fail under CI)."
-cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+# The embedded web view (a plugin) is built and tested where Qt WebEngine is installed.
+webengine=()
+dpkg-query -W -f='${Status}' qt6-webengine-dev 2>/dev/null | grep -q 'install ok installed' && webengine=(-DOCS_WITH_WEBENGINE=ON)
+cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${webengine[@]}"
 cmake --build "$build" --parallel
 echo "run-all: build done after $((SECONDS - start)) s; running the tests."
 cd "$build"

@@ -1,4 +1,5 @@
 #include "appsettings.h"
+#include "signalwatcher.h"
 #include "projectregistry.h"
 #include "sandboxfleet.h"
 #include "singleinstance.h"
@@ -94,6 +95,11 @@ int main(int argc, char *argv[])
                      });
     QObject::connect(&instance, &ocs::tray::SingleInstance::argumentsReceived, &tray,
                      &ocs::tray::TrayController::handleArguments);
+
+    // SIGTERM/SIGINT/SIGHUP (logout, `kill`): quit through the event loop so child processes
+    // (the engine's event stream) end with us. Running sandboxes keep running, as on Quit.
+    ocs::SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &ocs::SignalWatcher::interrupted, &app, &QCoreApplication::quit);
 
     fleet.start();
     tray.showUi();

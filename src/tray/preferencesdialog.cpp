@@ -5,6 +5,9 @@
 #include "sandboxfleet.h"
 #include "statusicons.h"
 #include "ui_preferencesdialog.h"
+#ifdef OCS_HAVE_WEBENGINE
+#include "webview/embeddedwebuiopener.h"
+#endif
 
 #include <QCoreApplication>
 #include <QEvent>
@@ -55,7 +58,8 @@ PreferencesDialog::~PreferencesDialog() = default;
 bool PreferencesDialog::embeddedWebUiAvailable()
 {
 #ifdef OCS_HAVE_WEBENGINE
-    return true;
+    // Built with it, and its plugin is installed (it is an optional part of an install).
+    return webview::EmbeddedWebUiOpener::isAvailable();
 #else
     return false;
 #endif

@@ -72,12 +72,13 @@ if [[ $(id -u) -eq 0 ]]; then
             || { echo "cannot create $E2E_USER" >&2; exit 1; }
     fi
     E2E_HOME=$(getent passwd "$E2E_USER" | cut -d: -f6)
-    as_user() { setpriv --reuid="$E2E_USER" --regid="$E2E_USER" --init-groups -- env HOME="$E2E_HOME" USER="$E2E_USER" "$@"; }
+    AS_USER=(setpriv --reuid="$E2E_USER" --regid="$E2E_USER" --init-groups -- env HOME="$E2E_HOME" USER="$E2E_USER")
 else
     E2E_USER=$(id -un)
     E2E_HOME=$HOME
-    as_user() { "$@"; }
+    AS_USER=()
 fi
+as_user() { "${AS_USER[@]}" "$@"; }
 WORK=$(as_user mktemp -d /tmp/ocs-browser-e2e.XXXXXX)
 chmod 0755 "$WORK"
 export OCS_STATE_ROOT=$WORK/state
@@ -150,7 +151,9 @@ PASSWORD=$(cat "$OCS_STATE_ROOT/$SANDBOX_ID/opencode-password")
 expect_eq "the sandbox has a 48-character password" 48 "${#PASSWORD}"
 
 # ---- the one-click URL in headless Chromium -----------------------------------------------
-ocs_in "$PROJ" web --print-url >"$WORK/web.out" 2>&1 &
+# exec: the background job is `ocs web` itself (setpriv and env exec too), so that killing
+# $web_pid ends the gateway rather than a subshell waiting for it.
+(cd "$PROJ" && exec "${AS_USER[@]}" "$OCS_BIN" web --print-url) >"$WORK/web.out" 2>&1 &
 web_pid=$!
 wait_until 30 grep -q '__ocs/login' "$WORK/web.out"
 login=$(grep -m1 -o 'http://127.0.0.1:[0-9]*/__ocs/login[^ ]*' "$WORK/web.out")

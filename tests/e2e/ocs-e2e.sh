@@ -37,10 +37,13 @@ if [[ $(id -u) -eq 0 ]]; then
     fi
     E2E_HOME=$(getent passwd "$E2E_USER" | cut -d: -f6)
     as_user() { setpriv --reuid="$E2E_USER" --regid="$E2E_USER" --init-groups -- env HOME="$E2E_HOME" USER="$E2E_USER" "$@"; }
+    # The same, replacing the calling (sub)shell, so that $! is the program's own pid.
+    exec_as_user() { exec setpriv --reuid="$E2E_USER" --regid="$E2E_USER" --init-groups -- env HOME="$E2E_HOME" USER="$E2E_USER" "$@"; }
 else
     E2E_USER=$(id -un)
     E2E_HOME=$HOME
     as_user() { "$@"; }
+    exec_as_user() { exec "$@"; }
 fi
 E2E_UID=$(id -u "$E2E_USER")
 WORK=$(as_user mktemp -d /tmp/ocs-e2e.XXXXXX)
@@ -197,7 +200,7 @@ dev sh -c 'echo kept > ~/.local/share/opencode/e2e-marker'
 check "agent state lands in the state folder" test -f "$STATE_ROOT/$ID_A/opencode-state/e2e-marker"
 
 # ---- the sign-in gateway ------------------------------------------------------------------
-ocs_in "$PA" web --print-url >"$WORK/web.out" 2>&1 &
+(cd "$PA" && exec_as_user "$OCS_BIN" web --print-url) >"$WORK/web.out" 2>&1 &
 web_pid=$!
 host_pids+=($web_pid)
 wait_until 20 grep -q '__ocs' "$WORK/web.out"
@@ -240,7 +243,7 @@ PB=$WORK/proj-b
 as_user mkdir -p "$PB"
 ocs_in "$PB" init --yes --no-build >/dev/null 2>&1
 as_user sed -i 's/^sandbox-name:.*/sandbox-name: proj-b/' "$PB/opencode-sandbox-config.yaml"
-(cd "$PB" && exec setpriv --reuid="$E2E_UID" --regid="$(id -g "$E2E_USER")" --init-groups -- env HOME="$E2E_HOME" "$OCS_BIN" start) >"$WORK/start-b.log" 2>&1 &
+(cd "$PB" && exec_as_user "$OCS_BIN" start) >"$WORK/start-b.log" 2>&1 &
 fg_pid=$!
 ID_B=""
 if wait_until 600 grep -q 'Press Ctrl+C' "$WORK/start-b.log"; then

@@ -11,6 +11,8 @@
 #include <QScopeGuard>
 #include <QWidget>
 
+#include <algorithm>
+
 #ifndef OCS_WEBVIEW_PLUGIN_NAME
 #define OCS_WEBVIEW_PLUGIN_NAME "ocs_webview.so"
 #endif
@@ -54,6 +56,13 @@ QStringList EmbeddedWebUiOpener::pluginCandidates()
         << QDir::cleanPath(appDir + QLatin1Char('/') + QStringLiteral(OCS_WEBVIEW_PLUGIN_RELDIR) +
                            QLatin1Char('/') + name);
     return out;
+}
+
+bool EmbeddedWebUiOpener::isAvailable()
+{
+    const QStringList candidates = pluginCandidates();
+    return std::any_of(candidates.begin(), candidates.end(),
+                       [](const QString &file) { return QFileInfo::exists(file); });
 }
 
 WebViewHost *EmbeddedWebUiOpener::host()

@@ -36,6 +36,8 @@ public:
 
     // Where the plugin is looked for, in order.
     static QStringList pluginCandidates();
+    // Whether one of them exists (without loading it).
+    static bool isAvailable();
 
 private:
     WebViewHost *host();

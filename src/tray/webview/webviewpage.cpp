@@ -1,6 +1,5 @@
 #include "webviewpage.h"
 
-
 #include <QAuthenticator>
 #include <QDesktopServices>
 #include <QWebEngineNewWindowRequest>

@@ -7,7 +7,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-namespace ocs::cli {
+namespace ocs {
 
 namespace {
 int g_fds[2] = {-1, -1};
@@ -46,4 +46,4 @@ SignalWatcher::~SignalWatcher()
         ::signal(s, SIG_DFL);
 }
 
-} // namespace ocs::cli
+} // namespace ocs

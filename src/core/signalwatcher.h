@@ -4,7 +4,7 @@
 
 class QSocketNotifier;
 
-namespace ocs::cli {
+namespace ocs {
 
 // Turns SIGINT/SIGTERM/SIGHUP into a Qt signal (self-pipe), so Ctrl+C can stop a sandbox
 // cleanly from the event loop.
@@ -22,4 +22,4 @@ private:
     QSocketNotifier *m_notifier = nullptr;
 };
 
-} // namespace ocs::cli
+} // namespace ocs
