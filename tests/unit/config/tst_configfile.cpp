@@ -705,7 +705,7 @@ void TestConfigFile::loadFromDisk()
     QVERIFY2(r.ok(), qPrintable(r.errorSummary()));
     QCOMPARE(r.config->sandboxName, u"my-project"_s);
     QCOMPARE(r.config->httpDomainWhitelist,
-             (QStringList{u".github.com"_s, u"api.anthropic.com"_s, u".npmjs.org"_s}));
+             (QStringList{u".github.com"_s, u"api.anthropic.com"_s, u".registry.example.org"_s}));
     QCOMPARE(portList(*r.config), (QList<int>{5432, 6379}));
     QCOMPARE(passthroughList(*r.config), (QStringList{u"ANTHROPIC_API_KEY=ANTHROPIC_API_KEY"_s,
                                                       u"GH_TOKEN=MY_PROJECT_GH_TOKEN"_s}));
@@ -847,7 +847,7 @@ void TestConfigFile::renderUnchangedIsIdentical()
 void TestConfigFile::renderChangedWhitelistKeepsTheRest()
 {
     ProjectConfig c = mustParse(ReferenceFile);
-    c.httpDomainWhitelist = {u"api.anthropic.com"_s, u".github.com"_s, u"registry.npmjs.org"_s};
+    c.httpDomainWhitelist = {u"api.anthropic.com"_s, u".github.com"_s, u"registry.example.org"_s};
     QStringList dropped;
     const QByteArray out = ConfigFile::render(ReferenceFile, c, &dropped);
     const QByteArray expected = R"(# opencode sandbox config
@@ -858,7 +858,7 @@ http-domain-whitelist:
 - api.anthropic.com
 # - .example.com
 - .github.com  # gh and api
-- registry.npmjs.org
+- registry.example.org
 
 host-ports:
 - 5432
