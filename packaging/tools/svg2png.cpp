@@ -34,8 +34,9 @@ int main(int argc, char *argv[])
         if (natural.isEmpty())
             natural = QSizeF(size, size);
         const QSizeF fitted = natural.scaled(QSizeF(size, size), Qt::KeepAspectRatio);
-        svg.render(&painter, QRectF(QPointF((size - fitted.width()) / 2, (size - fitted.height()) / 2),
-                                    fitted));
+        svg.render(
+            &painter,
+            QRectF(QPointF((size - fitted.width()) / 2, (size - fitted.height()) / 2), fitted));
     }
     if (!image.convertToFormat(QImage::Format_ARGB32).save(args.at(3), "PNG")) {
         std::fprintf(stderr, "ocs_svg2png: cannot write %s\n", qPrintable(args.at(3)));

@@ -105,7 +105,8 @@ QString Cli::usage()
         "  validate [FILE]         check opencode-sandbox-config.yaml; file:line:column errors\n"
         "  hook show|approve [--yes]\n"
         "                          show or approve the pre-start hook\n"
-        "  verify                  check the running sandbox's isolation from inside, as the agent\n"
+        "  verify                  check the running sandbox's isolation from inside, as the "
+        "agent\n"
         "\n"
         "Every command but init works from any folder inside the project.\n"
         "The reference's names (ocs-init, ocs-start-container, ocs-web, …) work too.\n");
@@ -177,23 +178,28 @@ void Cli::withEngine(std::function<void(const ContainerEngine &)> next)
 
 void Cli::run()
 {
-    if (m_command.isEmpty() || m_command == QLatin1String("help") || m_command == QLatin1String("--help")
-        || m_command == QLatin1String("-h")) {
+    if (m_command.isEmpty() || m_command == QLatin1String("help") ||
+        m_command == QLatin1String("--help") || m_command == QLatin1String("-h")) {
         out(usage());
         return finish(m_command.isEmpty() ? Usage : Ok);
     }
-    if (m_command == QLatin1String("--version") || m_command == QLatin1String("-v")
-        || m_command == QLatin1String("version")) {
+    if (m_command == QLatin1String("--version") || m_command == QLatin1String("-v") ||
+        m_command == QLatin1String("version")) {
         out(QStringLiteral("ocs %1").arg(QCoreApplication::applicationVersion()));
         return finish(Ok);
     }
-    const QHash<QString, void (Cli::*)()> commands{
-        {QStringLiteral("init"), &Cli::cmdInit},       {QStringLiteral("rebuild"), &Cli::cmdRebuild},
-        {QStringLiteral("start"), &Cli::cmdStart},     {QStringLiteral("stop"), &Cli::cmdStop},
-        {QStringLiteral("status"), &Cli::cmdStatus},   {QStringLiteral("terminal"), &Cli::cmdTerminal},
-        {QStringLiteral("web"), &Cli::cmdWeb},         {QStringLiteral("web-auth"), &Cli::cmdWeb},
-        {QStringLiteral("logs"), &Cli::cmdLogs},       {QStringLiteral("validate"), &Cli::cmdValidate},
-        {QStringLiteral("hook"), &Cli::cmdHook},       {QStringLiteral("verify"), &Cli::cmdVerify}};
+    const QHash<QString, void (Cli::*)()> commands{{QStringLiteral("init"), &Cli::cmdInit},
+                                                   {QStringLiteral("rebuild"), &Cli::cmdRebuild},
+                                                   {QStringLiteral("start"), &Cli::cmdStart},
+                                                   {QStringLiteral("stop"), &Cli::cmdStop},
+                                                   {QStringLiteral("status"), &Cli::cmdStatus},
+                                                   {QStringLiteral("terminal"), &Cli::cmdTerminal},
+                                                   {QStringLiteral("web"), &Cli::cmdWeb},
+                                                   {QStringLiteral("web-auth"), &Cli::cmdWeb},
+                                                   {QStringLiteral("logs"), &Cli::cmdLogs},
+                                                   {QStringLiteral("validate"), &Cli::cmdValidate},
+                                                   {QStringLiteral("hook"), &Cli::cmdHook},
+                                                   {QStringLiteral("verify"), &Cli::cmdVerify}};
     const auto it = commands.constFind(m_command);
     if (it == commands.cend())
         return fail(QStringLiteral("unknown command \"%1\"\n\n%2").arg(m_command, usage()), Usage);
@@ -206,8 +212,10 @@ void Cli::cmdInit()
     QCommandLineParser p;
     const QCommandLineOption yes({QStringLiteral("y"), QStringLiteral("yes")},
                                  QStringLiteral("Answer yes to every question."));
-    const QCommandLineOption noBuild(QStringLiteral("no-build"), QStringLiteral("Do not build the image."));
-    const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("The sandbox-name to write."),
+    const QCommandLineOption noBuild(QStringLiteral("no-build"),
+                                     QStringLiteral("Do not build the image."));
+    const QCommandLineOption name(QStringLiteral("name"),
+                                  QStringLiteral("The sandbox-name to write."),
                                   QStringLiteral("NAME"));
     if (!parse(p, {yes, noBuild, name}, QStringLiteral("Set up the current folder as a project.")))
         return;
@@ -229,17 +237,20 @@ void Cli::cmdInit()
         out(QStringLiteral("Created %1").arg(file));
         return true;
     };
-    const QString sandboxName = p.isSet(name) ? p.value(name) : ProjectInit::suggestedName(QFileInfo(root).fileName());
+    const QString sandboxName =
+        p.isSet(name) ? p.value(name) : ProjectInit::suggestedName(QFileInfo(root).fileName());
     const bool hookExisted = QFileInfo::exists(root + QLatin1Char('/') + Project::HookFileName);
     for (const ProjectInit::StarterFile &f : ProjectInit::starterFiles(sandboxName)) {
-        if (!step(f.fileName, QStringLiteral("Create %1 (%2)?").arg(f.fileName, f.purpose), f.content,
-                  f.permissions))
+        if (!step(f.fileName, QStringLiteral("Create %1 (%2)?").arg(f.fileName, f.purpose),
+                  f.content, f.permissions))
             return fail(error);
     }
 
     // .gitignore: the hook may come to hold secrets.
-    if (!ProjectInit::gitignoreListsHook(root)
-        && confirm(QStringLiteral("Add %1 to .gitignore (it may hold secrets)?").arg(Project::HookFileName), true, y)) {
+    if (!ProjectInit::gitignoreListsHook(root) &&
+        confirm(QStringLiteral("Add %1 to .gitignore (it may hold secrets)?")
+                    .arg(Project::HookFileName),
+                true, y)) {
         if (!ProjectInit::addHookToGitignore(root, &error))
             return fail(error);
         out(QStringLiteral("Updated .gitignore"));
@@ -255,7 +266,8 @@ void Cli::cmdInit()
         if (!hook.approve(&error))
             return fail(error);
     }
-    out(QStringLiteral("Sandbox ID: %1 (state in %2)").arg(project->sandboxId(), project->stateDir()));
+    out(QStringLiteral("Sandbox ID: %1 (state in %2)")
+            .arg(project->sandboxId(), project->stateDir()));
     if (p.isSet(noBuild) || !confirm(QStringLiteral("Build the sandbox image now?"), true, y)) {
         out(QStringLiteral("Done. Build later with `ocs rebuild`, then `ocs start`."));
         return finish(Ok);
@@ -266,10 +278,12 @@ void Cli::cmdInit()
 void Cli::cmdRebuild()
 {
     QCommandLineParser p;
-    const QCommandLineOption base(QStringLiteral("base-image"),
-                                  QStringLiteral("Base image (Debian/Ubuntu); default: OCS_BASE_IMAGE or the Dockerfile's."),
-                                  QStringLiteral("IMAGE"));
-    const QCommandLineOption noCache(QStringLiteral("no-cache"), QStringLiteral("Build every layer afresh."));
+    const QCommandLineOption base(
+        QStringLiteral("base-image"),
+        QStringLiteral("Base image (Debian/Ubuntu); default: OCS_BASE_IMAGE or the Dockerfile's."),
+        QStringLiteral("IMAGE"));
+    const QCommandLineOption noCache(QStringLiteral("no-cache"),
+                                     QStringLiteral("Build every layer afresh."));
     if (m_command == QLatin1String("init"))
         m_args = {m_args.first()};
     if (!parse(p, {base, noCache}, QStringLiteral("Build the sandbox image.")))
@@ -302,10 +316,12 @@ void Cli::cmdStart()
     QCommandLineParser p;
     const QCommandLineOption detach({QStringLiteral("d"), QStringLiteral("detach")},
                                     QStringLiteral("Start in the background and return."));
-    const QCommandLineOption rebuild(QStringLiteral("rebuild"), QStringLiteral("Build the image first."));
+    const QCommandLineOption rebuild(QStringLiteral("rebuild"),
+                                     QStringLiteral("Build the image first."));
     const QCommandLineOption yes({QStringLiteral("y"), QStringLiteral("yes")},
                                  QStringLiteral("Answer yes to every question."));
-    const QCommandLineOption base(QStringLiteral("base-image"), QStringLiteral("Base image when building."),
+    const QCommandLineOption base(QStringLiteral("base-image"),
+                                  QStringLiteral("Base image when building."),
                                   QStringLiteral("IMAGE"));
     if (!parse(p, {detach, rebuild, yes, base}, QStringLiteral("Start the sandbox.")))
         return;
@@ -318,7 +334,8 @@ void Cli::cmdStart()
     opts.build.baseImage = p.value(base);
     const bool foreground = !p.isSet(detach);
     const bool assumeYes = p.isSet(yes);
-    opts.confirmConfigChanges = [assumeYes](const QStringList &changes, std::function<void(bool)> answer) {
+    opts.confirmConfigChanges = [assumeYes](const QStringList &changes,
+                                            std::function<void(bool)> answer) {
         out(QStringLiteral("The configuration changed since this sandbox last started:"));
         for (const QString &c : changes)
             out(QStringLiteral("  ") + c);
@@ -326,7 +343,8 @@ void Cli::cmdStart()
             err(QStringLiteral("No terminal to ask on: pass --yes to accept the changes."));
             return answer(false);
         }
-        answer(assumeYes || confirm(QStringLiteral("Apply these changes and start?"), false, false));
+        answer(assumeYes ||
+               confirm(QStringLiteral("Apply these changes and start?"), false, false));
     };
     withEngine([this, project = *project, opts, foreground](const ContainerEngine &engine) {
         auto *c = new SandboxController(engine, project, this);
@@ -351,7 +369,8 @@ void Cli::cmdStart()
                 out(n);
             const Project &pr = c->project();
             out(QStringLiteral("Sandbox %1 is running.").arg(pr.sandboxId()));
-            out(QStringLiteral("  Web UI:    http://127.0.0.1:%1   (`ocs web` opens it signed in)").arg(o.port));
+            out(QStringLiteral("  Web UI:    http://127.0.0.1:%1   (`ocs web` opens it signed in)")
+                    .arg(o.port));
             out(QStringLiteral("  Terminal:  ocs terminal"));
             out(QStringLiteral("  Workspace: %1 -> %2").arg(pr.root(), pr.workspaceMountPoint()));
             if (!foreground) {
@@ -421,31 +440,38 @@ void Cli::cmdStatus()
                     o.insert(QStringLiteral("id"), i.sandboxId);
                     o.insert(QStringLiteral("state"), i.state);
                     o.insert(QStringLiteral("port"), int(i.port));
-                    o.insert(QStringLiteral("url"), i.state == QLatin1String("running") && i.port
-                                                        ? QStringLiteral("http://127.0.0.1:%1").arg(i.port)
-                                                        : QString());
+                    o.insert(QStringLiteral("url"),
+                             i.state == QLatin1String("running") && i.port
+                                 ? QStringLiteral("http://127.0.0.1:%1").arg(i.port)
+                                 : QString());
                     o.insert(QStringLiteral("project"), i.projectRoot);
                     o.insert(QStringLiteral("container"), i.containerName);
                     arr.append(o);
                 }
-                out(QString::fromUtf8(QJsonDocument(arr).toJson(QJsonDocument::Indented)).trimmed());
+                out(QString::fromUtf8(QJsonDocument(arr).toJson(QJsonDocument::Indented))
+                        .trimmed());
                 return finish(error.isEmpty() ? Ok : Failed);
             }
             if (all.isEmpty()) {
-                out(QStringLiteral("No sandboxes on this machine yet. Run `ocs init` in a project."));
+                out(QStringLiteral(
+                    "No sandboxes on this machine yet. Run `ocs init` in a project."));
                 return finish(error.isEmpty() ? Ok : Failed);
             }
             int w = 10;
             for (const SandboxInfo &i : all)
                 w = qMax(w, int(i.sandboxId.size()));
-            out(QStringLiteral("%1  %2  %3  %4").arg(QStringLiteral("SANDBOX ID"), -w).arg(QStringLiteral("STATE"), -8)
-                    .arg(QStringLiteral("PORT"), -5).arg(QStringLiteral("PROJECT")));
+            out(QStringLiteral("%1  %2  %3  %4")
+                    .arg(QStringLiteral("SANDBOX ID"), -w)
+                    .arg(QStringLiteral("STATE"), -8)
+                    .arg(QStringLiteral("PORT"), -5)
+                    .arg(QStringLiteral("PROJECT")));
             for (const SandboxInfo &i : all)
                 out(QStringLiteral("%1  %2  %3  %4")
                         .arg(i.sandboxId, -w)
                         .arg(i.state, -8)
                         .arg(i.port ? QString::number(i.port) : QStringLiteral("-"), -5)
-                        .arg(i.projectRoot.isEmpty() ? QStringLiteral("(unknown)") : i.projectRoot));
+                        .arg(i.projectRoot.isEmpty() ? QStringLiteral("(unknown)")
+                                                     : i.projectRoot));
             finish(error.isEmpty() ? Ok : Failed);
         });
     });
@@ -463,15 +489,17 @@ void Cli::cmdTerminal()
         auto *c = new SandboxController(engine, project, this);
         c->containerStatus([this, c, engine](const QString &status, quint16) {
             if (status != QLatin1String("running"))
-                return fail(QStringLiteral("%1 is not running; start it with `ocs start`.").arg(c->project().containerName()));
+                return fail(QStringLiteral("%1 is not running; start it with `ocs start`.")
+                                .arg(c->project().containerName()));
             // Hand the terminal over: replace this process with `<engine> exec`. ocs-attach
             // runs OpenCode's terminal client as the image's ocs-gate user (never as dev),
             // which the firewall lets talk to OpenCode directly: no password is needed.
-            QStringList args{engine.program(), QStringLiteral("exec"), QStringLiteral("--interactive")};
+            QStringList args{engine.program(), QStringLiteral("exec"),
+                             QStringLiteral("--interactive")};
             if (stdinIsTerminal() && stdoutIsTerminal())
                 args << QStringLiteral("--tty");
-            args << QStringLiteral("--user") << QStringLiteral("root") << c->project().containerName()
-                 << QStringLiteral("ocs-attach");
+            args << QStringLiteral("--user") << QStringLiteral("root")
+                 << c->project().containerName() << QStringLiteral("ocs-attach");
             std::vector<QByteArray> storage;
             for (const QString &a : args)
                 storage.push_back(a.toLocal8Bit());
@@ -480,7 +508,8 @@ void Cli::cmdTerminal()
                 argv.push_back(b.data());
             argv.push_back(nullptr);
             ::execvp(argv[0], argv.data());
-            fail(QStringLiteral("could not run %1: %2").arg(engine.program(), QString::fromLocal8Bit(std::strerror(errno))));
+            fail(QStringLiteral("could not run %1: %2")
+                     .arg(engine.program(), QString::fromLocal8Bit(std::strerror(errno))));
         });
     });
 }
@@ -488,9 +517,12 @@ void Cli::cmdTerminal()
 void Cli::cmdWeb()
 {
     QCommandLineParser p;
-    const QCommandLineOption printUrl(QStringLiteral("print-url"),
-                                      QStringLiteral("Print the one-time sign-in address instead of opening a browser."));
-    if (!parse(p, {printUrl}, QStringLiteral("Open the web UI, already signed in. The password never appears in a URL.")))
+    const QCommandLineOption printUrl(
+        QStringLiteral("print-url"),
+        QStringLiteral("Print the one-time sign-in address instead of opening a browser."));
+    if (!parse(p, {printUrl},
+               QStringLiteral(
+                   "Open the web UI, already signed in. The password never appears in a URL.")))
         return;
     auto project = openProject();
     if (!project)
@@ -500,20 +532,25 @@ void Cli::cmdWeb()
         auto *c = new SandboxController(engine, project, this);
         c->containerStatus([this, c, print](const QString &status, quint16 port) {
             if (status != QLatin1String("running") || !port)
-                return fail(QStringLiteral("%1 is not running; start it with `ocs start`.").arg(c->project().containerName()));
+                return fail(QStringLiteral("%1 is not running; start it with `ocs start`.")
+                                .arg(c->project().containerName()));
             c->password([this, port, print](const SandboxController::Outcome &pw) {
                 if (!pw.ok)
                     return fail(pw.error);
-                auto *gateway = new WebGateway({port, QStringLiteral("opencode"), pw.password}, this);
+                auto *gateway =
+                    new WebGateway({port, QStringLiteral("opencode"), pw.password}, this);
                 if (!gateway->listen())
-                    return fail(QStringLiteral("cannot open the sign-in gateway: ") + gateway->errorString());
+                    return fail(QStringLiteral("cannot open the sign-in gateway: ") +
+                                gateway->errorString());
                 const QUrl url = gateway->createLoginUrl(QStringLiteral("/"));
                 if (print)
                     out(url.toString());
                 else
                     openInBrowser(url);
-                out(QStringLiteral("Signed-in gateway for the web UI at http://127.0.0.1:%1 (it forwards to the "
-                                   "sandbox on port %2). Keep this running while you use the web UI; Ctrl+C ends it.")
+                out(QStringLiteral("Signed-in gateway for the web UI at http://127.0.0.1:%1 (it "
+                                   "forwards to the "
+                                   "sandbox on port %2). Keep this running while you use the web "
+                                   "UI; Ctrl+C ends it.")
                         .arg(gateway->port())
                         .arg(port));
                 auto *signals_ = new SignalWatcher(this);
@@ -526,8 +563,10 @@ void Cli::cmdWeb()
 void Cli::cmdLogs()
 {
     QCommandLineParser p;
-    const QCommandLineOption follow({QStringLiteral("f"), QStringLiteral("follow")}, QStringLiteral("Keep following."));
-    const QCommandLineOption tail(QStringLiteral("tail"), QStringLiteral("Only the last N lines."), QStringLiteral("N"));
+    const QCommandLineOption follow({QStringLiteral("f"), QStringLiteral("follow")},
+                                    QStringLiteral("Keep following."));
+    const QCommandLineOption tail(QStringLiteral("tail"), QStringLiteral("Only the last N lines."),
+                                  QStringLiteral("N"));
     if (!parse(p, {follow, tail}, QStringLiteral("Show the sandbox's output.")))
         return;
     auto project = openProject();
@@ -544,8 +583,10 @@ void Cli::cmdLogs()
         spec.forwardOutput = true;
         runProcess(spec, this, [this, project](const ProcessResult &r) {
             if (r.status == ProcessResult::Status::Finished && r.exitCode != 0)
-                return fail(QStringLiteral("no output: %1 has no container (it is not running and did not fail).")
-                                .arg(project.containerName()));
+                return fail(
+                    QStringLiteral(
+                        "no output: %1 has no container (it is not running and did not fail).")
+                        .arg(project.containerName()));
             finish(r.ok() ? Ok : Failed);
         });
     });
@@ -554,14 +595,16 @@ void Cli::cmdLogs()
 void Cli::cmdValidate()
 {
     QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The config file (default: the project's)."));
+    p.addPositionalArgument(QStringLiteral("file"),
+                            QStringLiteral("The config file (default: the project's)."));
     if (!parse(p, {}, QStringLiteral("Check opencode-sandbox-config.yaml.")))
         return;
     QString path = p.positionalArguments().value(0);
     if (path.isEmpty()) {
         const auto root = Project::findRoot(QDir::currentPath());
         if (!root)
-            return fail(QStringLiteral("no %1 here or above; name a file: `ocs validate FILE`.").arg(ConfigFile::FileName));
+            return fail(QStringLiteral("no %1 here or above; name a file: `ocs validate FILE`.")
+                            .arg(ConfigFile::FileName));
         path = *root + QLatin1Char('/') + ConfigFile::FileName;
     }
     const auto result = ConfigFile::load(path);
@@ -572,7 +615,9 @@ void Cli::cmdValidate()
         err(d.toString());
     }
     if (errors == 0) {
-        out(QStringLiteral("%1: OK%2").arg(path, warnings ? QStringLiteral(" (%1 warning(s))").arg(warnings) : QString()));
+        out(QStringLiteral("%1: OK%2")
+                .arg(path,
+                     warnings ? QStringLiteral(" (%1 warning(s))").arg(warnings) : QString()));
         return finish(Ok);
     }
     err(QStringLiteral("%1: %2 error(s), %3 warning(s)").arg(path).arg(errors).arg(warnings));
@@ -582,7 +627,8 @@ void Cli::cmdValidate()
 void Cli::cmdHook()
 {
     QCommandLineParser p;
-    const QCommandLineOption yes({QStringLiteral("y"), QStringLiteral("yes")}, QStringLiteral("Approve without asking."));
+    const QCommandLineOption yes({QStringLiteral("y"), QStringLiteral("yes")},
+                                 QStringLiteral("Approve without asking."));
     p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("show | approve"));
     if (!parse(p, {yes}, QStringLiteral("Show or approve the pre-start hook.")))
         return;
@@ -598,22 +644,27 @@ void Cli::cmdHook()
         out(QStringLiteral("There is no %1 in %2.").arg(Project::HookFileName, project->root()));
         return finish(Ok);
     }
-    out(QStringLiteral("----- %1 (sha256 %2) -----").arg(project->hookPath(), hook.currentSha256()));
+    out(QStringLiteral("----- %1 (sha256 %2) -----")
+            .arg(project->hookPath(), hook.currentSha256()));
     out(QString::fromUtf8(hook.content()).trimmed());
     out(QStringLiteral("----- end -----"));
     const QString statusText = status == PreStartHook::Status::Approved ? QStringLiteral("approved")
-                               : status == PreStartHook::Status::Empty ? QStringLiteral("nothing to run (comments only)")
-                                                                       : QStringLiteral("NOT approved");
+                               : status == PreStartHook::Status::Empty
+                                   ? QStringLiteral("nothing to run (comments only)")
+                                   : QStringLiteral("NOT approved");
     out(QStringLiteral("Status: %1").arg(statusText));
     if (action == QLatin1String("show"))
         return finish(Ok);
     if (status == PreStartHook::Status::Approved)
         return finish(Ok);
     if (!p.isSet(yes) && !stdinIsTerminal())
-        return fail(QStringLiteral("not approved: no terminal to ask on; read the hook and run `ocs hook approve --yes`."));
+        return fail(QStringLiteral("not approved: no terminal to ask on; read the hook and run "
+                                   "`ocs hook approve --yes`."));
     // --yes approves; confirm()'s assumeYes would answer this question's default: no.
-    if (!p.isSet(yes)
-        && !confirm(QStringLiteral("Run this on your machine before each start of %1?").arg(project->sandboxId()), false, false))
+    if (!p.isSet(yes) &&
+        !confirm(QStringLiteral("Run this on your machine before each start of %1?")
+                     .arg(project->sandboxId()),
+                 false, false))
         return fail(QStringLiteral("not approved."));
     QString error;
     if (!project->ensureStateDirs(&error) || !hook.approve(&error))
@@ -625,8 +676,11 @@ void Cli::cmdHook()
 void Cli::cmdVerify()
 {
     QCommandLineParser p;
-    if (!parse(p, {}, QStringLiteral("Check the running sandbox's isolation from inside: probes run as the agent "
-                                     "(firewall, DNS, proxy rules, privileges, protected files, the server password).")))
+    if (!parse(
+            p, {},
+            QStringLiteral(
+                "Check the running sandbox's isolation from inside: probes run as the agent "
+                "(firewall, DNS, proxy rules, privileges, protected files, the server password).")))
         return;
     auto project = openProject();
     if (!project)
@@ -636,7 +690,8 @@ void Cli::cmdVerify()
         c->containerStatus([this, c, engine](const QString &status, quint16) {
             const QString name = c->project().containerName();
             if (status != QLatin1String("running"))
-                return fail(QStringLiteral("%1 is not running; start it with `ocs start`.").arg(name));
+                return fail(
+                    QStringLiteral("%1 is not running; start it with `ocs start`.").arg(name));
             out(QStringLiteral("Verifying %1 from inside, as the agent ...").arg(name));
             auto *verifier = new SandboxVerifier(engine, name, this);
             verifier->run([this, verifier](const SandboxVerifier::Result &r) {
@@ -648,9 +703,11 @@ void Cli::cmdVerify()
                     w = qMax(w, int(probe.id.size()));
                 for (const auto &probe : r.probes)
                     out(QStringLiteral("%1  %2  %3")
-                            .arg(probe.passed ? QStringLiteral("PASS") : QStringLiteral("FAIL"), probe.id.leftJustified(w),
-                                 probe.reason));
-                out(QStringLiteral("%1 passed, %2 failed").arg(r.passedCount()).arg(r.failedCount()));
+                            .arg(probe.passed ? QStringLiteral("PASS") : QStringLiteral("FAIL"),
+                                 probe.id.leftJustified(w), probe.reason));
+                out(QStringLiteral("%1 passed, %2 failed")
+                        .arg(r.passedCount())
+                        .arg(r.failedCount()));
                 finish(r.allPassed() ? Ok : Failed);
             });
         });

@@ -65,7 +65,8 @@ bool confirm(const QString &question, bool defaultYes, bool assumeYes)
 {
     const QString hint = defaultYes ? QStringLiteral("[Y/n]") : QStringLiteral("[y/N]");
     if (assumeYes) {
-        out(QStringLiteral("%1 %2 %3").arg(question, hint, defaultYes ? QStringLiteral("yes") : QStringLiteral("no")));
+        out(QStringLiteral("%1 %2 %3")
+                .arg(question, hint, defaultYes ? QStringLiteral("yes") : QStringLiteral("no")));
         return defaultYes;
     }
     closeProgress();

@@ -17,8 +17,7 @@ ImageBuilder::ImageBuilder(ContainerEngine engine, Project project, QObject *par
     : QObject(parent)
     , m_engine(std::move(engine))
     , m_project(std::move(project))
-{
-}
+{}
 
 QStringList ImageBuilder::extraCaFiles(const Project &project)
 {
@@ -43,7 +42,8 @@ QString ImageBuilder::miseHash(const Project &project)
 {
     QFile f(project.root() + QStringLiteral("/mise.toml"));
     const QByteArray data = f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex().left(16));
+    return QString::fromLatin1(
+        QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex().left(16));
 }
 
 bool ImageBuilder::prepareContext(const Project &project, const QString &dir, QString *error)
@@ -67,7 +67,8 @@ bool ImageBuilder::prepareContext(const Project &project, const QString &dir, QS
             continue;
         const QString target = dir + QLatin1Char('/') + fi.fileName();
         if (!QFile::copy(fi.absoluteFilePath(), target))
-            return fail(QStringLiteral("cannot copy %1 into the build context").arg(fi.absoluteFilePath()));
+            return fail(
+                QStringLiteral("cannot copy %1 into the build context").arg(fi.absoluteFilePath()));
         QFile::setPermissions(target, fi.permissions() | QFile::WriteOwner);
     }
     const QString mise = project.root() + QStringLiteral("/mise.toml");
@@ -115,14 +116,19 @@ QStringList ImageBuilder::buildArguments(const Project &project, const QString &
     if (!npmRegistry.isEmpty())
         a << QStringLiteral("--build-arg") << QStringLiteral("NPM_REGISTRY=") + npmRegistry;
     // A corporate proxy on the host: by name, so credentials in it stay out of argv.
-    for (const char *name : {"http_proxy", "https_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY"}) {
+    for (const char *name :
+         {"http_proxy", "https_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY"}) {
         if (!qEnvironmentVariableIsEmpty(name))
             a << QStringLiteral("--build-arg") << QString::fromLatin1(name);
     }
-    a << QStringLiteral("--label") << ContainerEngine::LabelId + QLatin1Char('=') + project.sandboxId();
-    a << QStringLiteral("--label") << ContainerEngine::LabelProject + QLatin1Char('=') + project.root();
-    a << QStringLiteral("--label") << ContainerEngine::LabelVersion + QStringLiteral("=" OCS_VERSION);
-    a << QStringLiteral("--label") << ContainerEngine::LabelMiseHash + QLatin1Char('=') + miseHash(project);
+    a << QStringLiteral("--label")
+      << ContainerEngine::LabelId + QLatin1Char('=') + project.sandboxId();
+    a << QStringLiteral("--label")
+      << ContainerEngine::LabelProject + QLatin1Char('=') + project.root();
+    a << QStringLiteral("--label")
+      << ContainerEngine::LabelVersion + QStringLiteral("=" OCS_VERSION);
+    a << QStringLiteral("--label")
+      << ContainerEngine::LabelMiseHash + QLatin1Char('=') + miseHash(project);
     if (noCache)
         a << QStringLiteral("--no-cache");
     a << contextDir;
@@ -132,7 +138,8 @@ QStringList ImageBuilder::buildArguments(const Project &project, const QString &
 std::optional<std::pair<int, int>> ImageBuilder::parseProgress(const QString &line)
 {
     static const QRegularExpression classic(QStringLiteral("^(?:Step|STEP) (\\d+)/(\\d+)"));
-    static const QRegularExpression buildkit(QStringLiteral("^#\\d+ \\[(?:[^\\]\\s]+ )?(\\d+)/(\\d+)\\]"));
+    static const QRegularExpression buildkit(
+        QStringLiteral("^#\\d+ \\[(?:[^\\]\\s]+ )?(\\d+)/(\\d+)\\]"));
     for (const QRegularExpression *re : {&classic, &buildkit}) {
         const auto m = re->match(line);
         if (m.hasMatch())
@@ -190,14 +197,16 @@ void ImageBuilder::runBuild(const Options &options, const QString &registry,
 
     m_log.setFileName(result.logPath);
     if (!m_log.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        result.error = QStringLiteral("cannot write %1: %2").arg(result.logPath, m_log.errorString());
+        result.error =
+            QStringLiteral("cannot write %1: %2").arg(result.logPath, m_log.errorString());
         done(result);
         return;
     }
     m_log.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
 
-    ProcessSpec spec = m_engine.command(
-        buildArguments(m_project, context, base, registry, options.noCache), std::chrono::minutes(45));
+    ProcessSpec spec =
+        m_engine.command(buildArguments(m_project, context, base, registry, options.noCache),
+                         std::chrono::minutes(45));
     m_log.write("$ " + spec.displayCommand().toUtf8() + "\n");
     qCInfo(lcImage) << "building" << m_project.imageName();
 
@@ -216,19 +225,21 @@ void ImageBuilder::runBuild(const Options &options, const QString &registry,
         }
         Q_EMIT progress(step->first, step->second, line);
     });
-    connect(m_job, &ProcessJob::finished, this, [this, result, tail, done](const ProcessResult &r) mutable {
-        m_job->deleteLater();
-        m_log.close();
-        if (!r.ok()) {
-            result.error = m_cancelled ? QStringLiteral("The image build was cancelled.")
-                                       : r.describeFailure(QStringLiteral("The image build"))
-                                             + QStringLiteral("\nLast lines:\n  ")
-                                             + tail->join(QStringLiteral("\n  "))
-                                             + QStringLiteral("\nFull log: ") + result.logPath;
-        }
-        result.ok = r.ok();
-        done(result);
-    });
+    connect(m_job, &ProcessJob::finished, this,
+            [this, result, tail, done](const ProcessResult &r) mutable {
+                m_job->deleteLater();
+                m_log.close();
+                if (!r.ok()) {
+                    result.error = m_cancelled
+                                       ? QStringLiteral("The image build was cancelled.")
+                                       : r.describeFailure(QStringLiteral("The image build")) +
+                                             QStringLiteral("\nLast lines:\n  ") +
+                                             tail->join(QStringLiteral("\n  ")) +
+                                             QStringLiteral("\nFull log: ") + result.logPath;
+                }
+                result.ok = r.ok();
+                done(result);
+            });
 }
 
 void ImageBuilder::cancel()

@@ -29,15 +29,14 @@ void runJob(QKeychain::Job *job, QObject *context, std::function<void(QKeychain:
         qCWarning(lcSecrets) << "keychain did not answer in time";
         cb(nullptr);
     });
-    QObject::connect(job, &QKeychain::Job::finished, context,
-                     [done, cb, timer](QKeychain::Job *j) {
-                         timer->stop();
-                         timer->deleteLater();
-                         if (*done)
-                             return;
-                         *done = true;
-                         cb(j);
-                     });
+    QObject::connect(job, &QKeychain::Job::finished, context, [done, cb, timer](QKeychain::Job *j) {
+        timer->stop();
+        timer->deleteLater();
+        if (*done)
+            return;
+        *done = true;
+        cb(j);
+    });
     timer->start(KeychainTimeoutMs);
     job->start();
 }
@@ -47,8 +46,7 @@ PasswordStore::PasswordStore(const QString &sandboxId, const QString &stateDir, 
     : QObject(parent)
     , m_sandboxId(sandboxId)
     , m_stateDir(stateDir)
-{
-}
+{}
 
 QString PasswordStore::fallbackFile() const
 {
@@ -116,7 +114,8 @@ void PasswordStore::writeKeychain(const QString &password,
 void PasswordStore::obtain(Callback done)
 {
     if (!keychainEnabled()) {
-        done(useFile(QStringLiteral("the keychain is switched off or no D-Bus session is running")));
+        done(
+            useFile(QStringLiteral("the keychain is switched off or no D-Bus session is running")));
         return;
     }
     QPointer<PasswordStore> self(this);
@@ -202,8 +201,8 @@ PasswordStore::Result PasswordStore::useFile(const QString &why)
         return r;
     }
     r.ok = true;
-    r.notice = QStringLiteral("Stored the server password in %1 (owner-only), because %2.")
-                   .arg(path, why);
+    r.notice =
+        QStringLiteral("Stored the server password in %1 (owner-only), because %2.").arg(path, why);
     return r;
 }
 

@@ -16,8 +16,7 @@ PreStartHook::PreStartHook(const Project &project, QObject *parent)
     , m_path(project.hookPath())
     , m_root(project.root())
     , m_stateDir(project.stateDir())
-{
-}
+{}
 
 QByteArray PreStartHook::content() const
 {

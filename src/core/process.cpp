@@ -26,7 +26,9 @@ QString ProcessResult::describeFailure(const QString &what) const
         if (err.isEmpty())
             err = QString::fromUtf8(standardOutput).trimmed();
         const QStringList lines = err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        const QString tail = lines.isEmpty() ? QString() : lines.mid(qMax(0, lines.size() - 3)).join(QStringLiteral(" / "));
+        const QString tail = lines.isEmpty()
+                                 ? QString()
+                                 : lines.mid(qMax(0, lines.size() - 3)).join(QStringLiteral(" / "));
         return QStringLiteral("%1 failed (exit code %2)%3")
             .arg(what)
             .arg(exitCode)
@@ -66,12 +68,10 @@ public:
         else if (spec.forwardStdErr)
             m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
 
-        connect(&m_process, &QProcess::readyReadStandardOutput, this, [this] {
-            drain(QProcess::StandardOutput, m_out, m_outPartial);
-        });
-        connect(&m_process, &QProcess::readyReadStandardError, this, [this] {
-            drain(QProcess::StandardError, m_err, m_errPartial);
-        });
+        connect(&m_process, &QProcess::readyReadStandardOutput, this,
+                [this] { drain(QProcess::StandardOutput, m_out, m_outPartial); });
+        connect(&m_process, &QProcess::readyReadStandardError, this,
+                [this] { drain(QProcess::StandardError, m_err, m_errPartial); });
         connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError e) {
             if (e == QProcess::FailedToStart)
                 finish(ProcessResult::Status::FailedToStart);

@@ -22,8 +22,8 @@ struct ProcessSpec
     QProcessEnvironment environment;
     QString workingDirectory;
     std::chrono::milliseconds timeout{std::chrono::seconds(60)};
-    QByteArray standardInput; // written then closed; empty = stdin closed at once
-    bool forwardInput = false; // the child reads this process's stdin (interactive hooks)
+    QByteArray standardInput;   // written then closed; empty = stdin closed at once
+    bool forwardInput = false;  // the child reads this process's stdin (interactive hooks)
     bool forwardStdErr = false; // the child's stderr goes straight to ours (terminal)
     bool forwardOutput = false; // stdout and stderr both go straight to ours
     // timeout <= 0: no time limit (e.g. following logs until the user stops it)

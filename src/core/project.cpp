@@ -25,7 +25,9 @@ quint32 posixCksum(const QByteArray &data)
         return t;
     }();
     quint32 crc = 0;
-    auto feed = [&](quint8 byte) { crc = (crc << 8) ^ table[((crc >> 24) ^ byte) & 0xFF]; };
+    auto feed = [&](quint8 byte) {
+        crc = (crc << 8) ^ table[((crc >> 24) ^ byte) & 0xFF];
+    };
     for (char ch : data)
         feed(static_cast<quint8>(ch));
     for (quint64 len = static_cast<quint64>(data.size()); len != 0; len >>= 8)
@@ -111,8 +113,7 @@ Project::Project(const QString &canonicalRoot, ProjectConfig config)
     : m_root(canonicalRoot)
     , m_config(std::move(config))
     , m_sandboxId(computeSandboxId(m_config.sandboxName, canonicalRoot))
-{
-}
+{}
 
 QString Project::configPath() const
 {

@@ -41,8 +41,8 @@ QStringList RunPlanner::effectiveReadOnlyPaths(const ProjectConfig &config)
 
 QStringList RunPlanner::parseExtraHosts(const QString &spec, QString *error)
 {
-    static const QRegularExpression nameRe(
-        QStringLiteral("^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$"));
+    static const QRegularExpression nameRe(QStringLiteral(
+        "^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$"));
     QStringList out;
     for (const QString &raw : spec.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QString item = raw.trimmed();
@@ -61,8 +61,7 @@ QStringList RunPlanner::parseExtraHosts(const QString &spec, QString *error)
     return out;
 }
 
-RunPlan RunPlanner::plan(const ContainerEngine &engine, const Project &project,
-                         const RunInputs &in)
+RunPlan RunPlanner::plan(const ContainerEngine &engine, const Project &project, const RunInputs &in)
 {
     RunPlan plan;
     const ProjectConfig &cfg = project.config();
@@ -74,9 +73,13 @@ RunPlan RunPlanner::plan(const ContainerEngine &engine, const Project &project,
     }
     const QString ws = project.workspaceMountPoint();
 
-    QStringList a{QStringLiteral("run"), QStringLiteral("--detach"),
-                  QStringLiteral("--init"), QStringLiteral("--name"), project.containerName(),
-                  QStringLiteral("--hostname"), QStringLiteral("opencode-sandbox")};
+    QStringList a{QStringLiteral("run"),
+                  QStringLiteral("--detach"),
+                  QStringLiteral("--init"),
+                  QStringLiteral("--name"),
+                  project.containerName(),
+                  QStringLiteral("--hostname"),
+                  QStringLiteral("opencode-sandbox")};
     // Labels: how the app finds and adopts its sandboxes.
     const QList<std::pair<QString, QString>> labels{
         {ContainerEngine::LabelId, project.sandboxId()},
@@ -94,7 +97,8 @@ RunPlan RunPlanner::plan(const ContainerEngine &engine, const Project &project,
     a << QStringLiteral("--security-opt") << QStringLiteral("no-new-privileges");
     a << QStringLiteral("--pids-limit")
       << QString::number(cfg.pidsLimit > 0 ? cfg.pidsLimit : DefaultPidsLimit);
-    a << QStringLiteral("--memory") << (cfg.memoryLimit.isEmpty() ? DefaultMemoryLimit : cfg.memoryLimit);
+    a << QStringLiteral("--memory")
+      << (cfg.memoryLimit.isEmpty() ? DefaultMemoryLimit : cfg.memoryLimit);
     if (!cfg.cpuLimit.isEmpty())
         a << QStringLiteral("--cpus") << cfg.cpuLimit;
 
@@ -121,10 +125,11 @@ RunPlan RunPlanner::plan(const ContainerEngine &engine, const Project &project,
     // makes it) so that it can be mounted read-only. A .git *file* (worktree/submodule)
     // names the real git folder: read-only, like the files below.
     const QFileInfo gitInfo(project.root() + QStringLiteral("/.git"));
-    const bool guardGit = protectedPaths.contains(QStringLiteral(".git/config"))
-                          || protectedPaths.contains(QStringLiteral(".git/hooks"));
+    const bool guardGit = protectedPaths.contains(QStringLiteral(".git/config")) ||
+                          protectedPaths.contains(QStringLiteral(".git/hooks"));
     QStringList readOnly = protectedPaths;
-    const bool gitReadOnly = protectedPaths.contains(QStringLiteral(".git")); // all of it, by config
+    const bool gitReadOnly =
+        protectedPaths.contains(QStringLiteral(".git")); // all of it, by config
     if (guardGit && !gitReadOnly && gitInfo.isDir() && !gitInfo.isSymLink()) {
         if (protectedPaths.contains(QStringLiteral(".git/hooks")))
             QDir(gitInfo.absoluteFilePath()).mkpath(QStringLiteral("hooks"));
@@ -140,8 +145,8 @@ RunPlan RunPlanner::plan(const ContainerEngine &engine, const Project &project,
         if (!fi.exists() || fi.isSymLink())
             continue;
         a << QStringLiteral("--volume")
-          << fi.absoluteFilePath() + QLatin1Char(':') + ws + QLatin1Char('/') + rel
-                 + QStringLiteral(":ro");
+          << fi.absoluteFilePath() + QLatin1Char(':') + ws + QLatin1Char('/') + rel +
+                 QStringLiteral(":ro");
         plan.readOnlyPaths << rel;
     }
     a << QStringLiteral("--workdir") << ws;
@@ -153,7 +158,8 @@ RunPlan RunPlanner::plan(const ContainerEngine &engine, const Project &project,
     for (const EnvPassthrough &p : cfg.envPassthrough) {
         const auto it = in.hostEnvironment.constFind(p.hostVar);
         if (it == in.hostEnvironment.cend()) {
-            plan.skippedVariables << QStringLiteral("%1 (%2 is not set)").arg(p.containerVar, p.hostVar);
+            plan.skippedVariables
+                << QStringLiteral("%1 (%2 is not set)").arg(p.containerVar, p.hostVar);
             childEnv.remove(p.containerVar);
             continue;
         }
@@ -166,11 +172,14 @@ RunPlan RunPlanner::plan(const ContainerEngine &engine, const Project &project,
     QStringList ports;
     for (quint16 p : cfg.hostPorts)
         ports << QString::number(p);
-    a << QStringLiteral("--env") << QStringLiteral("OCS_WHITELIST=") + cfg.httpDomainWhitelist.join(QLatin1Char(','));
-    a << QStringLiteral("--env") << QStringLiteral("OCS_HOST_PORTS=") + ports.join(QLatin1Char(','));
+    a << QStringLiteral("--env")
+      << QStringLiteral("OCS_WHITELIST=") + cfg.httpDomainWhitelist.join(QLatin1Char(','));
+    a << QStringLiteral("--env")
+      << QStringLiteral("OCS_HOST_PORTS=") + ports.join(QLatin1Char(','));
     a << QStringLiteral("--env") << QStringLiteral("OCS_WORKSPACE=") + ws;
     // For `ocs verify`: what was meant to be read-only (mount paths cannot contain ':').
-    a << QStringLiteral("--env") << QStringLiteral("OCS_READONLY_PATHS=") + protectedPaths.join(QLatin1Char(':'));
+    a << QStringLiteral("--env")
+      << QStringLiteral("OCS_READONLY_PATHS=") + protectedPaths.join(QLatin1Char(':'));
 
     a << project.imageName();
 

@@ -19,8 +19,7 @@ SandboxController::SandboxController(ContainerEngine engine, Project project, QO
     : QObject(parent)
     , m_engine(std::move(engine))
     , m_project(std::move(project))
-{
-}
+{}
 
 std::chrono::milliseconds SandboxController::startTimeout()
 {
@@ -45,10 +44,13 @@ QString SandboxController::configHash(const ProjectConfig &c)
     for (const auto &e : c.env)
         env.append(e.name + QLatin1Char('=') + e.value);
     o.insert(QStringLiteral("env"), env);
-    o.insert(QStringLiteral("limits"), QStringList{c.memoryLimit, c.cpuLimit, QString::number(c.pidsLimit)}.join(QLatin1Char('/')));
+    o.insert(QStringLiteral("limits"),
+             QStringList{c.memoryLimit, c.cpuLimit, QString::number(c.pidsLimit)}.join(
+                 QLatin1Char('/')));
     o.insert(QStringLiteral("readonly"), QJsonArray::fromStringList(c.readOnlyPaths));
     const QByteArray bytes = QJsonDocument(o).toJson(QJsonDocument::Compact);
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().left(16));
+    return QString::fromLatin1(
+        QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().left(16));
 }
 
 void SandboxController::setState(State s)
@@ -116,7 +118,8 @@ void SandboxController::rebuild(const ImageBuilder::Options &options, Callback d
         setState(State::Stopped);
         Outcome o;
         o.ok = true;
-        o.notices << QStringLiteral("Image %1 built; build log: %2").arg(m_project.imageName(), r.logPath);
+        o.notices << QStringLiteral("Image %1 built; build log: %2")
+                         .arg(m_project.imageName(), r.logPath);
         done(o);
     });
 }
@@ -133,13 +136,16 @@ void SandboxController::start(const StartOptions &options, Callback done)
                     return fail(pw.error, done);
                 o.ok = true;
                 o.password = pw.password;
-                o.notices << QStringLiteral("%1 is already running.").arg(m_project.containerName());
+                o.notices
+                    << QStringLiteral("%1 is already running.").arg(m_project.containerName());
                 setState(State::Running);
                 done(o);
             });
             return;
         }
-        auto proceed = [this, options, done] { approveConfig(options, done); };
+        auto proceed = [this, options, done] {
+            approveConfig(options, done);
+        };
         if (status.isEmpty())
             return proceed();
         // A container left from an earlier run (it stopped by itself): replace it.
@@ -157,22 +163,24 @@ void SandboxController::approveConfig(const StartOptions &options, Callback done
     const QStringList changes = StartApproval::describeChanges(
         SandboxState::load(m_project.stateDir()).lastStartedConfig, m_project.config());
     auto runHook = [this, options, done] {
-            auto *hook = new PreStartHook(m_project, this);
-            if (hook->status() == PreStartHook::Status::Approved)
-                Q_EMIT message(QStringLiteral("Running the pre-start hook %1").arg(m_project.hookPath()));
-            hook->run(options.interactive, [this, hook, options, done](const PreStartHook::Result &r) {
-                hook->deleteLater();
-                if (!r.ok)
-                    return fail(r.error, done);
-                afterHook(options, r.exportedEnvironment, done);
-            });
+        auto *hook = new PreStartHook(m_project, this);
+        if (hook->status() == PreStartHook::Status::Approved)
+            Q_EMIT message(
+                QStringLiteral("Running the pre-start hook %1").arg(m_project.hookPath()));
+        hook->run(options.interactive, [this, hook, options, done](const PreStartHook::Result &r) {
+            hook->deleteLater();
+            if (!r.ok)
+                return fail(r.error, done);
+            afterHook(options, r.exportedEnvironment, done);
+        });
     };
     if (changes.isEmpty())
         return runHook();
-    const QString refusal = QStringLiteral(
-        "Not started: %1 changed since the last start, widening or narrowing what the sandbox "
-        "may reach:\n  %2\nAccept the changes to start (`ocs start --yes`, or answer yes).")
-        .arg(m_project.configPath(), changes.join(QStringLiteral("\n  ")));
+    const QString refusal =
+        QStringLiteral(
+            "Not started: %1 changed since the last start, widening or narrowing what the sandbox "
+            "may reach:\n  %2\nAccept the changes to start (`ocs start --yes`, or answer yes).")
+            .arg(m_project.configPath(), changes.join(QStringLiteral("\n  ")));
     if (!options.confirmConfigChanges)
         return fail(refusal, done);
     QPointer<SandboxController> self(this);
@@ -214,10 +222,10 @@ void SandboxController::ensureImage(const StartOptions &options,
     };
     if (options.rebuild)
         return build();
-    const QStringList args{QStringLiteral("image"), QStringLiteral("inspect"),
-                           QStringLiteral("--format"),
-                           QStringLiteral("{{index .Config.Labels \"%1\"}}").arg(ContainerEngine::LabelMiseHash),
-                           m_project.imageName()};
+    const QStringList args{
+        QStringLiteral("image"), QStringLiteral("inspect"), QStringLiteral("--format"),
+        QStringLiteral("{{index .Config.Labels \"%1\"}}").arg(ContainerEngine::LabelMiseHash),
+        m_project.imageName()};
     runProcess(m_engine.command(args, std::chrono::seconds(30)), this,
                [this, build, next](const ProcessResult &r) {
                    if (!r.ok()) {
@@ -249,7 +257,8 @@ void SandboxController::runContainer(const QString &password, const QMap<QString
     in.port = port;
     in.password = password;
     in.hostEnvironment = hostEnv;
-    in.extraHosts = RunPlanner::parseExtraHosts(qEnvironmentVariable("OCS_EXTRA_HOSTS"), &hostsError);
+    in.extraHosts =
+        RunPlanner::parseExtraHosts(qEnvironmentVariable("OCS_EXTRA_HOSTS"), &hostsError);
     in.configHash = configHash(m_project.config());
     if (!hostsError.isEmpty())
         return fail(hostsError, done);
@@ -259,33 +268,40 @@ void SandboxController::runContainer(const QString &password, const QMap<QString
     for (const QString &s : plan.skippedVariables)
         partial.notices << QStringLiteral("Not passed into the sandbox: %1").arg(s);
 
-    Q_EMIT message(QStringLiteral("Starting %1 on http://127.0.0.1:%2").arg(m_project.containerName()).arg(port));
-    runProcess(plan.spec, this, [this, password, hostEnv, avoid, partial, port, done](const ProcessResult &r) mutable {
-        if (!r.ok()) {
-            const QString err = QString::fromUtf8(r.standardError);
-            const bool portTaken = err.contains(QLatin1String("port is already allocated"))
-                                   || err.contains(QLatin1String("address already in use"));
-            if (portTaken && avoid.size() < 5) {
-                runProcess(m_engine.command({QStringLiteral("rm"), QStringLiteral("--force"), m_project.containerName()}),
-                           this, [this, password, hostEnv, avoid, port, partial, done](const ProcessResult &) mutable {
-                               avoid << port;
-                               runContainer(password, hostEnv, avoid, partial, done);
-                           });
-                return;
+    Q_EMIT message(QStringLiteral("Starting %1 on http://127.0.0.1:%2")
+                       .arg(m_project.containerName())
+                       .arg(port));
+    runProcess(
+        plan.spec, this,
+        [this, password, hostEnv, avoid, partial, port, done](const ProcessResult &r) mutable {
+            if (!r.ok()) {
+                const QString err = QString::fromUtf8(r.standardError);
+                const bool portTaken = err.contains(QLatin1String("port is already allocated")) ||
+                                       err.contains(QLatin1String("address already in use"));
+                if (portTaken && avoid.size() < 5) {
+                    runProcess(m_engine.command({QStringLiteral("rm"), QStringLiteral("--force"),
+                                                 m_project.containerName()}),
+                               this,
+                               [this, password, hostEnv, avoid, port, partial,
+                                done](const ProcessResult &) mutable {
+                                   avoid << port;
+                                   runContainer(password, hostEnv, avoid, partial, done);
+                               });
+                    return;
+                }
+                return fail(r.describeFailure(QStringLiteral("Starting the container")), done);
             }
-            return fail(r.describeFailure(QStringLiteral("Starting the container")), done);
-        }
-        SandboxState saved = SandboxState::load(m_project.stateDir());
-        saved.port = port;
-        saved.projectRoot = m_project.root();
-        saved.lastStartedConfig = StartApproval::snapshot(m_project.config());
-        QString error;
-        if (!saved.save(m_project.stateDir(), &error))
-            partial.notices << error;
-        partial.port = port;
-        partial.password = password;
-        waitHealthy(port, password, partial, done);
-    });
+            SandboxState saved = SandboxState::load(m_project.stateDir());
+            saved.port = port;
+            saved.projectRoot = m_project.root();
+            saved.lastStartedConfig = StartApproval::snapshot(m_project.config());
+            QString error;
+            if (!saved.save(m_project.stateDir(), &error))
+                partial.notices << error;
+            partial.port = port;
+            partial.password = password;
+            waitHealthy(port, password, partial, done);
+        });
 }
 
 void SandboxController::waitHealthy(quint16 port, const QString &password, Outcome partial,
@@ -299,50 +315,57 @@ void SandboxController::waitHealthy(quint16 port, const QString &password, Outco
     *step = [self, port, password, partial, done, clock, attempts, step] {
         if (!self)
             return;
-        self->m_probe.check(port, password, [self, partial, done, clock, attempts, step](const HealthProbe::Result &h) mutable {
-            if (!self)
-                return;
-            if (h.healthy) {
-                *step = nullptr;
-                partial.ok = true;
-                self->setState(State::Running);
-                return done(partial);
-            }
-            auto retry = [self, step] {
-                QTimer::singleShot(500, self, [step] {
-                    if (*step)
-                        (*step)();
-                });
-            };
-            if (clock->elapsed() > startTimeout().count()) {
-                *step = nullptr;
-                return self->fail(QStringLiteral("OpenCode did not answer its health check within %1 s "
-                                                 "(last: %2). See `ocs logs`.")
-                                      .arg(startTimeout().count() / 1000)
-                                      .arg(h.error),
-                                  done);
-            }
-            if (++*attempts % 4 != 0)
-                return retry();
-            // Every few tries: is the container still there?
-            self->containerStatus([self, done, step, retry](const QString &status, quint16) {
+        self->m_probe.check(
+            port, password,
+            [self, partial, done, clock, attempts, step](const HealthProbe::Result &h) mutable {
                 if (!self)
                     return;
-                if (status == QLatin1String("running") || status == QLatin1String("created"))
+                if (h.healthy) {
+                    *step = nullptr;
+                    partial.ok = true;
+                    self->setState(State::Running);
+                    return done(partial);
+                }
+                auto retry = [self, step] {
+                    QTimer::singleShot(500, self, [step] {
+                        if (*step)
+                            (*step)();
+                    });
+                };
+                if (clock->elapsed() > startTimeout().count()) {
+                    *step = nullptr;
+                    return self->fail(
+                        QStringLiteral("OpenCode did not answer its health check within %1 s "
+                                       "(last: %2). See `ocs logs`.")
+                            .arg(startTimeout().count() / 1000)
+                            .arg(h.error),
+                        done);
+                }
+                if (++*attempts % 4 != 0)
                     return retry();
-                *step = nullptr;
-                const QStringList args{QStringLiteral("logs"), QStringLiteral("--tail"),
-                                       QStringLiteral("25"), self->m_project.containerName()};
-                runProcess(self->m_engine.command(args), self, [self, status, done](const ProcessResult &r) {
-                    QString logs = QString::fromUtf8(r.standardOutput + r.standardError).trimmed();
-                    logs.replace(QLatin1Char('\n'), QStringLiteral("\n  "));
-                    self->fail(QStringLiteral("The sandbox stopped while starting (container %1). "
-                                              "Its last output:\n  %2")
-                                   .arg(status.isEmpty() ? QStringLiteral("gone") : status, logs),
-                               done);
+                // Every few tries: is the container still there?
+                self->containerStatus([self, done, step, retry](const QString &status, quint16) {
+                    if (!self)
+                        return;
+                    if (status == QLatin1String("running") || status == QLatin1String("created"))
+                        return retry();
+                    *step = nullptr;
+                    const QStringList args{QStringLiteral("logs"), QStringLiteral("--tail"),
+                                           QStringLiteral("25"), self->m_project.containerName()};
+                    runProcess(
+                        self->m_engine.command(args), self,
+                        [self, status, done](const ProcessResult &r) {
+                            QString logs =
+                                QString::fromUtf8(r.standardOutput + r.standardError).trimmed();
+                            logs.replace(QLatin1Char('\n'), QStringLiteral("\n  "));
+                            self->fail(
+                                QStringLiteral("The sandbox stopped while starting (container %1). "
+                                               "Its last output:\n  %2")
+                                    .arg(status.isEmpty() ? QStringLiteral("gone") : status, logs),
+                                done);
+                        });
                 });
             });
-        });
     };
     (*step)();
 }
@@ -351,26 +374,32 @@ void SandboxController::stop(Callback done)
 {
     setState(State::Stopping);
     const QString name = m_project.containerName();
-    runProcess(m_engine.command({QStringLiteral("stop"), QStringLiteral("--time"), QStringLiteral("10"), name},
-                                std::chrono::seconds(60)),
+    runProcess(m_engine.command(
+                   {QStringLiteral("stop"), QStringLiteral("--time"), QStringLiteral("10"), name},
+                   std::chrono::seconds(60)),
                this, [this, name, done](const ProcessResult &stopped) {
-                   const bool absent = QString::fromUtf8(stopped.standardError)
-                                           .contains(QLatin1String("No such container"), Qt::CaseInsensitive)
-                                       || QString::fromUtf8(stopped.standardError).contains(QLatin1String("no container with"), Qt::CaseInsensitive);
-                   runProcess(m_engine.command({QStringLiteral("rm"), QStringLiteral("--force"), name}), this,
-                              [this, stopped, absent, name, done](const ProcessResult &removed) {
-                                  Outcome o;
-                                  if (absent) {
-                                      o.ok = true;
-                                      o.notices << QStringLiteral("%1 was not running.").arg(name);
-                                  } else if (stopped.ok() || removed.ok()) {
-                                      o.ok = true;
-                                  } else {
-                                      return fail(stopped.describeFailure(QStringLiteral("Stopping %1").arg(name)), done);
-                                  }
-                                  setState(State::Stopped);
-                                  done(o);
-                              });
+                   const bool absent =
+                       QString::fromUtf8(stopped.standardError)
+                           .contains(QLatin1String("No such container"), Qt::CaseInsensitive) ||
+                       QString::fromUtf8(stopped.standardError)
+                           .contains(QLatin1String("no container with"), Qt::CaseInsensitive);
+                   runProcess(
+                       m_engine.command({QStringLiteral("rm"), QStringLiteral("--force"), name}),
+                       this, [this, stopped, absent, name, done](const ProcessResult &removed) {
+                           Outcome o;
+                           if (absent) {
+                               o.ok = true;
+                               o.notices << QStringLiteral("%1 was not running.").arg(name);
+                           } else if (stopped.ok() || removed.ok()) {
+                               o.ok = true;
+                           } else {
+                               return fail(
+                                   stopped.describeFailure(QStringLiteral("Stopping %1").arg(name)),
+                                   done);
+                           }
+                           setState(State::Stopped);
+                           done(o);
+                       });
                });
 }
 

@@ -24,8 +24,8 @@ public:
 
     struct StartOptions
     {
-        bool interactive = false;  // the pre-start hook may use the terminal
-        bool rebuild = false;      // build the image even when it exists
+        bool interactive = false; // the pre-start hook may use the terminal
+        bool rebuild = false;     // build the image even when it exists
         ImageBuilder::Options build;
         // Asked when the whitelist, host ports or env passthrough changed since the last
         // start (StartApproval); `answer(true)` goes on. Unset: changes are refused.

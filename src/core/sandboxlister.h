@@ -11,8 +11,8 @@ namespace ocs {
 struct SandboxInfo
 {
     QString sandboxId;
-    QString projectRoot;   // "" when unknown (a state folder left by the reference scripts)
-    QString state;         // the engine's container state ("running", "exited", …) or "stopped"
+    QString projectRoot; // "" when unknown (a state folder left by the reference scripts)
+    QString state;       // the engine's container state ("running", "exited", …) or "stopped"
     quint16 port = 0;
     QString containerName;
     QString configHash;
@@ -30,7 +30,8 @@ public:
     // Parses `<engine> inspect` JSON of our containers.
     static QList<SandboxInfo> parseInspect(const QByteArray &json);
     // Adds stopped entries for state folders with no container.
-    static QList<SandboxInfo> mergeStateFolders(QList<SandboxInfo> containers, const QString &stateRoot);
+    static QList<SandboxInfo> mergeStateFolders(QList<SandboxInfo> containers,
+                                                const QString &stateRoot);
 
 private:
     ContainerEngine m_engine;

@@ -22,8 +22,8 @@ SandboxState SandboxState::load(const QString &stateDir)
     QJsonParseError err;
     const QJsonObject o = QJsonDocument::fromJson(f.readAll(), &err).object();
     if (err.error != QJsonParseError::NoError) {
-        qCWarning(lcSandbox) << f.fileName() << "is not valid JSON; starting afresh:"
-                             << err.errorString();
+        qCWarning(lcSandbox) << f.fileName()
+                             << "is not valid JSON; starting afresh:" << err.errorString();
         return s;
     }
     s.projectRoot = o.value(QStringLiteral("projectRoot")).toString();

@@ -13,9 +13,9 @@ namespace ocs {
 struct SandboxState
 {
     QString projectRoot;
-    quint16 port = 0;               // the loopback port last used
-    QString approvedHookSha256;     // hex SHA-256 of the approved pre-start hook
-    QJsonObject lastStartedConfig;  // the network/env parts of the config last started
+    quint16 port = 0;              // the loopback port last used
+    QString approvedHookSha256;    // hex SHA-256 of the approved pre-start hook
+    QJsonObject lastStartedConfig; // the network/env parts of the config last started
 
     static QString filePath(const QString &stateDir);
     static SandboxState load(const QString &stateDir);

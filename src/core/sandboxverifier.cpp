@@ -23,8 +23,7 @@ SandboxVerifier::SandboxVerifier(ContainerEngine engine, QString containerName, 
     : QObject(parent)
     , m_engine(std::move(engine))
     , m_container(std::move(containerName))
-{
-}
+{}
 
 std::chrono::milliseconds SandboxVerifier::defaultTimeout()
 {
@@ -67,33 +66,41 @@ SandboxVerifier::Result SandboxVerifier::parse(const ProcessResult &r, const QSt
         const auto m = line.match(raw.trimmed());
         if (!m.hasMatch())
             continue;
-        out.probes.append({m.captured(2), m.captured(1) == QLatin1String("PASS"), m.captured(3).trimmed()});
+        out.probes.append(
+            {m.captured(2), m.captured(1) == QLatin1String("PASS"), m.captured(3).trimmed()});
     }
 
     if (out.probes.isEmpty()) {
         const QString lower = stderrText.toLower();
-        if (lower.contains(QLatin1String("no such container")) || lower.contains(QLatin1String("is not running"))
-            || lower.contains(QLatin1String("no container with"))) {
+        if (lower.contains(QLatin1String("no such container")) ||
+            lower.contains(QLatin1String("is not running")) ||
+            lower.contains(QLatin1String("no container with"))) {
             out.error = QStringLiteral("%1 is not running; start it with `ocs start`.").arg(name);
-        } else if (lower.contains(ScriptPath) || lower.contains(QLatin1String("no such file"))
-                   || lower.contains(QLatin1String("executable file not found")) || r.exitCode == 127) {
-            out.error = QStringLiteral("The image of %1 has no probe script (it was built before `ocs verify` "
-                                       "existed): run `ocs rebuild`, then stop and start the sandbox.")
+        } else if (lower.contains(ScriptPath) || lower.contains(QLatin1String("no such file")) ||
+                   lower.contains(QLatin1String("executable file not found")) ||
+                   r.exitCode == 127) {
+            out.error = QStringLiteral(
+                            "The image of %1 has no probe script (it was built before `ocs verify` "
+                            "existed): run `ocs rebuild`, then stop and start the sandbox.")
                             .arg(name);
         } else {
-            out.error = QStringLiteral("The probes in %1 reported nothing (exit status %2)%3")
-                            .arg(name)
-                            .arg(r.exitCode)
-                            .arg(stderrText.isEmpty() ? QString() : QStringLiteral(": ") + stderrText.left(400));
+            out.error =
+                QStringLiteral("The probes in %1 reported nothing (exit status %2)%3")
+                    .arg(name)
+                    .arg(r.exitCode)
+                    .arg(stderrText.isEmpty() ? QString()
+                                              : QStringLiteral(": ") + stderrText.left(400));
         }
         return out;
     }
     // A failing exit status without a failed probe: the script itself went wrong.
     if (r.exitCode != 0 && out.failedCount() == 0) {
-        out.probes.append({QStringLiteral("verify"), false,
-                           QStringLiteral("the probe script ended with status %1%2")
-                               .arg(r.exitCode)
-                               .arg(stderrText.isEmpty() ? QString() : QStringLiteral(": ") + stderrText.left(200))});
+        out.probes.append(
+            {QStringLiteral("verify"), false,
+             QStringLiteral("the probe script ended with status %1%2")
+                 .arg(r.exitCode)
+                 .arg(stderrText.isEmpty() ? QString()
+                                           : QStringLiteral(": ") + stderrText.left(200))});
     }
     return out;
 }
@@ -102,9 +109,8 @@ void SandboxVerifier::run(Callback done)
 {
     const QString name = m_container;
     qCDebug(lcSandbox) << "verifying" << name;
-    runProcess(command(m_engine, m_container), this, [done, name](const ProcessResult &r) {
-        done(parse(r, name));
-    });
+    runProcess(command(m_engine, m_container), this,
+               [done, name](const ProcessResult &r) { done(parse(r, name)); });
 }
 
 } // namespace ocs

@@ -24,7 +24,7 @@ class SandboxVerifier : public QObject
 public:
     struct Probe
     {
-        QString id;     // e.g. "firewall-v4", "dev-dns"
+        QString id; // e.g. "firewall-v4", "dev-dns"
         bool passed = false;
         QString reason; // one line
     };
@@ -35,7 +35,10 @@ public:
         int passedCount() const;
         int failedCount() const;
         // Ran, reported at least one probe, and none failed.
-        bool allPassed() const { return error.isEmpty() && !probes.isEmpty() && failedCount() == 0; }
+        bool allPassed() const
+        {
+            return error.isEmpty() && !probes.isEmpty() && failedCount() == 0;
+        }
     };
     using Callback = std::function<void(const Result &)>;
 

@@ -17,7 +17,8 @@ QStringList strings(const QJsonValue &v)
     return out;
 }
 
-void diff(const QString &what, const QStringList &before, const QStringList &after, QStringList *out)
+void diff(const QString &what, const QStringList &before, const QStringList &after,
+          QStringList *out)
 {
     for (const QString &s : after) {
         if (!before.contains(s))
@@ -40,8 +41,9 @@ QJsonObject StartApproval::snapshot(const ProjectConfig &c)
     o.insert(KeyPorts, QJsonArray::fromStringList(ports));
     QStringList pass;
     for (const EnvPassthrough &p : c.envPassthrough)
-        pass << (p.containerVar == p.hostVar ? p.hostVar
-                                             : QStringLiteral("%1 (from host %2)").arg(p.containerVar, p.hostVar));
+        pass << (p.containerVar == p.hostVar
+                     ? p.hostVar
+                     : QStringLiteral("%1 (from host %2)").arg(p.containerVar, p.hostVar));
     o.insert(KeyPassthrough, QJsonArray::fromStringList(pass));
     return o;
 }
@@ -52,8 +54,10 @@ QStringList StartApproval::describeChanges(const QJsonObject &lastStarted, const
         return {};
     const QJsonObject cur = snapshot(now);
     QStringList out;
-    diff(QStringLiteral("whitelist"), strings(lastStarted.value(KeyWhitelist)), strings(cur.value(KeyWhitelist)), &out);
-    diff(QStringLiteral("host port"), strings(lastStarted.value(KeyPorts)), strings(cur.value(KeyPorts)), &out);
+    diff(QStringLiteral("whitelist"), strings(lastStarted.value(KeyWhitelist)),
+         strings(cur.value(KeyWhitelist)), &out);
+    diff(QStringLiteral("host port"), strings(lastStarted.value(KeyPorts)),
+         strings(cur.value(KeyPorts)), &out);
     diff(QStringLiteral("env passthrough"), strings(lastStarted.value(KeyPassthrough)),
          strings(cur.value(KeyPassthrough)), &out);
     return out;

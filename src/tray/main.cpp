@@ -1,7 +1,7 @@
 #include "appsettings.h"
-#include "signalwatcher.h"
 #include "projectregistry.h"
 #include "sandboxfleet.h"
+#include "signalwatcher.h"
 #include "singleinstance.h"
 #include "statusicons.h"
 #include "translations.h"
@@ -99,7 +99,8 @@ int main(int argc, char *argv[])
     // SIGTERM/SIGINT/SIGHUP (logout, `kill`): quit through the event loop so child processes
     // (the engine's event stream) end with us. Running sandboxes keep running, as on Quit.
     ocs::SignalWatcher signalWatcher;
-    QObject::connect(&signalWatcher, &ocs::SignalWatcher::interrupted, &app, &QCoreApplication::quit);
+    QObject::connect(&signalWatcher, &ocs::SignalWatcher::interrupted, &app,
+                     &QCoreApplication::quit);
 
     fleet.start();
     tray.showUi();

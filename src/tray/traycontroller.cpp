@@ -586,14 +586,16 @@ void TrayController::verify(ManagedSandbox *s)
         QStringList lines;
         for (const SandboxVerifier::Probe &p : r.probes)
             lines << QStringLiteral("%1  %2  %3")
-                         .arg(p.passed ? QStringLiteral("PASS") : QStringLiteral("FAIL"), p.id, p.reason);
+                         .arg(p.passed ? QStringLiteral("PASS") : QStringLiteral("FAIL"), p.id,
+                              p.reason);
         QString summary;
         if (!r.error.isEmpty())
             summary = r.error;
         else if (r.allPassed())
             summary = tr("All %n check(s) passed.", nullptr, r.passedCount());
         else
-            summary = tr("%1 of %n check(s) failed.", nullptr, int(r.probes.size())).arg(r.failedCount());
+            summary =
+                tr("%1 of %n check(s) failed.", nullptr, int(r.probes.size())).arg(r.failedCount());
         const bool ok = r.allPassed();
         notify(ok ? tr("%1 verified").arg(name) : tr("Verifying %1 found problems").arg(name),
                summary, !ok);

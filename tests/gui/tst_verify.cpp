@@ -45,11 +45,12 @@ private Q_SLOTS:
         QVERIFY(!verify->isEnabled()); // one at a time
         QTRY_VERIFY(verify->isEnabled());
         const auto exec = engine->calls().constLast();
-        QCOMPARE(exec.arguments,
-                 (QStringList{QStringLiteral("exec"), QStringLiteral("--user"), QStringLiteral("root"),
-                              s->project()->containerName(), SandboxVerifier::ScriptPath}));
+        QCOMPARE(exec.arguments, (QStringList{QStringLiteral("exec"), QStringLiteral("--user"),
+                                              QStringLiteral("root"), s->project()->containerName(),
+                                              SandboxVerifier::ScriptPath}));
         QVERIFY(app.tray->notifications().constLast().error);
-        QCOMPARE(app.tray->notifications().constLast().text, QStringLiteral("1 of 2 checks failed."));
+        QCOMPARE(app.tray->notifications().constLast().text,
+                 QStringLiteral("1 of 2 checks failed."));
         auto *viewer = app.tray->detailsViewer(root);
         QVERIFY(viewer && viewer->isVisible());
         QVERIFY(viewer->text().contains(QStringLiteral("FAIL  dev-dns  resolved example.test")));
@@ -60,7 +61,8 @@ private Q_SLOTS:
         verify->trigger();
         QTRY_VERIFY(verify->isEnabled());
         QVERIFY(!app.tray->notifications().constLast().error);
-        QCOMPARE(app.tray->notifications().constLast().text, QStringLiteral("All 2 checks passed."));
+        QCOMPARE(app.tray->notifications().constLast().text,
+                 QStringLiteral("All 2 checks passed."));
     }
 };
 

@@ -237,11 +237,12 @@ int main(int argc, char *argv[])
     // data-component attributes. Not its error screen ("Something went wrong", as with a
     // missing JavaScript built-in), and laid out over the window (not collapsed to its header,
     // as without the dvh unit).
-    const QString renderedScript = QStringLiteral(
-        "(() => { const r = document.querySelector('#root');"
-        " return !!(r && r.querySelector('[data-component]') && document.body.innerText.trim().length > 0"
-        " && !document.body.innerText.includes('Something went wrong')"
-        " && r.getBoundingClientRect().height > window.innerHeight / 2); })()");
+    const QString renderedScript =
+        QStringLiteral("(() => { const r = document.querySelector('#root');"
+                       " return !!(r && r.querySelector('[data-component]') && "
+                       "document.body.innerText.trim().length > 0"
+                       " && !document.body.innerText.includes('Something went wrong')"
+                       " && r.getBoundingClientRect().height > window.innerHeight / 2); })()");
     QDeadlineTimer renderDeadline(timeoutMs);
     bool rendered = false;
     while (!rendered && !renderDeadline.hasExpired()) {
@@ -252,9 +253,12 @@ int main(int argc, char *argv[])
     if (!rendered) {
         // The error screen's details (a stack trace) are in a text field.
         note(QStringLiteral("error details: %1")
-                 .arg(probe.evaluate(QStringLiteral(
-                          "JSON.stringify([...document.querySelectorAll('textarea,input')]"
-                          ".map(e => e.value).filter(v => v))")).toString().left(1500)));
+                 .arg(probe
+                          .evaluate(QStringLiteral(
+                              "JSON.stringify([...document.querySelectorAll('textarea,input')]"
+                              ".map(e => e.value).filter(v => v))"))
+                          .toString()
+                          .left(1500)));
     }
     const QString title = page->property("title").toString();
     check(QStringLiteral("OpenCode's app renders into #root in the view (title \"%1\")").arg(title),

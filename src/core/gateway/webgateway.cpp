@@ -70,7 +70,8 @@ bool WebGateway::listen(quint16 port)
     const quint16 actual = d->server->serverPort();
     GatewayContext &ctx = d->context;
     ctx.listenPort = actual;
-    ctx.cookieName = gateway::policy::SessionCookiePrefix.toByteArray() + QByteArray::number(actual);
+    ctx.cookieName =
+        gateway::policy::SessionCookiePrefix.toByteArray() + QByteArray::number(actual);
     ctx.allowedHosts = gateway::policy::allowedHosts(actual);
     ctx.allowedOrigins = gateway::policy::allowedOrigins(actual);
     ctx.peakBufferedBytes = 0;

@@ -31,7 +31,8 @@ QtMessageHandler g_previousHandler = nullptr;
 void dropLateAttributeWarning(QtMsgType type, const QMessageLogContext &context,
                               const QString &message)
 {
-    if (type == QtWarningMsg && message.startsWith(QLatin1String("Attribute Qt::AA_ShareOpenGLContexts")))
+    if (type == QtWarningMsg &&
+        message.startsWith(QLatin1String("Attribute Qt::AA_ShareOpenGLContexts")))
         return;
     if (g_previousHandler)
         g_previousHandler(type, context, message);

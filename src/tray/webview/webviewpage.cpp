@@ -97,7 +97,8 @@ void WebViewPage::openExternally(const QUrl &url)
 
 void WebViewPage::runScript(int id, const QString &script)
 {
-    runJavaScript(script, [this, id](const QVariant &result) { Q_EMIT scriptFinished(id, result); });
+    runJavaScript(script,
+                  [this, id](const QVariant &result) { Q_EMIT scriptFinished(id, result); });
 }
 
 void WebViewPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level,

@@ -62,9 +62,11 @@ Navigation classifyNavigation(const QUrl &url, const QUrl &appOrigin, bool isMai
 
 QString viewWindowTitle(const QString &projectName, const QString &pageTitle)
 {
-    QString title = QCoreApplication::translate("ocs::tray::webview", "OpenCode — %1").arg(projectName);
+    QString title =
+        QCoreApplication::translate("ocs::tray::webview", "OpenCode — %1").arg(projectName);
     const QString page = pageTitle.simplified().left(80);
-    if (!page.isEmpty() && page != QLatin1String("OpenCode") && !page.startsWith(QLatin1String("http")))
+    if (!page.isEmpty() && page != QLatin1String("OpenCode") &&
+        !page.startsWith(QLatin1String("http")))
         title = page + QStringLiteral(" · ") + title;
     return title;
 }

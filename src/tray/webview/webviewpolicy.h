@@ -32,8 +32,8 @@ struct OriginCredentials
 // What an authentication request of the page for `requestUrl` is answered with: the
 // credentials when `requestUrl` has exactly their origin, else nothing (the request is
 // cancelled: no prompt, nothing sent).
-std::optional<OriginCredentials> credentialsFor(const QUrl &requestUrl,
-                                                const std::optional<OriginCredentials> &credentials);
+std::optional<OriginCredentials>
+credentialsFor(const QUrl &requestUrl, const std::optional<OriginCredentials> &credentials);
 
 // Where a navigation goes. `appOrigin` is the origin of the web UI shown in the view.
 enum class Navigation {

@@ -290,17 +290,19 @@ void TestRunPlan::gitFileIsReadOnly()
     QVERIFY(writeFile(root + QStringLiteral("/.git"), "gitdir: /elsewhere/.git/worktrees/x\n"));
     const RunPlan plan = RunPlanner::plan(m_engine, Project(root, fullConfig()), inputs());
     const QStringList volumes = valuesOf(plan.spec.arguments, QStringLiteral("--volume"));
-    QVERIFY(volumes.contains(root + QStringLiteral("/.git:/") + QFileInfo(root).fileName()
-                             + QStringLiteral("/.git:ro")));
+    QVERIFY(volumes.contains(root + QStringLiteral("/.git:/") + QFileInfo(root).fileName() +
+                             QStringLiteral("/.git:ro")));
     QVERIFY(plan.readOnlyPaths.contains(QStringLiteral(".git")));
 }
 
 void TestRunPlan::readOnlyPathsForVerify()
 {
     // The effective list (present or not) goes to the container for `ocs verify`.
-    const QStringList envArgs = valuesOf(makePlan(fullConfig()).spec.arguments, QStringLiteral("--env"));
-    const QString expected = QStringLiteral("OCS_READONLY_PATHS=")
-                             + RunPlanner::effectiveReadOnlyPaths(fullConfig()).join(QLatin1Char(':'));
+    const QStringList envArgs =
+        valuesOf(makePlan(fullConfig()).spec.arguments, QStringLiteral("--env"));
+    const QString expected =
+        QStringLiteral("OCS_READONLY_PATHS=") +
+        RunPlanner::effectiveReadOnlyPaths(fullConfig()).join(QLatin1Char(':'));
     QVERIFY2(envArgs.contains(expected), qPrintable(envArgs.join(QLatin1Char(' '))));
     QVERIFY(expected.contains(QStringLiteral("absent.txt")));
 }

@@ -455,7 +455,8 @@ void TestSandboxController::start_configChangedSinceLastStart()
     SandboxController::StartOptions opts;
     QStringList shown;
     if (answer >= 0)
-        opts.confirmConfigChanges = [&](const QStringList &changes, std::function<void(bool)> reply) {
+        opts.confirmConfigChanges = [&](const QStringList &changes,
+                                        std::function<void(bool)> reply) {
             shown = changes;
             reply(answer == 1);
         };
@@ -468,8 +469,8 @@ void TestSandboxController::start_configChangedSinceLastStart()
         QVERIFY2(o->ok, qPrintable(o->error));
         QCOMPARE(m_fake->count(Run), 1);
         // Accepted changes are the new baseline: the next start asks nothing.
-        QVERIFY(StartApproval::describeChanges(SandboxState::load(m_project->stateDir()).lastStartedConfig,
-                                               second)
+        QVERIFY(StartApproval::describeChanges(
+                    SandboxState::load(m_project->stateDir()).lastStartedConfig, second)
                     .isEmpty());
     } else {
         QVERIFY(!o->ok);

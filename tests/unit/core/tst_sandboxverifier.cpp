@@ -14,8 +14,10 @@ const QString Container = QStringLiteral("opencode-sandbox-demo-abc123");
 
 // Trimmed from a real run of docker/ocs-verify.
 const QByteArray GoodReport =
-    "PASS firewall-v4 policies DROP (INPUT, FORWARD, OUTPUT), 18 rules, unchanged since start (iptables)\n"
-    "PASS firewall-v6 policies DROP (INPUT, FORWARD, OUTPUT), 17 rules, unchanged since start (ip6tables)\n"
+    "PASS firewall-v4 policies DROP (INPUT, FORWARD, OUTPUT), 18 rules, unchanged since start "
+    "(iptables)\n"
+    "PASS firewall-v6 policies DROP (INPUT, FORWARD, OUTPUT), 17 rules, unchanged since start "
+    "(ip6tables)\n"
     "PASS listeners ocs-gate (uid 999) on :4096, OpenCode (dev) on 127.0.0.1:4097 only\n"
     "PASS dev-dns no DNS answer over UDP or TCP from 127.0.0.11:53\n"
     "PASS dev-protected-files read-only: mise.toml opencode.jsonc .git/config .git/hooks\n";
@@ -44,8 +46,9 @@ void TestSandboxVerifier::commandRunsTheScriptAsRoot()
     const ContainerEngine docker(ContainerEngine::Kind::Docker, QStringLiteral("/usr/bin/docker"));
     const ProcessSpec spec = SandboxVerifier::command(docker, Container, std::chrono::seconds(42));
     QCOMPARE(spec.program, QStringLiteral("/usr/bin/docker"));
-    QCOMPARE(spec.arguments, (QStringList{QStringLiteral("exec"), QStringLiteral("--user"), QStringLiteral("root"),
-                                          Container, QStringLiteral("/usr/local/lib/ocs/ocs-verify")}));
+    QCOMPARE(spec.arguments,
+             (QStringList{QStringLiteral("exec"), QStringLiteral("--user"), QStringLiteral("root"),
+                          Container, QStringLiteral("/usr/local/lib/ocs/ocs-verify")}));
     QCOMPARE(spec.timeout, std::chrono::milliseconds(42000));
     // The script is the image's own, root-owned: nothing of the workspace is run.
     QVERIFY(SandboxVerifier::ScriptPath.startsWith(QStringLiteral("/usr/local/lib/ocs/")));
@@ -60,16 +63,20 @@ void TestSandboxVerifier::allPassed()
     QCOMPARE(r.passedCount(), 5);
     QCOMPARE(r.failedCount(), 0);
     QCOMPARE(r.probes.first().id, QStringLiteral("firewall-v4"));
-    QCOMPARE(r.probes.first().reason,
-             QStringLiteral("policies DROP (INPUT, FORWARD, OUTPUT), 18 rules, unchanged since start (iptables)"));
+    QCOMPARE(
+        r.probes.first().reason,
+        QStringLiteral(
+            "policies DROP (INPUT, FORWARD, OUTPUT), 18 rules, unchanged since start (iptables)"));
     QCOMPARE(r.probes.last().id, QStringLiteral("dev-protected-files"));
 }
 
 void TestSandboxVerifier::failuresAreReported()
 {
-    const QByteArray out = GoodReport
-                           + "FAIL dev-password the server password is readable by dev: variable in readable /proc/7/environ\n"
-                           + "FAIL dev-state-dir /home/dev/.local/share/opencode has mode 755 (must be 0700)\n";
+    const QByteArray out =
+        GoodReport +
+        "FAIL dev-password the server password is readable by dev: variable in readable "
+        "/proc/7/environ\n" +
+        "FAIL dev-state-dir /home/dev/.local/share/opencode has mode 755 (must be 0700)\n";
     const auto r = SandboxVerifier::parse(FakeProcessLauncher::finished(1, out), Container);
     QVERIFY(r.error.isEmpty());
     QCOMPARE(r.probes.size(), 7);
@@ -95,7 +102,8 @@ void TestSandboxVerifier::noisyLinesAreIgnored()
 void TestSandboxVerifier::failingExitWithoutFailedProbe()
 {
     // The script died half-way: what it said passed, but the run does not.
-    const auto r = SandboxVerifier::parse(FakeProcessLauncher::finished(2, "PASS a fine\n", "ocs-verify: boom"), Container);
+    const auto r = SandboxVerifier::parse(
+        FakeProcessLauncher::finished(2, "PASS a fine\n", "ocs-verify: boom"), Container);
     QVERIFY(r.error.isEmpty());
     QCOMPARE(r.probes.size(), 2);
     QVERIFY(!r.allPassed());
@@ -108,21 +116,26 @@ void TestSandboxVerifier::errors_data()
 {
     QTest::addColumn<ProcessResult>("result");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("not running")
-        << FakeProcessLauncher::finished(1, {}, "Error response from daemon: Container 0123 is not running")
-        << QStringLiteral("is not running");
-    QTest::newRow("no container")
-        << FakeProcessLauncher::finished(1, {}, "Error: No such container: opencode-sandbox-demo-abc123")
-        << QStringLiteral("is not running");
+    QTest::newRow("not running") << FakeProcessLauncher::finished(
+                                        1, {},
+                                        "Error response from daemon: Container 0123 is not running")
+                                 << QStringLiteral("is not running");
+    QTest::newRow("no container") << FakeProcessLauncher::finished(
+                                         1, {},
+                                         "Error: No such container: opencode-sandbox-demo-abc123")
+                                  << QStringLiteral("is not running");
     QTest::newRow("old image")
-        << FakeProcessLauncher::finished(126, {}, "OCI runtime exec failed: exec failed: unable to start container "
-                                                  "process: exec: \"/usr/local/lib/ocs/ocs-verify\": stat "
-                                                  "/usr/local/lib/ocs/ocs-verify: no such file or directory: unknown")
+        << FakeProcessLauncher::finished(
+               126, {},
+               "OCI runtime exec failed: exec failed: unable to start container "
+               "process: exec: \"/usr/local/lib/ocs/ocs-verify\": stat "
+               "/usr/local/lib/ocs/ocs-verify: no such file or directory: unknown")
         << QStringLiteral("ocs rebuild");
     QTest::newRow("script refuses")
         << FakeProcessLauncher::finished(2, {}, "ocs-verify: the sandbox is not ready")
         << QStringLiteral("not ready");
-    QTest::newRow("timeout") << FakeProcessLauncher::timedOut() << QStringLiteral("did not finish in time");
+    QTest::newRow("timeout") << FakeProcessLauncher::timedOut()
+                             << QStringLiteral("did not finish in time");
     QTest::newRow("no engine") << FakeProcessLauncher::failedToStart(QStringLiteral("No such file"))
                                << QStringLiteral("could not be started");
 }
@@ -141,7 +154,9 @@ void TestSandboxVerifier::runIsAsynchronous()
 {
     auto *fake = FakeProcessLauncher::install();
     fake->reply({QStringLiteral("exec")}, 0, GoodReport);
-    SandboxVerifier v(ContainerEngine(ContainerEngine::Kind::Podman, QStringLiteral("/usr/bin/podman")), Container);
+    SandboxVerifier v(
+        ContainerEngine(ContainerEngine::Kind::Podman, QStringLiteral("/usr/bin/podman")),
+        Container);
     bool called = false;
     SandboxVerifier::Result got;
     v.run([&](const SandboxVerifier::Result &r) {

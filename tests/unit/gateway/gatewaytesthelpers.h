@@ -448,9 +448,10 @@ private:
             // Tries to set (or delete) gateways' session cookies next to one of its own.
             reply(c, 200, "cookies",
                   "Set-Cookie: ocs_session_1=forged; Path=/\r\n"
-                  "Set-Cookie: ocs_session_" + r.target.mid(r.target.indexOf('=') + 1) +
+                  "Set-Cookie: ocs_session_" +
+                      r.target.mid(r.target.indexOf('=') + 1) +
                       "=; Max-Age=0\r\n"
-                  "Set-Cookie: theme=dark; Path=/\r\n");
+                      "Set-Cookie: theme=dark; Path=/\r\n");
         } else if (path == "/until-close") {
             c->socket->write(
                 "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nstreamed until close");

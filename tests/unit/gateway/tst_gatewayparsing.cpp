@@ -271,7 +271,8 @@ private Q_SLOTS:
         QCOMPARE(policy::removeSessionCookies("a=1; ocs_session_4711=x;ocs_session_80=y; b=2"),
                  QByteArray("a=1; b=2"));
         QCOMPARE(policy::removeSessionCookies("ocs_session_1=x"), QByteArray());
-        QCOMPARE(policy::removeSessionCookies("my_ocs_session_1=x"), QByteArray("my_ocs_session_1=x"));
+        QCOMPARE(policy::removeSessionCookies("my_ocs_session_1=x"),
+                 QByteArray("my_ocs_session_1=x"));
         QVERIFY(policy::isSessionCookieName("ocs_session_"));
         QVERIFY(!policy::isSessionCookieName("OCS_SESSION_1"));
     }

@@ -422,8 +422,9 @@ private Q_SLOTS:
         client.send(get("/x", "Authorization: Basic ZXZpbDpldmls\r\n"
                               "Proxy-Authorization: Basic ZXZpbDpldmls\r\n"
                               "Cookie: theme=dark; " +
-                                  cookie + "; ocs_session_1=another-gateways; lang=en\r\n"
-                                           "X-Custom: kept\r\n"));
+                                  cookie +
+                                  "; ocs_session_1=another-gateways; lang=en\r\n"
+                                  "X-Custom: kept\r\n"));
         const auto r = client.read();
         QVERIFY(r);
         QCOMPARE(r->status, 200); // the fake upstream answers 401 to anything but its own Basic
@@ -443,8 +444,8 @@ private Q_SLOTS:
     {
         const QByteArray cookie = login();
         Client client(m_gateway->port());
-        client.send(get("/set-cookies?port=" + QByteArray::number(m_gateway->port()),
-                        cookieField(cookie)));
+        client.send(
+            get("/set-cookies?port=" + QByteArray::number(m_gateway->port()), cookieField(cookie)));
         const auto r = client.read();
         QVERIFY(r);
         QCOMPARE(r->status, 200);
