@@ -34,7 +34,7 @@ if ! command -v apt-get >/dev/null 2>&1; then
 fi
 
 build_pkgs=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-tools-dev qt6-tools-dev-tools
-    qt6-l10n-tools qt6-svg-dev libqt6svg6-dev qtkeychain-qt6-dev libyaml-cpp-dev libgl-dev
+    qt6-l10n-tools qt6-svg-dev qtkeychain-qt6-dev libyaml-cpp-dev libgl-dev
     qt6-qpa-plugins
     qt6-webengine-dev libqt6webenginecore6-bin)
 test_pkgs=(debootstrap curl python3 iptables util-linux xvfb trayer dbus dbus-x11 gnome-keyring
