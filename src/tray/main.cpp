@@ -99,8 +99,10 @@ int main(int argc, char *argv[])
     // SIGTERM/SIGINT/SIGHUP (logout, `kill`): quit through the event loop so child processes
     // (the engine's event stream) end with us. Running sandboxes keep running, as on Quit.
     ocs::SignalWatcher signalWatcher;
+    // exit(), not quit(): the fallback window refuses close events (it hides instead),
+    // which would cancel quit().
     QObject::connect(&signalWatcher, &ocs::SignalWatcher::interrupted, &app,
-                     &QCoreApplication::quit);
+                     [] { QCoreApplication::exit(0); });
 
     fleet.start();
     tray.showUi();
