@@ -33,7 +33,9 @@ void HealthProbe::check(quint16 port, const QString &password,
         reply->deleteLater();
         Result r;
         r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QJsonObject o = QJsonDocument::fromJson(reply->readAll()).object();
+        // A refused connection leaves the reply closed: nothing to read then.
+        const QJsonObject o =
+            reply->isOpen() ? QJsonDocument::fromJson(reply->readAll()).object() : QJsonObject();
         r.healthy = r.httpStatus == 200 && o.value(QStringLiteral("healthy")).toBool();
         r.version = o.value(QStringLiteral("version")).toString();
         if (!r.healthy)
