@@ -1,8 +1,8 @@
 // gateway_bench: how much the web gateway costs compared with talking to the upstream directly.
 //
-// Starts an upstream HTTP server (own thread), a WebGateway in front of it (own thread), a
-// minimal raw TCP relay as a reference, and drives all with a blocking client (main thread),
-// interleaving the three in the same run:
+// Starts an upstream HTTP server (own thread), a WebGateway in front of it (own thread), two
+// minimal TCP relays as references (read/write, and zero-copy splice() on Linux), and drives
+// all with a blocking client (main thread), interleaving them in the same run:
 //   - latency of small keep-alive requests (median, p95) and requests/s,
 //   - throughput of a large download and a large upload (MB/s).
 // Targets: median added latency <= 1 ms, throughput through the gateway >= 80% of direct.
@@ -36,6 +36,10 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
+
+#ifdef Q_OS_LINUX
+#include <fcntl.h>
+#endif
 
 namespace {
 
@@ -269,13 +273,21 @@ private:
 };
 
 // ---------------------------------------------------------------------------------------
-// Reference: the simplest possible user-space TCP relay (blocking read/write, one thread per
-// direction, no HTTP at all). What it costs is the floor for any proxy that is not zero-copy;
-// the gateway is compared with it as well as with direct access.
+// References: the simplest possible user-space TCP relays (blocking, one thread per
+// direction, no HTTP at all). ReadWrite copies every byte in and out of user space: the floor
+// for any proxy that is not zero-copy. Splice moves the data socket -> pipe -> socket with
+// splice(2) (Linux), so the bytes never reach user space: the floor for any proxy at all. The
+// gateway is compared with both as well as with direct access.
 
 class RawRelay
 {
 public:
+    enum class Mode { ReadWrite, Splice };
+
+    explicit RawRelay(Mode mode)
+        : m_mode(mode)
+    {}
+
     ~RawRelay()
     {
         if (m_listenFd >= 0) {
@@ -324,9 +336,10 @@ private:
             ::setsockopt(client, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
             ::setsockopt(upstream, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
             // The client-to-upstream pipe owns both descriptors and closes them at the end.
-            m_pipes.emplace_back([client, upstream] {
-                std::thread back([client, upstream] { pipe(upstream, client); });
-                pipe(client, upstream);
+            const Mode mode = m_mode;
+            m_pipes.emplace_back([client, upstream, mode] {
+                std::thread back([client, upstream, mode] { pipe(mode, upstream, client); });
+                pipe(mode, client, upstream);
                 ::shutdown(client, SHUT_RDWR);
                 back.join();
                 ::close(client);
@@ -335,7 +348,16 @@ private:
         }
     }
 
-    static void pipe(int from, int to)
+    static void pipe(Mode mode, int from, int to)
+    {
+        if (mode == Mode::Splice)
+            splicePipe(from, to);
+        else
+            copyPipe(from, to);
+        ::shutdown(to, SHUT_WR);
+    }
+
+    static void copyPipe(int from, int to)
     {
         std::vector<char> buffer(512 * 1024);
         for (;;) {
@@ -349,9 +371,39 @@ private:
                 done += w;
             }
         }
-        ::shutdown(to, SHUT_WR);
     }
 
+    static void splicePipe(int from, int to)
+    {
+#ifdef Q_OS_LINUX
+        int fds[2];
+        if (::pipe2(fds, O_CLOEXEC) != 0)
+            return;
+        ::fcntl(fds[1], F_SETPIPE_SZ, 1024 * 1024); // a larger pipe means fewer calls
+        for (;;) {
+            ssize_t n = ::splice(from, nullptr, fds[1], nullptr, 1024 * 1024, SPLICE_F_MOVE);
+            if (n <= 0)
+                break;
+            while (n > 0) {
+                const ssize_t w = ::splice(fds[0], nullptr, to, nullptr, size_t(n), SPLICE_F_MOVE);
+                if (w <= 0) {
+                    n = -1;
+                    break;
+                }
+                n -= w;
+            }
+            if (n < 0)
+                break;
+        }
+        ::close(fds[0]);
+        ::close(fds[1]);
+#else
+        Q_UNUSED(from);
+        Q_UNUSED(to);
+#endif
+    }
+
+    const Mode m_mode;
     int m_listenFd = -1;
     std::thread m_acceptor;
     std::vector<std::thread> m_pipes;
@@ -565,17 +617,28 @@ int main(int argc, char **argv)
         return 2;
     }
 
-    RawRelay rawRelay;
+    RawRelay rawRelay(RawRelay::Mode::ReadWrite);
     const quint16 rawPort = rawRelay.start(upstreamPort);
+#ifdef Q_OS_LINUX
+    constexpr bool haveSplice = true;
+#else
+    constexpr bool haveSplice = false;
+#endif
+    RawRelay spliceRelay(RawRelay::Mode::Splice);
+    const quint16 splicePort = haveSplice ? spliceRelay.start(upstreamPort) : 0;
 
     Target direct;
     direct.port = upstreamPort;
     direct.host = "127.0.0.1:" + QByteArray::number(upstreamPort);
     direct.fields = "Authorization: " + basicAuthorization() + "\r\n";
-    Target raw; // the same requests as `direct`, through the reference relay
+    Target raw; // the same requests as `direct`, through the reference relays
     raw.port = rawPort;
     raw.host = direct.host;
     raw.fields = direct.fields;
+    Target spliced;
+    spliced.port = splicePort;
+    spliced.host = direct.host;
+    spliced.fields = direct.fields;
     Target through;
     through.port = gatewayPort;
     through.host = "127.0.0.1:" + QByteArray::number(gatewayPort);
@@ -589,7 +652,9 @@ int main(int argc, char **argv)
         });
         return seconds;
     };
-    Target *targets[] = {&direct, &raw, &through};
+    std::vector<Target *> targets = {&direct, &raw, &through};
+    if (haveSplice)
+        targets.insert(targets.begin() + 2, &spliced);
 
     double load[3] = {0, 0, 0};
     getloadavg(load, 3);
@@ -614,33 +679,31 @@ int main(int argc, char **argv)
     runIn(gateway, [&] { peak = gateway->peakBufferedBytes(); });
 
     bool failed = !direct.ok || !through.ok;
-    if (failed || !raw.ok)
+    if (failed || !raw.ok || !spliced.ok)
         std::printf("WARNING: some measurements failed\n");
 
     const auto perUnit = [](const Target::Cost &c, double scale) {
         return c.units > 0 ? c.process * scale / c.units : 0.0;
     };
-    const auto row = [](const char *name, int decimals, double a, double b, double c) {
+    // Columns: direct, read/write relay, splice relay (Linux), gateway.
+    const auto row = [&](const char *name, int decimals, const std::function<double(Target &)> &f) {
         std::printf("%-36s", name);
-        for (double v : {a, b, c})
-            std::printf(" %10.*f", decimals, v);
+        for (Target *t : targets)
+            std::printf(" %10.*f", decimals, f(*t));
         std::printf("\n");
     };
-    std::printf("%-36s %10s %10s %10s\n", "measure", "direct", "raw relay", "gateway");
-    row("latency median (us)", 1, direct.percentileUs(50), raw.percentileUs(50),
-        through.percentileUs(50));
-    row("latency p95 (us)", 1, direct.percentileUs(95), raw.percentileUs(95),
-        through.percentileUs(95));
-    row("small requests/s (1 keep-alive conn)", 0, direct.requestsPerSecond(),
-        raw.requestsPerSecond(), through.requestsPerSecond());
-    row("download MB/s (best run)", 0, direct.bestDownload, raw.bestDownload, through.bestDownload);
-    row("upload MB/s (best run)", 0, direct.bestUpload, raw.bestUpload, through.bestUpload);
-    row("process CPU per small request (us)", 1, perUnit(direct.latencyCost, 1e6),
-        perUnit(raw.latencyCost, 1e6), perUnit(through.latencyCost, 1e6));
-    row("process CPU per GiB downloaded (s)", 2, perUnit(direct.downloadCost, 1),
-        perUnit(raw.downloadCost, 1), perUnit(through.downloadCost, 1));
-    row("process CPU per GiB uploaded (s)", 2, perUnit(direct.uploadCost, 1),
-        perUnit(raw.uploadCost, 1), perUnit(through.uploadCost, 1));
+    std::printf("%-36s %10s %10s %10s %10s\n", "measure", "direct", "r/w relay",
+                haveSplice ? "splice rel" : "gateway", haveSplice ? "gateway" : "");
+    row("latency median (us)", 1, [](Target &t) { return t.percentileUs(50); });
+    row("latency p95 (us)", 1, [](Target &t) { return t.percentileUs(95); });
+    row("small requests/s (1 keep-alive conn)", 0, [](Target &t) { return t.requestsPerSecond(); });
+    row("download MB/s (best run)", 0, [](Target &t) { return t.bestDownload; });
+    row("upload MB/s (best run)", 0, [](Target &t) { return t.bestUpload; });
+    row("process CPU per small request (us)", 1,
+        [&](Target &t) { return perUnit(t.latencyCost, 1e6); });
+    row("process CPU per GiB downloaded (s)", 2,
+        [&](Target &t) { return perUnit(t.downloadCost, 1); });
+    row("process CPU per GiB uploaded (s)", 2, [&](Target &t) { return perUnit(t.uploadCost, 1); });
     const double latencyRelay = through.latencyCost.units > 0
                                     ? through.latencyCost.relay * 1e6 / through.latencyCost.units
                                     : 0;
@@ -661,11 +724,24 @@ int main(int argc, char **argv)
     std::printf("\ntarget median added latency <= 1 ms: %s (%+.3f ms; raw relay %+.3f ms)\n",
                 latencyMet ? "met" : "NOT met", overheadUs / 1000.0,
                 (raw.percentileUs(50) - direct.percentileUs(50)) / 1000.0);
-    std::printf("target throughput >= 80%% of direct: %s (download %.0f%%, upload %.0f%%; raw "
-                "relay %.0f%% / %.0f%%)\n",
+    std::printf("target throughput >= 80%% of direct: %s (download %.0f%%, upload %.0f%%; r/w "
+                "relay %.0f%% / %.0f%%",
                 throughputMet ? "met" : "NOT met", 100.0 * downRatio, 100.0 * upRatio,
                 100.0 * raw.bestDownload / direct.bestDownload,
                 100.0 * raw.bestUpload / direct.bestUpload);
+    if (haveSplice) {
+        std::printf("; splice relay %.0f%% / %.0f%%",
+                    100.0 * spliced.bestDownload / direct.bestDownload,
+                    100.0 * spliced.bestUpload / direct.bestUpload);
+    }
+    std::printf(")\n");
+    if (QThread::idealThreadCount() < 4) {
+        std::printf(
+            "note: %d CPUs for the three busy threads of a relayed transfer (client, relay, "
+            "upstream; direct has two):\n      a relay of any kind competes with both ends "
+            "for CPU here, see the reference relays.\n",
+            QThread::idealThreadCount());
+    }
     failed = failed || !latencyMet || !throughputMet;
 
     runIn(gateway, [&] { delete gateway; });
