@@ -4,12 +4,15 @@
 #include "console.h"
 #include "gateway/webgateway.h"
 #include "imagebuilder.h"
+#include "logging.h"
 #include "prestarthook.h"
 #include "projectinit.h"
 #include "sandboxcontroller.h"
+#include "sandboxgateway.h"
 #include "sandboxlister.h"
 #include "sandboxverifier.h"
 #include "signalwatcher.h"
+#include "traylink.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -485,31 +488,40 @@ void Cli::cmdTerminal()
     auto project = openProject();
     if (!project)
         return;
-    withEngine([this, project = *project](const ContainerEngine &engine) {
+    withRunningSandbox(*project, [this](const ContainerEngine &engine, SandboxController *c,
+                                        quint16) {
+        // Hand the terminal over: replace this process with `<engine> exec`. ocs-attach
+        // runs OpenCode's terminal client as the image's ocs-gate user (never as dev),
+        // which the firewall lets talk to OpenCode directly: no password is needed.
+        QStringList args{engine.program(), QStringLiteral("exec"), QStringLiteral("--interactive")};
+        if (stdinIsTerminal() && stdoutIsTerminal())
+            args << QStringLiteral("--tty");
+        args << QStringLiteral("--user") << QStringLiteral("root") << c->project().containerName()
+             << QStringLiteral("ocs-attach");
+        std::vector<QByteArray> storage;
+        for (const QString &a : args)
+            storage.push_back(a.toLocal8Bit());
+        std::vector<char *> argv;
+        for (QByteArray &b : storage)
+            argv.push_back(b.data());
+        argv.push_back(nullptr);
+        ::execvp(argv[0], argv.data());
+        fail(QStringLiteral("could not run %1: %2")
+                 .arg(engine.program(), QString::fromLocal8Bit(std::strerror(errno))));
+    });
+}
+
+void Cli::withRunningSandbox(
+    const Project &project,
+    std::function<void(const ContainerEngine &, SandboxController *, quint16 port)> next)
+{
+    withEngine([this, project, next](const ContainerEngine &engine) {
         auto *c = new SandboxController(engine, project, this);
-        c->containerStatus([this, c, engine](const QString &status, quint16) {
+        c->containerStatus([this, c, engine, next](const QString &status, quint16 port) {
             if (status != QLatin1String("running"))
                 return fail(QStringLiteral("%1 is not running; start it with `ocs start`.")
                                 .arg(c->project().containerName()));
-            // Hand the terminal over: replace this process with `<engine> exec`. ocs-attach
-            // runs OpenCode's terminal client as the image's ocs-gate user (never as dev),
-            // which the firewall lets talk to OpenCode directly: no password is needed.
-            QStringList args{engine.program(), QStringLiteral("exec"),
-                             QStringLiteral("--interactive")};
-            if (stdinIsTerminal() && stdoutIsTerminal())
-                args << QStringLiteral("--tty");
-            args << QStringLiteral("--user") << QStringLiteral("root")
-                 << c->project().containerName() << QStringLiteral("ocs-attach");
-            std::vector<QByteArray> storage;
-            for (const QString &a : args)
-                storage.push_back(a.toLocal8Bit());
-            std::vector<char *> argv;
-            for (QByteArray &b : storage)
-                argv.push_back(b.data());
-            argv.push_back(nullptr);
-            ::execvp(argv[0], argv.data());
-            fail(QStringLiteral("could not run %1: %2")
-                     .arg(engine.program(), QString::fromLocal8Bit(std::strerror(errno))));
+            next(engine, c, port);
         });
     });
 }
@@ -521,43 +533,68 @@ void Cli::cmdWeb()
         QStringLiteral("print-url"),
         QStringLiteral("Print the one-time sign-in address instead of opening a browser."));
     if (!parse(p, {printUrl},
-               QStringLiteral(
-                   "Open the web UI, already signed in. The password never appears in a URL.")))
+               QStringLiteral("Open the web UI, already signed in. The password never appears in "
+                              "a URL. Uses the gateway of the running tray app when it runs this "
+                              "sandbox; otherwise runs one until Ctrl+C.")))
         return;
     auto project = openProject();
     if (!project)
         return;
     const bool print = p.isSet(printUrl);
-    withEngine([this, project = *project, print](const ContainerEngine &engine) {
-        auto *c = new SandboxController(engine, project, this);
-        c->containerStatus([this, c, print](const QString &status, quint16 port) {
-            if (status != QLatin1String("running") || !port)
-                return fail(QStringLiteral("%1 is not running; start it with `ocs start`.")
+    withRunningSandbox(
+        *project, [this, print](const ContainerEngine &, SandboxController *c, quint16 port) {
+            if (!port)
+                return fail(QStringLiteral("%1 runs without a published port; restart it with "
+                                           "`ocs stop` and `ocs start`.")
                                 .arg(c->project().containerName()));
-            c->password([this, port, print](const SandboxController::Outcome &pw) {
-                if (!pw.ok)
-                    return fail(pw.error);
-                auto *gateway =
-                    new WebGateway({port, QStringLiteral("opencode"), pw.password}, this);
-                if (!gateway->listen())
-                    return fail(QStringLiteral("cannot open the sign-in gateway: ") +
-                                gateway->errorString());
-                const QUrl url = gateway->createLoginUrl(QStringLiteral("/"));
-                if (print)
-                    out(url.toString());
-                else
-                    openInBrowser(url);
-                out(QStringLiteral("Signed-in gateway for the web UI at http://127.0.0.1:%1 (it "
-                                   "forwards to the "
-                                   "sandbox on port %2). Keep this running while you use the web "
-                                   "UI; Ctrl+C ends it.")
-                        .arg(gateway->port())
-                        .arg(port));
-                auto *signals_ = new SignalWatcher(this);
-                connect(signals_, &SignalWatcher::interrupted, this, [this] { finish(Ok); });
-            });
+            // The tray's gateway first: one origin and one browser session for this sandbox.
+            traylink::requestWebLogin(
+                traylink::socketPath(), c->project().sandboxId(), QStringLiteral("/"), this,
+                [this, c, port, print](const traylink::WebLoginReply &reply) {
+                    if (reply.status == traylink::WebLoginReply::Status::Ok) {
+                        showWebLogin(reply.url, print);
+                        out(QStringLiteral("Signed in through the OpenCode Sandbox app's gateway "
+                                           "at http://127.0.0.1:%1 (it stays up while the app "
+                                           "runs).")
+                                .arg(reply.url.port()));
+                        return finish(Ok);
+                    }
+                    if (reply.status == traylink::WebLoginReply::Status::Failed)
+                        err(QStringLiteral("The OpenCode Sandbox app could not sign in (%1); "
+                                           "using a gateway of this command instead.")
+                                .arg(reply.message));
+                    qCDebug(lcGateway) << "not through the tray app:" << reply.message;
+                    runOwnGateway(c, port, print);
+                });
         });
+}
+
+void Cli::runOwnGateway(SandboxController *c, quint16 port, bool print)
+{
+    c->password([this, c, port, print](const SandboxController::Outcome &pw) {
+        if (!pw.ok)
+            return fail(pw.error);
+        auto *gateway = new WebGateway({port, QStringLiteral("opencode"), pw.password}, this);
+        QString error;
+        if (!listenOnRememberedPort(*gateway, c->project().stateDir(), &error))
+            return fail(QStringLiteral("cannot open the sign-in gateway: ") + error);
+        showWebLogin(gateway->createLoginUrl(QStringLiteral("/")), print);
+        out(QStringLiteral("Signed-in gateway for the web UI at http://127.0.0.1:%1 (it forwards "
+                           "to the sandbox on port %2). Keep this running while you use the web "
+                           "UI; Ctrl+C ends it.")
+                .arg(gateway->port())
+                .arg(port));
+        auto *signals_ = new SignalWatcher(this);
+        connect(signals_, &SignalWatcher::interrupted, this, [this] { finish(Ok); });
     });
+}
+
+void Cli::showWebLogin(const QUrl &url, bool print)
+{
+    if (print)
+        out(url.toString());
+    else
+        openInBrowser(url);
 }
 
 void Cli::cmdLogs()

@@ -10,6 +10,12 @@
 #include <functional>
 #include <optional>
 
+class QUrl;
+
+namespace ocs {
+class SandboxController;
+}
+
 namespace ocs::cli {
 
 // The `ocs` command line: parses arguments, calls the core, prints. Each command ends by
@@ -34,6 +40,10 @@ private:
     // Finds the project from the current folder (any subfolder works).
     std::optional<Project> openProject(bool printWarnings = true);
     void withEngine(std::function<void(const ContainerEngine &)> next);
+    // Runs `next` with the project's running container, or fails saying it is not running.
+    void withRunningSandbox(
+        const Project &project,
+        std::function<void(const ContainerEngine &, SandboxController *, quint16 port)> next);
     bool parse(QCommandLineParser &parser, const QList<QCommandLineOption> &options,
                const QString &description);
 
@@ -44,6 +54,8 @@ private:
     void cmdStatus();
     void cmdTerminal();
     void cmdWeb();
+    void runOwnGateway(SandboxController *controller, quint16 port, bool print);
+    void showWebLogin(const QUrl &url, bool print);
     void cmdLogs();
     void cmdValidate();
     void cmdHook();

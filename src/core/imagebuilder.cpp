@@ -105,9 +105,13 @@ bool ImageBuilder::prepareContext(const Project &project, const QString &dir, QS
 
 QStringList ImageBuilder::buildArguments(const Project &project, const QString &contextDir,
                                          const QString &baseImage, const QString &npmRegistry,
-                                         bool noCache)
+                                         bool noCache, ContainerEngine::Kind engine)
 {
     QStringList a{QStringLiteral("build"), QStringLiteral("--tag"), project.imageName()};
+    // Podman builds OCI images by default, which have no SHELL: the Dockerfile's RUN lines
+    // would run in /bin/sh instead of bash.
+    if (engine == ContainerEngine::Kind::Podman)
+        a << QStringLiteral("--format") << QStringLiteral("docker");
     a << QStringLiteral("--file") << contextDir + QStringLiteral("/Dockerfile");
     if (!baseImage.isEmpty())
         a << QStringLiteral("--build-arg") << QStringLiteral("BASE_IMAGE=") + baseImage;
@@ -204,9 +208,9 @@ void ImageBuilder::runBuild(const Options &options, const QString &registry,
     }
     m_log.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
 
-    ProcessSpec spec =
-        m_engine.command(buildArguments(m_project, context, base, registry, options.noCache),
-                         std::chrono::minutes(45));
+    ProcessSpec spec = m_engine.command(
+        buildArguments(m_project, context, base, registry, options.noCache, m_engine.kind()),
+        std::chrono::minutes(45));
     m_log.write("$ " + spec.displayCommand().toUtf8() + "\n");
     qCInfo(lcImage) << "building" << m_project.imageName();
 

@@ -45,7 +45,8 @@ public:
     // The `build` argument list (no secrets: nothing secret exists at build time).
     static QStringList buildArguments(const Project &project, const QString &contextDir,
                                       const QString &baseImage, const QString &npmRegistry,
-                                      bool noCache);
+                                      bool noCache,
+                                      ContainerEngine::Kind engine = ContainerEngine::Kind::Docker);
     // Parses "Step 3/12", "STEP 3/12" (Podman) and BuildKit's "#7 [3/12]" into (3, 12).
     static std::optional<std::pair<int, int>> parseProgress(const QString &line);
     // Hash of mise.toml, recorded on the image so a stale image can be noticed.

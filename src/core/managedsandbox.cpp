@@ -5,6 +5,7 @@
 #include "imagebuilder.h"
 #include "logging.h"
 #include "passwordstore.h"
+#include "sandboxgateway.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -554,8 +555,14 @@ void ManagedSandbox::requestWebLogin(const QString &path,
         const WebGateway::Upstream upstream{self->m_port, WebUser, password};
         if (!self->m_gateway) {
             self->m_gateway = new WebGateway(upstream, self);
-            if (!self->m_gateway->listen()) {
-                const QString why = self->m_gateway->errorString();
+            QString why;
+            const bool listening =
+                self->m_project
+                    ? listenOnRememberedPort(*self->m_gateway, self->m_project->stateDir(), &why)
+                    : self->m_gateway->listen();
+            if (!listening) {
+                if (why.isEmpty())
+                    why = self->m_gateway->errorString();
                 self->closeGateway();
                 return done(QUrl(), QStringLiteral("Cannot open the sign-in gateway: ") + why);
             }

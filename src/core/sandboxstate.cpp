@@ -8,6 +8,15 @@
 
 namespace ocs {
 
+namespace {
+QStringList knownKeys()
+{
+    return {QStringLiteral("projectRoot"), QStringLiteral("port"),
+            QStringLiteral("approvedHookSha256"), QStringLiteral("lastStartedConfig"),
+            QStringLiteral("gatewayPort")};
+}
+} // namespace
+
 QString SandboxState::filePath(const QString &stateDir)
 {
     return stateDir + QStringLiteral("/ocs-state.json");
@@ -31,12 +40,17 @@ SandboxState SandboxState::load(const QString &stateDir)
     s.port = (port > 0 && port < 65536) ? quint16(port) : 0;
     s.approvedHookSha256 = o.value(QStringLiteral("approvedHookSha256")).toString();
     s.lastStartedConfig = o.value(QStringLiteral("lastStartedConfig")).toObject();
+    const int gatewayPort = o.value(QStringLiteral("gatewayPort")).toInt();
+    s.gatewayPort = (gatewayPort > 0 && gatewayPort < 65536) ? quint16(gatewayPort) : 0;
+    s.otherKeys = o;
+    for (const QString &known : knownKeys())
+        s.otherKeys.remove(known);
     return s;
 }
 
 bool SandboxState::save(const QString &stateDir, QString *error) const
 {
-    QJsonObject o;
+    QJsonObject o = otherKeys;
     o.insert(QStringLiteral("projectRoot"), projectRoot);
     if (port)
         o.insert(QStringLiteral("port"), int(port));
@@ -44,6 +58,8 @@ bool SandboxState::save(const QString &stateDir, QString *error) const
         o.insert(QStringLiteral("approvedHookSha256"), approvedHookSha256);
     if (!lastStartedConfig.isEmpty())
         o.insert(QStringLiteral("lastStartedConfig"), lastStartedConfig);
+    if (gatewayPort)
+        o.insert(QStringLiteral("gatewayPort"), int(gatewayPort));
     QSaveFile f(filePath(stateDir));
     if (!f.open(QIODevice::WriteOnly)) {
         if (error)

@@ -6,6 +6,7 @@
 #include "statusicons.h"
 #include "translations.h"
 #include "traycontroller.h"
+#include "traylink.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -95,6 +96,10 @@ int main(int argc, char *argv[])
                      });
     QObject::connect(&instance, &ocs::tray::SingleInstance::argumentsReceived, &tray,
                      &ocs::tray::TrayController::handleArguments);
+    // `ocs web` asks for a sign-in URL of the gateway this app runs for a sandbox.
+    instance.setRequestHandler([&fleet](const QJsonObject &request, auto reply) {
+        return ocs::traylink::answerRequest(fleet, request, std::move(reply));
+    });
 
     // SIGTERM/SIGINT/SIGHUP (logout, `kill`): quit through the event loop so child processes
     // (the engine's event stream) end with us. Running sandboxes keep running, as on Quit.

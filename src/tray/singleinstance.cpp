@@ -1,5 +1,6 @@
 #include "singleinstance.h"
 
+#include "traylink.h"
 #include "traylogging.h"
 
 #include <QDir>
@@ -8,7 +9,6 @@
 #include <QJsonObject>
 #include <QLocalSocket>
 #include <QPointer>
-#include <QStandardPaths>
 #include <QTimer>
 
 namespace ocs::tray {
@@ -34,20 +34,22 @@ SingleInstance::~SingleInstance()
 
 QString SingleInstance::defaultDirectory()
 {
-    QString dir = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
-    if (dir.isEmpty())
-        dir = QDir::tempPath();
-    return dir;
+    return traylink::defaultDirectory();
 }
 
 QString SingleInstance::lockPath() const
 {
-    return m_dir + QStringLiteral("/opencode-sandbox-tray.lock");
+    return traylink::lockPath(m_dir);
 }
 
 QString SingleInstance::socketPath() const
 {
-    return m_dir + QStringLiteral("/opencode-sandbox-tray.socket");
+    return traylink::socketPath(m_dir);
+}
+
+void SingleInstance::setRequestHandler(RequestHandler handler)
+{
+    m_requestHandler = std::move(handler);
 }
 
 SingleInstance::Role SingleInstance::claim()
@@ -89,7 +91,13 @@ void SingleInstance::onConnection()
             }
             if (!socket->canReadLine())
                 return;
+            // One message per connection.
+            socket->disconnect(this);
             const QJsonObject msg = QJsonDocument::fromJson(socket->readLine()).object();
+            if (msg.contains(QStringLiteral("request"))) {
+                handleRequest(socket, msg);
+                return;
+            }
             QStringList args;
             for (const QJsonValue &v : msg.value(QStringLiteral("arguments")).toArray())
                 args << v.toString();
@@ -100,6 +108,25 @@ void SingleInstance::onConnection()
             Q_EMIT argumentsReceived(args);
         });
     }
+}
+
+void SingleInstance::handleRequest(QLocalSocket *socket, const QJsonObject &request)
+{
+    QPointer<QLocalSocket> guard(socket);
+    auto reply = [guard](const QJsonObject &answer) {
+        if (!guard)
+            return;
+        guard->write(QJsonDocument(answer).toJson(QJsonDocument::Compact) + "\n");
+        guard->flush();
+        guard->disconnectFromServer();
+    };
+    if (m_requestHandler && m_requestHandler(request, reply))
+        return;
+    qCInfo(lcTray) << "unknown request from another process:"
+                   << request.value(QStringLiteral("request")).toString().left(40);
+    QJsonObject answer;
+    answer.insert(QStringLiteral("status"), QStringLiteral("unknown-request"));
+    reply(answer);
 }
 
 void SingleInstance::forward(const QStringList &arguments,

@@ -34,21 +34,8 @@ command -v "$ENGINE" >/dev/null 2>&1 || skip_loudly "$ENGINE is not installed"
 "$ENGINE" info >/dev/null 2>&1 || skip_loudly "$ENGINE is installed but its engine does not answer ('$ENGINE info' failed)"
 [[ -x "$OCS_BIN" ]] || { echo "not executable: $OCS_BIN" >&2; exit 1; }
 
-# ---- the user the sandboxes belong to (as in ocs-e2e.sh) --------------------------------
-if [[ $(id -u) -eq 0 ]]; then
-    E2E_USER=ocs-e2e
-    if ! id "$E2E_USER" >/dev/null 2>&1; then
-        getent group docker >/dev/null || groupadd --system docker
-        useradd --create-home --uid 4242 --user-group --groups docker "$E2E_USER" \
-            || { echo "cannot create $E2E_USER" >&2; exit 1; }
-    fi
-    E2E_HOME=$(getent passwd "$E2E_USER" | cut -d: -f6)
-    as_user() { setpriv --reuid="$E2E_USER" --regid="$E2E_USER" --init-groups -- env HOME="$E2E_HOME" USER="$E2E_USER" "$@"; }
-else
-    E2E_USER=$(id -un)
-    E2E_HOME=$HOME
-    as_user() { "$@"; }
-fi
+# ---- the user the sandboxes belong to (see setup_test_user in lib.sh) -------------------
+setup_test_user
 WORK=$(as_user mktemp -d /tmp/ocs-attack.XXXXXX)
 chmod 0755 "$WORK"
 STATE_ROOT=$WORK/state

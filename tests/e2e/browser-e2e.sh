@@ -63,22 +63,8 @@ if [[ "$have" != "$want" ]]; then
 fi
 echo "== playwright-core $want in $NODE_DIR; $("$CHROMIUM" --version 2>/dev/null)"
 
-# ---- the user the sandbox belongs to (as in ocs-e2e.sh) -----------------------------------
-if [[ $(id -u) -eq 0 ]]; then
-    E2E_USER=ocs-e2e
-    if ! id "$E2E_USER" >/dev/null 2>&1; then
-        getent group docker >/dev/null || groupadd --system docker
-        useradd --create-home --uid 4242 --user-group --groups docker "$E2E_USER" \
-            || { echo "cannot create $E2E_USER" >&2; exit 1; }
-    fi
-    E2E_HOME=$(getent passwd "$E2E_USER" | cut -d: -f6)
-    AS_USER=(setpriv --reuid="$E2E_USER" --regid="$E2E_USER" --init-groups -- env HOME="$E2E_HOME" USER="$E2E_USER")
-else
-    E2E_USER=$(id -un)
-    E2E_HOME=$HOME
-    AS_USER=()
-fi
-as_user() { "${AS_USER[@]}" "$@"; }
+# ---- the user the sandbox belongs to (see setup_test_user in lib.sh) --------------------
+setup_test_user
 WORK=$(as_user mktemp -d /tmp/ocs-browser-e2e.XXXXXX)
 chmod 0755 "$WORK"
 export OCS_STATE_ROOT=$WORK/state
@@ -153,7 +139,7 @@ expect_eq "the sandbox has a 48-character password" 48 "${#PASSWORD}"
 # ---- the one-click URL in headless Chromium -----------------------------------------------
 # exec: the background job is `ocs web` itself (setpriv and env exec too), so that killing
 # $web_pid ends the gateway rather than a subshell waiting for it.
-(cd "$PROJ" && exec "${AS_USER[@]}" "$OCS_BIN" web --print-url) >"$WORK/web.out" 2>&1 &
+(cd "$PROJ" && exec_as_user "$OCS_BIN" web --print-url) >"$WORK/web.out" 2>&1 &
 web_pid=$!
 wait_until 30 grep -q '__ocs/login' "$WORK/web.out"
 login=$(grep -m1 -o 'http://127.0.0.1:[0-9]*/__ocs/login[^ ]*' "$WORK/web.out")

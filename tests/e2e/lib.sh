@@ -68,3 +68,28 @@ host_extra_cas() {
     done
     printf '%s' "$out"
 }
+
+# setup_test_user: the user the sandboxes belong to. Real users are not root; as root this
+# makes a throw-away user (ocs-e2e, uid 4242) in the engine's group, so that "owned by the
+# user" means something. Sets E2E_USER, E2E_HOME, E2E_UID and defines as_user CMD… (runs CMD
+# as that user) and exec_as_user CMD… (the same, replacing the calling (sub)shell, so that $!
+# is the program's own pid).
+setup_test_user() {
+    if [[ $(id -u) -eq 0 ]]; then
+        E2E_USER=ocs-e2e
+        if ! id "$E2E_USER" >/dev/null 2>&1; then
+            getent group docker >/dev/null || groupadd --system docker
+            useradd --create-home --uid 4242 --user-group --groups docker "$E2E_USER" \
+                || { echo "cannot create $E2E_USER" >&2; exit 1; }
+        fi
+        E2E_HOME=$(getent passwd "$E2E_USER" | cut -d: -f6)
+        as_user() { setpriv --reuid="$E2E_USER" --regid="$E2E_USER" --init-groups -- env HOME="$E2E_HOME" USER="$E2E_USER" "$@"; }
+        exec_as_user() { exec setpriv --reuid="$E2E_USER" --regid="$E2E_USER" --init-groups -- env HOME="$E2E_HOME" USER="$E2E_USER" "$@"; }
+    else
+        E2E_USER=$(id -un)
+        E2E_HOME=$HOME
+        as_user() { "$@"; }
+        exec_as_user() { exec "$@"; }
+    fi
+    E2E_UID=$(id -u "$E2E_USER")
+}

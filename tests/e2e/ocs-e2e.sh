@@ -25,27 +25,8 @@ command -v "$ENGINE" >/dev/null 2>&1 || skip_loudly "$ENGINE is not installed"
 "$ENGINE" info >/dev/null 2>&1 || skip_loudly "$ENGINE is installed but its engine does not answer ('$ENGINE info' failed)"
 [[ -x "$OCS_BIN" ]] || { echo "not executable: $OCS_BIN" >&2; exit 1; }
 
-# ---- the user the sandboxes belong to --------------------------------------------------
-# Real users are not root; as root we make a throw-away user in the engine's group, so that
-# "owned by the user" means something.
-if [[ $(id -u) -eq 0 ]]; then
-    E2E_USER=ocs-e2e
-    if ! id "$E2E_USER" >/dev/null 2>&1; then
-        getent group docker >/dev/null || groupadd --system docker
-        useradd --create-home --uid 4242 --user-group --groups docker "$E2E_USER" \
-            || { echo "cannot create $E2E_USER" >&2; exit 1; }
-    fi
-    E2E_HOME=$(getent passwd "$E2E_USER" | cut -d: -f6)
-    as_user() { setpriv --reuid="$E2E_USER" --regid="$E2E_USER" --init-groups -- env HOME="$E2E_HOME" USER="$E2E_USER" "$@"; }
-    # The same, replacing the calling (sub)shell, so that $! is the program's own pid.
-    exec_as_user() { exec setpriv --reuid="$E2E_USER" --regid="$E2E_USER" --init-groups -- env HOME="$E2E_HOME" USER="$E2E_USER" "$@"; }
-else
-    E2E_USER=$(id -un)
-    E2E_HOME=$HOME
-    as_user() { "$@"; }
-    exec_as_user() { exec "$@"; }
-fi
-E2E_UID=$(id -u "$E2E_USER")
+# ---- the user the sandboxes belong to (see setup_test_user in lib.sh) -------------------
+setup_test_user
 WORK=$(as_user mktemp -d /tmp/ocs-e2e.XXXXXX)
 chmod 0755 "$WORK"
 STATE_ROOT=$WORK/state
@@ -217,6 +198,20 @@ else
     fail "ocs web --print-url printed a sign-in URL" "$(cat "$WORK/web.out")"
 fi
 kill "$web_pid" 2>/dev/null
+wait "$web_pid" 2>/dev/null
+# The next gateway of this sandbox takes the same port again (the same origin, so the browser
+# keeps the web UI's stored settings), remembered in the sandbox's state file.
+(cd "$PA" && exec_as_user "$OCS_BIN" web --print-url) >"$WORK/web2.out" 2>&1 &
+web_pid=$!
+host_pids+=($web_pid)
+wait_until 20 grep -q '__ocs' "$WORK/web2.out"
+login2=$(grep -m1 -o 'http://127.0.0.1:[0-9]*/[^ ]*' "$WORK/web2.out")
+expect_eq "a second ocs web uses the remembered gateway port" "${gw:-none}" \
+    "$(printf '%s' "$login2" | sed -E 's#(http://127.0.0.1:[0-9]+)/.*#\1#')"
+expect_contains "the port is remembered in ocs-state.json" "\"gatewayPort\": ${gw##*:}" \
+    "$(cat "$STATE_ROOT/$ID_A/ocs-state.json")"
+kill "$web_pid" 2>/dev/null
+wait "$web_pid" 2>/dev/null
 
 # ---- stop, start again: state persists ---------------------------------------------------
 check "stop succeeds" ocs_in "$PA" stop

@@ -9,8 +9,9 @@
 # reports in OCS_TRAY_STATUS_FILE, a read-only test hook) and the keyboard: a temporary
 # project (ocs init --yes --no-build, fake domains only) is registered by a second launch
 # (`opencode-sandbox --add`), started from the menu (the first start builds the image),
-# checked healthy, its whitelist edited in the Settings dialog and saved, stopped from the
-# menu, verified from the menu, and the app quit from the menu. Screenshots of the menu, the
+# checked healthy, opened with `ocs web` (which must use the app's gateway), its whitelist
+# edited in the Settings dialog and saved, stopped from the menu, verified from the menu, and
+# the app quit from the menu. Screenshots of the menu, the
 # settings dialog, the running state and the verification report are saved in SCREENSHOT_DIR.
 #
 # Exit: 0 all passed, 1 something failed, 77 skipped (no engine or no Xvfb; never under
@@ -172,6 +173,27 @@ PY
     shot tray-running.png
     close_menus
 
+    # --- `ocs web` goes through the app's gateway -------------------------------------------------
+    web_out=$(cd "$PROJECT" && timeout 30 "$OCS_BIN" web --print-url 2>&1)
+    expect_eq "ocs web ends at once when the app runs the sandbox" 0 "$?"
+    expect_contains "ocs web says it used the app's gateway" "OpenCode Sandbox app's gateway" "$web_out"
+    login=$(grep -m1 -o 'http://127.0.0.1:[0-9]*/__ocs/login[^ ]*' <<<"$web_out")
+    gw=${login%%/__ocs*}
+    if [[ -n "$login" ]]; then
+        expect_eq "the app's one-time URL signs in" "303 $gw/" \
+            "$(curl -s -o /dev/null -c "$WORK/cookies" -w '%{http_code} %{redirect_url}' "$login")"
+        expect_contains "the app's gateway reaches OpenCode" '"healthy":true' \
+            "$(curl -s -b "$WORK/cookies" "$gw/global/health")"
+        again=$(cd "$PROJECT" && timeout 30 "$OCS_BIN" web --print-url 2>/dev/null)
+        again=$(grep -m1 -o 'http://127.0.0.1:[0-9]*/__ocs/login[^ ]*' <<<"$again")
+        expect_eq "a second ocs web gets the same gateway" "$gw" "${again%%/__ocs*}"
+        # Only the same gateway knows the session: a new one would answer 401.
+        expect_contains "the browser session carries over to it" '"healthy":true' \
+            "$(curl -s -b "$WORK/cookies" "$gw/global/health")"
+    else
+        fail "ocs web printed the app's sign-in URL" "$web_out"
+    fi
+
     # --- verify from the menu (the probes of `ocs verify`, run inside as the agent) -------------
     open_tray_menu && choose "Verify sandbox"
     if wait_until 180 json "any(n.startswith('tray-e2e verified') or n.startswith('Verifying tray-e2e') for n in s['notifications'])"; then
@@ -270,20 +292,8 @@ if ((${#missing[@]})); then
 fi
 [[ -x "$APP" && -x "$OCS_BIN" ]] || { echo "not executable: $APP or $OCS_BIN" >&2; exit 1; }
 
-# The user the app runs as: not root (see tests/e2e/ocs-e2e.sh).
-if [[ $(id -u) -eq 0 ]]; then
-    E2E_USER=ocs-e2e
-    if ! id "$E2E_USER" >/dev/null 2>&1; then
-        getent group docker >/dev/null || groupadd --system docker
-        useradd --create-home --uid 4242 --user-group --groups docker "$E2E_USER" \
-            || { echo "cannot create $E2E_USER" >&2; exit 1; }
-    fi
-    E2E_HOME=$(getent passwd "$E2E_USER" | cut -d: -f6)
-    as_user() { setpriv --reuid="$E2E_USER" --regid="$E2E_USER" --init-groups -- env HOME="$E2E_HOME" USER="$E2E_USER" "$@"; }
-else
-    E2E_USER=$(id -un)
-    as_user() { "$@"; }
-fi
+# The user the app runs as: not root (see setup_test_user in tests/e2e/lib.sh).
+setup_test_user
 
 if ! "$ENGINE" image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
     echo "== making base image $BASE_IMAGE (debootstrap)"

@@ -3,11 +3,16 @@
 
 #include "guitest.h"
 #include "projectmenu.h"
+#include "sandboxstate.h"
+#include "singleinstance.h"
+#include "traylink.h"
 #include "webuiopener.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTest>
+
+#include <optional>
 
 using namespace ocs;
 using namespace ocs::test;
@@ -79,6 +84,65 @@ private Q_SLOTS:
         QTRY_COMPARE(s->state(), ManagedSandbox::State::Stopped);
         app.flush();
         QVERIFY(!open->isEnabled());
+    }
+
+    // `ocs web` asks the running app (over its single-instance socket) and gets a URL of the
+    // app's own gateway; the gateway keeps its port across restarts of the sandbox.
+    void theOcsCommandGetsTheAppsGateway()
+    {
+        GuiTestEnvironment env;
+        const QString root = env.makeProject(QStringLiteral("webby"));
+        TestApp app(env);
+        QList<QUrl> urls;
+        app.tray->setWebUiOpener(std::make_unique<RecordingOpener>(&urls));
+        app.registry->add(root);
+        QVERIFY(app.startAndSettle());
+        tray::SingleInstance instance(env.path(QStringLiteral("runtime")));
+        QCOMPARE(instance.claim(), tray::SingleInstance::Role::Primary);
+        instance.setRequestHandler([&app](const QJsonObject &request, auto reply) {
+            return traylink::answerRequest(*app.fleet, request, std::move(reply));
+        });
+        const auto ask = [&](const QString &sandboxId) {
+            std::optional<traylink::WebLoginReply> result;
+            traylink::requestWebLogin(instance.socketPath(), sandboxId, QStringLiteral("/"), this,
+                                      [&result](const traylink::WebLoginReply &r) { result = r; });
+            [[maybe_unused]] const bool answered =
+                QTest::qWaitFor([&] { return result.has_value(); }, 10000);
+            return result.value_or(traylink::WebLoginReply{});
+        };
+
+        ManagedSandbox *s = app.fleet->sandbox(root);
+        QCOMPARE(ask(s->sandboxId()).status, traylink::WebLoginReply::Status::NotManaged);
+        QCOMPARE(ask(QStringLiteral("not-a-known-id")).status,
+                 traylink::WebLoginReply::Status::NotManaged);
+
+        auto *engine = static_cast<FakeEngine *>(&ProcessLauncher::instance());
+        engine->addImage(s->project()->imageName());
+        s->start();
+        QTRY_COMPARE_WITH_TIMEOUT(s->state(), ManagedSandbox::State::Running, 10000);
+        app.flush();
+        const traylink::WebLoginReply fromCli = ask(s->sandboxId());
+        QCOMPARE(fromCli.status, traylink::WebLoginReply::Status::Ok);
+        QVERIFY(traylink::isGatewayLoginUrl(fromCli.url));
+        // The same gateway as the menu's "Open web UI".
+        app.tray->projectMenu(root)->action(tray::ProjectAction::OpenWebUi)->trigger();
+        QTRY_COMPARE(urls.size(), 1);
+        QCOMPARE(urls.first().port(), fromCli.url.port());
+        QCOMPARE(SandboxState::load(s->project()->stateDir()).gatewayPort,
+                 quint16(fromCli.url.port()));
+
+        // Stopped: the command is told to run its own; started again: the same port.
+        s->stop();
+        QTRY_COMPARE(s->state(), ManagedSandbox::State::Stopped);
+        QCOMPARE(ask(s->sandboxId()).status, traylink::WebLoginReply::Status::NotManaged);
+        s->start();
+        QTRY_COMPARE_WITH_TIMEOUT(s->state(), ManagedSandbox::State::Running, 10000);
+        app.flush();
+        const traylink::WebLoginReply again = ask(s->sandboxId());
+        QCOMPARE(again.status, traylink::WebLoginReply::Status::Ok);
+        QCOMPARE(again.url.port(), fromCli.url.port());
+        s->stop();
+        QTRY_COMPARE(s->state(), ManagedSandbox::State::Stopped);
     }
 };
 

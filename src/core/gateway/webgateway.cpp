@@ -63,7 +63,7 @@ bool WebGateway::listen(quint16 port)
     }
     if (!d->server->listen(QHostAddress(QHostAddress::LocalHost), port)) {
         d->errorString = d->server->errorString();
-        qCWarning(lcGateway) << "cannot listen on 127.0.0.1 port" << port << ":" << d->errorString;
+        qCInfo(lcGateway) << "cannot listen on 127.0.0.1 port" << port << ":" << d->errorString;
         return false;
     }
     d->errorString.clear();

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void buildArguments_data();
     void buildArguments();
     void buildArguments_proxyByNameOnly();
+    void buildArguments_podmanKeepsTheDockerFormat();
     void miseHash();
 
     void build_success();
@@ -318,6 +319,20 @@ void TestImageBuilder::buildArguments()
                                   QStringLiteral("io.opencode-sandbox.version=" OCS_TEST_VERSION),
                                   QStringLiteral("io.opencode-sandbox.mise-hash=") +
                                       ImageBuilder::miseHash(p)}));
+}
+
+void TestImageBuilder::buildArguments_podmanKeepsTheDockerFormat()
+{
+    // Podman's default OCI format drops SHELL, and the Dockerfile's RUN lines need bash.
+    const Project p = makeProject(QStringLiteral("pod"), minimalConfig(QStringLiteral("pod")));
+    const QString ctx = m_base + QStringLiteral("/ctx");
+    const QStringList podman =
+        ImageBuilder::buildArguments(p, ctx, {}, {}, false, ContainerEngine::Kind::Podman);
+    QCOMPARE(valuesOf(podman, QStringLiteral("--format")), QStringList{QStringLiteral("docker")});
+    const QStringList docker =
+        ImageBuilder::buildArguments(p, ctx, {}, {}, false, ContainerEngine::Kind::Docker);
+    QVERIFY(!docker.contains(QStringLiteral("--format")));
+    QCOMPARE(podman.last(), ctx); // the context stays last
 }
 
 void TestImageBuilder::buildArguments_proxyByNameOnly()

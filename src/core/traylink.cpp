@@ -1,0 +1,184 @@
+#include "traylink.h"
+
+#include "logging.h"
+#include "managedsandbox.h"
+#include "sandboxfleet.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QLocalSocket>
+#include <QPointer>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QUrlQuery>
+
+#include <memory>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
+namespace ocs::traylink {
+
+namespace {
+
+const QString RequestKey = QStringLiteral("request");
+const QString WebLoginRequest = QStringLiteral("web-login");
+const QString StatusKey = QStringLiteral("status");
+constexpr qint64 MaxReplyBytes = 16 * 1024;
+
+QJsonObject replyObject(const QString &status, const QString &key, const QString &value)
+{
+    QJsonObject o;
+    o.insert(StatusKey, status);
+    o.insert(key, value);
+    return o;
+}
+
+// A socket another user made (possible only where the runtime folder is shared) is not ours
+// to trust.
+bool ownedByUs(const QString &path)
+{
+#ifdef Q_OS_UNIX
+    const QFileInfo info(path);
+    return info.exists() && info.ownerId() == ::getuid();
+#else
+    return QFileInfo::exists(path);
+#endif
+}
+
+} // namespace
+
+QString defaultDirectory()
+{
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
+    if (dir.isEmpty())
+        dir = QDir::tempPath();
+    return dir;
+}
+
+QString socketPath(const QString &directory)
+{
+    return directory + QStringLiteral("/opencode-sandbox-tray.socket");
+}
+
+QString lockPath(const QString &directory)
+{
+    return directory + QStringLiteral("/opencode-sandbox-tray.lock");
+}
+
+bool isGatewayLoginUrl(const QUrl &url)
+{
+    return url.isValid() && url.scheme() == QLatin1String("http") &&
+           url.host() == QLatin1String("127.0.0.1") && url.port() > 0 && url.userInfo().isEmpty() &&
+           url.path() == QLatin1String("/__ocs/login") &&
+           QUrlQuery(url).hasQueryItem(QStringLiteral("token"));
+}
+
+void requestWebLogin(const QString &socketPath, const QString &sandboxId, const QString &path,
+                     QObject *context, std::function<void(const WebLoginReply &)> done,
+                     std::chrono::milliseconds timeout)
+{
+    using Status = WebLoginReply::Status;
+    QPointer<QObject> guard(context);
+    auto called = std::make_shared<bool>(false);
+    auto socket = std::make_shared<QPointer<QLocalSocket>>();
+    // Ends the exchange once: closes the socket, then reports (later, from the event loop,
+    // so `done` never runs inside a socket signal or before this function returned).
+    auto finish = [guard, called, socket, done](Status status, const QUrl &url,
+                                                const QString &message) {
+        if (*called)
+            return;
+        *called = true;
+        if (QLocalSocket *s = socket->data()) {
+            s->disconnect();
+            s->abort();
+            s->deleteLater();
+        }
+        if (!guard)
+            return;
+        QTimer::singleShot(0, guard.data(), [guard, done, status, url, message] {
+            if (guard)
+                done(WebLoginReply{status, url, message});
+        });
+    };
+
+    if (!ownedByUs(socketPath)) {
+        finish(Status::NoTray, {}, QStringLiteral("no tray app is listening"));
+        return;
+    }
+    auto *s = new QLocalSocket(context);
+    *socket = s;
+    QObject::connect(s, &QLocalSocket::connected, s, [s, sandboxId, path] {
+        QJsonObject request;
+        request.insert(RequestKey, WebLoginRequest);
+        request.insert(QStringLiteral("sandbox"), sandboxId);
+        request.insert(QStringLiteral("path"), path);
+        s->write(QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n');
+    });
+    QObject::connect(s, &QLocalSocket::readyRead, s, [s, finish] {
+        if (s->bytesAvailable() > MaxReplyBytes)
+            return finish(Status::NoTray, {}, QStringLiteral("the tray app's reply is too long"));
+        if (!s->canReadLine())
+            return;
+        const QJsonObject reply = QJsonDocument::fromJson(s->readLine()).object();
+        const QString status = reply.value(StatusKey).toString();
+        const QString message = reply.value(QStringLiteral("message")).toString();
+        if (status == QLatin1String("ok")) {
+            const QUrl url(reply.value(QStringLiteral("url")).toString(), QUrl::StrictMode);
+            if (isGatewayLoginUrl(url))
+                return finish(Status::Ok, url, QString());
+            qCWarning(lcGateway) << "the tray app answered with an unexpected address; ignored";
+            return finish(Status::NoTray, {}, QStringLiteral("unexpected reply"));
+        }
+        if (status == QLatin1String("not-managed"))
+            return finish(Status::NotManaged, {}, message);
+        if (status == QLatin1String("failed"))
+            return finish(Status::Failed, {}, message);
+        // An app that does not know this request (an older version) answers something else.
+        finish(Status::NoTray, {}, QStringLiteral("the tray app does not know this request"));
+    });
+    QObject::connect(s, &QLocalSocket::errorOccurred, s,
+                     [s, finish] { finish(Status::NoTray, {}, s->errorString()); });
+    QObject::connect(s, &QLocalSocket::disconnected, s, [finish] {
+        finish(Status::NoTray, {}, QStringLiteral("the tray app closed the connection"));
+    });
+    QTimer::singleShot(timeout, s, [finish] {
+        finish(Status::NoTray, {}, QStringLiteral("the tray app did not answer in time"));
+    });
+    s->connectToServer(socketPath);
+}
+
+bool answerRequest(SandboxFleet &fleet, const QJsonObject &request,
+                   std::function<void(const QJsonObject &reply)> reply)
+{
+    if (request.value(RequestKey).toString() != WebLoginRequest)
+        return false;
+    const QString id = request.value(QStringLiteral("sandbox")).toString();
+    QString path = request.value(QStringLiteral("path")).toString();
+    if (path.isEmpty() || path.size() > 2048)
+        path = QStringLiteral("/");
+    ManagedSandbox *sandbox = id.isEmpty() ? nullptr : fleet.sandboxById(id);
+    if (!sandbox) {
+        reply(replyObject(QStringLiteral("not-managed"), QStringLiteral("message"),
+                          QStringLiteral("this project is not in the app's list")));
+        return true;
+    }
+    if (!sandbox->canOpenWebUi()) {
+        reply(replyObject(
+            QStringLiteral("not-managed"), QStringLiteral("message"),
+            QStringLiteral("%1 is not running in the app").arg(sandbox->displayName())));
+        return true;
+    }
+    qCInfo(lcGateway) << id << "sign-in URL requested by the ocs command";
+    sandbox->requestWebLogin(path, [reply](const QUrl &url, const QString &error) {
+        if (url.isValid())
+            reply(replyObject(QStringLiteral("ok"), QStringLiteral("url"), url.toString()));
+        else
+            reply(replyObject(QStringLiteral("failed"), QStringLiteral("message"), error));
+    });
+    return true;
+}
+
+} // namespace ocs::traylink

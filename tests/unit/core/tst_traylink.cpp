@@ -1,0 +1,251 @@
+// The `ocs` command's link to the running tray app (ocs::traylink), and the remembered port
+// of a sandbox's sign-in gateway.
+
+#include "gateway/webgateway.h"
+#include "sandboxgateway.h"
+#include "sandboxstate.h"
+#include "traylink.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QLocalServer>
+#include <QLocalSocket>
+#include <QSaveFile>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <optional>
+
+using namespace std::chrono_literals;
+using ocs::traylink::WebLoginReply;
+
+namespace {
+
+// A stand-in for the tray app: records the request line, answers with `reply` (nothing
+// when empty).
+class FakeTray
+{
+public:
+    explicit FakeTray(const QString &path, QByteArray reply)
+        : m_reply(std::move(reply))
+    {
+        QLocalServer::removeServer(path);
+        m_server.setSocketOptions(QLocalServer::UserAccessOption);
+        QObject::connect(&m_server, &QLocalServer::newConnection, &m_server, [this] {
+            QLocalSocket *s = m_server.nextPendingConnection();
+            QObject::connect(s, &QLocalSocket::readyRead, s, [this, s] {
+                if (!s->canReadLine())
+                    return;
+                request = QJsonDocument::fromJson(s->readLine()).object();
+                if (!m_reply.isEmpty())
+                    s->write(m_reply);
+            });
+        });
+        listening = m_server.listen(path);
+    }
+
+    bool listening = false;
+    QJsonObject request;
+
+private:
+    QLocalServer m_server;
+    QByteArray m_reply;
+};
+
+std::optional<WebLoginReply> ask(const QString &socketPath, std::chrono::milliseconds timeout = 5s)
+{
+    std::optional<WebLoginReply> result;
+    QObject context;
+    ocs::traylink::requestWebLogin(
+        socketPath, QStringLiteral("myproj-123"), QStringLiteral("/session/x"), &context,
+        [&result](const WebLoginReply &r) { result = r; }, timeout);
+    if (!QTest::qWaitFor([&] { return result.has_value(); }, 10000))
+        return std::nullopt;
+    return result;
+}
+
+} // namespace
+
+class TestTrayLink : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_socket = ocs::traylink::socketPath(m_dir.path());
+    }
+
+    void gatewayLoginUrls_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("ours") << "http://127.0.0.1:41234/__ocs/login?token=abc&next=/" << true;
+        QTest::newRow("no token") << "http://127.0.0.1:41234/__ocs/login?next=/" << false;
+        QTest::newRow("https") << "https://127.0.0.1:41234/__ocs/login?token=abc" << false;
+        QTest::newRow("other host") << "http://evil.test:41234/__ocs/login?token=abc" << false;
+        QTest::newRow("localhost name") << "http://localhost:41234/__ocs/login?token=abc" << false;
+        QTest::newRow("credentials") << "http://u:p@127.0.0.1:41234/__ocs/login?token=abc" << false;
+        QTest::newRow("other path") << "http://127.0.0.1:41234/x?token=abc" << false;
+        QTest::newRow("no port") << "http://127.0.0.1/__ocs/login?token=abc" << false;
+        QTest::newRow("file") << "file:///etc/passwd" << false;
+    }
+    void gatewayLoginUrls()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, accepted);
+        QCOMPARE(ocs::traylink::isGatewayLoginUrl(QUrl(url)), accepted);
+    }
+
+    void noTrayRunning()
+    {
+        QElapsedTimer t;
+        t.start();
+        const auto reply = ask(m_socket);
+        QVERIFY(reply);
+        QCOMPARE(reply->status, WebLoginReply::Status::NoTray);
+        QVERIFY2(t.elapsed() < 2000, "without a socket the answer is immediate");
+    }
+
+    void replies_data()
+    {
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("message");
+        const QString good = QStringLiteral("http://127.0.0.1:41234/__ocs/login?token=abc&next=/");
+        QTest::newRow("ok") << QByteArray("{\"status\":\"ok\",\"url\":\"" + good.toUtf8() + "\"}\n")
+                            << int(WebLoginReply::Status::Ok) << good << QString();
+        QTest::newRow("ok but elsewhere")
+            << QByteArray("{\"status\":\"ok\",\"url\":\"http://phish.test/__ocs/login?token=a\"}"
+                          "\n")
+            << int(WebLoginReply::Status::NoTray) << QString() << QString();
+        QTest::newRow("not managed")
+            << QByteArray("{\"status\":\"not-managed\",\"message\":\"not in the list\"}"
+                          "\n")
+            << int(WebLoginReply::Status::NotManaged) << QString() << "not in the list";
+        QTest::newRow("failed") << QByteArray("{\"status\":\"failed\",\"message\":\"no password\"}"
+                                              "\n")
+                                << int(WebLoginReply::Status::Failed) << QString() << "no password";
+        QTest::newRow("older app")
+            << QByteArray("ok\n") << int(WebLoginReply::Status::NoTray) << QString() << QString();
+        QTest::newRow("unknown request")
+            << QByteArray("{\"status\":\"unknown-request\"}"
+                          "\n")
+            << int(WebLoginReply::Status::NoTray) << QString() << QString();
+    }
+    void replies()
+    {
+        QFETCH(QByteArray, line);
+        QFETCH(int, status);
+        QFETCH(QString, url);
+        QFETCH(QString, message);
+        FakeTray tray(m_socket, line);
+        QVERIFY(tray.listening);
+        if (QByteArray(QTest::currentDataTag()) == "ok but elsewhere")
+            QTest::ignoreMessage(QtWarningMsg,
+                                 "the tray app answered with an unexpected address; ignored");
+        const auto reply = ask(m_socket);
+        QVERIFY(reply);
+        QCOMPARE(int(reply->status), status);
+        QCOMPARE(reply->url.toString(), url);
+        if (!message.isEmpty())
+            QCOMPARE(reply->message, message);
+        QCOMPARE(tray.request.value(QStringLiteral("request")).toString(),
+                 QStringLiteral("web-login"));
+        QCOMPARE(tray.request.value(QStringLiteral("sandbox")).toString(),
+                 QStringLiteral("myproj-123"));
+        QCOMPARE(tray.request.value(QStringLiteral("path")).toString(),
+                 QStringLiteral("/session/x"));
+    }
+
+    void silentTrayTimesOut()
+    {
+        FakeTray tray(m_socket, {});
+        QVERIFY(tray.listening);
+        QElapsedTimer t;
+        t.start();
+        const auto reply = ask(m_socket, 300ms);
+        QVERIFY(reply);
+        QCOMPARE(reply->status, WebLoginReply::Status::NoTray);
+        QVERIFY(t.elapsed() >= 250);
+        QVERIFY2(t.elapsed() < 3000, qPrintable(QString::number(t.elapsed())));
+    }
+
+    void noAnswerAfterTheContextIsGone()
+    {
+        FakeTray tray(m_socket, QByteArray("{\"status\":\"failed\",\"message\":\"x\"}"
+                                           "\n"));
+        QVERIFY(tray.listening);
+        bool called = false;
+        auto *context = new QObject;
+        ocs::traylink::requestWebLogin(m_socket, QStringLiteral("p"), QStringLiteral("/"), context,
+                                       [&called](const WebLoginReply &) { called = true; });
+        delete context;
+        QTest::qWait(300);
+        QVERIFY(!called);
+    }
+
+    // --- SandboxState keeps what it does not know, and the gateway port -------------------------
+
+    void stateKeepsUnknownKeysAndTheGatewayPort()
+    {
+        const QString dir = m_dir.filePath(QStringLiteral("state-a"));
+        QVERIFY(QDir().mkpath(dir));
+        QSaveFile f(ocs::SandboxState::filePath(dir));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(
+            "{\"projectRoot\":\"/p\",\"port\":4100,\"gatewayPort\":40001,\"future\":{\"a\":1}}");
+        QVERIFY(f.commit());
+
+        ocs::SandboxState s = ocs::SandboxState::load(dir);
+        QCOMPARE(s.port, quint16(4100));
+        QCOMPARE(s.gatewayPort, quint16(40001));
+        s.port = 4101;
+        QVERIFY(s.save(dir, nullptr));
+
+        QFile saved(ocs::SandboxState::filePath(dir));
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        const QJsonObject o = QJsonDocument::fromJson(saved.readAll()).object();
+        QCOMPARE(o.value(QStringLiteral("port")).toInt(), 4101);
+        QCOMPARE(o.value(QStringLiteral("gatewayPort")).toInt(), 40001);
+        QCOMPARE(o.value(QStringLiteral("future")).toObject().value(QStringLiteral("a")).toInt(),
+                 1);
+    }
+
+    void gatewayTakesItsRememberedPort()
+    {
+        const QString dir = m_dir.filePath(QStringLiteral("state-b"));
+        QVERIFY(QDir().mkpath(dir));
+        const ocs::WebGateway::Upstream upstream{1, QStringLiteral("u"), QStringLiteral("p")};
+        quint16 first = 0;
+        {
+            ocs::WebGateway gateway(upstream);
+            QString error;
+            QVERIFY2(ocs::listenOnRememberedPort(gateway, dir, &error), qPrintable(error));
+            first = gateway.port();
+            QVERIFY(first > 0);
+            QCOMPARE(ocs::SandboxState::load(dir).gatewayPort, first);
+        }
+        {
+            ocs::WebGateway gateway(upstream);
+            QVERIFY(ocs::listenOnRememberedPort(gateway, dir, nullptr));
+            QCOMPARE(gateway.port(), first);
+        }
+        // Taken by something else: another port, remembered from now on.
+        QTcpServer squatter;
+        QVERIFY(squatter.listen(QHostAddress::LocalHost, first));
+        ocs::WebGateway gateway(upstream);
+        QVERIFY(ocs::listenOnRememberedPort(gateway, dir, nullptr));
+        QVERIFY(gateway.port() != first);
+        QCOMPARE(ocs::SandboxState::load(dir).gatewayPort, gateway.port());
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_socket;
+};
+
+QTEST_GUILESS_MAIN(TestTrayLink)
+#include "tst_traylink.moc"
