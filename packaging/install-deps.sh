@@ -42,7 +42,8 @@ test_pkgs=(debootstrap curl python3 iptables util-linux xvfb trayer dbus dbus-x1
     squashfs-tools fuse3 patchelf file desktop-file-utils appstream dpkg-dev
     libsquashfuse-dev libfuse3-dev zlib1g-dev libzstd-dev liblzma-dev liblz4-dev liblzo2-dev
     qt6-wayland qt6-translations-l10n
-    chromium)
+    chromium
+    podman catatonit conmon uidmap slirp4netns netavark aardvark-dns fuse-overlayfs)
 # The browser test drives Chromium with playwright-core from npm. Node from another source
 # (such as a nodejs package that bundles npm) is kept; only a machine without npm gets Debian's.
 command -v npm >/dev/null 2>&1 || test_pkgs+=(nodejs npm)

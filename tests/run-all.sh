@@ -14,6 +14,18 @@ if [[ "${1:-}" == "--yes" || "${1:-}" == "-y" ]]; then yes=(--yes); shift; fi
 start=$SECONDS
 "$src/packaging/install-deps.sh" --test "${yes[@]}"
 "$src/packaging/ensure-engine.sh" || echo "run-all: no engine; the end-to-end tests will say so (and fail under CI)."
+# The Podman end-to-end test runs rootless Podman as a test user, whose network helper
+# (slirp4netns) opens /dev/net/tun: distributions make it usable by everyone (0666), some
+# minimal machines make it root's only or leave it out.
+if [[ $(id -u) -eq 0 ]] && command -v podman >/dev/null 2>&1; then
+    if [[ ! -c /dev/net/tun ]]; then
+        echo "run-all: creating /dev/net/tun for rootless podman"
+        mkdir -p /dev/net && mknod -m 0666 /dev/net/tun c 10 200 || true
+    elif [[ $(stat -c %a /dev/net/tun) != 666 ]]; then
+        echo "run-all: making /dev/net/tun usable for rootless podman (mode 0666, as distributions ship it)"
+        chmod 0666 /dev/net/tun
+    fi
+fi
 # The embedded web view (a plugin) is built and tested where Qt WebEngine is installed.
 webengine=()
 dpkg-query -W -f='${Status}' qt6-webengine-dev 2>/dev/null | grep -q 'install ok installed' && webengine=(-DOCS_WITH_WEBENGINE=ON)

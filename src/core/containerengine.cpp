@@ -8,6 +8,8 @@
 #include <QPointer>
 #include <QStandardPaths>
 
+#include <unistd.h>
+
 namespace ocs {
 
 ContainerEngine::ContainerEngine(Kind kind, QString program)
@@ -33,6 +35,13 @@ ProcessSpec ContainerEngine::command(const QStringList &args,
 QString ContainerEngine::hostGatewayValue() const
 {
     return m_kind == Kind::Docker ? QStringLiteral("host-gateway") : QString();
+}
+
+QStringList ContainerEngine::userNamespaceArguments() const
+{
+    if (m_kind != Kind::Podman || ::getuid() == 0)
+        return {};
+    return {QStringLiteral("--userns=keep-id"), QStringLiteral("--user"), QStringLiteral("0:0")};
 }
 
 std::optional<ContainerEngine> EngineLocator::fromName(const QString &nameOrPath)

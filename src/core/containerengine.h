@@ -40,6 +40,12 @@ public:
     // empty for Podman (which adds host.containers.internal by itself).
     QString hostGatewayValue() const;
 
+    // `run` options for the user namespace. Rootless Podman maps the user to root inside by
+    // default, so files written by `dev` (built with the user's uid) would belong to a
+    // sub-uid on the host: keep-id maps the user's uid to itself instead, and the entrypoint
+    // is started as (the namespace's) root explicitly. Empty for Docker and for root.
+    QStringList userNamespaceArguments() const;
+
 private:
     Kind m_kind;
     QString m_program;

@@ -95,6 +95,7 @@ RunPlan RunPlanner::plan(const ContainerEngine &engine, const Project &project, 
     for (const QString &cap : entrypointCapabilities())
         a << QStringLiteral("--cap-add") << cap;
     a << QStringLiteral("--security-opt") << QStringLiteral("no-new-privileges");
+    a << engine.userNamespaceArguments();
     a << QStringLiteral("--pids-limit")
       << QString::number(cfg.pidsLimit > 0 ? cfg.pidsLimit : DefaultPidsLimit);
     a << QStringLiteral("--memory")

@@ -10,6 +10,9 @@
 # passthrough, two sandboxes at once, the sign-in gateway, foreground Ctrl+C, stop.
 # Network traffic goes only to loopback and to containers this script creates.
 #
+# OCS_E2E_ENGINE=podman runs the sandboxes on rootless Podman as the test user (the fake
+# internet, test infrastructure, stays on Docker; the base image is copied from Docker).
+#
 # Exit: 0 all passed, 1 something failed, 77 skipped (no engine; never under CI=true).
 set -uo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -20,15 +23,42 @@ ENGINE=${OCS_E2E_ENGINE:-docker}
 BASE_IMAGE=${OCS_E2E_BASE_IMAGE:-ocs-test-base:bookworm}
 FAKENET_IMAGE=ocs-e2e-fakenet:latest
 RUN_ID=$$
+# The fake internet runs on Docker (as root) in every mode.
+NET_ENGINE=docker
 
 command -v "$ENGINE" >/dev/null 2>&1 || skip_loudly "$ENGINE is not installed"
-"$ENGINE" info >/dev/null 2>&1 || skip_loudly "$ENGINE is installed but its engine does not answer ('$ENGINE info' failed)"
+command -v "$NET_ENGINE" >/dev/null 2>&1 || skip_loudly "$NET_ENGINE is not installed (it runs the fake internet)"
+"$NET_ENGINE" info >/dev/null 2>&1 || skip_loudly "$NET_ENGINE is installed but its engine does not answer ('$NET_ENGINE info' failed)"
 [[ -x "$OCS_BIN" ]] || { echo "not executable: $OCS_BIN" >&2; exit 1; }
 
 # ---- the user the sandboxes belong to (see setup_test_user in lib.sh) -------------------
 setup_test_user
 WORK=$(as_user mktemp -d /tmp/ocs-e2e.XXXXXX)
 chmod 0755 "$WORK"
+if [[ "$ENGINE" == podman ]]; then
+    # Rootless Podman, as a user without a login session would run it.
+    as_user mkdir -m 0700 "$WORK/runtime"
+    export XDG_RUNTIME_DIR=$WORK/runtime
+    as_user tee "$WORK/containers.conf" >/dev/null <<'CONF'
+[containers]
+default_ulimits = ["nofile=4096:4096"]
+[engine]
+runtime = "runc"
+CONF
+    as_user tee "$WORK/storage.conf" >/dev/null <<'CONF'
+[storage]
+driver = "overlay"
+CONF
+    export CONTAINERS_CONF=$WORK/containers.conf CONTAINERS_STORAGE_CONF=$WORK/storage.conf
+    # The sandbox engine's own commands run as the user; Docker's stay as they are.
+    eng() { as_user podman "$@"; }
+    as_user test -r /dev/net/tun -a -w /dev/net/tun \
+        || skip_loudly "rootless podman needs /dev/net/tun usable by $E2E_USER (mode 0666, as distributions ship it; packaging/ensure-engine.sh sets it)"
+    eng info >/dev/null 2>&1 || skip_loudly "rootless podman does not work for $E2E_USER ('podman info': $(eng info 2>&1 | tail -1))"
+else
+    eng() { "$ENGINE" "$@"; }
+    "$ENGINE" info >/dev/null 2>&1 || skip_loudly "$ENGINE is installed but its engine does not answer ('$ENGINE info' failed)"
+fi
 STATE_ROOT=$WORK/state
 export OCS_STATE_ROOT=$STATE_ROOT     # keep the user's real ~/.opencode-sandbox out of it
 export OCS_KEYCHAIN=0                  # headless: the honest 0600-file fallback
@@ -47,31 +77,38 @@ cleanup() {
     set +e
     for p in "${host_pids[@]}"; do kill "$p" 2>/dev/null; done
     for d in "$WORK"/proj-*; do [[ -d "$d" ]] && (cd "$d" && as_user "$OCS_BIN" stop >/dev/null 2>&1); done
-    for c in "${containers[@]}"; do "$ENGINE" rm -f "$c" >/dev/null 2>&1; done
-    "$ENGINE" network rm "ocs-e2e-net-$RUN_ID" >/dev/null 2>&1
+    for c in "${containers[@]}"; do "$NET_ENGINE" rm -f "$c" >/dev/null 2>&1; done
     if [[ "${OCS_E2E_KEEP:-}" != 1 ]]; then
-        "$ENGINE" rmi -f $("$ENGINE" images -q --filter "label=io.opencode-sandbox.project" 2>/dev/null | sort -u) >/dev/null 2>&1
-        rm -rf "$WORK"
+        eng rmi -f $(eng images -q --filter "label=io.opencode-sandbox.project" 2>/dev/null | sort -u) >/dev/null 2>&1
     fi
+    if [[ "$ENGINE" == podman ]]; then
+        # Rootless Podman leaves a pause process holding the user namespace: end it.
+        pause=$(cat "$XDG_RUNTIME_DIR/libpod/tmp/pause.pid" 2>/dev/null)
+        [[ -n "$pause" ]] && kill "$pause" 2>/dev/null
+    fi
+    [[ "${OCS_E2E_KEEP:-}" == 1 ]] || rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-echo "== engine: $("$ENGINE" version --format '{{.Server.Version}}' 2>/dev/null) ($ENGINE), user $E2E_USER ($E2E_UID), work $WORK"
+echo "== engine: $(eng version --format '{{.Server.Version}}' 2>/dev/null || eng version --format '{{.Version}}') ($ENGINE), user $E2E_USER ($E2E_UID), work $WORK"
 
 # ---- images -----------------------------------------------------------------------------
-if ! "$ENGINE" image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
+if ! "$NET_ENGINE" image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
     echo "== making base image $BASE_IMAGE (debootstrap)"
     "$here/make-base-image.sh" "$BASE_IMAGE" || { echo "cannot make the base image" >&2; exit 1; }
 fi
+if [[ "$ENGINE" == podman ]] && ! eng image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
+    echo "== copying $BASE_IMAGE from docker to the user's podman"
+    docker save "$BASE_IMAGE" | eng load >/dev/null || { echo "cannot copy the base image" >&2; exit 1; }
+fi
 echo "== building the fake internet"
-"$ENGINE" build -q -t "$FAKENET_IMAGE" --build-arg "BASE_IMAGE=$BASE_IMAGE" "$here/fakenet" >/dev/null \
+"$NET_ENGINE" build -q -t "$FAKENET_IMAGE" --build-arg "BASE_IMAGE=$BASE_IMAGE" "$here/fakenet" >/dev/null \
     || { echo "cannot build $FAKENET_IMAGE" >&2; exit 1; }
 
 # The fake internet: one container answering for every fake domain.
-"$ENGINE" network create "ocs-e2e-net-$RUN_ID" >/dev/null
 fakenet=ocs-e2e-fakenet-$RUN_ID
-"$ENGINE" run -d --rm --name "$fakenet" "$FAKENET_IMAGE" >/dev/null && containers+=("$fakenet")
-FAKE_IP=$("$ENGINE" inspect -f '{{.NetworkSettings.IPAddress}}' "$fakenet")
+"$NET_ENGINE" run -d --rm --name "$fakenet" "$FAKENET_IMAGE" >/dev/null && containers+=("$fakenet")
+FAKE_IP=$("$NET_ENGINE" inspect -f '{{.NetworkSettings.IPAddress}}' "$fakenet")
 [[ -n "$FAKE_IP" ]] || { echo "fakenet has no address" >&2; exit 1; }
 export OCS_EXTRA_HOSTS="allowed.test=$FAKE_IP,sub.allowed.test=$FAKE_IP,blocked.test=$FAKE_IP,evilallowed.test=$FAKE_IP"
 
@@ -126,7 +163,7 @@ t0=$SECONDS
 if (cd "$PA/sub/dir" && E2E_SECRET_SOURCE=$SECRET_VALUE as_user "$OCS_BIN" start --detach) >"$WORK/start-a.log" 2>&1; then
     pass "start --detach from a subfolder reaches healthy ($((SECONDS - t0)) s)"
 else
-    fail "start --detach from a subfolder reaches healthy" "$(cat "$WORK/start-a.log"; "$ENGINE" logs --tail 30 "$CA" 2>&1)"
+    fail "start --detach from a subfolder reaches healthy" "$(cat "$WORK/start-a.log"; eng logs --tail 30 "$CA" 2>&1)"
     summary; exit 1
 fi
 expect_contains "start names the variable it could not pass" "MISSING_ONE" "$(cat "$WORK/start-a.log")"
@@ -139,12 +176,14 @@ expect_eq "password has 48 characters" 48 "${#PASSWORD_A}"
 expect_eq "web UI without password: 401" 401 "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT_A/global/health")"
 health=$(curl -s -u "opencode:$PASSWORD_A" "http://127.0.0.1:$PORT_A/global/health")
 expect_contains "web UI with the password: healthy JSON" '"healthy":true' "$health"
-published=$("$ENGINE" port "$CA" 4096/tcp)
+published=$(eng port "$CA" 4096/tcp)
 expect_eq "published on loopback only" "127.0.0.1:$PORT_A" "$published"
-expect_not_contains "the password is not in the container's command line or labels" "$PASSWORD_A" "$("$ENGINE" inspect -f '{{json .Config.Cmd}} {{json .Config.Entrypoint}} {{json .Config.Labels}} {{json .Args}}' "$CA")"
-check "the password is in no image layer" bash -c "! $ENGINE history --no-trunc $CA 2>/dev/null | grep -qF -- '$PASSWORD_A' && ! $ENGINE image inspect opencode-sandbox-$ID_A | grep -qF -- '$PASSWORD_A'"
+expect_not_contains "the password is not in the container's command line or labels" "$PASSWORD_A" "$(eng inspect -f '{{json .Config.Cmd}} {{json .Config.Entrypoint}} {{json .Config.Labels}} {{json .Args}}' "$CA")"
+layers=$(eng history --no-trunc "opencode-sandbox-$ID_A" 2>&1; eng image inspect "opencode-sandbox-$ID_A" 2>&1)
+expect_contains "the image's history and config can be read" "ocs-entrypoint" "$layers"
+expect_not_contains "the password is in no image layer or image config" "$PASSWORD_A" "$layers"
 
-dev() { "$ENGINE" exec -u root "$CA" ocs-dev-exec "$@"; }
+dev() { eng exec -u root "$CA" ocs-dev-exec "$@"; }
 dev sh -c 'echo from-the-agent > created-inside.txt'
 check "a file written inside appears in the workspace" test -f "$PA/created-inside.txt"
 expect_eq "... owned by the user ($E2E_UID)" "$E2E_UID" "$(stat -c %u "$PA/created-inside.txt")"
@@ -158,7 +197,7 @@ start_host_services "$HOST_IP"
 code() { dev curl -s -o /dev/null -w '%{http_code}' --max-time 15 "$@" 2>/dev/null; }
 expect_eq "whitelisted domain over HTTP via the proxy: 200" 200 "$(code http://allowed.test/)"
 expect_eq "whitelisted subdomain over HTTPS via the proxy: 200" 200 "$(code -k https://sub.allowed.test/)"
-expect_contains "the fake internet saw the request for sub.allowed.test" "host=sub.allowed.test" "$("$ENGINE" logs "$fakenet" 2>&1)"
+expect_contains "the fake internet saw the request for sub.allowed.test" "host=sub.allowed.test" "$("$NET_ENGINE" logs "$fakenet" 2>&1)"
 expect_eq "non-whitelisted domain: 403 from the proxy" 403 "$(code http://blocked.test/)"
 expect_eq "look-alike of an allowed suffix: 403" 403 "$(code http://evilallowed.test/)"
 https_blocked=$(code -k https://blocked.test/)
@@ -171,7 +210,7 @@ check_not "host port not in host-ports is blocked" dev curl -s --noproxy '*' --m
 expect_eq "env-passthrough value arrives (renamed)" "$SECRET_VALUE" "$(dev printenv SECRET_TOKEN)"
 expect_eq "static env value arrives literally" "hello world" "$(dev printenv STATIC_VAR)"
 check_not "unset passthrough variable is absent" dev printenv MISSING_ONE
-cmdlines=$("$ENGINE" exec -u root "$CA" sh -c 'for f in /proc/[0-9]*/cmdline; do tr "\0" " " <"$f"; echo; done' 2>/dev/null)
+cmdlines=$(eng exec -u root "$CA" sh -c 'for f in /proc/[0-9]*/cmdline; do tr "\0" " " <"$f"; echo; done' 2>/dev/null)
 expect_not_contains "the passthrough value is in no process's argv in the sandbox" "$SECRET_VALUE" "$cmdlines"
 expect_not_contains "the password is in no process's argv in the sandbox" "$PASSWORD_A" "$cmdlines"
 expect_not_contains "no host process has the passthrough value in argv" "$SECRET_VALUE" "$(ps -eo args)"
@@ -215,14 +254,14 @@ wait "$web_pid" 2>/dev/null
 
 # ---- stop, start again: state persists ---------------------------------------------------
 check "stop succeeds" ocs_in "$PA" stop
-expect_eq "stop leaves no container behind" "" "$("$ENGINE" ps -a -q --filter "name=^$CA\$")"
+expect_eq "stop leaves no container behind" "" "$(eng ps -a -q --filter "name=^$CA\$")"
 expect_contains "status shows it stopped" "stopped" "$(ocs status)"
 # A config change since the last start must be shown and accepted before it applies.
 as_user sed -i 's/^  - .allowed.test$/  - .allowed.test\n  - .extra.test/' "$PA/opencode-sandbox-config.yaml"
 refused=$( (cd "$PA" && as_user "$OCS_BIN" start --detach </dev/null) 2>&1); rc=$?
 check "a changed whitelist is not applied without consent (exit $rc)" test "$rc" -ne 0
 expect_contains "... and the change is shown" "+ whitelist: .extra.test" "$refused"
-expect_eq "... and nothing was started" "" "$("$ENGINE" ps -a -q --filter "name=^$CA\$")"
+expect_eq "... and nothing was started" "" "$(eng ps -a -q --filter "name=^$CA\$")"
 if (cd "$PA" && as_user "$OCS_BIN" start --detach --yes) >"$WORK/start-a2.log" 2>&1; then
     pass "second start reaches healthy"
     expect_eq "state persisted across stop and start" kept "$(dev cat /home/dev/.local/share/opencode/e2e-marker)"
@@ -260,7 +299,7 @@ if wait_until 600 grep -q 'Press Ctrl+C' "$WORK/start-b.log"; then
     else
         fail "Ctrl+C ends the foreground start" "still running"
     fi
-    expect_eq "Ctrl+C removed B's container" "" "$("$ENGINE" ps -a -q --filter "name=^opencode-sandbox-$ID_B\$")"
+    expect_eq "Ctrl+C removed B's container" "" "$(eng ps -a -q --filter "name=^opencode-sandbox-$ID_B\$")"
     expect_eq "A still runs" 200 "$(curl -s -o /dev/null -w '%{http_code}' -u "opencode:$PASSWORD_A" "http://127.0.0.1:$PORT_A/global/health")"
 else
     fail "foreground start of a second project reaches running" "$(tail -30 "$WORK/start-b.log")"
@@ -268,6 +307,6 @@ else
 fi
 
 check "final stop of A" ocs_in "$PA" stop
-expect_eq "no sandbox container is left" "" "$("$ENGINE" ps -a -q --filter label=io.opencode-sandbox.id)"
+expect_eq "no sandbox container is left" "" "$(eng ps -a -q --filter label=io.opencode-sandbox.id)"
 
 summary
