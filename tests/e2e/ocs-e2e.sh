@@ -52,6 +52,12 @@ CONF
     export CONTAINERS_CONF=$WORK/containers.conf CONTAINERS_STORAGE_CONF=$WORK/storage.conf
     # The sandbox engine's own commands run as the user; Docker's stay as they are.
     eng() { as_user podman "$@"; }
+    # Rootless Podman maps the user's containers onto subordinate ids (useradd gives every
+    # new user a range; a user made before /etc/subuid existed may have none).
+    if [[ $(id -u) -eq 0 ]] && ! grep -q "^$E2E_USER:" /etc/subuid 2>/dev/null; then
+        usermod --add-subuids 300000-365535 --add-subgids 300000-365535 "$E2E_USER" \
+            || skip_loudly "cannot give $E2E_USER subordinate ids for rootless podman"
+    fi
     as_user test -r /dev/net/tun -a -w /dev/net/tun \
         || skip_loudly "rootless podman needs /dev/net/tun usable by $E2E_USER (mode 0666, as distributions ship it; packaging/ensure-engine.sh sets it)"
     eng info >/dev/null 2>&1 || skip_loudly "rootless podman does not work for $E2E_USER ('podman info': $(eng info 2>&1 | tail -1))"
