@@ -39,11 +39,18 @@ if [[ "$ENGINE" == podman ]]; then
     # Rootless Podman, as a user without a login session would run it.
     as_user mkdir -m 0700 "$WORK/runtime"
     export XDG_RUNTIME_DIR=$WORK/runtime
+    # Podman (godbus) asks the session bus for a systemd user session; with no address at
+    # all it starts a D-Bus daemon of its own, which outlives the test. An address where
+    # nothing listens makes it go on without one.
+    export DBUS_SESSION_BUS_ADDRESS="unix:path=$WORK/runtime/no-session-bus"
     as_user tee "$WORK/containers.conf" >/dev/null <<'CONF'
 [containers]
 default_ulimits = ["nofile=4096:4096"]
 [engine]
 runtime = "runc"
+# No systemd user session here.
+cgroup_manager = "cgroupfs"
+events_logger = "file"
 CONF
     as_user tee "$WORK/storage.conf" >/dev/null <<'CONF'
 [storage]
@@ -72,7 +79,7 @@ export OCS_BASE_IMAGE=$BASE_IMAGE
 export OCS_ENGINE=$ENGINE
 export OCS_EXTRA_CA_CERTS=$(host_extra_cas)
 export OCS_START_TIMEOUT=240
-unset DBUS_SESSION_BUS_ADDRESS
+[[ "$ENGINE" == podman ]] || unset DBUS_SESSION_BUS_ADDRESS
 
 ocs() { as_user "$OCS_BIN" "$@"; }
 ocs_in() { local dir=$1; shift; (cd "$dir" && as_user "$OCS_BIN" "$@"); }
@@ -87,10 +94,12 @@ cleanup() {
     if [[ "${OCS_E2E_KEEP:-}" != 1 ]]; then
         eng rmi -f $(eng images -q --filter "label=io.opencode-sandbox.project" 2>/dev/null | sort -u) >/dev/null 2>&1
     fi
-    if [[ "$ENGINE" == podman ]]; then
-        # Rootless Podman leaves a pause process holding the user namespace: end it.
-        pause=$(cat "$XDG_RUNTIME_DIR/libpod/tmp/pause.pid" 2>/dev/null)
-        [[ -n "$pause" ]] && kill "$pause" 2>/dev/null
+    if [[ "$ENGINE" == podman && $(id -u) -eq 0 ]]; then
+        # Rootless Podman leaves a pause process (catatonit) holding the throw-away user's
+        # namespace, and may have started a D-Bus daemon: end them. (Not when the test runs
+        # as a real user: they are theirs.)
+        pkill -u "$E2E_USER" -x catatonit 2>/dev/null
+        pkill -u "$E2E_USER" -x dbus-daemon 2>/dev/null
     fi
     [[ "${OCS_E2E_KEEP:-}" == 1 ]] || rm -rf "$WORK"
 }
