@@ -93,3 +93,67 @@ setup_test_user() {
     fi
     E2E_UID=$(id -u "$E2E_USER")
 }
+
+# setup_engine_env ENGINE WORK (after setup_test_user): defines `eng`, the sandbox engine's
+# command line as the sandboxes' owner uses it. Docker: run as root (the test user reaches the
+# same daemon). Podman: rootless, as the test user without a login session would run it, with
+# its runtime folder and configuration under WORK. Skips loudly when the engine cannot work.
+setup_engine_env() {
+    local engine=$1 work=$2
+    if [[ "$engine" != podman ]]; then
+        eng() { "$ENGINE" "$@"; }
+        "$engine" info >/dev/null 2>&1 || skip_loudly "$engine is installed but its engine does not answer ('$engine info' failed)"
+        return
+    fi
+    [[ -d "$work/runtime" ]] || as_user mkdir -m 0700 "$work/runtime"
+    export XDG_RUNTIME_DIR=$work/runtime
+    # Podman (godbus) asks the session bus for a systemd user session; with no address at all
+    # it starts a D-Bus daemon of its own, which outlives the test. An address where nothing
+    # listens makes it go on without one.
+    export DBUS_SESSION_BUS_ADDRESS="unix:path=$work/runtime/no-session-bus"
+    as_user tee "$work/containers.conf" >/dev/null <<'CONF'
+[containers]
+default_ulimits = ["nofile=4096:4096"]
+[engine]
+runtime = "runc"
+# No systemd user session here.
+cgroup_manager = "cgroupfs"
+events_logger = "file"
+CONF
+    # One image store for the user whatever XDG_DATA_HOME a test gives the app.
+    as_user tee "$work/storage.conf" >/dev/null <<CONF
+[storage]
+driver = "overlay"
+rootless_storage_path = "$E2E_HOME/.local/share/containers/storage"
+CONF
+    export CONTAINERS_CONF=$work/containers.conf CONTAINERS_STORAGE_CONF=$work/storage.conf
+    eng() { as_user podman "$@"; }
+    # Rootless Podman maps the user's containers onto subordinate ids (useradd gives every new
+    # user a range; a user made before /etc/subuid existed may have none).
+    if [[ $(id -u) -eq 0 ]] && ! grep -q "^$E2E_USER:" /etc/subuid 2>/dev/null; then
+        usermod --add-subuids 300000-365535 --add-subgids 300000-365535 "$E2E_USER" \
+            || skip_loudly "cannot give $E2E_USER subordinate ids for rootless podman"
+    fi
+    as_user test -r /dev/net/tun -a -w /dev/net/tun \
+        || skip_loudly "rootless podman needs /dev/net/tun usable by $E2E_USER (mode 0666, as distributions ship it; tests/run-all.sh sets it)"
+    eng info >/dev/null 2>&1 || skip_loudly "rootless podman does not work for $E2E_USER ('podman info': $(eng info 2>&1 | tail -1))"
+}
+
+# copy_base_image_to_podman IMAGE: rootless Podman has its own image store; the base image
+# (made with Docker by make-base-image.sh) is copied over when it is missing there.
+copy_base_image_to_podman() {
+    [[ "$ENGINE" == podman ]] || return 0
+    eng image inspect "$1" >/dev/null 2>&1 && return 0
+    echo "== copying $1 from docker to the user's podman"
+    docker save "$1" | eng load >/dev/null || { echo "cannot copy the base image $1 to podman" >&2; exit 1; }
+}
+
+# end_podman_helpers: rootless Podman leaves a pause process (catatonit) holding the throw-away
+# user's namespace, and may have started a D-Bus daemon: end them. Not when the test runs as a
+# real user: they are theirs.
+end_podman_helpers() {
+    [[ "$ENGINE" == podman && $(id -u) -eq 0 && "$E2E_USER" == ocs-e2e ]] || return 0
+    pkill -u "$E2E_USER" -x catatonit 2>/dev/null
+    pkill -u "$E2E_USER" -x dbus-daemon 2>/dev/null
+    return 0
+}

@@ -35,43 +35,7 @@ command -v "$NET_ENGINE" >/dev/null 2>&1 || skip_loudly "$NET_ENGINE is not inst
 setup_test_user
 WORK=$(as_user mktemp -d /tmp/ocs-e2e.XXXXXX)
 chmod 0755 "$WORK"
-if [[ "$ENGINE" == podman ]]; then
-    # Rootless Podman, as a user without a login session would run it.
-    as_user mkdir -m 0700 "$WORK/runtime"
-    export XDG_RUNTIME_DIR=$WORK/runtime
-    # Podman (godbus) asks the session bus for a systemd user session; with no address at
-    # all it starts a D-Bus daemon of its own, which outlives the test. An address where
-    # nothing listens makes it go on without one.
-    export DBUS_SESSION_BUS_ADDRESS="unix:path=$WORK/runtime/no-session-bus"
-    as_user tee "$WORK/containers.conf" >/dev/null <<'CONF'
-[containers]
-default_ulimits = ["nofile=4096:4096"]
-[engine]
-runtime = "runc"
-# No systemd user session here.
-cgroup_manager = "cgroupfs"
-events_logger = "file"
-CONF
-    as_user tee "$WORK/storage.conf" >/dev/null <<'CONF'
-[storage]
-driver = "overlay"
-CONF
-    export CONTAINERS_CONF=$WORK/containers.conf CONTAINERS_STORAGE_CONF=$WORK/storage.conf
-    # The sandbox engine's own commands run as the user; Docker's stay as they are.
-    eng() { as_user podman "$@"; }
-    # Rootless Podman maps the user's containers onto subordinate ids (useradd gives every
-    # new user a range; a user made before /etc/subuid existed may have none).
-    if [[ $(id -u) -eq 0 ]] && ! grep -q "^$E2E_USER:" /etc/subuid 2>/dev/null; then
-        usermod --add-subuids 300000-365535 --add-subgids 300000-365535 "$E2E_USER" \
-            || skip_loudly "cannot give $E2E_USER subordinate ids for rootless podman"
-    fi
-    as_user test -r /dev/net/tun -a -w /dev/net/tun \
-        || skip_loudly "rootless podman needs /dev/net/tun usable by $E2E_USER (mode 0666, as distributions ship it; packaging/ensure-engine.sh sets it)"
-    eng info >/dev/null 2>&1 || skip_loudly "rootless podman does not work for $E2E_USER ('podman info': $(eng info 2>&1 | tail -1))"
-else
-    eng() { "$ENGINE" "$@"; }
-    "$ENGINE" info >/dev/null 2>&1 || skip_loudly "$ENGINE is installed but its engine does not answer ('$ENGINE info' failed)"
-fi
+setup_engine_env "$ENGINE" "$WORK"
 STATE_ROOT=$WORK/state
 export OCS_STATE_ROOT=$STATE_ROOT     # keep the user's real ~/.opencode-sandbox out of it
 export OCS_KEYCHAIN=0                  # headless: the honest 0600-file fallback
@@ -94,13 +58,7 @@ cleanup() {
     if [[ "${OCS_E2E_KEEP:-}" != 1 ]]; then
         eng rmi -f $(eng images -q --filter "label=io.opencode-sandbox.project" 2>/dev/null | sort -u) >/dev/null 2>&1
     fi
-    if [[ "$ENGINE" == podman && $(id -u) -eq 0 ]]; then
-        # Rootless Podman leaves a pause process (catatonit) holding the throw-away user's
-        # namespace, and may have started a D-Bus daemon: end them. (Not when the test runs
-        # as a real user: they are theirs.)
-        pkill -u "$E2E_USER" -x catatonit 2>/dev/null
-        pkill -u "$E2E_USER" -x dbus-daemon 2>/dev/null
-    fi
+    end_podman_helpers
     [[ "${OCS_E2E_KEEP:-}" == 1 ]] || rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -112,10 +70,7 @@ if ! "$NET_ENGINE" image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
     echo "== making base image $BASE_IMAGE (debootstrap)"
     "$here/make-base-image.sh" "$BASE_IMAGE" || { echo "cannot make the base image" >&2; exit 1; }
 fi
-if [[ "$ENGINE" == podman ]] && ! eng image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
-    echo "== copying $BASE_IMAGE from docker to the user's podman"
-    docker save "$BASE_IMAGE" | eng load >/dev/null || { echo "cannot copy the base image" >&2; exit 1; }
-fi
+copy_base_image_to_podman "$BASE_IMAGE"
 echo "== building the fake internet"
 "$NET_ENGINE" build -q -t "$FAKENET_IMAGE" --build-arg "BASE_IMAGE=$BASE_IMAGE" "$here/fakenet" >/dev/null \
     || { echo "cannot build $FAKENET_IMAGE" >&2; exit 1; }

@@ -280,7 +280,8 @@ OCS_BIN=$(readlink -f "${2:?}")
 SHOTS=${3:?}
 
 command -v "$ENGINE" >/dev/null 2>&1 || skip_loudly "$ENGINE is not installed"
-"$ENGINE" info >/dev/null 2>&1 || skip_loudly "$ENGINE is installed but its engine does not answer ('$ENGINE info' failed)"
+# The base image is made with Docker (and copied to Podman's own store in Podman mode).
+docker info >/dev/null 2>&1 || skip_loudly "docker is not installed or its engine does not answer ('docker info' failed)"
 command -v Xvfb >/dev/null 2>&1 || skip_loudly "Xvfb is not installed (apt install xvfb)"
 missing=()
 for tool in trayer xdotool import xdpyinfo dbus-run-session gnome-keyring-daemon secret-tool curl python3 setpriv; do
@@ -295,13 +296,16 @@ fi
 # The user the app runs as: not root (see setup_test_user in tests/e2e/lib.sh).
 setup_test_user
 
-if ! "$ENGINE" image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
+if ! docker image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
     echo "== making base image $BASE_IMAGE (debootstrap)"
     "$here/../e2e/make-base-image.sh" "$BASE_IMAGE" || { echo "cannot make the base image" >&2; exit 1; }
 fi
 
 WORK=$(as_user mktemp -d /tmp/ocs-tray-e2e.XXXXXX)
 chmod 0755 "$WORK"
+setup_engine_env "$ENGINE" "$WORK"
+copy_base_image_to_podman "$BASE_IMAGE"
+export OCS_ENGINE=$ENGINE
 mkdir -p "$SHOTS" && chmod 0777 "$SHOTS"
 PROJECT_NAME=tray-e2e
 PROJECT=$WORK/$PROJECT_NAME
@@ -309,16 +313,17 @@ SANDBOX_ID=
 cleanup() {
     set +e
     [[ -d "$PROJECT" ]] && (cd "$PROJECT" && as_user env OCS_STATE_ROOT="$WORK/state" OCS_KEYCHAIN=0 "$OCS_BIN" stop >/dev/null 2>&1)
-    for c in $("$ENGINE" ps -aq --filter "label=io.opencode-sandbox.project=$PROJECT"); do "$ENGINE" rm -f "$c" >/dev/null 2>&1; done
+    for c in $(eng ps -aq --filter "label=io.opencode-sandbox.project=$PROJECT"); do eng rm -f "$c" >/dev/null 2>&1; done
     if [[ "${OCS_E2E_KEEP:-}" != 1 ]]; then
-        "$ENGINE" rmi -f $("$ENGINE" images -q --filter "label=io.opencode-sandbox.project=$PROJECT" | sort -u) >/dev/null 2>&1
-        rm -rf "$WORK"
+        eng rmi -f $(eng images -q --filter "label=io.opencode-sandbox.project=$PROJECT" | sort -u) >/dev/null 2>&1
     fi
+    end_podman_helpers
+    [[ "${OCS_E2E_KEEP:-}" == 1 ]] || rm -rf "$WORK"
 }
 trap cleanup EXIT
 
 as_user mkdir -p "$PROJECT" "$WORK/state" "$WORK/config" "$WORK/data" "$WORK/cache"
-as_user mkdir -m 0700 "$WORK/runtime"
+[[ -d "$WORK/runtime" ]] || as_user mkdir -m 0700 "$WORK/runtime"
 (cd "$PROJECT" && as_user env OCS_STATE_ROOT="$WORK/state" OCS_KEYCHAIN=0 "$OCS_BIN" init --yes --no-build >"$WORK/init.log" 2>&1) \
     || { cat "$WORK/init.log"; echo "ocs init failed" >&2; exit 1; }
 # Fake domains only: nothing leaves the machine.
@@ -335,7 +340,7 @@ env-passthrough:
 env:
 YAML
 
-echo "== engine: $("$ENGINE" version --format '{{.Server.Version}}' 2>/dev/null) ($ENGINE), user $E2E_USER, work $WORK"
+echo "== engine: $(eng version --format '{{.Server.Version}}' 2>/dev/null || eng version --format '{{.Version}}') ($ENGINE), user $E2E_USER, work $WORK"
 as_user env -u DBUS_SESSION_BUS_ADDRESS -u DISPLAY -u WAYLAND_DISPLAY \
     XDG_RUNTIME_DIR="$WORK/runtime" XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME="$WORK/data" \
     XDG_CACHE_HOME="$WORK/cache" OCS_STATE_ROOT="$WORK/state" OCS_ENGINE="$ENGINE" \
