@@ -94,15 +94,15 @@ setup_test_user() {
     E2E_UID=$(id -u "$E2E_USER")
 }
 
-# setup_engine_env ENGINE WORK (after setup_test_user): defines `eng`, the sandbox engine's
+# setup_engine_env WORK (after setup_test_user; ENGINE set): defines `eng`, the sandbox engine's
 # command line as the sandboxes' owner uses it. Docker: run as root (the test user reaches the
 # same daemon). Podman: rootless, as the test user without a login session would run it, with
 # its runtime folder and configuration under WORK. Skips loudly when the engine cannot work.
 setup_engine_env() {
-    local engine=$1 work=$2
-    if [[ "$engine" != podman ]]; then
+    local work=$1
+    if [[ "$ENGINE" != podman ]]; then
         eng() { "$ENGINE" "$@"; }
-        "$engine" info >/dev/null 2>&1 || skip_loudly "$engine is installed but its engine does not answer ('$engine info' failed)"
+        eng info >/dev/null 2>&1 || skip_loudly "$ENGINE is installed but its engine does not answer ('$ENGINE info' failed)"
         return
     fi
     [[ -d "$work/runtime" ]] || as_user mkdir -m 0700 "$work/runtime"

@@ -35,7 +35,7 @@ command -v "$NET_ENGINE" >/dev/null 2>&1 || skip_loudly "$NET_ENGINE is not inst
 setup_test_user
 WORK=$(as_user mktemp -d /tmp/ocs-e2e.XXXXXX)
 chmod 0755 "$WORK"
-setup_engine_env "$ENGINE" "$WORK"
+setup_engine_env "$WORK"
 STATE_ROOT=$WORK/state
 export OCS_STATE_ROOT=$STATE_ROOT     # keep the user's real ~/.opencode-sandbox out of it
 export OCS_KEYCHAIN=0                  # headless: the honest 0600-file fallback

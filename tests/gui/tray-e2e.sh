@@ -11,8 +11,9 @@
 # (`opencode-sandbox --add`), started from the menu (the first start builds the image),
 # checked healthy, opened with `ocs web` (which must use the app's gateway), its whitelist
 # edited in the Settings dialog and saved, stopped from the menu, verified from the menu, and
-# the app quit from the menu. Screenshots of the menu, the
-# settings dialog, the running state and the verification report are saved in SCREENSHOT_DIR.
+# the app quit from the menu. Screenshots of the menu, the settings dialog, the running state
+# and the verification report are saved in SCREENSHOT_DIR. OCS_E2E_ENGINE=podman runs it on
+# rootless Podman.
 #
 # Exit: 0 all passed, 1 something failed, 77 skipped (no engine or no Xvfb; never under
 # CI=true).
@@ -303,7 +304,7 @@ fi
 
 WORK=$(as_user mktemp -d /tmp/ocs-tray-e2e.XXXXXX)
 chmod 0755 "$WORK"
-setup_engine_env "$ENGINE" "$WORK"
+setup_engine_env "$WORK"
 copy_base_image_to_podman "$BASE_IMAGE"
 export OCS_ENGINE=$ENGINE
 mkdir -p "$SHOTS" && chmod 0777 "$SHOTS"
