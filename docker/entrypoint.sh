@@ -1,10 +1,13 @@
-#!/usr/bin/env bash
+#!/usr/local/lib/ocs/ocs-root-sh
+# shellcheck shell=bash
 # ocs-entrypoint: runs as root with a minimal capability set, locks the
 # container's network down, starts Squid as the only way out and ocs-gate (the
 # authenticating proxy in front of OpenCode, the only holder of the server
 # password), then drops to the dev user and execs OpenCode's server, without
 # any password, on 127.0.0.1:4097. Any failure stops the container (fail
 # closed); so does OpenCode's end. See README.md for the contract.
+# Started through ocs-root-sh: an empty environment; the container's variables are data in
+# OCS_CENV (ocs_load_container_env), and only dev gets the user's, after the drop.
 set -euo pipefail
 umask 022
 
@@ -21,6 +24,19 @@ trap on_exit EXIT
 
 [[ "$(id -u)" == 0 ]] || ocs_die "must start as root (got uid $(id -u)); do not pass --user"
 (( $# == 0 )) || ocs_die "takes no arguments (got: $*)"
+ocs_load_container_env \
+    || ocs_die "the container's variables were not saved (start the image through its ENTRYPOINT, /usr/local/bin/ocs-entrypoint)"
+# Variables that would make bash, the C library or node run code before a program can
+# clean its environment: refused (the host's config check refuses them too).
+unsafe=()
+for name in "${!OCS_CENV[@]}"; do
+    if ocs_unsafe_env_name "$name"; then unsafe+=("$name"); fi
+done
+(( ${#unsafe[@]} == 0 )) \
+    || ocs_die "refusing to start: the container's environment sets $(printf '%s\n' "${unsafe[@]}" | LC_ALL=C sort | tr '\n' ' ')(they make programs run code at start-up; see README.md, env)"
+# The server password: a variable of this script only (never exported), for the gate.
+SERVER_PASSWORD="${OCS_CENV[OPENCODE_SERVER_PASSWORD]:-}"
+SERVER_USERNAME="${OCS_CENV[OPENCODE_SERVER_USERNAME]:-opencode}"
 
 WHITELIST_FILE=/etc/squid/ocs-whitelist.txt
 SQUID_CONF=/etc/squid/squid.conf
@@ -130,9 +146,10 @@ fi
 id dev >/dev/null 2>&1 || ocs_die "user dev is missing from the image"
 PROXY_UID="$(id -u proxy 2>/dev/null)" || ocs_die "user proxy (Squid) is missing from the image"
 GATE_UID="$(id -u "$OCS_GATE_USER" 2>/dev/null)" || ocs_die "user $OCS_GATE_USER is missing from the image"
+TERM_UID="$(id -u "$OCS_TERM_USER" 2>/dev/null)" || ocs_die "user $OCS_TERM_USER is missing from the image"
 DEV_UID="$(id -u dev)"
-[[ "$DEV_UID" != "$PROXY_UID" && "$DEV_UID" != "$GATE_UID" && "$DEV_UID" != 0 ]] \
-    || ocs_die "dev shares a uid with root, proxy or $OCS_GATE_USER; the firewall cannot tell them apart"
+[[ "$DEV_UID" != "$PROXY_UID" && "$DEV_UID" != "$GATE_UID" && "$DEV_UID" != "$TERM_UID" && "$DEV_UID" != 0 ]] \
+    || ocs_die "dev shares a uid with root, proxy, $OCS_GATE_USER or $OCS_TERM_USER; the firewall cannot tell them apart"
 
 # ---------------------------------------------------------------- firewall
 # $1 = iptables, ip6tables or their -legacy variants. Only ever called
@@ -165,10 +182,13 @@ apply_firewall() {
         rule -A INPUT -p ipv6-icmp -j ACCEPT
     fi
 
-    # OpenCode's own port (no password there): only the gate may connect, from
-    # any address (it only listens on 127.0.0.1 anyway). New connections only:
-    # packets the kernel sends for closed sockets (TIME_WAIT) have no owner.
-    rule -A OUTPUT -p tcp --dport "$OCS_OPENCODE_PORT" -m conntrack --ctstate NEW -m owner ! --uid-owner "$GATE_UID" -j REJECT --reject-with tcp-reset
+    # OpenCode's own port (no password there): only the gate and the terminal client
+    # (ocs-attach) may connect, over loopback (OpenCode only listens on 127.0.0.1).
+    # New connections only: packets the kernel sends for closed sockets (TIME_WAIT)
+    # have no owner.
+    rule -A OUTPUT -o lo -p tcp --dport "$OCS_OPENCODE_PORT" -m conntrack --ctstate NEW -m owner --uid-owner "$GATE_UID" -j ACCEPT
+    rule -A OUTPUT -o lo -p tcp --dport "$OCS_OPENCODE_PORT" -m conntrack --ctstate NEW -m owner --uid-owner "$TERM_UID" -j ACCEPT
+    rule -A OUTPUT -p tcp --dport "$OCS_OPENCODE_PORT" -m conntrack --ctstate NEW -j REJECT --reject-with tcp-reset
     # DNS is Squid's alone, also towards a resolver on loopback (Docker's
     # embedded DNS on 127.0.0.11 is NATed to another port: match the
     # original destination port). The resolver's real port is visible in
@@ -311,17 +331,20 @@ state_env=("PATH=/usr/bin:/bin")
 ) || echo "ocs-entrypoint: note: could not restrict the permissions of OpenCode's state folder"
 
 # ---------------------------------------------------------------- gate
-# The only process that knows the server password, as its own user.
-[[ -n "${OPENCODE_SERVER_PASSWORD:-}" ]] \
+# The only process that knows the server password, as its own user. The password is not
+# in its environment (/proc/PID/environ stays readable by its uid for the process's whole
+# life): it reads it once from fd 3, a here-string (bash writes it into a pipe itself: no
+# command line, no file holds it).
+[[ -n "$SERVER_PASSWORD" ]] \
     || echo "ocs-entrypoint: warning: OPENCODE_SERVER_PASSWORD is empty; the server is unprotected" >&2
 (
     # shellcheck disable=SC2034 # used through a name reference
     gate_env=(
         "PATH=/usr/bin:/bin" "HOME=$OCS_GATE_HOME" "LANG=C.UTF-8"
-        "OPENCODE_SERVER_PASSWORD=${OPENCODE_SERVER_PASSWORD:-}"
-        "OPENCODE_SERVER_USERNAME=${OPENCODE_SERVER_USERNAME:-opencode}"
+        "OPENCODE_SERVER_USERNAME=$SERVER_USERNAME"
         "OCS_GATE_LISTEN_PORT=$OCS_GATE_PORT" "OCS_GATE_UPSTREAM_PORT=$OCS_OPENCODE_PORT"
     )
+    exec 3<<<"$SERVER_PASSWORD"
     ocs_exec_as "$OCS_GATE_USER" / gate_env /usr/bin/node /usr/local/lib/ocs/ocs-gate.js
 ) &
 GATE_PID=$!
@@ -339,6 +362,18 @@ mkdir -p "${OCS_READY_FILE%/*}" || ocs_die "cannot create ${OCS_READY_FILE%/*}"
 command -v opencode >/dev/null || ocs_die "opencode is not installed in the image"
 
 echo "ocs-entrypoint: OpenCode listens on 127.0.0.1:$OCS_OPENCODE_PORT without a password of its own, behind ocs-gate on :$OCS_GATE_PORT (which requires it): its 'unsecured' warning is expected"
+# ---------------------------------------------------------------- guard
+# Ends the sandbox if a protected path's read-only mount goes away (replaced on the host):
+# see ocs-guard. Root with only SETUID/SETGID left (to become dev and kill dev's processes).
+(
+    # shellcheck disable=SC2034 # used through a name reference
+    guard_env=("PATH=/usr/bin:/bin" "LANG=C.UTF-8" "OCS_WORKSPACE=$WS"
+        "OCS_GUARDED_PATHS=${OCS_GUARDED_PATHS:-}")
+    ocs_replace_env "${guard_env[@]}"
+    exec /usr/bin/setpriv --bounding-set=-all,+setuid,+setgid --inh-caps=-all \
+        -- /usr/bin/env -u _ -- /bin/bash --noprofile --norc /usr/local/lib/ocs/ocs-guard
+) &
+
 echo "ocs-entrypoint: starting opencode"
 trap - EXIT
 # This process becomes OpenCode: when it ends, the container ends (nothing else

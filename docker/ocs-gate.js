@@ -8,9 +8,12 @@
 // Every request (and every WebSocket upgrade) must carry Basic auth for
 // OPENCODE_SERVER_USERNAME (default "opencode") and OPENCODE_SERVER_PASSWORD, compared in
 // constant time; the Authorization header is removed before forwarding. Bodies, SSE streams
-// and upgraded connections are piped through unchanged. The password is read from this
-// process's environment once and removed from process.env (children: none).
+// and upgraded connections are piped through unchanged. The password is read once, at
+// start, from fd 3 (a pipe the entrypoint writes, then closes): it is never in this
+// process's environment, which /proc/PID/environ would show to every process of this uid
+// for as long as the gate runs (deleting it from process.env does not change that).
 const crypto = require('crypto');
+const fs = require('fs');
 const http = require('http');
 const net = require('net');
 
@@ -19,9 +22,21 @@ const LISTEN_PORT = Number(process.env.OCS_GATE_LISTEN_PORT || 4096);
 const UPSTREAM_HOST = '127.0.0.1';
 const UPSTREAM_PORT = Number(process.env.OCS_GATE_UPSTREAM_PORT || 4097);
 
+const SECRET_FD = 3;
+function readPassword() {
+    let text;
+    try {
+        // A bash here-string: the password and one newline.
+        text = fs.readFileSync(SECRET_FD, 'utf8').replace(/\n$/, '');
+        fs.closeSync(SECRET_FD);
+    } catch (e) {
+        console.error(`ocs-gate: cannot read the password from fd ${SECRET_FD} (${e.code || e.message})`);
+        process.exit(1);
+    }
+    return text;
+}
 const username = process.env.OPENCODE_SERVER_USERNAME || 'opencode';
-const password = process.env.OPENCODE_SERVER_PASSWORD || '';
-delete process.env.OPENCODE_SERVER_PASSWORD;
+const password = readPassword();
 const open = password === '';
 // Digests of equal length: timingSafeEqual needs that, and the comparison then takes the
 // same time whatever the client sent.

@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # shellcheck disable=SC2034 # variables used by the scripts that source this
-# Shared by ocs-entrypoint and ocs-dev-exec (sourced, bash). Never evaluates
-# the contents of any environment variable.
+# Shared by ocs-entrypoint, ocs-dev-exec, ocs-attach and ocs-verify (sourced, bash; all
+# started through ocs-root-sh with an empty environment). Never evaluates the contents of
+# any environment variable.
 
 OCS_PROXY_URL="http://127.0.0.1:3128"
 OCS_NO_PROXY="localhost,127.0.0.1,docker.host"
@@ -15,6 +16,14 @@ OCS_OPENCODE_PORT=4097
 OCS_GATE_PORT=4096
 OCS_GATE_USER="ocs-gate"
 OCS_GATE_HOME="/var/lib/ocs-gate"
+# The terminal client (ocs-attach): its own user, so that it can read neither the gate's
+# memory nor its environment; also let in to OpenCode's port by the firewall.
+OCS_TERM_USER="ocs-term"
+OCS_TERM_HOME="/var/lib/ocs-term"
+# The container's variables as the entrypoint got them (saved by ocs-root-sh; root only).
+OCS_ENV_FILE="$OCS_PRIVATE_DIR/container.env"
+# NAME -> VALUE of that file (ocs_load_container_env).
+declare -A OCS_CENV=()
 
 ocs_die() {
     echo "ocs-entrypoint: $*" >&2
@@ -42,9 +51,46 @@ ocs_workspace() {
     printf '%s' "$ws"
 }
 
+# Whether NAME is one the sandbox refuses in the container's variables (the config check
+# refuses the same, see src/core/config/configrules.cpp): read at program start by bash,
+# the dynamic loader / C library or node, they would run code in the sandbox's root
+# helpers before those can clean their environment.
+ocs_unsafe_env_name() {
+    case "$1" in
+        BASH_ENV|ENV|BASHOPTS|SHELLOPTS|PS4|BASH_XTRACEFD|BASH_LOADABLES_PATH|BASH_COMPAT|\
+        POSIXLY_CORRECT|GLOBIGNORE|CDPATH|PROMPT_COMMAND|IFS|BASH_FUNC_*|\
+        LD_*|GCONV_PATH|GLIBC_TUNABLES|LOCPATH|NLSPATH|HOSTALIASES|RES_OPTIONS|LOCALDOMAIN|\
+        MALLOC_TRACE|NODE_OPTIONS)
+            return 0 ;;
+    esac
+    return 1
+}
+
+# Reads the container's variables (saved by ocs-root-sh when the container started) into
+# OCS_CENV, and exports the sandbox's own settings (OCS_*) into this script's environment,
+# as plain data. Nothing else of them reaches a root process. Returns 1 if there is no
+# such file (not started through ocs-root-sh).
+ocs_load_container_env() {
+    local _ocs_kv _ocs_n
+    local -a _ocs_all=()
+    [[ -f "$OCS_ENV_FILE" && -r "$OCS_ENV_FILE" ]] || return 1
+    mapfile -d '' -t _ocs_all <"$OCS_ENV_FILE" || return 1
+    OCS_CENV=()
+    for _ocs_kv in "${_ocs_all[@]}"; do
+        _ocs_n="${_ocs_kv%%=*}"
+        [[ "$_ocs_kv" == *=* && -n "$_ocs_n" ]] || continue
+        OCS_CENV["$_ocs_n"]="${_ocs_kv#*=}"
+    done
+    for _ocs_n in "${!OCS_CENV[@]}"; do
+        [[ "$_ocs_n" =~ ^OCS_[A-Z0-9_]+$ ]] && export "$_ocs_n=${OCS_CENV[$_ocs_n]}"
+    done
+    return 0
+}
+
 # Fills the global array OCS_DEV_ENV with NAME=VALUE words for dev: the fixed
-# variables, then every variable of this process except OCS_*, the fixed ones, the server
-# credentials (only ocs-gate has them) and shell/login bookkeeping.
+# variables, then every container variable (OCS_CENV) except OCS_*, the fixed ones, the
+# server credentials (only ocs-gate has them), the unsafe names (ocs_unsafe_env_name) and
+# shell/login bookkeeping; TERM/COLORTERM of this process (a terminal) win.
 # (Locals are named _ocs_* throughout: bash scoping is dynamic, and an exported variable
 # of the same name as a local would otherwise be shadowed.)
 ocs_build_dev_env() {
@@ -57,18 +103,25 @@ ocs_build_dev_env() {
         "NO_PROXY=$OCS_NO_PROXY" "no_proxy=$OCS_NO_PROXY"
         "MISE_TRUSTED_CONFIG_PATHS=$_ocs_ws"
     )
-    while IFS= read -r _ocs_name; do
+    for _ocs_name in "${!OCS_CENV[@]}"; do
         case "$_ocs_name" in
             OCS_*|_ocs_*|HOME|USER|LOGNAME|SHELL|PATH|PWD|OLDPWD|SHLVL|_|\
             http_proxy|https_proxy|HTTP_PROXY|HTTPS_PROXY|NO_PROXY|no_proxy|\
             ALL_PROXY|all_proxy|FTP_PROXY|ftp_proxy|MISE_TRUSTED_CONFIG_PATHS|\
-            OPENCODE_SERVER_PASSWORD|OPENCODE_SERVER_USERNAME|\
-            BASH_ENV|ENV|BASHOPTS|SHELLOPTS|BASH_FUNC_*)
+            OPENCODE_SERVER_PASSWORD|OPENCODE_SERVER_USERNAME|TERM|COLORTERM)
                 continue ;;
         esac
+        ocs_unsafe_env_name "$_ocs_name" && continue
         [[ "$_ocs_name" =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || continue
-        OCS_DEV_ENV+=("$_ocs_name=${!_ocs_name}")
-    done < <(compgen -e)
+        OCS_DEV_ENV+=("$_ocs_name=${OCS_CENV[$_ocs_name]}")
+    done
+    for _ocs_name in TERM COLORTERM; do
+        if [[ -n "${!_ocs_name:-}" ]]; then
+            OCS_DEV_ENV+=("$_ocs_name=${!_ocs_name}")
+        elif [[ -n "${OCS_CENV[$_ocs_name]:-}" ]]; then
+            OCS_DEV_ENV+=("$_ocs_name=${OCS_CENV[$_ocs_name]}")
+        fi
+    done
 }
 
 # Replaces the exported environment of this shell by exactly the NAME=VALUE words given.

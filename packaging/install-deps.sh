@@ -65,8 +65,14 @@ want=("${build_pkgs[@]}")
 ((tests)) && want+=("${test_pkgs[@]}")
 mapfile -t need < <(missing "${want[@]}")
 
-# A container engine, if none is there at all.
-if ! command -v docker >/dev/null 2>&1 && ! command -v podman >/dev/null 2>&1; then
+# A container engine. A `docker` client on the PATH says nothing about a daemon (many
+# machines ship the client alone, to talk to a remote engine), so decide by the daemon:
+# the test suite needs a local Docker daemon whatever else is there; a build needs some
+# engine, Docker's daemon unless Podman is installed or a Docker daemon already answers.
+have_daemon() { command -v dockerd >/dev/null 2>&1; }
+if ((tests)); then
+    have_daemon || mapfile -t -O "${#need[@]}" need < <(missing docker.io)
+elif ! have_daemon && ! command -v podman >/dev/null 2>&1 && ! docker info >/dev/null 2>&1; then
     mapfile -t -O "${#need[@]}" need < <(missing docker.io)
 fi
 

@@ -1,11 +1,12 @@
 #include "cli.h"
 
+#include "approvedfile.h"
 #include "config/configfile.h"
 #include "console.h"
+#include "gateway/signinpage.h"
 #include "gateway/webgateway.h"
 #include "imagebuilder.h"
 #include "logging.h"
-#include "prestarthook.h"
 #include "projectinit.h"
 #include "sandboxcontroller.h"
 #include "sandboxgateway.h"
@@ -13,6 +14,7 @@
 #include "sandboxverifier.h"
 #include "signalwatcher.h"
 #include "traylink.h"
+#include "workspacefile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -33,19 +35,14 @@ namespace ocs::cli {
 
 namespace {
 
+// Through a private local page (signinpage): the token is on no command line.
 void openInBrowser(const QUrl &url)
 {
-#ifdef Q_OS_MACOS
-    const QString opener = QStringLiteral("open");
-#else
-    const QString opener = QStringLiteral("xdg-open");
-#endif
-    const QString custom = qEnvironmentVariable("OCS_BROWSER");
-    const QString program = custom.isEmpty() ? QStandardPaths::findExecutable(opener) : custom;
-    if (program.isEmpty() || !QProcess::startDetached(program, {url.toString()})) {
-        out(QStringLiteral("Could not open a browser (%1 not found). Open this address within "
-                           "a minute (it works once):")
-                .arg(opener));
+    QString error;
+    if (!signinpage::open(url, QCoreApplication::instance(), &error)) {
+        out(QStringLiteral("Could not open a browser (%1). Open this address within a minute "
+                           "(it works once):")
+                .arg(error));
         out(QStringLiteral("  ") + url.toString());
     }
 }
@@ -106,8 +103,10 @@ QString Cli::usage()
         "  web-auth                the same as web (kept for the reference's name)\n"
         "  logs [-f] [--tail N]    the sandbox's output (OpenCode, proxy, firewall)\n"
         "  validate [FILE]         check opencode-sandbox-config.yaml; file:line:column errors\n"
-        "  hook show|approve [--yes]\n"
+        "  hook show|approve [--yes] [--sha256 HASH]\n"
         "                          show or approve the pre-start hook\n"
+        "  mise show|approve [--yes] [--sha256 HASH]\n"
+        "                          show or approve mise.toml (the image build runs it)\n"
         "  verify                  check the running sandbox's isolation from inside, as the "
         "agent\n"
         "\n"
@@ -202,6 +201,7 @@ void Cli::run()
                                                    {QStringLiteral("logs"), &Cli::cmdLogs},
                                                    {QStringLiteral("validate"), &Cli::cmdValidate},
                                                    {QStringLiteral("hook"), &Cli::cmdHook},
+                                                   {QStringLiteral("mise"), &Cli::cmdMise},
                                                    {QStringLiteral("verify"), &Cli::cmdVerify}};
     const auto it = commands.constFind(m_command);
     if (it == commands.cend())
@@ -226,10 +226,11 @@ void Cli::cmdInit()
     const QString root = QDir::current().canonicalPath();
     QString error;
 
+    QList<std::pair<QString, QString>> approvals; // created files that run: name, SHA-256
     auto step = [&](const QString &file, const QString &question, const QByteArray &content,
                     QFile::Permissions perms) -> bool {
         const QString path = root + QLatin1Char('/') + file;
-        if (QFileInfo::exists(path)) {
+        if (QFileInfo::exists(path) || QFileInfo(path).isSymLink()) {
             out(QStringLiteral("%1 exists, kept as it is.").arg(file));
             return true;
         }
@@ -238,11 +239,12 @@ void Cli::cmdInit()
         if (!ProjectInit::writeNewFile(path, content, perms, &error))
             return false;
         out(QStringLiteral("Created %1").arg(file));
+        if (file == Project::HookFileName || file == QLatin1String("mise.toml"))
+            approvals << std::make_pair(file, ApprovedFile::sha256Hex(content));
         return true;
     };
     const QString sandboxName =
         p.isSet(name) ? p.value(name) : ProjectInit::suggestedName(QFileInfo(root).fileName());
-    const bool hookExisted = QFileInfo::exists(root + QLatin1Char('/') + Project::HookFileName);
     for (const ProjectInit::StarterFile &f : ProjectInit::starterFiles(sandboxName)) {
         if (!step(f.fileName, QStringLiteral("Create %1 (%2)?").arg(f.fileName, f.purpose),
                   f.content, f.permissions))
@@ -264,11 +266,10 @@ void Cli::cmdInit()
         return;
     if (!project->ensureStateDirs(&error))
         return fail(error);
-    if (!hookExisted && QFileInfo::exists(project->hookPath())) {
-        PreStartHook hook(*project);
-        if (!hook.approve(&error))
-            return fail(error);
-    }
+    // What init wrote itself is approved (by the hash of what it wrote); files that were
+    // there before are not approved behind the user's back.
+    if (!approvals.isEmpty() && !ProjectInit::approveCreated(project->root(), approvals, &error))
+        return fail(error);
     out(QStringLiteral("Sandbox ID: %1 (state in %2)")
             .arg(project->sandboxId(), project->stateDir()));
     if (p.isSet(noBuild) || !confirm(QStringLiteral("Build the sandbox image now?"), true, y)) {
@@ -337,17 +338,23 @@ void Cli::cmdStart()
     opts.build.baseImage = p.value(base);
     const bool foreground = !p.isSet(detach);
     const bool assumeYes = p.isSet(yes);
-    opts.confirmConfigChanges = [assumeYes](const QStringList &changes,
+    opts.confirmConfigChanges = [assumeYes](const StartReview &review,
                                             std::function<void(bool)> answer) {
-        out(QStringLiteral("The configuration changed since this sandbox last started:"));
-        for (const QString &c : changes)
+        out(review.firstStart
+                ? QStringLiteral("First start of this sandbox. It may reach:")
+                : QStringLiteral("The configuration changed since this sandbox last started:"));
+        for (const QString &c : review.lines)
             out(QStringLiteral("  ") + c);
+        for (const QString &w : review.warnings)
+            err(QStringLiteral("warning: ") + w);
         if (!assumeYes && !stdinIsTerminal()) {
-            err(QStringLiteral("No terminal to ask on: pass --yes to accept the changes."));
+            err(QStringLiteral("No terminal to ask on: pass --yes to accept and start."));
             return answer(false);
         }
         answer(assumeYes ||
-               confirm(QStringLiteral("Apply these changes and start?"), false, false));
+               confirm(review.firstStart ? QStringLiteral("Start it?")
+                                         : QStringLiteral("Apply these changes and start?"),
+                       false, false));
     };
     withEngine([this, project = *project, opts, foreground](const ContainerEngine &engine) {
         auto *c = new SandboxController(engine, project, this);
@@ -586,6 +593,13 @@ void Cli::runOwnGateway(SandboxController *c, quint16 port, bool print)
                 .arg(port));
         auto *signals_ = new SignalWatcher(this);
         connect(signals_, &SignalWatcher::interrupted, this, [this] { finish(Ok); });
+        // No forwarding (with the password) to the port once the sandbox is gone.
+        auto *watch = new GatewayWatch(gateway, c, this);
+        connect(watch, &GatewayWatch::sandboxEnded, this, [this, c] {
+            fail(QStringLiteral("%1 stopped; the sign-in gateway ended.")
+                     .arg(c->project().containerName()));
+        });
+        watch->followEngineEvents();
     });
 }
 
@@ -663,48 +677,85 @@ void Cli::cmdValidate()
 
 void Cli::cmdHook()
 {
+    reviewFile(ApprovedFile::Kind::PreStartHook);
+}
+
+void Cli::cmdMise()
+{
+    reviewFile(ApprovedFile::Kind::MiseToml);
+}
+
+void Cli::reviewFile(ApprovedFile::Kind kind)
+{
+    const bool isHook = kind == ApprovedFile::Kind::PreStartHook;
+    const QString name = isHook ? QStringLiteral("hook") : QStringLiteral("mise");
     QCommandLineParser p;
     const QCommandLineOption yes({QStringLiteral("y"), QStringLiteral("yes")},
                                  QStringLiteral("Approve without asking."));
+    const QCommandLineOption sha(QStringLiteral("sha256"),
+                                 QStringLiteral("Approve only if the content has this SHA-256 "
+                                                "(the one `show` printed)."),
+                                 QStringLiteral("HASH"));
     p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("show | approve"));
-    if (!parse(p, {yes}, QStringLiteral("Show or approve the pre-start hook.")))
+    if (!parse(p, {yes, sha},
+               isHook ? QStringLiteral("Show or approve the pre-start hook.")
+                      : QStringLiteral("Show or approve mise.toml (the image build runs "
+                                       "`mise install` with it).")))
         return;
     const QString action = p.positionalArguments().value(0);
     if (action != QLatin1String("show") && action != QLatin1String("approve"))
-        return fail(QStringLiteral("usage: ocs hook show|approve [--yes]"), Usage);
+        return fail(QStringLiteral("usage: ocs %1 show|approve [--yes] [--sha256 HASH]").arg(name),
+                    Usage);
     auto project = openProject();
     if (!project)
         return;
-    PreStartHook hook(*project);
-    const auto status = hook.status();
-    if (status == PreStartHook::Status::Absent) {
-        out(QStringLiteral("There is no %1 in %2.").arg(Project::HookFileName, project->root()));
+    const ApprovedFile file(*project, kind);
+    // One read: what is printed is what gets approved (by its hash).
+    const ApprovedFile::Snapshot shown = file.read();
+    if (shown.status == ApprovedFile::Status::Absent) {
+        out(QStringLiteral("There is no %1 in %2.").arg(file.fileName(), project->root()));
         return finish(Ok);
     }
-    out(QStringLiteral("----- %1 (sha256 %2) -----")
-            .arg(project->hookPath(), hook.currentSha256()));
-    out(QString::fromUtf8(hook.content()).trimmed());
+    if (shown.status == ApprovedFile::Status::Refused)
+        return fail(shown.error);
+    int marked = 0;
+    const QString text = visibleText(shown.content, &marked);
+    out(QStringLiteral("----- %1 (sha256 %2) -----").arg(file.path(), shown.sha256));
+    out(text.endsWith(QLatin1Char('\n')) ? text.chopped(1) : text);
     out(QStringLiteral("----- end -----"));
-    const QString statusText = status == PreStartHook::Status::Approved ? QStringLiteral("approved")
-                               : status == PreStartHook::Status::Empty
+    if (marked > 0)
+        err(QStringLiteral("warning: %1 control or invisible character(s) (carriage returns, "
+                           "escape sequences, direction overrides, zero-width marks, bytes that "
+                           "are not UTF-8) are shown as \\r, \\xNN or <U+XXXX>: a terminal or "
+                           "editor may hide what they do.")
+                .arg(marked));
+    const QString statusText = shown.status == ApprovedFile::Status::Approved
+                                   ? QStringLiteral("approved")
+                               : shown.status == ApprovedFile::Status::Empty
                                    ? QStringLiteral("nothing to run (comments only)")
                                    : QStringLiteral("NOT approved");
     out(QStringLiteral("Status: %1").arg(statusText));
     if (action == QLatin1String("show"))
         return finish(Ok);
-    if (status == PreStartHook::Status::Approved)
+    if (p.isSet(sha) && p.value(sha).toLower() != shown.sha256)
+        return fail(QStringLiteral("not approved: %1 has SHA-256 %2, not %3.")
+                        .arg(file.path(), shown.sha256, p.value(sha)));
+    if (shown.status == ApprovedFile::Status::Approved)
         return finish(Ok);
     if (!p.isSet(yes) && !stdinIsTerminal())
-        return fail(QStringLiteral("not approved: no terminal to ask on; read the hook and run "
-                                   "`ocs hook approve --yes`."));
+        return fail(QStringLiteral("not approved: no terminal to ask on; read it and run "
+                                   "`ocs %1 approve --yes`.")
+                        .arg(name));
     // --yes approves; confirm()'s assumeYes would answer this question's default: no.
-    if (!p.isSet(yes) &&
-        !confirm(QStringLiteral("Run this on your machine before each start of %1?")
-                     .arg(project->sandboxId()),
-                 false, false))
+    const QString question =
+        isHook ? QStringLiteral("Run this on your machine before each start of %1?")
+                     .arg(project->sandboxId())
+               : QStringLiteral("Let the image build of %1 install what this says?")
+                     .arg(project->sandboxId());
+    if (!p.isSet(yes) && !confirm(question, false, false))
         return fail(QStringLiteral("not approved."));
     QString error;
-    if (!project->ensureStateDirs(&error) || !hook.approve(&error))
+    if (!project->ensureStateDirs(&error) || !file.approve(shown.sha256, &error))
         return fail(error);
     out(QStringLiteral("Approved."));
     finish(Ok);

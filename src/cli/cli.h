@@ -1,5 +1,6 @@
 #pragma once
 
+#include "approvedfile.h"
 #include "containerengine.h"
 #include "project.h"
 
@@ -59,6 +60,10 @@ private:
     void cmdLogs();
     void cmdValidate();
     void cmdHook();
+    void cmdMise();
+    // `ocs hook|mise show|approve`: one read, shown with control characters visible,
+    // approved by the hash of what was shown.
+    void reviewFile(ApprovedFile::Kind kind);
     void cmdVerify();
 
     QString m_command;

@@ -1,6 +1,8 @@
 #include "imagebuilder.h"
 
+#include "approvedfile.h"
 #include "logging.h"
+#include "workspacefile.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -40,8 +42,9 @@ QStringList ImageBuilder::extraCaFiles(const Project &project)
 
 QString ImageBuilder::miseHash(const Project &project)
 {
-    QFile f(project.root() + QStringLiteral("/mise.toml"));
-    const QByteArray data = f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    // Never a link, a FIFO or a huge file (see WorkspaceFile): such a mise.toml hashes as
+    // empty here, and the build refuses it.
+    const QByteArray data = WorkspaceFile::read(project.root(), QStringLiteral("mise.toml")).data;
     return QString::fromLatin1(
         QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex().left(16));
 }
@@ -71,23 +74,28 @@ bool ImageBuilder::prepareContext(const Project &project, const QString &dir, QS
                 QStringLiteral("cannot copy %1 into the build context").arg(fi.absoluteFilePath()));
         QFile::setPermissions(target, fi.permissions() | QFile::WriteOwner);
     }
-    const QString mise = project.root() + QStringLiteral("/mise.toml");
-    if (QFileInfo::exists(mise)) {
-        if (!QFile::copy(mise, dir + QStringLiteral("/mise.toml")))
-            return fail(QStringLiteral("cannot copy %1 into the build context").arg(mise));
-    } else {
-        QFile empty(dir + QStringLiteral("/mise.toml"));
-        if (!empty.open(QIODevice::WriteOnly))
-            return fail(QStringLiteral("cannot write %1").arg(empty.fileName()));
-    }
+    // mise.toml is run by the build (`mise install`): one read, the approved bytes only.
+    const ApprovedFile miseFile(project, ApprovedFile::Kind::MiseToml);
+    const ApprovedFile::Snapshot mise = miseFile.read();
+    if (mise.status == ApprovedFile::Status::Refused)
+        return fail(QStringLiteral("The image was not built: %1").arg(mise.error));
+    if (mise.status == ApprovedFile::Status::NotApproved)
+        return fail(miseFile.approvalHint());
+    QFile miseOut(dir + QStringLiteral("/mise.toml"));
+    if (!miseOut.open(QIODevice::WriteOnly) || miseOut.write(mise.content) != mise.content.size())
+        return fail(QStringLiteral("cannot write %1").arg(miseOut.fileName()));
+    miseOut.close();
     int n = 0;
     for (const QString &ca : extraCaFiles(project)) {
-        QFile in(ca);
-        if (!in.open(QIODevice::ReadOnly))
+        // In the project: no links, nothing outside it; elsewhere (the user's own files):
+        // links followed; either way only a regular file of sensible size.
+        const WorkspaceFile::Result in = WorkspaceFile::readMaybeInWorkspace(
+            project.root(), ca, WorkspaceFile::CertificateMaxSize);
+        if (!in.ok())
             return fail(QStringLiteral("extra CA certificate %1: %2 (listed in "
                                        "extra-ca-certificates or OCS_EXTRA_CA_CERTS)")
-                            .arg(ca, in.errorString()));
-        const QByteArray pem = in.readAll();
+                            .arg(ca, in.reason));
+        const QByteArray &pem = in.data;
         if (!pem.contains("-----BEGIN CERTIFICATE-----"))
             return fail(QStringLiteral("extra CA certificate %1 is not a PEM certificate "
                                        "(expected -----BEGIN CERTIFICATE-----)")

@@ -207,8 +207,28 @@ void ManagedSandbox::applyContainerState(const QString &state, quint16 port,
         Q_EMIT changed(); // keep showing why the last start failed
         return;
     }
+    const bool endedByItself =
+        m_state == State::Running && !state.isEmpty() && m_engine && m_project;
     setState(State::Stopped);
     Q_EMIT changed();
+    if (endedByItself)
+        explainUnexpectedEnd();
+}
+
+void ManagedSandbox::explainUnexpectedEnd()
+{
+    // The container ended without the app asking: if ocs-guard ended it (a protected file
+    // was replaced on the host), that is an error the user must see, with its reason.
+    auto *c = new SandboxController(*m_engine, *m_project, this);
+    QPointer<ManagedSandbox> self(this);
+    c->guardReport([self, c](const QStringList &lines) {
+        c->deleteLater();
+        if (!self || lines.isEmpty() || self->isBusy() || self->m_state != State::Stopped)
+            return;
+        self->m_lastError = lines.join(QLatin1Char('\n'));
+        self->setState(State::Error);
+        Q_EMIT self->protectionLost(self->m_lastError);
+    });
 }
 
 // --- health of sandboxes started outside the app (or adopted at launch) ------------------
@@ -397,11 +417,11 @@ void ManagedSandbox::start()
     m_controller = newController();
     SandboxController::StartOptions options; // base image etc. from the environment
     QPointer<ManagedSandbox> self(this);
-    options.confirmConfigChanges = [self](const QStringList &changes,
+    options.confirmConfigChanges = [self](const StartReview &review,
                                           std::function<void(bool)> answer) {
         if (!self || !self->m_confirmChanges)
             return answer(false);
-        self->m_confirmChanges(self, changes, std::move(answer));
+        self->m_confirmChanges(self, review, std::move(answer));
     };
     QPointer<SandboxController> c = m_controller;
     const QString hash = SandboxController::configHash(m_project->config());

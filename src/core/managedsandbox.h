@@ -104,7 +104,7 @@ public:
 
     // Asked when a start finds the whitelist, host ports or env passthrough changed since the
     // last start (StartApproval); `answer` must be called once. Unset: such starts fail.
-    using ConfirmChanges = std::function<void(ManagedSandbox *sandbox, const QStringList &changes,
+    using ConfirmChanges = std::function<void(ManagedSandbox *sandbox, const StartReview &review,
                                               std::function<void(bool accepted)> answer)>;
     void setConfirmConfigChanges(ConfirmChanges confirm) { m_confirmChanges = std::move(confirm); }
 
@@ -118,9 +118,13 @@ Q_SIGNALS:
     void changed();
     void operationFinished(const ocs::ManagedSandbox::Result &result);
     void message(const QString &text);
+    // The sandbox ended by itself because ocs-guard saw a protected path replaced on the host
+    // (`reason` is the guard's explanation, also in lastError()).
+    void protectionLost(const QString &reason);
 
 private:
     void setState(State s);
+    void explainUnexpectedEnd();
     SandboxController *newController();
     void beginOperation(Operation op);
     void finishOperation(Result result);

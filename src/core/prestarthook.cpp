@@ -3,67 +3,49 @@
 #include "logging.h"
 #include "process.h"
 #include "project.h"
-#include "sandboxstate.h"
 
-#include <QCryptographicHash>
-#include <QFile>
 #include <QProcessEnvironment>
+#include <QRandomGenerator>
 
 namespace ocs {
 
 PreStartHook::PreStartHook(const Project &project, QObject *parent)
     : QObject(parent)
+    , m_file(project, ApprovedFile::Kind::PreStartHook)
     , m_path(project.hookPath())
     , m_root(project.root())
     , m_stateDir(project.stateDir())
 {}
 
-QByteArray PreStartHook::content() const
+PreStartHook::Status PreStartHook::statusOf(const ApprovedFile::Snapshot &snapshot)
 {
-    QFile f(m_path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-QString PreStartHook::currentSha256() const
-{
-    return QString::fromLatin1(
-        QCryptographicHash::hash(content(), QCryptographicHash::Sha256).toHex());
+    switch (snapshot.status) {
+    case ApprovedFile::Status::Absent:
+        return Status::Absent;
+    case ApprovedFile::Status::Empty:
+        return Status::Empty;
+    case ApprovedFile::Status::Approved:
+        return Status::Approved;
+    case ApprovedFile::Status::NotApproved:
+    case ApprovedFile::Status::Refused:
+        break;
+    }
+    return Status::NotApproved;
 }
 
 PreStartHook::Status PreStartHook::status() const
 {
-    if (!QFile::exists(m_path))
-        return Status::Absent;
-    // Only comments and blank lines: nothing would run.
-    bool hasCode = false;
-    for (const QByteArray &raw : content().split('\n')) {
-        const QByteArray line = raw.trimmed();
-        if (!line.isEmpty() && !line.startsWith('#')) {
-            hasCode = true;
-            break;
-        }
-    }
-    if (!hasCode)
-        return Status::Empty;
-    const SandboxState state = SandboxState::load(m_stateDir);
-    return state.approvedHookSha256 == currentSha256() ? Status::Approved : Status::NotApproved;
+    return statusOf(read());
 }
 
-bool PreStartHook::approve(QString *error) const
+bool PreStartHook::approve(const QString &shownSha256, QString *error) const
 {
-    SandboxState state = SandboxState::load(m_stateDir);
-    state.projectRoot = m_root;
-    state.approvedHookSha256 = currentSha256();
-    return state.save(m_stateDir, error);
+    return m_file.approve(shownSha256, error);
 }
 
 QString PreStartHook::approvalHint() const
 {
-    return QStringLiteral(
-               "%1 is new or changed since you last approved it, so it was not run (anything "
-               "in the workspace, the agent included, can edit it). Review it and approve it "
-               "with `ocs hook approve` (it shows the content first), then start again.")
-        .arg(m_path);
+    return m_file.approvalHint();
 }
 
 QMap<QString, QString> PreStartHook::parseEnvDump(const QByteArray &nulSeparated)
@@ -80,7 +62,9 @@ QMap<QString, QString> PreStartHook::parseEnvDump(const QByteArray &nulSeparated
 
 void PreStartHook::run(bool interactive, std::function<void(const Result &)> done)
 {
-    const Status st = status();
+    // One read: the bytes checked here are the bytes that run.
+    const ApprovedFile::Snapshot hook = read();
+    const Status st = statusOf(hook);
     if (st == Status::Absent || st == Status::Empty) {
         Result r;
         r.ok = true;
@@ -92,17 +76,26 @@ void PreStartHook::run(bool interactive, std::function<void(const Result &)> don
     }
     if (st == Status::NotApproved) {
         Result r;
-        r.error = approvalHint();
+        r.error = hook.status == ApprovedFile::Status::Refused
+                      ? QStringLiteral("The pre-start hook was not run: %1").arg(hook.error)
+                      : approvalHint();
         done(r);
         return;
     }
     // The hook is sourced (as the reference does) so its exports count; what it prints goes
     // to stderr, and the environment afterwards is dumped NUL-separated on fd 3 → stdout.
+    // Not the workspace path: a private copy of the approved buffer (0600, in the state
+    // folder the agent cannot reach), so a swap of the file after the check cannot run.
     ProcessSpec spec;
     spec.program = QStringLiteral("bash");
+    const QString script =
+        m_stateDir + QStringLiteral("/pre-start-hook-%1.sh")
+                         .arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0'));
+    spec.privateFilePath = script;
+    spec.privateFileContents = hook.content;
     spec.arguments = {QStringLiteral("-c"),
                       QStringLiteral("exec 3>&1 1>&2; source \"$1\" || exit $?; env -0 >&3"),
-                      QStringLiteral("ocs-pre-start-hook"), m_path};
+                      QStringLiteral("ocs-pre-start-hook"), script};
     spec.workingDirectory = m_root;
     spec.forwardInput = interactive;
     spec.forwardStdErr = interactive;

@@ -2,6 +2,8 @@
 
 #include "logging.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QPointer>
 #include <QProcess>
 #include <QTimer>
@@ -200,15 +202,83 @@ void ProcessLauncher::setInstance(std::unique_ptr<ProcessLauncher> launcher)
     launcherSlot() = launcher ? std::move(launcher) : std::make_unique<QProcessLauncher>();
 }
 
+namespace {
+
+// Owns ProcessSpec::privateFilePath while the child may read it: removes it when released
+// (explicitly once the child has ended, or when the last copy of the finish handler goes
+// away with an unfinished job).
+class PrivateFile
+{
+public:
+    explicit PrivateFile(QString path)
+        : m_path(std::move(path))
+    {}
+    ~PrivateFile() { release(); }
+    PrivateFile(const PrivateFile &) = delete;
+    PrivateFile &operator=(const PrivateFile &) = delete;
+
+    bool write(const QByteArray &contents, QString *error)
+    {
+        // O_EXCL + 0600 from the start: the contents are never readable by anyone else, not
+        // even for a moment, and a link planted at the path is not followed.
+        if (QFileInfo(m_path).isSymLink() || QFileInfo::exists(m_path))
+            QFile::remove(m_path);
+        QFile f(m_path);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                    QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+            *error = f.errorString();
+            return false;
+        }
+        m_created = true;
+        if (f.write(contents) != contents.size() || !f.flush()) {
+            *error = f.errorString();
+            return false;
+        }
+        return true;
+    }
+
+    void release()
+    {
+        if (m_created && !QFile::remove(m_path) && QFileInfo::exists(m_path))
+            qCWarning(lcProcess) << "could not remove" << m_path;
+        m_created = false;
+    }
+
+private:
+    QString m_path;
+    bool m_created = false;
+};
+
+} // namespace
+
 void runProcess(const ProcessSpec &spec, QObject *context,
                 std::function<void(const ProcessResult &)> done,
                 std::function<void(const QString &)> onLine)
 {
+    std::shared_ptr<PrivateFile> privateFile;
+    if (!spec.privateFilePath.isEmpty()) {
+        privateFile = std::make_shared<PrivateFile>(spec.privateFilePath);
+        QString error;
+        if (!privateFile->write(spec.privateFileContents, &error)) {
+            privateFile->release();
+            ProcessResult r;
+            r.status = ProcessResult::Status::FailedToStart;
+            r.errorString = QStringLiteral("cannot write %1: %2").arg(spec.privateFilePath, error);
+            // As for any other start: the result arrives on a later event-loop turn.
+            QTimer::singleShot(0, context, [r, done = std::move(done)] {
+                if (done)
+                    done(r);
+            });
+            return;
+        }
+    }
     ProcessJob *job = ProcessLauncher::instance().start(spec, context);
     if (onLine)
         QObject::connect(job, &ProcessJob::outputLine, context, onLine);
     QObject::connect(job, &ProcessJob::finished, context,
-                     [job, done = std::move(done)](const ProcessResult &r) {
+                     [job, privateFile, done = std::move(done)](const ProcessResult &r) {
+                         if (privateFile)
+                             privateFile->release();
                          job->deleteLater();
                          if (done)
                              done(r);

@@ -22,7 +22,14 @@ struct ProcessSpec
     QProcessEnvironment environment;
     QString workingDirectory;
     std::chrono::milliseconds timeout{std::chrono::seconds(60)};
-    QByteArray standardInput;   // written then closed; empty = stdin closed at once
+    QByteArray standardInput; // written then closed; empty = stdin closed at once
+    // A file only this child reads (the engine's --env-file, which holds the container's
+    // secret variables): runProcess() creates it owner-only (0600; an old file of that name
+    // is replaced) right before the start and removes it as soon as the child has ended,
+    // whatever the outcome (also when it fails to start, times out, is cancelled, or the job
+    // goes away unfinished). Empty path = none.
+    QString privateFilePath;
+    QByteArray privateFileContents;
     bool forwardInput = false;  // the child reads this process's stdin (interactive hooks)
     bool forwardStdErr = false; // the child's stderr goes straight to ours (terminal)
     bool forwardOutput = false; // stdout and stderr both go straight to ours

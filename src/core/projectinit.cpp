@@ -1,8 +1,8 @@
 #include "projectinit.h"
 
+#include "approvedfile.h"
 #include "config/configfile.h"
 #include "logging.h"
-#include "prestarthook.h"
 #include "project.h"
 
 #include <QDir>
@@ -123,6 +123,24 @@ bool ProjectInit::addHookToGitignore(const QString &root, QString *error)
     return true;
 }
 
+bool ProjectInit::approveCreated(const QString &root,
+                                 const QList<std::pair<QString, QString>> &created, QString *error)
+{
+    auto project = Project::open(root, error);
+    if (!project || !project->ensureStateDirs(error))
+        return false;
+    for (const auto &[fileName, sha256] : created) {
+        const ApprovedFile file(*project, fileName == Project::HookFileName
+                                              ? ApprovedFile::Kind::PreStartHook
+                                              : ApprovedFile::Kind::MiseToml);
+        // The hash of what init wrote: if anything changed the file since, it stays
+        // unapproved.
+        if (!file.approve(sha256, error))
+            return false;
+    }
+    return true;
+}
+
 ProjectInit::Result ProjectInit::create(const QString &root, const Options &options)
 {
     Result r;
@@ -132,6 +150,7 @@ ProjectInit::Result ProjectInit::create(const QString &root, const Options &opti
         return r;
     }
     const QDir dir(canonical);
+    QList<std::pair<QString, QString>> approvals; // created files that run: name, SHA-256
     for (const StarterFile &f : starterFiles(options.sandboxName)) {
         const QString path = dir.filePath(f.fileName);
         if (QFileInfo::exists(path)) {
@@ -145,23 +164,16 @@ ProjectInit::Result ProjectInit::create(const QString &root, const Options &opti
         r.created << f.fileName;
         if (f.fileName == Project::HookFileName)
             r.hookCreated = true;
+        if (f.fileName == Project::HookFileName || f.fileName == QLatin1String("mise.toml"))
+            approvals << std::make_pair(f.fileName, ApprovedFile::sha256Hex(f.content));
     }
     if (options.addToGitignore && !gitignoreListsHook(canonical)) {
         if (!addHookToGitignore(canonical, &r.error))
             return r;
         r.gitignoreUpdated = true;
     }
-    if (r.hookCreated) {
-        QString error;
-        auto project = Project::open(canonical, &error);
-        if (!project) {
-            r.error = error;
-            return r;
-        }
-        PreStartHook hook(*project);
-        if (!project->ensureStateDirs(&r.error) || !hook.approve(&r.error))
-            return r;
-    }
+    if (!approvals.isEmpty() && !approveCreated(canonical, approvals, &r.error))
+        return r;
     qCInfo(lcProject) << "initialised" << canonical << "created" << r.created;
     r.ok = true;
     return r;

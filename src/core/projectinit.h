@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <utility>
+
 namespace ocs {
 
 // Setting a folder up as a project (`ocs init`, the tray's "Add project"): the starter files
@@ -36,6 +38,11 @@ public:
     // Appends the hook file to <root>/.gitignore (created when missing).
     static bool addHookToGitignore(const QString &root, QString *error);
 
+    // Approves the starter files init just wrote (pre-start hook, mise.toml), each by the
+    // SHA-256 of the content written: (file name, SHA-256) pairs.
+    static bool approveCreated(const QString &root,
+                               const QList<std::pair<QString, QString>> &created, QString *error);
+
     struct Options
     {
         QString sandboxName;
@@ -50,6 +57,7 @@ public:
         QStringList kept;    // existed already, left as they were
         bool gitignoreUpdated = false;
         bool hookCreated = false; // the new hook was approved (it is only comments)
+        // A new mise.toml and a new hook are approved (by the hash of what was written).
     };
     // Creates every missing starter file without asking (existing files are kept), updates
     // .gitignore and approves a newly created hook.

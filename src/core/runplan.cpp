@@ -1,9 +1,12 @@
 #include "runplan.h"
 
+#include "workspaceprotection.h"
+
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QHostAddress>
-#include <QProcessEnvironment>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 
 namespace ocs {
@@ -24,7 +27,13 @@ QStringList RunPlanner::defaultReadOnlyPaths()
             QStringLiteral("opencode.json"),
             QStringLiteral("opencode.jsonc"),
             QStringLiteral(".git/config"),
-            QStringLiteral(".git/hooks")};
+            QStringLiteral(".git/hooks"),
+            // OpenCode's own project configuration: agents, commands, plugins, permissions.
+            QStringLiteral(".opencode"),
+            QStringLiteral("tui.json"),
+            QStringLiteral("tui.jsonc"),
+            // Git hooks of projects that set core.hooksPath to it (husky).
+            QStringLiteral(".husky")};
 }
 
 QStringList RunPlanner::effectiveReadOnlyPaths(const ProjectConfig &config)
@@ -126,50 +135,92 @@ RunPlan RunPlanner::plan(const ContainerEngine &engine, const Project &project, 
     // makes it) so that it can be mounted read-only. A .git *file* (worktree/submodule)
     // names the real git folder: read-only, like the files below.
     const QFileInfo gitInfo(project.root() + QStringLiteral("/.git"));
-    const bool guardGit = protectedPaths.contains(QStringLiteral(".git/config")) ||
-                          protectedPaths.contains(QStringLiteral(".git/hooks"));
-    QStringList readOnly = protectedPaths;
-    const bool gitReadOnly =
-        protectedPaths.contains(QStringLiteral(".git")); // all of it, by config
-    if (guardGit && !gitReadOnly && gitInfo.isDir() && !gitInfo.isSymLink()) {
-        if (protectedPaths.contains(QStringLiteral(".git/hooks")))
-            QDir(gitInfo.absoluteFilePath()).mkpath(QStringLiteral("hooks"));
+    if (protectedPaths.contains(QStringLiteral(".git/hooks")) &&
+        !protectedPaths.contains(QStringLiteral(".git")) && gitInfo.isDir() &&
+        !gitInfo.isSymLink())
+        QDir(gitInfo.absoluteFilePath()).mkpath(QStringLiteral("hooks"));
+    const WorkspaceProtection::Inspection protection =
+        WorkspaceProtection::inspect(project.root(), protectedPaths);
+    if (!protection.ok()) {
+        plan.error = QCoreApplication::translate("ocs::RunPlanner", "Not started:\n  %1")
+                         .arg(protection.errors.join(QStringLiteral("\n  ")));
+        return plan;
+    }
+    plan.warnings = protection.warnings;
+    if (protection.mountGitFolder)
         a << QStringLiteral("--volume")
           << gitInfo.absoluteFilePath() + QLatin1Char(':') + ws + QStringLiteral("/.git");
-    } else if (guardGit && !gitReadOnly && gitInfo.isFile() && !gitInfo.isSymLink()) {
-        readOnly.prepend(QStringLiteral(".git"));
-    }
-    for (const QString &rel : std::as_const(readOnly)) {
-        const QFileInfo fi(project.root() + QLatin1Char('/') + rel);
-        // Only existing paths: a mount point that does not exist would be created in the
-        // workspace by the engine (as root).
-        if (!fi.exists() || fi.isSymLink())
-            continue;
+    // Only existing paths: a mount point that does not exist would be created in the
+    // workspace by the engine (as root).
+    for (const QString &rel : protection.readOnlyMounts) {
         a << QStringLiteral("--volume")
-          << fi.absoluteFilePath() + QLatin1Char(':') + ws + QLatin1Char('/') + rel +
-                 QStringLiteral(":ro");
+          << project.root() + QLatin1Char('/') + rel + QLatin1Char(':') + ws + QLatin1Char('/') +
+                 rel + QStringLiteral(":ro");
         plan.readOnlyPaths << rel;
     }
     a << QStringLiteral("--workdir") << ws;
 
-    // Environment. Secrets by name only; their values go into the engine CLI's environment.
-    QProcessEnvironment childEnv = QProcessEnvironment::systemEnvironment();
-    childEnv.insert(QStringLiteral("OPENCODE_SERVER_PASSWORD"), in.password);
-    a << QStringLiteral("--env") << QStringLiteral("OPENCODE_SERVER_PASSWORD");
+    // Environment. The container's variables of the user (env-passthrough values, env:
+    // values) and the server password go into a private env file (--env-file), which
+    // runProcess() writes (0600) right before `run` and removes when it returns: never
+    // into argv, and never into the engine CLI's own environment, where names such as
+    // XDG_CONFIG_HOME, CONTAINERS_CONF or DOCKER_CONFIG would steer the engine on the host.
+    // Docker and Podman read one NAME=VALUE a line, without any quoting: a value with a
+    // line break cannot be passed (it would end the value and start another variable).
+    QByteArray envFile;
+    const auto refused = [&plan] {
+        RunPlan r;
+        r.error = plan.error;
+        return r;
+    };
+    const auto addToEnvFile = [&](const QString &name, const QString &value,
+                                  const QString &origin) {
+        if (value.contains(QLatin1Char('\n')) || value.contains(QLatin1Char('\r')) ||
+            value.contains(QChar(0))) {
+            plan.error = QCoreApplication::translate(
+                             "ocs::RunPlanner",
+                             "Not started: the value of %1 (%2) contains a line break, which "
+                             "the container engine cannot pass into the sandbox.")
+                             .arg(name, origin);
+            return false;
+        }
+        const QByteArray line = name.toUtf8() + '=' + value.toUtf8() + '\n';
+        // The engines read the file line by line with a 64 KiB line limit.
+        if (line.size() >= 65536) {
+            plan.error = QCoreApplication::translate(
+                             "ocs::RunPlanner",
+                             "Not started: the value of %1 (%2) is longer than the container "
+                             "engine can pass (64 KiB).")
+                             .arg(name, origin);
+            return false;
+        }
+        envFile += line;
+        return true;
+    };
+    if (!addToEnvFile(QStringLiteral("OPENCODE_SERVER_PASSWORD"), in.password,
+                      QStringLiteral("the server password")))
+        return refused();
     for (const EnvPassthrough &p : cfg.envPassthrough) {
         const auto it = in.hostEnvironment.constFind(p.hostVar);
         if (it == in.hostEnvironment.cend()) {
             plan.skippedVariables
                 << QStringLiteral("%1 (%2 is not set)").arg(p.containerVar, p.hostVar);
-            childEnv.remove(p.containerVar);
             continue;
         }
-        childEnv.insert(p.containerVar, it.value());
-        a << QStringLiteral("--env") << p.containerVar;
+        if (!addToEnvFile(p.containerVar, it.value(),
+                          QStringLiteral("env-passthrough from the host's %1").arg(p.hostVar)))
+            return refused();
         plan.forwardedVariables << p.containerVar;
     }
-    for (const EnvVar &v : cfg.env)
-        a << QStringLiteral("--env") << v.name + QLatin1Char('=') + v.value;
+    for (const EnvVar &v : cfg.env) {
+        if (!addToEnvFile(v.name, v.value, QStringLiteral("env")))
+            return refused();
+    }
+    const QString envFilePath =
+        project.stateDir() +
+        QStringLiteral("/engine-env-%1.env")
+            .arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0'));
+    a << QStringLiteral("--env-file") << envFilePath;
     QStringList ports;
     for (quint16 p : cfg.hostPorts)
         ports << QString::number(p);
@@ -181,11 +232,18 @@ RunPlan RunPlanner::plan(const ContainerEngine &engine, const Project &project, 
     // For `ocs verify`: what was meant to be read-only (mount paths cannot contain ':').
     a << QStringLiteral("--env")
       << QStringLiteral("OCS_READONLY_PATHS=") + protectedPaths.join(QLatin1Char(':'));
+    // For ocs-guard: the mount points it watches (the sandbox ends when one is replaced).
+    QStringList guarded = plan.readOnlyPaths;
+    if (protection.mountGitFolder)
+        guarded.prepend(QStringLiteral(".git"));
+    a << QStringLiteral("--env") << QStringLiteral("OCS_GUARDED_PATHS=") + guarded.join(QLatin1Char(':'));
 
     a << project.imageName();
 
     plan.spec = engine.command(a, std::chrono::seconds(120));
-    plan.spec.environment = childEnv;
+    // The engine CLI gets the plain host environment (nothing of the container's added).
+    plan.spec.privateFilePath = envFilePath;
+    plan.spec.privateFileContents = envFile;
     return plan;
 }
 

@@ -9,8 +9,10 @@
 
 namespace ocs {
 
-// Everything `docker run` needs for one sandbox, as an argument list plus the child
-// environment that carries the secrets (`-e NAME`, the value only in the environment).
+// Everything `docker run` needs for one sandbox: an argument list, plus the container's
+// variables of the user and the server password in a private env file (`--env-file`,
+// spec.privateFilePath/Contents, written by runProcess() only while `run` runs). Neither
+// argv nor the engine CLI's environment holds any of them.
 struct RunInputs
 {
     quint16 port = 0;
@@ -26,6 +28,7 @@ struct RunPlan
     QStringList forwardedVariables; // container names passed through
     QStringList skippedVariables;   // "CONTAINER_VAR (HOST_VAR not set)"
     QStringList readOnlyPaths;      // relative paths mounted read-only
+    QStringList warnings;           // to show at the start (WorkspaceProtection)
     QString error;                  // set when no plan can be made
     bool ok() const { return error.isEmpty(); }
 };

@@ -6,6 +6,7 @@
 #include "prestarthook.h"
 #include "sandboxstate.h"
 #include "startapproval.h"
+#include "workspaceprotection.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -51,6 +52,27 @@ QString SandboxController::configHash(const ProjectConfig &c)
     const QByteArray bytes = QJsonDocument(o).toJson(QJsonDocument::Compact);
     return QString::fromLatin1(
         QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().left(16));
+}
+
+QStringList SandboxController::guardLines(const QByteArray &logs)
+{
+    QStringList out;
+    for (const QByteArray &line : logs.split('\n')) {
+        const qsizetype at = line.indexOf("ocs-guard: ");
+        if (at >= 0)
+            out << QString::fromUtf8(line.mid(at)).trimmed();
+    }
+    return out;
+}
+
+void SandboxController::guardReport(std::function<void(const QStringList &)> done)
+{
+    const QStringList args{QStringLiteral("logs"), QStringLiteral("--tail"), QStringLiteral("40"),
+                           m_project.containerName()};
+    runProcess(
+        m_engine.command(args, std::chrono::seconds(30)), this, [done](const ProcessResult &r) {
+            done(r.ok() ? guardLines(r.standardOutput + '\n' + r.standardError) : QStringList());
+        });
 }
 
 void SandboxController::setState(State s)
@@ -148,10 +170,16 @@ void SandboxController::start(const StartOptions &options, Callback done)
         };
         if (status.isEmpty())
             return proceed();
-        // A container left from an earlier run (it stopped by itself): replace it.
-        runProcess(m_engine.command({QStringLiteral("rm"), QStringLiteral("--force"),
-                                     m_project.containerName()}),
-                   this, [proceed](const ProcessResult &) { proceed(); });
+        // A container left from an earlier run (it stopped by itself): say why, if its guard
+        // ended it, then replace it.
+        guardReport([this, proceed](const QStringList &lines) {
+            if (!lines.isEmpty())
+                Q_EMIT message(tr("The last run of %1 was ended by its guard:\n  %2")
+                                   .arg(m_project.sandboxId(), lines.join(QStringLiteral("\n  "))));
+            runProcess(m_engine.command({QStringLiteral("rm"), QStringLiteral("--force"),
+                                         m_project.containerName()}),
+                       this, [proceed](const ProcessResult &) { proceed(); });
+        });
     });
 }
 
@@ -160,8 +188,11 @@ void SandboxController::approveConfig(const StartOptions &options, Callback done
     QString error;
     if (!m_project.ensureStateDirs(&error))
         return fail(error, done);
-    const QStringList changes = StartApproval::describeChanges(
-        SandboxState::load(m_project.stateDir()).lastStartedConfig, m_project.config());
+    const WorkspaceProtection::Inspection protection = WorkspaceProtection::inspect(
+        m_project.root(), RunPlanner::effectiveReadOnlyPaths(m_project.config()));
+    const StartReview review =
+        StartApproval::review(SandboxState::load(m_project.stateDir()).lastStartedConfig,
+                              m_project.config(), m_project.root(), protection.readOnlyMounts);
     auto runHook = [this, options, done] {
         auto *hook = new PreStartHook(m_project, this);
         if (hook->status() == PreStartHook::Status::Approved)
@@ -174,17 +205,25 @@ void SandboxController::approveConfig(const StartOptions &options, Callback done
             afterHook(options, r.exportedEnvironment, done);
         });
     };
-    if (changes.isEmpty())
+    if (!review.needsAnswer())
         return runHook();
+    const QString what = review.firstStart
+                             ? tr("Not started: this is the first start of %1, which may reach:")
+                                   .arg(m_project.sandboxId())
+                             : tr("Not started: %1 changed since the last start, widening or "
+                                  "narrowing what the sandbox may reach:")
+                                   .arg(m_project.configPath());
     const QString refusal =
-        QStringLiteral(
-            "Not started: %1 changed since the last start, widening or narrowing what the sandbox "
-            "may reach:\n  %2\nAccept the changes to start (`ocs start --yes`, or answer yes).")
-            .arg(m_project.configPath(), changes.join(QStringLiteral("\n  ")));
+        QStringLiteral("%1\n  %2\n%3%4")
+            .arg(what, review.lines.join(QStringLiteral("\n  ")),
+                 review.warnings.isEmpty()
+                     ? QString()
+                     : review.warnings.join(QLatin1Char('\n')) + QLatin1Char('\n'),
+                 tr("Accept to start (`ocs start --yes`, or answer yes)."));
     if (!options.confirmConfigChanges)
         return fail(refusal, done);
     QPointer<SandboxController> self(this);
-    options.confirmConfigChanges(changes, [self, runHook, refusal, done](bool accepted) {
+    options.confirmConfigChanges(review, [self, runHook, refusal, done](bool accepted) {
         if (!self)
             return;
         if (!accepted)
@@ -267,13 +306,16 @@ void SandboxController::runContainer(const QString &password, const QMap<QString
         return fail(plan.error, done);
     for (const QString &s : plan.skippedVariables)
         partial.notices << QStringLiteral("Not passed into the sandbox: %1").arg(s);
+    partial.notices << plan.warnings;
+    const QStringList readOnlyPaths = plan.readOnlyPaths;
 
     Q_EMIT message(QStringLiteral("Starting %1 on http://127.0.0.1:%2")
                        .arg(m_project.containerName())
                        .arg(port));
     runProcess(
         plan.spec, this,
-        [this, password, hostEnv, avoid, partial, port, done](const ProcessResult &r) mutable {
+        [this, password, hostEnv, avoid, partial, port, readOnlyPaths,
+         done](const ProcessResult &r) mutable {
             if (!r.ok()) {
                 const QString err = QString::fromUtf8(r.standardError);
                 const bool portTaken = err.contains(QLatin1String("port is already allocated")) ||
@@ -294,7 +336,7 @@ void SandboxController::runContainer(const QString &password, const QMap<QString
             SandboxState saved = SandboxState::load(m_project.stateDir());
             saved.port = port;
             saved.projectRoot = m_project.root();
-            saved.lastStartedConfig = StartApproval::snapshot(m_project.config());
+            saved.lastStartedConfig = StartApproval::snapshot(m_project.config(), readOnlyPaths);
             QString error;
             if (!saved.save(m_project.stateDir(), &error))
                 partial.notices << error;

@@ -5,6 +5,7 @@
 #include "imagebuilder.h"
 #include "project.h"
 #include "runplan.h"
+#include "startapproval.h"
 
 #include <QObject>
 #include <QPointer>
@@ -27,9 +28,10 @@ public:
         bool interactive = false; // the pre-start hook may use the terminal
         bool rebuild = false;     // build the image even when it exists
         ImageBuilder::Options build;
-        // Asked when the whitelist, host ports or env passthrough changed since the last
-        // start (StartApproval); `answer(true)` goes on. Unset: changes are refused.
-        std::function<void(const QStringList &changes, std::function<void(bool)> answer)>
+        // Asked at the first start (what the sandbox may reach) and when the whitelist, host
+        // ports, env passthrough or the protected paths changed since the last start
+        // (StartApproval); `answer(true)` goes on. Unset: such a start is refused.
+        std::function<void(const StartReview &review, std::function<void(bool)> answer)>
             confirmConfigChanges;
     };
     struct Outcome
@@ -57,12 +59,18 @@ public:
     // Reads the password (creating it when needed).
     void password(Callback done);
 
+    // The lines ocs-guard wrote when it ended the container (why it stopped), from its logs;
+    // none when it was not the guard.
+    void guardReport(std::function<void(const QStringList &lines)> done);
+
     // "running", "exited", … or "" when there is no container.
     void containerStatus(std::function<void(const QString &status, quint16 port)> done);
 
     // Hash of the parts of the config that the running container depends on.
     static QString configHash(const ProjectConfig &config);
     static std::chrono::milliseconds startTimeout();
+    // The lines of a container's output written by ocs-guard (the reason it ended it).
+    static QStringList guardLines(const QByteArray &logs);
 
 Q_SIGNALS:
     void stateChanged(ocs::SandboxController::State state);

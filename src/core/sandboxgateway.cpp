@@ -1,7 +1,9 @@
 #include "sandboxgateway.h"
 
+#include "engineevents.h"
 #include "gateway/webgateway.h"
 #include "logging.h"
+#include "sandboxcontroller.h"
 #include "sandboxstate.h"
 
 #include <QDir>
@@ -58,6 +60,50 @@ bool listenOnRememberedPort(WebGateway &gateway, const QString &stateDir, QStrin
     if (!state.save(stateDir, &saveError))
         qCWarning(lcGateway) << "cannot remember the gateway's port:" << saveError;
     return true;
+}
+
+GatewayWatch::GatewayWatch(WebGateway *gateway, SandboxController *controller, QObject *parent)
+    : QObject(parent)
+    , m_gateway(gateway)
+    , m_controller(controller)
+{
+    connect(gateway, &WebGateway::upstreamUnreachable, this, &GatewayWatch::check);
+}
+
+GatewayWatch::~GatewayWatch() = default;
+
+void GatewayWatch::followEngineEvents()
+{
+    if (m_events || !m_controller)
+        return;
+    m_events = new EngineEvents(m_controller->engine(), this);
+    const QString id = m_controller->project().sandboxId();
+    connect(m_events, &EngineEvents::containerChanged, this, [this, id](const ContainerEvent &e) {
+        if (e.sandboxId == id && e.state != QLatin1String("running"))
+            check();
+    });
+    connect(m_events, &EngineEvents::engineAvailable, this, &GatewayWatch::check);
+    m_events->start();
+}
+
+void GatewayWatch::check()
+{
+    if (m_checking || m_ended || !m_controller)
+        return;
+    m_checking = true;
+    m_controller->containerStatus([this](const QString &status, quint16) {
+        m_checking = false;
+        if (m_ended || status == QLatin1String("running"))
+            return;
+        // Gone (no answer: the engine says there is no such container) or stopped.
+        m_ended = true;
+        qCInfo(lcGateway) << "the sandbox is no longer running; closing its gateway";
+        if (m_events)
+            m_events->stop();
+        if (m_gateway)
+            m_gateway->close();
+        Q_EMIT sandboxEnded();
+    });
 }
 
 } // namespace ocs

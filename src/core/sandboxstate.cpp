@@ -11,9 +11,9 @@ namespace ocs {
 namespace {
 QStringList knownKeys()
 {
-    return {QStringLiteral("projectRoot"), QStringLiteral("port"),
-            QStringLiteral("approvedHookSha256"), QStringLiteral("lastStartedConfig"),
-            QStringLiteral("gatewayPort")};
+    return {QStringLiteral("projectRoot"),        QStringLiteral("port"),
+            QStringLiteral("approvedHookSha256"), QStringLiteral("approvedMiseSha256"),
+            QStringLiteral("lastStartedConfig"),  QStringLiteral("gatewayPort")};
 }
 } // namespace
 
@@ -39,6 +39,7 @@ SandboxState SandboxState::load(const QString &stateDir)
     const int port = o.value(QStringLiteral("port")).toInt();
     s.port = (port > 0 && port < 65536) ? quint16(port) : 0;
     s.approvedHookSha256 = o.value(QStringLiteral("approvedHookSha256")).toString();
+    s.approvedMiseSha256 = o.value(QStringLiteral("approvedMiseSha256")).toString();
     s.lastStartedConfig = o.value(QStringLiteral("lastStartedConfig")).toObject();
     const int gatewayPort = o.value(QStringLiteral("gatewayPort")).toInt();
     s.gatewayPort = (gatewayPort > 0 && gatewayPort < 65536) ? quint16(gatewayPort) : 0;
@@ -56,6 +57,8 @@ bool SandboxState::save(const QString &stateDir, QString *error) const
         o.insert(QStringLiteral("port"), int(port));
     if (!approvedHookSha256.isEmpty())
         o.insert(QStringLiteral("approvedHookSha256"), approvedHookSha256);
+    if (!approvedMiseSha256.isEmpty())
+        o.insert(QStringLiteral("approvedMiseSha256"), approvedMiseSha256);
     if (!lastStartedConfig.isEmpty())
         o.insert(QStringLiteral("lastStartedConfig"), lastStartedConfig);
     if (gatewayPort)

@@ -15,6 +15,7 @@ struct SandboxState
     QString projectRoot;
     quint16 port = 0;              // the loopback port last used
     QString approvedHookSha256;    // hex SHA-256 of the approved pre-start hook
+    QString approvedMiseSha256;    // hex SHA-256 of the approved mise.toml
     QJsonObject lastStartedConfig; // the network/env parts of the config last started
     quint16 gatewayPort = 0;       // the sign-in gateway's port last used (0 = none yet)
     QJsonObject otherKeys;         // keys of a newer version, written back unchanged

@@ -2,6 +2,7 @@
 
 #include "logging.h"
 #include "managedsandbox.h"
+#include "project.h"
 #include "sandboxfleet.h"
 
 #include <QDir>
@@ -16,6 +17,8 @@
 #include <memory>
 
 #ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #endif
 
@@ -36,26 +39,79 @@ QJsonObject replyObject(const QString &status, const QString &key, const QString
     return o;
 }
 
-// A socket another user made (possible only where the runtime folder is shared) is not ours
-// to trust.
-bool ownedByUs(const QString &path)
-{
 #ifdef Q_OS_UNIX
-    const QFileInfo info(path);
-    return info.exists() && info.ownerId() == ::getuid();
-#else
-    return QFileInfo::exists(path);
+// A real folder (not a link) of this user that nobody else may write to.
+bool isPrivateDirectory(const QString &path)
+{
+    struct stat st;
+    if (::lstat(QFile::encodeName(path).constData(), &st) != 0)
+        return false;
+    return S_ISDIR(st.st_mode) && st.st_uid == ::getuid() && (st.st_mode & 022) == 0;
+}
 #endif
+
+// ~/.opencode-sandbox/.run, made 0700 (a dot name: not taken for a sandbox's folder).
+QString ownRuntimeDirectory()
+{
+    const QString dir = paths::stateRoot() + QStringLiteral("/.run");
+#ifdef Q_OS_UNIX
+    const QByteArray root = QFile::encodeName(paths::stateRoot());
+    const QByteArray native = QFile::encodeName(dir);
+    ::mkdir(root.constData(), 0700);
+    ::mkdir(native.constData(), 0700);
+    struct stat st;
+    if (::lstat(native.constData(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::getuid())
+        return {};
+    if ((st.st_mode & 077) != 0 && ::chmod(native.constData(), 0700) != 0)
+        return {};
+#else
+    QDir().mkpath(dir);
+#endif
+    return dir;
 }
 
 } // namespace
 
 QString defaultDirectory()
 {
-    QString dir = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
-    if (dir.isEmpty())
-        dir = QDir::tempPath();
-    return dir;
+    const QString xdg = qEnvironmentVariable("XDG_RUNTIME_DIR");
+#ifdef Q_OS_UNIX
+    if (!xdg.isEmpty() && isPrivateDirectory(xdg))
+        return xdg;
+    if (!xdg.isEmpty())
+        qCWarning(lcGateway) << "XDG_RUNTIME_DIR is not a private folder of this user; not used";
+#else
+    if (!xdg.isEmpty())
+        return xdg;
+#endif
+    return ownRuntimeDirectory();
+}
+
+bool isOwnSocket(const QString &path)
+{
+#ifdef Q_OS_UNIX
+    struct stat st;
+    if (path.isEmpty() || ::lstat(QFile::encodeName(path).constData(), &st) != 0)
+        return false;
+    return S_ISSOCK(st.st_mode) && st.st_uid == ::getuid() && (st.st_mode & 077) == 0;
+#else
+    return QFileInfo::exists(path);
+#endif
+}
+
+bool peerIsOwnUser(const QLocalSocket &socket)
+{
+#ifdef Q_OS_LINUX
+    struct ucred cred = {};
+    socklen_t size = sizeof(cred);
+    const int fd = int(socket.socketDescriptor());
+    if (fd < 0 || ::getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &size) != 0)
+        return false;
+    return cred.uid == ::getuid();
+#else
+    Q_UNUSED(socket);
+    return true;
+#endif
 }
 
 QString socketPath(const QString &directory)
@@ -104,13 +160,18 @@ void requestWebLogin(const QString &socketPath, const QString &sandboxId, const 
         });
     };
 
-    if (!ownedByUs(socketPath)) {
+    // A socket another user made, or that others may use, is not ours to trust.
+    if (!isOwnSocket(socketPath)) {
         finish(Status::NoTray, {}, QStringLiteral("no tray app is listening"));
         return;
     }
     auto *s = new QLocalSocket(context);
     *socket = s;
-    QObject::connect(s, &QLocalSocket::connected, s, [s, sandboxId, path] {
+    QObject::connect(s, &QLocalSocket::connected, s, [s, sandboxId, path, finish] {
+        if (!peerIsOwnUser(*s)) {
+            qCWarning(lcGateway) << "the tray socket belongs to another user; not used";
+            return finish(Status::NoTray, {}, QStringLiteral("not this user's tray app"));
+        }
         QJsonObject request;
         request.insert(RequestKey, WebLoginRequest);
         request.insert(QStringLiteral("sandbox"), sandboxId);

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <functional>
 
+class QLocalSocket;
 class QObject;
 
 namespace ocs {
@@ -20,8 +21,17 @@ class SandboxFleet;
 // gateway (one origin, one session) however the web UI was opened.
 namespace traylink {
 
-// The user's runtime folder (XDG_RUNTIME_DIR; Qt's private fallback when unset).
+// The user's private runtime folder: XDG_RUNTIME_DIR when it is a folder of this user that
+// nobody else can write to, else ~/.opencode-sandbox/.run (made 0700). Never a shared folder
+// such as /tmp; empty when neither can be had.
 QString defaultDirectory();
+
+// True when `path` is a local socket of this user that only this user can use (owner and
+// mode). Checked before connecting to it.
+bool isOwnSocket(const QString &path);
+// True when the process at the other end of the connected `socket` runs as this user (Linux:
+// SO_PEERCRED; elsewhere true). Checked before sending anything.
+bool peerIsOwnUser(const QLocalSocket &socket);
 QString socketPath(const QString &directory = defaultDirectory());
 QString lockPath(const QString &directory = defaultDirectory());
 

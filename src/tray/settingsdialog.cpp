@@ -13,6 +13,7 @@
 #include "traylogging.h"
 #include "ui_settingsdialog.h"
 #include "whitelistpresets.h"
+#include "workspacefile.h"
 
 #include <QDir>
 #include <QEvent>
@@ -135,7 +136,10 @@ SettingsDialog::SettingsDialog(ManagedSandbox *sandbox, ProjectRegistry *registr
             return;
         PreStartHook hook(*m_sandbox->project());
         QString error;
-        if (!m_sandbox->project()->ensureStateDirs(&error) || !hook.approve(&error)) {
+        // Exactly what the tab shows; a change since then is refused (and shown again).
+        if (!m_sandbox->project()->ensureStateDirs(&error) ||
+            !hook.approve(m_shownHookSha256, &error)) {
+            fillHook();
             auto *box = new QMessageBox(QMessageBox::Warning, tr("Approving the hook"), error,
                                         QMessageBox::Ok, this);
             box->setAttribute(Qt::WA_DeleteOnClose);
@@ -356,8 +360,12 @@ void SettingsDialog::fillHook()
         return;
     const Project project(m_root, m_original);
     PreStartHook hook(project);
-    const auto status = hook.status();
-    m_ui->hookView->setPlainText(QString::fromUtf8(hook.content()));
+    // One read: the text shown and the hash Approve records come from the same bytes.
+    const ApprovedFile::Snapshot shown = hook.read();
+    const auto status = PreStartHook::statusOf(shown);
+    m_shownHookSha256 = shown.sha256;
+    int marked = 0;
+    m_ui->hookView->setPlainText(visibleText(shown.content, &marked));
     QString text;
     switch (status) {
     case PreStartHook::Status::Absent:
@@ -375,10 +383,18 @@ void SettingsDialog::fillHook()
                   "with your rights, and anything in the workspace (the agent too) can edit it.");
         break;
     }
+    if (shown.status == ApprovedFile::Status::Refused)
+        text = shown.error;
+    else if (marked > 0)
+        text += QLatin1Char(' ') +
+                tr("It holds %n control or invisible character(s) (carriage returns, escape "
+                   "sequences, direction overrides, zero-width marks), shown as \\r, \\xNN or "
+                   "<U+XXXX>: elsewhere they can hide what it does.",
+                   nullptr, marked);
     m_ui->hookStatusLabel->setText(text);
     m_ui->hookStatusLabel->setStyleSheet(status == PreStartHook::Status::NotApproved ? ErrorStyle
                                                                                      : QString());
-    m_ui->approveHookButton->setEnabled(status == PreStartHook::Status::NotApproved);
+    m_ui->approveHookButton->setEnabled(shown.status == ApprovedFile::Status::NotApproved);
     m_ui->tabs->setTabIcon(m_ui->tabs->indexOf(m_ui->hookTab),
                            status == PreStartHook::Status::NotApproved
                                ? StatusIcons::marker(ManagedSandbox::State::Error)

@@ -77,6 +77,7 @@ private:
     QPointer<ManagedSandbox> m_sandbox;
     ProjectRegistry *m_registry;
     QString m_root;
+    QString m_shownHookSha256; // the hash of the hook the Hook tab shows (what Approve approves)
     QString m_path;
     QByteArray m_fileText;
     ProjectConfig m_original;

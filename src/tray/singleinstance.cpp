@@ -4,6 +4,7 @@
 #include "traylogging.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -54,6 +55,11 @@ void SingleInstance::setRequestHandler(RequestHandler handler)
 
 SingleInstance::Role SingleInstance::claim()
 {
+    if (m_dir.isEmpty()) { // no private folder (see traylink::defaultDirectory)
+        qCWarning(lcTray) << "no private runtime folder - running without the single-instance "
+                          << "check";
+        return Role::Unavailable;
+    }
     QDir().mkpath(m_dir);
     m_lock = std::make_unique<QLockFile>(lockPath());
     // Held for the app's whole life: never stale by age, only when its process is gone
@@ -145,11 +151,28 @@ void SingleInstance::forward(const QStringList &arguments,
     auto attempts = std::make_shared<int>(0);
     auto connectNow = std::make_shared<std::function<void()>>();
     QPointer<QLocalSocket> guard(socket);
-    *connectNow = [this, guard] {
-        if (guard)
-            guard->connectToServer(socketPath());
+    const std::weak_ptr<std::function<void()>> again = connectNow; // no reference cycle
+    *connectNow = [this, guard, attempts, again, finish] {
+        if (!guard)
+            return;
+        // Only a socket of this user that nobody else may use (a shared folder could hold
+        // someone else's): checked before anything is sent.
+        if (QFileInfo::exists(socketPath()) && !traylink::isOwnSocket(socketPath())) {
+            qCWarning(lcTray) << "the single-instance socket is not this user's own; not used";
+            return finish(false, QStringLiteral("the running instance's socket is not ours"));
+        }
+        if (!QFileInfo::exists(socketPath()) && ++*attempts < 10) {
+            QTimer::singleShot(300, this, [again] {
+                if (const auto next = again.lock())
+                    (*next)();
+            });
+            return;
+        }
+        guard->connectToServer(socketPath());
     };
-    connect(socket, &QLocalSocket::connected, this, [socket, arguments] {
+    connect(socket, &QLocalSocket::connected, this, [socket, arguments, finish] {
+        if (!traylink::peerIsOwnUser(*socket))
+            return finish(false, QStringLiteral("the running instance is another user's"));
         QJsonObject msg;
         msg.insert(QStringLiteral("arguments"), QJsonArray::fromStringList(arguments));
         socket->write(QJsonDocument(msg).toJson(QJsonDocument::Compact) + "\n");

@@ -108,8 +108,8 @@ TrayController::TrayController(AppSettings *settings, ProjectRegistry *registry,
     connect(m_settingsStore, &AppSettings::enginePreferenceChanged, m_fleet,
             &SandboxFleet::setEnginePreference);
     m_fleet->setConfirmConfigChanges(
-        [this](ManagedSandbox *s, const QStringList &changes, std::function<void(bool)> answer) {
-            confirmConfigChanges(s, changes, std::move(answer));
+        [this](ManagedSandbox *s, const StartReview &review, std::function<void(bool)> answer) {
+            confirmConfigChanges(s, review, std::move(answer));
         });
 
     if (!qEnvironmentVariableIsEmpty("OCS_TRAY_STATUS_FILE"))
@@ -252,6 +252,9 @@ void TrayController::addProjectMenu(ManagedSandbox *sandbox)
     connect(pm, &ProjectMenu::triggered, this, &TrayController::perform);
     connect(sandbox, &ManagedSandbox::operationFinished, this,
             [this, sandbox](const ManagedSandbox::Result &r) { onOperationFinished(sandbox, r); });
+    connect(sandbox, &ManagedSandbox::protectionLost, this, [this, sandbox](const QString &why) {
+        notify(tr("%1 was stopped to protect your files").arg(sandbox->displayName()), why, true);
+    });
     scheduleRefresh();
 }
 
@@ -476,7 +479,7 @@ void TrayController::perform(ProjectAction action, ManagedSandbox *s)
     case ProjectAction::ShowErrorDetails:
         return showErrorDetails(s);
     case ProjectAction::Rebuild:
-        return s->rebuild(false);
+        return afterApprovals(s, [s] { s->rebuild(false); });
     case ProjectAction::Verify:
         return verify(s);
     case ProjectAction::Settings:
@@ -501,17 +504,25 @@ void TrayController::perform(ProjectAction action, ManagedSandbox *s)
 void TrayController::startSandbox(ManagedSandbox *s, bool restart)
 {
     s->reloadProject();
-    auto go = [s, restart] {
-        restart ? s->restart() : s->start();
-    };
-    if (s->hookStatus() == PreStartHook::Status::NotApproved && s->project()) {
-        auto *dlg = new HookApprovalDialog(*s->project());
+    afterApprovals(s, [s, restart] { restart ? s->restart() : s->start(); });
+}
+
+void TrayController::afterApprovals(ManagedSandbox *s, std::function<void()> go)
+{
+    // The pre-start hook (run by a start) and mise.toml (run by an image build) only run in a
+    // version the user approved: a changed one is shown for approval first, one after the other.
+    if (!s->project())
+        return go();
+    for (const auto kind : {ApprovedFile::Kind::PreStartHook, ApprovedFile::Kind::MiseToml}) {
+        if (ApprovedFile(*s->project(), kind).read().status != ApprovedFile::Status::NotApproved)
+            continue;
+        auto *dlg = new HookApprovalDialog(*s->project(), nullptr, kind);
         QPointer<ManagedSandbox> guard(s);
-        connect(dlg, &HookApprovalDialog::approved, s, [guard, go] {
+        connect(dlg, &HookApprovalDialog::approved, this, [this, guard, go] {
             if (!guard)
                 return;
             guard->reloadProject();
-            go();
+            afterApprovals(guard, go);
         });
         dlg->show();
         dlg->raise();
@@ -520,16 +531,26 @@ void TrayController::startSandbox(ManagedSandbox *s, bool restart)
     go();
 }
 
-void TrayController::confirmConfigChanges(ManagedSandbox *s, const QStringList &changes,
+void TrayController::confirmConfigChanges(ManagedSandbox *s, const StartReview &review,
                                           std::function<void(bool)> answer)
 {
-    // Anything on this computer could have edited the file: show what a start would apply.
+    const QString warnings =
+        review.warnings.isEmpty()
+            ? QString()
+            : QStringLiteral("\n\n") + review.warnings.join(QStringLiteral("\n"));
     QMessageBox *box =
-        question(tr("Start %1 with changed settings?").arg(s->displayName()),
-                 tr("Since %1 last started, its settings changed what it may reach:\n\n%2\n\nStart "
-                    "with these changes?")
-                     .arg(s->displayName(), changes.join(QLatin1Char('\n'))));
-    QPushButton *yes = box->addButton(tr("Start with these changes"), QMessageBox::AcceptRole);
+        review.firstStart
+            // A first start (also after a new sandbox-name): what it may reach, before it does.
+            ? question(tr("Start %1 for the first time?").arg(s->displayName()),
+                       tr("This is the first start of %1. It may reach:\n\n%2%3\n\nStart it?")
+                           .arg(s->displayName(), review.lines.join(QLatin1Char('\n')), warnings))
+            // Anything on this computer could have edited the file: show what a start would apply.
+            : question(tr("Start %1 with changed settings?").arg(s->displayName()),
+                       tr("Since %1 last started, its settings changed what it may reach:\n\n%2%3"
+                          "\n\nStart with these changes?")
+                           .arg(s->displayName(), review.lines.join(QLatin1Char('\n')), warnings));
+    QPushButton *yes = box->addButton(
+        review.firstStart ? tr("Start") : tr("Start with these changes"), QMessageBox::AcceptRole);
     box->addButton(QMessageBox::Cancel)->setText(tr("Cancel"));
     box->setDefaultButton(yes);
     auto answered = std::make_shared<bool>(false);

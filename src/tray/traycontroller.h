@@ -114,7 +114,9 @@ private:
     void onSettingsSaved(ManagedSandbox *sandbox, const ConfigImpact &impact);
     void onEngineStatusChanged();
     void startSandbox(ManagedSandbox *sandbox, bool restart);
-    void confirmConfigChanges(ManagedSandbox *sandbox, const QStringList &changes,
+    // Runs `go` once the hook and mise.toml are approved (asking for what changed).
+    void afterApprovals(ManagedSandbox *sandbox, std::function<void()> go);
+    void confirmConfigChanges(ManagedSandbox *sandbox, const StartReview &review,
                               std::function<void(bool)> answer);
     void openWebUi(ManagedSandbox *sandbox);
     void verify(ManagedSandbox *sandbox);

@@ -6,15 +6,23 @@
 #include "webview/embeddedwebuiopener.h"
 #endif
 
-#include <QDesktopServices>
+#include <QCoreApplication>
 
 namespace ocs::tray {
+
+ExternalBrowserOpener::ExternalBrowserOpener(signinpage::Launcher launcher)
+    : m_launcher(std::move(launcher))
+{}
 
 bool ExternalBrowserOpener::open(ManagedSandbox *, const QUrl &loginUrl)
 {
     // The URL carries a one-time token only (no password); it is not logged.
     qCInfo(lcTray) << "opening the web UI in the browser";
-    return QDesktopServices::openUrl(loginUrl);
+    QString error;
+    if (signinpage::open(loginUrl, QCoreApplication::instance(), &error, m_launcher))
+        return true;
+    qCWarning(lcTray) << "cannot open the browser:" << error;
+    return false;
 }
 
 PreferredWebUiOpener::PreferredWebUiOpener(const AppSettings *settings)

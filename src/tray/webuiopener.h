@@ -1,5 +1,7 @@
 #pragma once
 
+#include "gateway/signinpage.h"
+
 #include <QUrl>
 
 #include <memory>
@@ -20,10 +22,16 @@ public:
     virtual bool open(ManagedSandbox *sandbox, const QUrl &loginUrl) = 0;
 };
 
+// The user's browser, through a private local page that forwards to the sign-in URL (the URL
+// is on no command line; see signinpage). `launcher` starts the browser (tests record it).
 class ExternalBrowserOpener final : public WebUiOpener
 {
 public:
+    explicit ExternalBrowserOpener(signinpage::Launcher launcher = {});
     bool open(ManagedSandbox *sandbox, const QUrl &loginUrl) override;
+
+private:
+    signinpage::Launcher m_launcher;
 };
 
 // Opens the web UI as the preferences say (AppSettings::webUiMode, read at each open): in the

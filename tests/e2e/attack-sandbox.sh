@@ -254,14 +254,14 @@ as_user sed -i 's/^sandbox-name:.*/sandbox-name: atk-b/' "$PB/opencode-sandbox-c
 
 PASSTHROUGH_VALUE="ptv-$RANDOM$RANDOM-$RANDOM$RANDOM-passthrough"
 t0=$SECONDS
-if (cd "$PA" && ATTACK_PASSTHROUGH_SOURCE=$PASSTHROUGH_VALUE as_user "$OCS_BIN" start --detach) >"$WORK/start-a.log" 2>&1; then
+if (cd "$PA" && ATTACK_PASSTHROUGH_SOURCE=$PASSTHROUGH_VALUE as_user "$OCS_BIN" start --detach --yes) >"$WORK/start-a.log" 2>&1; then
     pass "ocs builds and starts sandbox A ($((SECONDS - t0)) s)"
 else
     fail "ocs builds and starts sandbox A" "$(tail -30 "$WORK/start-a.log")"
     summary; exit 1
 fi
 t0=$SECONDS
-if (cd "$PB" && as_user "$OCS_BIN" start --detach) >"$WORK/start-b.log" 2>&1; then
+if (cd "$PB" && as_user "$OCS_BIN" start --detach --yes) >"$WORK/start-b.log" 2>&1; then
     pass "ocs builds and starts sandbox B ($((SECONDS - t0)) s)"
 else
     fail "ocs builds and starts sandbox B" "$(tail -30 "$WORK/start-b.log")"
@@ -465,12 +465,23 @@ expect_eq "dev through the gate without the password: 401" 401 \
 echo "== the server password, from everything the agent can read"
 look_for() { grep -c -F -e "$PASSWORD_A" -e "$(printf '%s' "opencode:$PASSWORD_A" | base64 -w0)" || true; }
 n=$(adev sh -c 'env; for f in /proc/[0-9]*/environ /proc/[0-9]*/cmdline; do cat "$f" 2>/dev/null; echo; done' | tr '\0' '\n' | look_for)
-ctl_n=$("$ENGINE" exec -u ocs-gate "$CA" cat "/proc/$GATE_PID/environ" | tr '\0' '\n' | look_for)
+ctl_n=$("$ENGINE" exec -u root "$CA" cat /proc/self/environ | tr '\0' '\n' | look_for)
 if [[ "$n" == 0 && "$ctl_n" -ge 1 ]]; then
-    pass "password in no environment or command line dev can read  [control: the gate's user finds it in the gate's environ]"
+    pass "password in no environment or command line dev can read  [control: a plain engine exec process has it in its environ]"
 else
     fail "password in no environment or command line dev can read" "dev found it $n times; control found it $ctl_n times"
 fi
+# The gate reads the password from a pipe: its environ (readable by every process of its
+# uid while it runs) does not hold it. Read as the gate's own user (root has no
+# CAP_SYS_PTRACE here); the listen port proves it was read.
+gate_env=$("$ENGINE" exec -u ocs-gate "$CA" cat "/proc/$GATE_PID/environ" | tr '\0' '\n')
+expect_eq "the gate's /proc/$GATE_PID/environ (read as its user: $(grep -c . <<<"$gate_env") variables, OCS_GATE_LISTEN_PORT=4096 among them) holds no password" \
+    "1 0" "$(grep -cx 'OCS_GATE_LISTEN_PORT=4096' <<<"$gate_env") $(look_for <<<"$gate_env")"
+pair "the terminal client's user (ocs-term) reads the gate's environ or memory" \
+    "$ENGINE" exec -u ocs-term "$CA" node "$PROBE" readable "/proc/$GATE_PID/environ" "/proc/$GATE_PID/mem" \
+    -- "$ENGINE" exec -u ocs-gate "$CA" node "$PROBE" readable "/proc/$GATE_PID/environ" "/proc/$GATE_PID/mem"
+pair "dev connects to OpenCode's port 4097 (the terminal's user may)" probe_a tcp 127.0.0.1 4097 \
+    -- "$ENGINE" exec -u ocs-term "$CA" node "$PROBE" tcp 127.0.0.1 4097
 n=$(adev sh -c 'tar -cf - /run /etc /tmp /var/tmp /home/dev /usr/local/lib/ocs "$PWD" 2>/dev/null' | look_for)
 expect_eq "password in no file dev can read (/run /etc /tmp /var/tmp /home/dev incl. OpenCode's state, the workspace)" 0 "$n"
 pair "dev reads the gate's memory (/proc/$GATE_PID/mem)" probe_a readable "/proc/$GATE_PID/mem" "/proc/$GATE_PID/environ" \
@@ -493,6 +504,34 @@ expect_eq "the passthrough value does arrive in dev's environment" "$PASSTHROUGH
 expect_eq "KNOWN LIMIT (documented): 'docker exec -u dev' bypasses ocs-dev-exec and gets the container's variables, password included" \
     "$PASSWORD_A" "$("$ENGINE" exec -u dev "$CA" printenv OPENCODE_SERVER_PASSWORD)"
 check "agent state folder is 0700" test "$(stat -c %a "$STATE_ROOT/$ID_A/opencode-state")" = 700
+# The container's variables went through a private --env-file, removed once `run` returned.
+expect_eq "no engine env file is left in the state folder after the start" "" \
+    "$(find "$STATE_ROOT/$ID_A" -maxdepth 1 -name 'engine-env-*' -printf '%f ')"
+expect_contains "... and the variables did reach the container (engine's view of A)" "PASSTHROUGH_TOKEN=" \
+    "$("$ENGINE" inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$CA" | grep -o '^[A-Z_]*=' | tr '\n' ' ')"
+
+# Variables given to the root helpers (what the host runs with an engine exec as root): a
+# plain root bash obeys BASH_ENV / SHELLOPTS+PS4 / BASH_FUNC_* and holds NET_ADMIN, so
+# the payload (creating an unused iptables chain, recording its uid) shows it could switch
+# the firewall off. The helpers start through ocs-root-sh and run nothing of it.
+"$ENGINE" exec -u root "$CA" sh -c 'cat >/run/ocs-atk-payload.sh <<"EOF"
+iptables -w -N ocs-atk-pwned 2>/dev/null && echo "chain" >>/run/ocs-atk-ran
+id -u >>/run/ocs-atk-ran
+EOF'
+atk_ran() { "$ENGINE" exec -u root "$CA" sh -c 'cat /run/ocs-atk-ran 2>/dev/null | tr "\n" " "; rm -f /run/ocs-atk-ran; iptables -w -X ocs-atk-pwned 2>/dev/null; true'; }
+evil=(-e BASH_ENV=/run/ocs-atk-payload.sh -e SHELLOPTS=xtrace -e 'PS4=$(. /run/ocs-atk-payload.sh)'
+      -e 'BASH_FUNC_set%%=() { . /run/ocs-atk-payload.sh; }')
+"$ENGINE" exec -u root -e BASH_ENV=/run/ocs-atk-payload.sh "$CA" bash -c true
+expect_eq "control: a plain root bash started with BASH_ENV runs the payload (creates a firewall chain as root)" "chain 0 " "$(atk_ran)"
+out=$("$ENGINE" exec -u root "${evil[@]}" "$CA" ocs-dev-exec id -un 2>&1)
+expect_eq "ocs-dev-exec started with BASH_ENV/SHELLOPTS+PS4/BASH_FUNC_set: no payload ran, the firewall is untouched" "" "$(atk_ran)"
+expect_eq "... and it still ran its command as dev" "dev" "$out"
+out=$("$ENGINE" exec -u root "${evil[@]}" "$CA" /usr/local/lib/ocs/ocs-verify 2>&1); rc=$?
+expect_eq "ocs-verify started with those variables: no payload ran" "" "$(atk_ran)"
+expect_eq "... and every probe still passes (rc, FAIL lines)" "0 0" "$rc $(grep -c '^FAIL' <<<"$out")"
+out=$("$ENGINE" exec -u root "${evil[@]}" "$CA" ocs-attach --help 2>&1)
+expect_eq "ocs-attach started with those variables: no payload ran" "" "$(atk_ran)"
+expect_contains "... and it still ran the terminal client" "attach" "$out"
 
 # =============================================================================================
 echo "== files the host acts on are read-only for the agent"

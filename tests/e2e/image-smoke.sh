@@ -53,7 +53,7 @@ cleanup() {
     # shellcheck disable=SC2086 # a list of pids
     [[ -n "$HOSTSRV_PID" ]] && kill $HOSTSRV_PID 2>/dev/null
     [[ -n "$LOGS_PID" ]] && kill "$LOGS_PID" 2>/dev/null
-    docker rm -f "$SANDBOX" "$SANDBOX-bad1" "$SANDBOX-bad2" "$SANDBOX-bad3" "$SANDBOX-bad4" "$FAKENET" >/dev/null 2>&1
+    docker rm -f "$SANDBOX" "$SANDBOX-bad1" "$SANDBOX-bad2" "$SANDBOX-bad3" "$SANDBOX-bad4" "$SANDBOX-bad5" "$FAKENET" >/dev/null 2>&1
     docker network rm "$NET" >/dev/null 2>&1
     rm -rf --one-file-system "$TMP"
 }
@@ -327,10 +327,80 @@ check "no setuid/setgid file in the image" bash -c '[[ -z "$(docker exec -u root
 check "opencode binary is not readable by others (0711: its processes are non-dumpable)" \
     bash -c '[[ "$(docker exec -u root "$1" stat -L -c %a /usr/local/bin/opencode)" == 711 ]]' _ "$SANDBOX"
 check "ocs-attach refuses a non-root caller" bash -c "! docker exec -u dev '$SANDBOX' ocs-attach 2>/dev/null"
-verify_out="$(as_root /usr/local/lib/ocs/ocs-verify 2>&1)"; rc=$?
+
+# ------------------------------------------------------------------ the gate's secret, the terminal client (issue 10, item 8)
+GATE_PID="$(as_root pgrep -o -u ocs-gate -f ocs-gate.js)"
+exec_env_text="$(as_root cat /proc/self/environ | tr '\0' '\n')"
+check "control: a plain 'docker exec' process has the password in its environ (the search works)" \
+    bash -c '[[ "$1" == *"$2"* ]]' _ "$exec_env_text" "$PASSWORD"
+# Read as the gate's own user (root has no CAP_SYS_PTRACE here): what any process of that
+# uid, such as the terminal client used to be, could read.
+gate_env_text="$(docker exec -u ocs-gate "$SANDBOX" cat "/proc/$GATE_PID/environ" 2>&1 | tr '\0' '\n')"
+check "the gate's user reads the gate's environ (pid $GATE_PID, $(wc -l <<<"$gate_env_text") variables, OCS_GATE_LISTEN_PORT among them)" \
+    grep -qx 'OCS_GATE_LISTEN_PORT=4096' <<<"$gate_env_text"
+check "the gate's /proc/PID/environ does not hold the password" bash -c '[[ "$1" != *"$2"* ]]' _ "$gate_env_text" "$PASSWORD"
+check "the gate's environ has no OPENCODE_SERVER_PASSWORD variable at all" bash -c '! grep -q "^OPENCODE_SERVER_PASSWORD=" <<<"$1"' _ "$gate_env_text"
+r="$(docker exec -u ocs-term "$SANDBOX" node /usr/local/lib/ocs/ocs-probe.js readable "/proc/$GATE_PID/environ" "/proc/$GATE_PID/mem" 2>&1)"; rc=$?
+ctl="$(docker exec -u ocs-gate "$SANDBOX" node /usr/local/lib/ocs/ocs-probe.js readable "/proc/$GATE_PID/mem" 2>&1)"; crc=$?
+check "the terminal's user (ocs-term) cannot read the gate's environ or memory ($r) [control, the gate's user can: $ctl]" \
+    bash -c '(( $1 != 0 && $2 == 0 ))' _ "$rc" "$crc"
+r="$(docker exec -u ocs-term "$SANDBOX" node /usr/local/lib/ocs/ocs-probe.js http http://127.0.0.1:4097/global/health 2>&1)"
+check "the terminal's user reaches OpenCode on 4097 without a password ($r)" test "$r" = "status 200"
+# The terminal itself: ocs-attach under a pseudo-terminal, as `ocs terminal` runs it. While
+# it runs, its client must be connected to 4097 as ocs-term. (Its /proc/PID/environ and
+# cwd cannot be read: opencode's processes are non-dumpable, and root has no
+# CAP_SYS_PTRACE; ocs-verify's environ-secret covers the readable processes.)
+TERM_UID="$(as_root id -u ocs-term)"
+( sleep 30 | TERM=xterm-256color timeout 25 script -qfc "docker exec -it -u root -e TERM=xterm-256color '$SANDBOX' ocs-attach" /dev/null \
+    >"$TMP/attach.out" 2>&1 ) &
+attach_pid=$!
+attach_conn=""
+for _ in $(seq 1 40); do
+    sleep 0.5
+    # ESTABLISHED (01) connections to 127.0.0.1:4097 (1001) by ocs-term's uid.
+    attach_conn="$(as_root awk -v u="$TERM_UID" 'FNR > 1 && $4 == "01" && $3 ~ /:1001$/ && $8 == u { n++ } END { print n + 0 }' /proc/net/tcp /proc/net/tcp6)"
+    [[ "$attach_conn" != 0 ]] && break
+done
+attach_users="$(as_root ps -o user= -C opencode | sort -u | tr '\n' ' ')"
+kill "$attach_pid" 2>/dev/null; wait "$attach_pid" 2>/dev/null
+# Root has no CAP_KILL here: the client's own user ends it.
+docker exec -u ocs-term "$SANDBOX" pkill -u ocs-term >/dev/null 2>&1
+check "ocs-attach: the terminal client connects to OpenCode as ocs-term ($attach_conn connections; opencode processes of: $attach_users)" \
+    test "$attach_conn" -ge 1
+check "ocs-attach: the client's state is in ocs-term's home, nothing of it in the workspace" \
+    bash -c 'docker exec -u ocs-term "$1" test -d /var/lib/ocs-term/.local/share/opencode && [[ -z "$(find "$2" -uid "$3" -print -quit)" ]]' _ "$SANDBOX" "$WS_HOST" "$TERM_UID"
+
+# ------------------------------------------------------------------ root helpers and the container's variables (issue 10, item 5)
+# A payload that records who ran it, in a file only root can write. Control: a root bash
+# started with BASH_ENV does run it (so its absence below means something).
+as_root sh -c 'printf "%s\n" "grep -E \"^(Uid|CapEff):\" /proc/self/status | tr -s \"\\t \" \" \" >>/run/ocs-payload-ran" >/run/ocs-payload.sh; rm -f /run/ocs-payload-ran'
+payload_ran() { as_root sh -c 'cat /run/ocs-payload-ran 2>/dev/null; rm -f /run/ocs-payload-ran' | tr '\n' ' '; }
+as_root env BASH_ENV=/run/ocs-payload.sh bash -c true
+r="$(payload_ran)"
+check "control: a root bash started with BASH_ENV runs the payload as root with NET_ADMIN ($r)" \
+    bash -c '[[ "$1" == *"Uid: 0 "* ]] && (( 16#$(sed -E "s/.*CapEff: ([0-9a-f]+).*/\1/" <<<"$1") & (1 << 12) ))' _ "$r"
+evil_env=(-e BASH_ENV=/run/ocs-payload.sh -e ENV=/run/ocs-payload.sh -e SHELLOPTS=xtrace
+          -e 'PS4=$(. /run/ocs-payload.sh)' -e 'BASH_FUNC_set%%=() { . /run/ocs-payload.sh; }'
+          -e 'BASH_FUNC_source%%=() { . /run/ocs-payload.sh; }')
+out="$(docker exec -u root "${evil_env[@]}" "$SANDBOX" ocs-dev-exec id -u 2>&1)"
+check "docker exec -e BASH_ENV/SHELLOPTS+PS4/BASH_FUNC_*: ocs-dev-exec runs no payload as root ($(payload_ran))" \
+    test -z "$(payload_ran)"
+check "... and still runs its command as dev (uid $HOST_UID: $out)" test "$out" = "$HOST_UID"
+env_dev="$(docker exec -u root "${evil_env[@]}" "$SANDBOX" ocs-dev-exec env 2>&1)"
+check "... and none of those variables reaches dev" bash -c '! grep -qE "^(BASH_ENV|ENV|SHELLOPTS|PS4|BASH_FUNC_)" <<<"$1"' _ "$env_dev"
+check "... while the container's own user variable still does (SMOKE_USER_VAR)" grep -qx 'SMOKE_USER_VAR=hello world' <<<"$env_dev"
+out="$(docker exec -u root "${evil_env[@]}" "$SANDBOX" ocs-attach --help 2>&1)"
+r="$(payload_ran)"
+check "ocs-attach with those variables runs no payload as root ($r)" test -z "$r"
+check "... and still runs the terminal client ($(head -c 80 <<<"$out" | tr '\n' ' '))" grep -q 'attach' <<<"$out"
+verify_out="$(docker exec -u root "${evil_env[@]}" "$SANDBOX" /usr/local/lib/ocs/ocs-verify 2>&1)"; rc=$?
 printf '%s\n' "$verify_out" | sed 's/^/    | /'
 check "ocs-verify: every probe passes (rc=$rc, $(grep -c '^PASS' <<<"$verify_out") PASS, $(grep -c '^FAIL' <<<"$verify_out") FAIL)" \
     bash -c '(( $1 == 0 )) && ! grep -q "^FAIL" <<<"$2" && grep -q "^PASS" <<<"$2"' _ "$rc" "$verify_out"
+check "ocs-verify: the password is in no environment of a non-root process, the gate's included" \
+    grep -q '^PASS environ-secret ' <<<"$verify_out"
+r="$(payload_ran)"
+check "ocs-verify started with BASH_ENV/SHELLOPTS+PS4/BASH_FUNC_* ran no payload as root ($r)" test -z "$r"
 
 # ------------------------------------------------------------------ fail closed
 bad_run() { # NAME EXTRA-ARGS... ; prints the logs, returns the exit code
@@ -358,5 +428,42 @@ bad_run "$SANDBOX-bad4" --cap-add NET_ADMIN --cap-add SETUID --cap-add SETGID --
 rc=$?
 check "without SETPCAP: exits non-zero before starting anything (rc=$rc)" \
     bash -c "(( $rc != 0 )) && grep -q '^ocs-entrypoint: missing capabilities: SETPCAP' '$TMP/$SANDBOX-bad4.log' && ! grep -q 'starting opencode' '$TMP/$SANDBOX-bad4.log'"
+
+# The container's variables steering the entrypoint's own bash (root, NET_ADMIN): the
+# payload (on a mount every user may write) records who ran it.
+mkdir -p "$TMP/payload" && chmod 1777 "$TMP/payload"
+printf '%s\n' 'grep -E "^(Uid|CapEff):" /proc/self/status | tr -s "\t " "  " >>/payload/ran' >"$TMP/payload/p.sh"
+docker run --rm --entrypoint /bin/bash -e BASH_ENV=/payload/p.sh -v "$TMP/payload:/payload" "$SANDBOX_IMAGE" -c true >/dev/null 2>&1
+check "control: the image's bash runs a BASH_ENV payload ($(tr '\n' ' ' <"$TMP/payload/ran" 2>/dev/null))" test -s "$TMP/payload/ran"
+rm -f "$TMP/payload/ran"
+# Like bad_run, but detached: an entrypoint that does not refuse would run for good.
+# Returns the exit code, 124 when still running after 30 s.
+evil_run() {
+    local name="$1" rc=124; shift
+    docker run -d --name "$name" --cap-drop ALL --security-opt no-new-privileges \
+        -v "$WS_HOST:/$WS_NAME" -w "/$WS_NAME" -e "OCS_WORKSPACE=/$WS_NAME" \
+        --add-host docker.host:host-gateway --network none "$@" "$SANDBOX_IMAGE" >/dev/null 2>&1 || return 125
+    for _ in $(seq 1 60); do
+        if [[ "$(docker inspect -f '{{.State.Running}}' "$name" 2>/dev/null)" != true ]]; then
+            rc="$(docker inspect -f '{{.State.ExitCode}}' "$name" 2>/dev/null)"; break
+        fi
+        sleep 0.5
+    done
+    docker logs "$name" >"$TMP/$name.log" 2>&1
+    docker rm -f "$name" >/dev/null 2>&1
+    return "${rc:-125}"
+}
+for evil in 'BASH_ENV=/payload/p.sh' 'BASH_FUNC_set%%=() { . /payload/p.sh; }' 'SHELLOPTS=xtrace' 'LD_PRELOAD=/nonexistent.so'; do
+    extra=(-e "$evil")
+    [[ "$evil" == SHELLOPTS=* ]] && extra+=(-e 'PS4=$(. /payload/p.sh)')
+    evil_run "$SANDBOX-bad5" --cap-add NET_ADMIN --cap-add SETUID --cap-add SETGID --cap-add SETPCAP \
+        -e 'OCS_WHITELIST=good.test' -v "$TMP/payload:/payload" "${extra[@]}"
+    rc=$?
+    check "entrypoint with ${evil%%=*} in the container's variables: no payload ran as root ($(tr '\n' ' ' <"$TMP/payload/ran" 2>/dev/null))" \
+        test ! -e "$TMP/payload/ran"
+    check "... it refuses to start, naming ${evil%%=*} (rc=$rc: $(grep -m1 'refusing' "$TMP/$SANDBOX-bad5.log"))" \
+        bash -c "(( $rc != 0 )) && grep -q \"^ocs-entrypoint: refusing to start: the container's environment sets .*${evil%%=*}\" '$TMP/$SANDBOX-bad5.log' && ! grep -q 'starting opencode' '$TMP/$SANDBOX-bad5.log'"
+    rm -f "$TMP/payload/ran"
+done
 
 finish

@@ -130,7 +130,13 @@ CA=opencode-sandbox-$ID_A
 
 SECRET_VALUE="e2e-$RANDOM-$RANDOM-passthrough-value"
 t0=$SECONDS
-if (cd "$PA/sub/dir" && E2E_SECRET_SOURCE=$SECRET_VALUE as_user "$OCS_BIN" start --detach) >"$WORK/start-a.log" 2>&1; then
+# The first start shows what the sandbox may reach and needs consent (issue 10, item 7).
+first=$( (cd "$PA" && as_user "$OCS_BIN" start --detach </dev/null) 2>&1); rc=$?
+check "a first start is not made without consent (exit $rc)" test "$rc" -ne 0
+expect_contains "... and shows what the sandbox may reach" "whitelist (HTTP/HTTPS): .allowed.test" "$first"
+expect_contains "... including the host variables passed in" "SECRET_TOKEN (from host E2E_SECRET_SOURCE)" "$first"
+expect_eq "... and nothing was started" "" "$(eng ps -a -q --filter "name=^$CA\$")"
+if (cd "$PA/sub/dir" && E2E_SECRET_SOURCE=$SECRET_VALUE as_user "$OCS_BIN" start --detach --yes) >"$WORK/start-a.log" 2>&1; then
     pass "start --detach from a subfolder reaches healthy ($((SECONDS - t0)) s)"
 else
     fail "start --detach from a subfolder reaches healthy" "$(cat "$WORK/start-a.log"; eng logs --tail 30 "$CA" 2>&1)"
@@ -247,7 +253,7 @@ PB=$WORK/proj-b
 as_user mkdir -p "$PB"
 ocs_in "$PB" init --yes --no-build >/dev/null 2>&1
 as_user sed -i 's/^sandbox-name:.*/sandbox-name: proj-b/' "$PB/opencode-sandbox-config.yaml"
-(cd "$PB" && exec_as_user "$OCS_BIN" start) >"$WORK/start-b.log" 2>&1 &
+(cd "$PB" && exec_as_user "$OCS_BIN" start --yes) >"$WORK/start-b.log" 2>&1 &
 fg_pid=$!
 ID_B=""
 if wait_until 600 grep -q 'Press Ctrl+C' "$WORK/start-b.log"; then

@@ -137,6 +137,15 @@ PY
         fail "the submenu offers Start" "$(cat "$STATUS")"
         summary; exit 1
     fi
+    # A first start shows what the sandbox may reach and asks (issue 10, item 7).
+    if wait_until 15 json "any(w['title'].endswith('for the first time?') for w in s['windows'])"; then
+        pass "the first start asks, showing what the sandbox may reach"
+        q=$(xdotool search --sync --name "for the first time\?$" | head -1)
+        xdotool windowfocus --sync "$q" 2>/dev/null; sleep 0.3
+        xdotool key Return                                # "Start" (the default button)
+    else
+        fail "the first start asks" "$(cat "$STATUS")"
+    fi
     wait_until 30 state_is Building Starting Running \
         && pass "the start begins (building or starting)" \
         || fail "the start begins" "$(cat "$STATUS" "$WORK/app.log" | tail -40)"
@@ -250,6 +259,14 @@ PY
     else
         fail "the app offers a restart" "$(cat "$STATUS")"
     fi
+
+    # The Settings save wrote the file in place: its read-only mount in the running sandbox
+    # stays, so the guard did not stop it and the agent still cannot write it (issue 10, item 1).
+    sleep 1
+    state_is Running && pass "the sandbox still runs after the Settings save" \
+        || fail "the sandbox still runs after the Settings save" "$(cat "$STATUS"; eng logs --tail 20 "opencode-sandbox-$SANDBOX_ID" 2>&1)"
+    check_not "after the Settings save the config is still read-only for the agent" \
+        eng exec -u root "opencode-sandbox-$SANDBOX_ID" ocs-dev-exec sh -c 'echo "env: {BASH_ENV: /tmp/x}" >> opencode-sandbox-config.yaml'
 
     # --- stop from the menu ---------------------------------------------------------------------
     open_tray_menu && choose "Stop"

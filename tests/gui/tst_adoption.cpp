@@ -43,7 +43,8 @@ private Q_SLOTS:
                                       SandboxController::configHash(listedProject.config()));
         engine()->addRunningContainer(unlistedProject.sandboxId(), unlisted, portB);
         // A sandbox of another user of the same engine: its state folder is not ours.
-        const QString foreign = env.makeProject(QStringLiteral("foreign"));
+        const QString foreign =
+            env.makeProject(QStringLiteral("foreign"), {}, /*startedBefore=*/false);
         const auto foreignProject = *Project::open(foreign, nullptr);
         engine()->addRunningContainer(foreignProject.sandboxId(), foreign, freePort());
         // State as `ocs start` left it: the state file and the password (file fallback: the

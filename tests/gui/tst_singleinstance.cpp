@@ -8,11 +8,14 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocalServer>
+#include <QLocalSocket>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace ocs;
 using namespace ocs::test;
@@ -75,6 +78,54 @@ private Q_SLOTS:
         QVERIFY2(second.exitCode() == 0, second.readAllStandardError().constData());
         QTRY_VERIFY(app.registry->contains(root));
         QTRY_VERIFY(app.tray->projectMenu(root));
+    }
+
+    // A second launch sends nothing to a socket that others may use (in a shared folder it
+    // could be anyone's): secondInstanceForwardsArguments is the positive control.
+    void forwardSendsNothingToASocketOthersCanUse()
+    {
+        GuiTestEnvironment env;
+        const QString dir = env.path(QStringLiteral("runtime"));
+        QVERIFY(QDir().mkpath(dir));
+        SingleInstance second(dir);
+        QLocalServer impostor;
+        impostor.setSocketOptions(QLocalServer::WorldAccessOption);
+        QVERIFY(impostor.listen(second.socketPath()));
+        qint64 received = 0;
+        connect(&impostor, &QLocalServer::newConnection, this, [&] {
+            QLocalSocket *s = impostor.nextPendingConnection();
+            connect(s, &QLocalSocket::readyRead, s, [&received, s] {
+                received += s->readAll().size();
+                s->write("ok\n");
+            });
+        });
+        bool done = false, ok = true;
+        second.forward({QStringLiteral("--add"), QStringLiteral("/secret/path")},
+                       [&](bool success, const QString &) {
+                           done = true;
+                           ok = success;
+                       });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        QVERIFY(!ok);
+        QTest::qWait(100);
+        QCOMPARE(received, 0);
+    }
+
+    // Without XDG_RUNTIME_DIR the lock and socket are in the user's own 0700 folder, never
+    // in a shared one.
+    void defaultFolderIsPrivate()
+    {
+        GuiTestEnvironment env;
+        qunsetenv("XDG_RUNTIME_DIR");
+        const QString dir = SingleInstance::defaultDirectory();
+        QVERIFY2(!dir.startsWith(QDir::tempPath() + QLatin1Char('/')) ||
+                     dir.startsWith(env.path(QString())),
+                 qPrintable(dir));
+        struct stat st
+        {};
+        QCOMPARE(::lstat(QFile::encodeName(dir).constData(), &st), 0);
+        QCOMPARE(int(st.st_uid), int(::getuid()));
+        QCOMPARE(int(st.st_mode & 077), 0);
     }
 
     void staleLockIsTakenOver()

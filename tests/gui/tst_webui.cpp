@@ -8,9 +8,14 @@
 #include "traylink.h"
 #include "webuiopener.h"
 
+#include <QDir>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QScopeGuard>
 #include <QTest>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <optional>
 
@@ -84,6 +89,55 @@ private Q_SLOTS:
         QTRY_COMPARE(s->state(), ManagedSandbox::State::Stopped);
         app.flush();
         QVERIFY(!open->isEnabled());
+    }
+
+    // The browser is started on a private local page that forwards to the sign-in URL: the
+    // one-time token is on no command line (/proc/<pid>/cmdline is readable by every user).
+    // A stand-in xdg-open on PATH records the command the browser would get.
+    void browserCommandLineHoldsNoToken()
+    {
+        GuiTestEnvironment env;
+        const QString bin = env.path(QStringLiteral("bin"));
+        QVERIFY(QDir().mkpath(bin));
+        const QString record = env.path(QStringLiteral("xdg-open.args"));
+        QFile script(bin + QStringLiteral("/xdg-open"));
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + QFile::encodeName(record) +
+                     ".part' && mv '" + QFile::encodeName(record) + ".part' '" +
+                     QFile::encodeName(record) + "'\n");
+        script.close();
+        QVERIFY(script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        const QByteArray oldPath = qgetenv("PATH");
+        const auto restore = qScopeGuard([&] { qputenv("PATH", oldPath); });
+        qputenv("PATH", QFile::encodeName(bin) + ':' + oldPath);
+        qunsetenv("OCS_BROWSER");
+        qunsetenv("BROWSER");
+
+        const QByteArray token = "SeCrEt-ToKeN_0123456789abcdefghijklmnopqrstu";
+        const QUrl url(QStringLiteral("http://127.0.0.1:41234/__ocs/login?token=") +
+                       QString::fromLatin1(token) + QStringLiteral("&next=%2F"));
+        tray::ExternalBrowserOpener opener;
+        QVERIFY(opener.open(nullptr, url));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(record), 10000);
+        QFile args(record);
+        QVERIFY(args.open(QIODevice::ReadOnly));
+        const QByteArray argv = args.readAll();
+        QVERIFY2(!argv.contains(token), argv.constData());
+
+        // The argument is a page only this user can read, which forwards to the URL.
+        const QUrl page(QString::fromLocal8Bit(argv.trimmed()));
+        QVERIFY2(page.isLocalFile(), argv.constData());
+        const QString file = page.toLocalFile();
+        QVERIFY2(file.startsWith(env.path(QString())), qPrintable(file)); // not a shared /tmp
+        struct stat st = {};
+        QCOMPARE(::lstat(QFile::encodeName(file).constData(), &st), 0);
+        QCOMPARE(int(st.st_mode & 0777), 0600);
+        QCOMPARE(st.st_uid, ::getuid());
+        QCOMPARE(::lstat(QFile::encodeName(QFileInfo(file).absolutePath()).constData(), &st), 0);
+        QCOMPARE(int(st.st_mode & 077), 0);
+        QFile content(file);
+        QVERIFY(content.open(QIODevice::ReadOnly));
+        QVERIFY(content.readAll().contains("url=" + url.toEncoded().replace("&", "&amp;")));
     }
 
     // `ocs web` asks the running app (over its single-instance socket) and gets a URL of the

@@ -2,6 +2,7 @@
 // web servers on 127.0.0.1: credentials only for their own origin, one profile per project,
 // links to other sites in the default browser, and the gateway's sign-in as the tray uses it.
 
+#include "gateway/signinpage.h"
 #include "gateway/webgateway.h"
 #include "webviewpage.h"
 #include "webviewpolicy.h"
@@ -9,14 +10,19 @@
 
 #include <QAuthenticator>
 #include <QDesktopServices>
+#include <QDir>
+#include <QFile>
 #include <QPointer>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWebEngineCookieStore>
+#include <QWebEnginePage>
 #include <QWebEngineProfile>
+#include <QWebEngineSettings>
 #include <QWebEngineView>
 
 #include <memory>
@@ -416,6 +422,66 @@ private Q_SLOTS:
         QVERIFY(evaluate(w.page(), QStringLiteral("document.cookie")).toString().isEmpty());
         QVERIFY(!w.page()->url().toString().contains(Password));
         QVERIFY(w.windowTitle().contains(QStringLiteral("gw")));
+    }
+
+    // The tray and `ocs web` open the browser on a private local page that forwards to the
+    // sign-in URL (no token on a command line): in Chromium that navigation is cross-site, and
+    // the sign-in still works and ends on the web UI with the session cookie.
+    void signsInFromTheLocalSignInPage()
+    {
+        FakeSite upstream(true);
+        upstream.setPage("/", "<html><head><title>OpenCode</title></head><body>app</body></html>");
+        ocs::WebGateway gateway({upstream.port(), User, Password});
+        QVERIFY(gateway.listen());
+        qputenv("XDG_RUNTIME_DIR", QFile::encodeName(m_dir.path()));
+        QString error;
+        const QString page = ocs::signinpage::writePage(gateway.createLoginUrl(), &error);
+        QVERIFY2(!page.isEmpty(), qPrintable(error));
+        QWebEngineProfile profile; // off the record
+        // As in a desktop browser, a local page may navigate to a web address (Qt WebEngine
+        // forbids that by default).
+        profile.settings()->setAttribute(QWebEngineSettings::LocalContentCanAccessRemoteUrls, true);
+        QWebEnginePage browser(&profile);
+        QSignalSpy finished(&browser, &QWebEnginePage::loadFinished);
+        browser.load(QUrl::fromLocalFile(page));
+        QTRY_VERIFY2_WITH_TIMEOUT(browser.title() == QStringLiteral("OpenCode"),
+                                  qPrintable(browser.title() + QLatin1Char(' ') +
+                                             browser.url().toString(QUrl::RemoveQuery)),
+                                  30000);
+        QCOMPARE(browser.url(), QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(gateway.port())));
+        QCOMPARE(upstream.seenFor("/").last().authorization, upstream.expectedAuthorization());
+    }
+
+    // A file the page offers is saved only when the user agrees (the page is the agent's
+    // work); refused by default.
+    void downloadsNeedConsent()
+    {
+        FakeSite site(false);
+        site.setPage("/file.txt", "from the agent",
+                     "Content-Disposition: attachment; filename=\"agent.txt\"\r\n");
+        const QString downloads = m_dir.filePath(QStringLiteral("downloads"));
+        QVERIFY(QDir().mkpath(downloads));
+        QStringList asked;
+        bool answer = false;
+        WebViewWindow::setDownloadConfirmation(
+            [&](QWidget *, const QString &name, const QString &) {
+                asked << name;
+                return answer;
+            });
+        const auto restore = qScopeGuard([] { WebViewWindow::setDownloadConfirmation({}); });
+        WebViewWindow w(optionsFor(QStringLiteral("dl"), m_dir.filePath(QStringLiteral("dl/wv"))));
+        w.profile()->setDownloadPath(downloads);
+        QVERIFY(loadAndWait(w, site.url(QStringLiteral("/"))));
+        evaluate(w.page(), QStringLiteral("location.href = '/file.txt'"));
+        QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 1, 15000);
+        QCOMPARE(asked.first(), QStringLiteral("agent.txt"));
+        QTest::qWait(1000);
+        QVERIFY(QDir(downloads).entryList(QDir::Files).isEmpty());
+        // Positive control: agreed, it is saved.
+        answer = true;
+        evaluate(w.page(), QStringLiteral("location.href = '/file.txt?again'"));
+        QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 2, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(!QDir(downloads).entryList(QDir::Files).isEmpty(), 15000);
     }
 
     // OpenCode's UI uses built-ins and CSS units newer than the Chromium of Qt 6.4's

@@ -2,10 +2,18 @@
 
 #include "configanalysis.h"
 #include "logging.h"
+#include "workspacefile.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -34,15 +42,15 @@ QString ConfigFile::LoadResult::errorSummary() const
 
 ConfigFile::LoadResult ConfigFile::load(const QString &path)
 {
-    QFile file(path);
+    // The config is in the workspace, which the agent writes: no link followed, no FIFO
+    // waited on, no hard-linked or huge file read (WorkspaceFile).
     const QFileInfo info(path);
+    const WorkspaceFile::Result file = WorkspaceFile::read(info.absolutePath(), info.fileName());
     QString problem;
-    if (!info.exists())
+    if (file.absent())
         problem = u"the file does not exist"_s;
-    else if (info.isDir())
-        problem = u"this is a folder, not a file"_s;
-    else if (!file.open(QIODevice::ReadOnly))
-        problem = u"cannot read the file: %1"_s.arg(file.errorString());
+    else if (!file.ok())
+        problem = u"cannot read the file: %1"_s.arg(file.reason);
     if (!problem.isEmpty()) {
         LoadResult result;
         Diagnostic d;
@@ -52,7 +60,7 @@ ConfigFile::LoadResult ConfigFile::load(const QString &path)
         qCDebug(lcConfig) << "cannot load" << path << problem;
         return result;
     }
-    return parse(file.readAll(), path);
+    return parse(file.data, path);
 }
 
 ConfigFile::LoadResult ConfigFile::parse(const QByteArray &text, const QString &fileName)
@@ -69,6 +77,40 @@ QByteArray ConfigFile::render(const QByteArray &originalText, const ProjectConfi
                               QStringList *droppedComments)
 {
     return configdetail::renderConfig(originalText, config, droppedComments);
+}
+
+bool ConfigFile::writeInPlace(const QString &path, const QByteArray &text, QString *reason)
+{
+    // No symlink followed, no FIFO waited on; the file must be a plain file of its own.
+    const int fd =
+        ::open(QFile::encodeName(path).constData(), O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        *reason = QString::fromLocal8Bit(std::strerror(errno));
+        return false;
+    }
+    auto failWith = [&](const QString &why) {
+        *reason = why;
+        ::close(fd);
+        return false;
+    };
+    struct stat st
+    {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+        return failWith(u"not a regular file"_s);
+    qsizetype written = 0;
+    while (written < text.size()) {
+        const ssize_t n =
+            ::pwrite(fd, text.constData() + written, size_t(text.size() - written), off_t(written));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return failWith(QString::fromLocal8Bit(std::strerror(errno)));
+        written += n;
+    }
+    if (::ftruncate(fd, off_t(text.size())) != 0 || ::fsync(fd) != 0)
+        return failWith(QString::fromLocal8Bit(std::strerror(errno)));
+    ::close(fd);
+    return true;
 }
 
 bool ConfigFile::save(const QString &path, const ProjectConfig &config, QString *errorMessage,
@@ -89,18 +131,25 @@ bool ConfigFile::save(const QString &path, const ProjectConfig &config, QString 
     }
     const QByteArray text = render(original, config, droppedComments);
 
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly))
-        return fail(u"cannot write %1: %2"_s.arg(path, out.errorString()));
-    // QSaveFile writes a temporary file and renames it over the old one; it gives the new file
-    // the old one's permissions, so a private 0600 file stays private (tested).
-    if (out.write(text) != text.size()) {
-        const QString reason = out.errorString();
-        out.cancelWriting();
-        return fail(u"cannot write %1: %2"_s.arg(path, reason));
+    if (QFileInfo::exists(path)) {
+        // In place, keeping the inode: a running sandbox has this very file mounted read-only,
+        // and replacing it (a new file renamed over it) would detach that mount inside the
+        // sandbox, leaving the agent the new, writable file.
+        QString reason;
+        if (!writeInPlace(path, text, &reason))
+            return fail(u"cannot write %1: %2"_s.arg(path, reason));
+    } else {
+        QSaveFile out(path);
+        if (!out.open(QIODevice::WriteOnly))
+            return fail(u"cannot write %1: %2"_s.arg(path, out.errorString()));
+        if (out.write(text) != text.size()) {
+            const QString reason = out.errorString();
+            out.cancelWriting();
+            return fail(u"cannot write %1: %2"_s.arg(path, reason));
+        }
+        if (!out.commit())
+            return fail(u"cannot write %1: %2"_s.arg(path, out.errorString()));
     }
-    if (!out.commit())
-        return fail(u"cannot write %1: %2"_s.arg(path, out.errorString()));
     if (errorMessage)
         errorMessage->clear();
     qCDebug(lcConfig) << "saved" << path;

@@ -32,9 +32,14 @@ public:
     static QByteArray render(const QByteArray &originalText, const ProjectConfig &config,
                              QStringList *droppedComments = nullptr);
 
-    // render() + atomic write (QSaveFile), keeping the file's permissions.
+    // render() + write. An existing file is rewritten in place (same inode, so its
+    // permissions stay and a running sandbox's read-only mount of it stays attached); a new
+    // one is written atomically (QSaveFile).
     static bool save(const QString &path, const ProjectConfig &config, QString *errorMessage,
                      QStringList *droppedComments = nullptr);
+    // Overwrites the regular file at `path` with `text` without replacing it (no symlink
+    // followed); false with `reason` on failure.
+    static bool writeInPlace(const QString &path, const QByteArray &text, QString *reason);
 
     // What `ocs init` writes: sandbox-name filled in, every other section present, empty,
     // with commented examples (the reference's template shape).

@@ -2,6 +2,7 @@
 
 #include <QHostAddress>
 #include <QRegularExpression>
+#include <QSet>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -232,6 +233,25 @@ QString reservedEnvReason(const QString &name)
     if (name.startsWith(u"LD_"_s)) {
         return u"%1: LD_* variables change how every program in the sandbox loads code, so "
                u"they are reserved"_s.arg(name);
+    }
+    // Read at program start, before a program can clean its environment, by bash (the
+    // sandbox's root helpers are bash scripts), by the C library, or by node (the sandbox's
+    // gate and probes): any of them could run code with the privileges of the sandbox's own
+    // processes. The image refuses them too (docker/ocs-lib.sh: ocs_unsafe_env_name).
+    static const QSet<QString> startupNames{
+        // bash
+        u"BASH_ENV"_s, u"ENV"_s, u"BASHOPTS"_s, u"SHELLOPTS"_s, u"PS4"_s, u"BASH_XTRACEFD"_s,
+        u"BASH_LOADABLES_PATH"_s, u"BASH_COMPAT"_s, u"POSIXLY_CORRECT"_s, u"GLOBIGNORE"_s,
+        u"CDPATH"_s, u"PROMPT_COMMAND"_s, u"IFS"_s,
+        // the C library (what it ignores in setuid programs, as far as it loads code or files)
+        u"GCONV_PATH"_s, u"GLIBC_TUNABLES"_s, u"LOCPATH"_s, u"NLSPATH"_s, u"HOSTALIASES"_s,
+        u"RES_OPTIONS"_s, u"LOCALDOMAIN"_s, u"MALLOC_TRACE"_s,
+        // node
+        u"NODE_OPTIONS"_s};
+    if (startupNames.contains(name) || name.startsWith(u"BASH_FUNC_"_s)) {
+        return u"%1 is reserved: bash, the C library or node read it when a program starts "
+               u"and can be made to run code with it, also in the sandbox's own processes "
+               u"that run as root"_s.arg(name);
     }
     if (name.startsWith(u"DOCKER_"_s) || name.startsWith(u"CONTAINER_"_s) ||
         name.startsWith(u"PODMAN_"_s)) {

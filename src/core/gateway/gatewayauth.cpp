@@ -26,6 +26,18 @@ void GatewayAuth::setTokenLifetime(std::chrono::milliseconds lifetime)
     m_tokenLifetime = std::clamp(lifetime, std::chrono::milliseconds(1), MaxTokenLifetime);
 }
 
+void GatewayAuth::setTimeSource(TimeSource now)
+{
+    m_now = std::move(now);
+}
+
+void GatewayAuth::setSessionLifetimes(std::chrono::milliseconds idle,
+                                      std::chrono::milliseconds absolute)
+{
+    m_sessionIdle = idle;
+    m_sessionLifetime = absolute;
+}
+
 void GatewayAuth::dropExpiredTokens(Clock::time_point now)
 {
     // Tokens are ordered by issue time, but the lifetime may have changed in between, so
@@ -45,7 +57,7 @@ void GatewayAuth::dropExpiredTokens(Clock::time_point now)
 
 QByteArray GatewayAuth::issueToken()
 {
-    const auto now = Clock::now();
+    const auto now = this->now();
     dropExpiredTokens(now);
     while (int(m_tokenOrder.size()) >= MaxPendingTokens) {
         m_tokens.remove(m_tokenOrder.front());
@@ -62,7 +74,7 @@ bool GatewayAuth::redeemToken(QByteArrayView token)
 {
     if (token.isEmpty())
         return false;
-    const auto now = Clock::now();
+    const auto now = this->now();
     const QByteArray key = digest(token);
     const auto it = m_tokens.constFind(key);
     if (it == m_tokens.constEnd()) {
@@ -75,24 +87,50 @@ bool GatewayAuth::redeemToken(QByteArrayView token)
     return valid;
 }
 
+bool GatewayAuth::isExpired(const Session &session, Clock::time_point now) const
+{
+    return now - session.lastUsed >= m_sessionIdle || now - session.created >= m_sessionLifetime;
+}
+
 QByteArray GatewayAuth::createSession()
 {
+    const auto now = this->now();
+    // Forget expired sessions (and the oldest, beyond the limit).
+    for (auto it = m_sessionOrder.begin(); it != m_sessionOrder.end();) {
+        const auto found = m_sessions.constFind(*it);
+        if (found == m_sessions.constEnd() || isExpired(found.value(), now)) {
+            if (found != m_sessions.constEnd())
+                m_sessions.erase(found);
+            it = m_sessionOrder.erase(it);
+        } else {
+            ++it;
+        }
+    }
     while (int(m_sessionOrder.size()) >= MaxSessions) {
         m_sessions.remove(m_sessionOrder.front());
         m_sessionOrder.pop_front();
     }
     QByteArray secret = randomSecret();
     const QByteArray key = digest(secret);
-    m_sessions.insert(key);
+    m_sessions.insert(key, Session{now, now});
     m_sessionOrder.push_back(key);
     return secret;
 }
 
-bool GatewayAuth::isValidSession(QByteArrayView secret) const
+bool GatewayAuth::isValidSession(QByteArrayView secret)
 {
     if (secret.isEmpty())
         return false;
-    return m_sessions.contains(digest(secret));
+    const auto it = m_sessions.find(digest(secret));
+    if (it == m_sessions.end())
+        return false;
+    const auto now = this->now();
+    if (isExpired(it.value(), now)) {
+        m_sessions.erase(it); // its order entry goes at the next createSession()
+        return false;
+    }
+    it->lastUsed = now;
+    return true;
 }
 
 void GatewayAuth::clearTokens()

@@ -3,10 +3,10 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QHash>
-#include <QSet>
 
 #include <chrono>
 #include <deque>
+#include <functional>
 
 namespace ocs::gateway {
 
@@ -19,10 +19,20 @@ class GatewayAuth
 {
 public:
     using Clock = std::chrono::steady_clock;
+    using TimeSource = std::function<Clock::time_point()>;
 
     static constexpr std::chrono::milliseconds MaxTokenLifetime{60000};
     static constexpr int MaxPendingTokens = 32;
     static constexpr int MaxSessions = 64;
+    // A session ends when unused for this long, and this long after it began whatever happens.
+    static constexpr std::chrono::minutes DefaultSessionIdle{12 * 60};
+    static constexpr std::chrono::minutes DefaultSessionLifetime{24 * 60};
+
+    // Tests: a clock to use instead of the steady clock.
+    void setTimeSource(TimeSource now);
+    void setSessionLifetimes(std::chrono::milliseconds idle, std::chrono::milliseconds absolute);
+    // The cookie's Max-Age: the absolute lifetime.
+    std::chrono::milliseconds sessionMaxAge() const { return m_sessionLifetime; }
 
     // Clamped to (0, MaxTokenLifetime].
     void setTokenLifetime(std::chrono::milliseconds lifetime);
@@ -35,7 +45,9 @@ public:
 
     // A new session secret (the cookie value).
     QByteArray createSession();
-    bool isValidSession(QByteArrayView secret) const;
+    // True for a live session, which counts as a use (its idle time starts again). An expired
+    // one is forgotten.
+    bool isValidSession(QByteArrayView secret);
     void clearSessions();
     void clearTokens();
 
@@ -45,13 +57,24 @@ public:
     static QByteArray randomSecret();
 
 private:
-    static QByteArray digest(QByteArrayView secret);
-    void dropExpiredTokens(Clock::time_point now);
+    struct Session
+    {
+        Clock::time_point created;
+        Clock::time_point lastUsed;
+    };
 
+    static QByteArray digest(QByteArrayView secret);
+    Clock::time_point now() const { return m_now ? m_now() : Clock::now(); }
+    void dropExpiredTokens(Clock::time_point now);
+    bool isExpired(const Session &session, Clock::time_point now) const;
+
+    TimeSource m_now;
+    std::chrono::milliseconds m_sessionIdle = DefaultSessionIdle;
+    std::chrono::milliseconds m_sessionLifetime = DefaultSessionLifetime;
     std::chrono::milliseconds m_tokenLifetime = MaxTokenLifetime;
     QHash<QByteArray, Clock::time_point> m_tokens; // digest -> expiry
     std::deque<QByteArray> m_tokenOrder;           // digests, oldest first
-    QSet<QByteArray> m_sessions;                   // digests
+    QHash<QByteArray, Session> m_sessions;         // digest -> times
     std::deque<QByteArray> m_sessionOrder;         // digests, oldest first
 };
 

@@ -175,7 +175,14 @@ void GatewayConnection::start()
     connect(m_client, &QTcpSocket::disconnected, this, &GatewayConnection::onActivity);
     connect(m_client, &QTcpSocket::errorOccurred, this, &GatewayConnection::onActivity);
     m_lastActivity = std::chrono::steady_clock::now();
+    m_lastRequestAt = m_lastActivity;
     pump();
+}
+
+bool GatewayConnection::isWaitingForRequest() const
+{
+    return !m_finished && !m_closing && m_request == RequestState::Head &&
+           m_response == ResponseState::Idle;
 }
 
 void GatewayConnection::abortSilently()
@@ -240,8 +247,18 @@ void GatewayConnection::pumpRequest()
     for (;;) {
         switch (m_request) {
         case RequestState::Head: {
-            if (m_client->bytesAvailable() > 0) {
-                const QByteArray data = takeAvailable(m_client, m_client->bytesAvailable());
+            // Pipelined requests that the gateway answers itself (401, 404, …): no more is
+            // read while the client does not take the answers (resumed by bytesWritten).
+            const qint64 unsent = m_client->bytesToWrite();
+            if (m_clientPaused && unsent > LowWatermark)
+                return;
+            m_clientPaused = unsent >= HighWatermark;
+            if (m_clientPaused)
+                return;
+            const qint64 room = ReadBufferSize - m_clientIn.size();
+            if (m_client->bytesAvailable() > 0 && room > 0) {
+                const QByteArray data =
+                    takeAvailable(m_client, std::min(room, m_client->bytesAvailable()));
                 if (m_clientIn.isEmpty())
                     m_clientIn = data;
                 else
@@ -251,6 +268,10 @@ void GatewayConnection::pumpRequest()
                 if (isDrained(m_client))
                     closeNow();
                 return;
+            }
+            if (!m_headPending) { // the head's deadline runs from its first byte
+                m_headPending = true;
+                m_headStarted = m_lastActivity;
             }
             switch (m_requestParser.parse(m_clientIn)) {
             case HttpHeadParser::Status::NeedMoreData:
@@ -266,6 +287,8 @@ void GatewayConnection::pumpRequest()
                             QStringLiteral("The gateway could not read this request."), true);
                 return;
             case HttpHeadParser::Status::Complete:
+                m_headPending = false;
+                m_lastRequestAt = m_lastActivity;
                 handleRequestHead();
                 m_requestParser.reset();
                 continue;
@@ -444,6 +467,7 @@ void GatewayConnection::handleRequestHead()
             return;
         }
         body = BodyFramer::chunked();
+        m_exchange.framing = QByteArrayLiteral("Transfer-Encoding: chunked\r\n");
     } else if (head.count("content-length") > 0) {
         qint64 length = 0;
         if (!contentLength(head, &length)) {
@@ -452,6 +476,7 @@ void GatewayConnection::handleRequestHead()
             return;
         }
         body = BodyFramer::length(length);
+        m_exchange.framing = "Content-Length: " + QByteArray::number(length) + "\r\n";
     }
     m_exchange.hasRequestBody = body.mode() != BodyFramer::Mode::None;
     // A refused request's body is not read, so the connection cannot carry another one.
@@ -469,7 +494,14 @@ void GatewayConnection::handleRequestHead()
                     QStringLiteral("Unsupported request target."), true);
         return;
     }
-    if (!policy::isSameOriginRequest(head, m_ctx.allowedOrigins)) {
+    const QByteArrayView path = policy::targetPath(head.target);
+    // The browser opens the sign-in link from a local file (so that the token is on no
+    // command line), which makes that navigation cross-site. The link is its own proof (a
+    // one-time secret only this user's processes get), so a top-level navigation to it is
+    // let in from anywhere; handleLogin() then goes on with a same-origin navigation.
+    const bool login = path == LoginPath;
+    if (!policy::isSameOriginRequest(head, m_ctx.allowedOrigins) &&
+        !(login && policy::isTopLevelNavigation(head))) {
         qCInfo(lcGateway) << "connection" << m_id << "refused a cross-site request for"
                           << loggablePath(head.target);
         respondPage(403, QStringLiteral("Forbidden"),
@@ -482,12 +514,11 @@ void GatewayConnection::handleRequestHead()
         return;
     }
 
-    const QByteArrayView path = policy::targetPath(head.target);
     if (lcGateway().isDebugEnabled()) {
         qCDebug(lcGateway).noquote() << "connection" << m_id << QString::fromLatin1(head.method)
                                      << loggablePath(head.target);
     }
-    if (path == LoginPath) {
+    if (login) {
         handleLogin(head);
         return;
     }
@@ -516,7 +547,7 @@ void GatewayConnection::handleRequestHead()
     forwardRequest(head, body);
 }
 
-bool GatewayConnection::hasValidSession(const HttpHead &head) const
+bool GatewayConnection::hasValidSession(const HttpHead &head)
 {
     const QList<QByteArray> values = policy::cookieValues(head, m_ctx.cookieName);
     for (const QByteArray &value : values) {
@@ -542,7 +573,10 @@ void GatewayConnection::handleLogin(const HttpHead &head)
     QByteArray fields = QByteArrayLiteral("Location: ") + next + "\r\n";
     if (m_ctx.auth.redeemToken(token)) {
         const QByteArray secret = m_ctx.auth.createSession();
+        const auto maxAge =
+            std::chrono::duration_cast<std::chrono::seconds>(m_ctx.auth.sessionMaxAge());
         fields += "Set-Cookie: " + m_ctx.cookieName + '=' + secret +
+                  "; Max-Age=" + QByteArray::number(qint64(maxAge.count())) +
                   "; Path=/; HttpOnly; SameSite=Strict\r\n";
         qCInfo(lcGateway) << "connection" << m_id << "signed in a browser session";
     } else if (!hasValidSession(head)) {
@@ -556,6 +590,20 @@ void GatewayConnection::handleLogin(const HttpHead &head)
         return;
     }
     // (An already signed-in browser reopening a used link just goes on to `next`.)
+    if (!policy::isSameOriginRequest(head, m_ctx.allowedOrigins)) {
+        // Opened from another origin (the local sign-in file): a redirect would keep the
+        // navigation cross-site, so the SameSite=Strict cookie would not be sent with it.
+        // A page of our own navigates on instead. `next` is a sanitized local path.
+        fields.remove(0, fields.indexOf("\r\n") + 2); // no Location
+        const QByteArray target = QString::fromLatin1(next).toHtmlEscaped().toLatin1();
+        const QByteArray body = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                                "<meta http-equiv=\"refresh\" content=\"0;url=" +
+                                target +
+                                "\"><title>Signing in</title></head>\n<body><p><a href=\"" +
+                                target + "\">Continue</a></p></body></html>\n";
+        respond(200, fields, body, close);
+        return;
+    }
     respond(303, fields, {}, close);
 }
 
@@ -570,7 +618,11 @@ void GatewayConnection::forwardRequest(const HttpHead &head, const BodyFramer &b
     }
     m_requestBody = body;
     m_exchange.upstreamHead = upstreamHead(head);
-    if (m_exchange.hasRequestBody) {
+    // Only what is safe to send twice is retried (RFC 9110 section 9.2.2): GET and HEAD
+    // without a body.
+    const bool retryable =
+        !m_exchange.hasRequestBody && (head.method == "GET" || head.method == "HEAD");
+    if (!retryable) {
         QByteArray out = std::exchange(m_exchange.upstreamHead, {}); // never retried
         appendBufferedBody(out, m_clientIn, m_requestBody);
         sendNow(m_upstream, out);
@@ -596,7 +648,9 @@ QByteArray GatewayConnection::upstreamHead(const HttpHead &head) const
     out += "\r\n";
     for (const HttpHeaderField &f : head.fields) {
         const QByteArray &name = f.lowerName;
-        if (isHopByHop(name) || name == "authorization")
+        // Framing is re-emitted in one canonical field below.
+        if (isHopByHop(name) || name == "authorization" || name == "content-length" ||
+            name == "transfer-encoding")
             continue;
         if (contains(connectionOptions, name) && !isProtectedField(name))
             continue;
@@ -617,6 +671,7 @@ QByteArray GatewayConnection::upstreamHead(const HttpHead &head) const
         out += f.value;
         out += "\r\n";
     }
+    out += m_exchange.framing;
     out += "Authorization: ";
     out += m_ctx.upstreamAuthorization;
     out += "\r\n";
@@ -756,7 +811,11 @@ void GatewayConnection::upstreamFailed(const char *why)
     const bool retry = !m_exchange.responseStarted && !m_exchange.retried &&
                        m_exchange.onReusedUpstream && m_upstreamIn.isEmpty() &&
                        !m_exchange.upstreamHead.isEmpty();
+    const bool refused =
+        m_upstream && m_upstream->error() == QAbstractSocket::ConnectionRefusedError;
     dropUpstream();
+    if (refused && m_ctx.upstreamUnreachable)
+        m_ctx.upstreamUnreachable();
     if (retry) {
         qCDebug(lcGateway) << "connection" << m_id
                            << "retrying on a new upstream connection:" << why;
@@ -941,16 +1000,29 @@ milliseconds GatewayConnection::currentTimeout() const
     return t.transfer;
 }
 
+std::chrono::steady_clock::time_point GatewayConnection::currentDeadline() const
+{
+    using Clock = std::chrono::steady_clock;
+    const milliseconds timeout = currentTimeout();
+    Clock::time_point deadline =
+        timeout > 0ms ? m_lastActivity + timeout : Clock::time_point::max();
+    // A head has a deadline of its own, from its first byte: a steady trickle of bytes
+    // keeps the connection active but does not keep it.
+    if (m_headPending && !m_closing && m_request == RequestState::Head &&
+        m_response == ResponseState::Idle && m_ctx.timeouts.head > 0ms)
+        deadline = std::min(deadline, m_headStarted + m_ctx.timeouts.head);
+    return deadline;
+}
+
 void GatewayConnection::armTimer()
 {
-    const milliseconds timeout = currentTimeout();
-    if (timeout <= 0ms) {
+    const auto deadline = currentDeadline();
+    if (deadline == std::chrono::steady_clock::time_point::max()) {
         m_timer.stop();
         return;
     }
     // Restarting a timer costs more than the rest of a small request, so a timer that fires
     // no later than needed is left alone; onTimer() re-arms it if there was activity since.
-    const auto deadline = m_lastActivity + timeout;
     if (m_timer.isActive() && m_timerDeadline <= deadline)
         return;
     m_timerDeadline = deadline;
@@ -960,10 +1032,10 @@ void GatewayConnection::armTimer()
 
 void GatewayConnection::onTimer()
 {
-    const milliseconds timeout = currentTimeout();
-    if (timeout <= 0ms)
+    const auto deadline = currentDeadline();
+    if (deadline == std::chrono::steady_clock::time_point::max())
         return;
-    if (std::chrono::steady_clock::now() - m_lastActivity < timeout) {
+    if (std::chrono::steady_clock::now() < deadline) {
         armTimer();
         return;
     }
@@ -980,7 +1052,11 @@ void GatewayConnection::onTimer()
                         QStringLiteral("The request did not arrive in time."), true);
         }
     } else if (!m_exchange.responseStarted) {
+        const bool connecting =
+            m_upstream && m_upstream->state() != QAbstractSocket::ConnectedState;
         dropUpstream();
+        if (connecting && m_ctx.upstreamUnreachable)
+            m_ctx.upstreamUnreachable();
         respondPage(504, QStringLiteral("OpenCode did not answer"),
                     QStringLiteral("The OpenCode server of this sandbox did not answer in time."),
                     true);

@@ -28,6 +28,8 @@ public:
     // side holds more than HighWatermark unsent bytes: at most a few MB per connection.
     static constexpr qint64 ReadBufferSize = 512 * 1024;
     static constexpr qint64 HighWatermark = 1024 * 1024;
+    // Reading resumes once the other side's unsent bytes are below this.
+    static constexpr qint64 LowWatermark = 256 * 1024;
 
     // Takes ownership of `client`.
     GatewayConnection(QTcpSocket *client, GatewayContext &context, quint64 id,
@@ -37,6 +39,12 @@ public:
     void start();
     // Closes both sockets at once without emitting finished() (gateway shutdown).
     void abortSilently();
+
+    // No request in progress: idle, or a request head still arriving. Such a connection may
+    // be closed to make room for a new one.
+    bool isWaitingForRequest() const;
+    // When the last request head was complete (or the connection began, before the first).
+    std::chrono::steady_clock::time_point lastRequestAt() const { return m_lastRequestAt; }
 
 Q_SIGNALS:
     // The connection is closed; the owner may delete it (later).
@@ -65,7 +73,8 @@ private:
         bool upstreamReusable = false;
         bool onReusedUpstream = false;
         bool retried = false;
-        QByteArray upstreamHead; // kept to retry a bodiless request once; holds a secret
+        QByteArray framing;      // the canonical Content-Length/Transfer-Encoding field
+        QByteArray upstreamHead; // kept to retry a GET/HEAD once; holds a secret
     };
 
     void onActivity();
@@ -80,7 +89,7 @@ private:
 
     void handleRequestHead();
     void handleLogin(const HttpHead &head);
-    bool hasValidSession(const HttpHead &head) const;
+    bool hasValidSession(const HttpHead &head);
     void forwardRequest(const HttpHead &head, const BodyFramer &body);
     QByteArray upstreamHead(const HttpHead &head) const;
 
@@ -105,6 +114,7 @@ private:
     void checkClosed();
 
     std::chrono::milliseconds currentTimeout() const;
+    std::chrono::steady_clock::time_point currentDeadline() const;
     void armTimer();
     void noteBuffered();
 
@@ -127,10 +137,14 @@ private:
     bool m_pumpAgain = false;
     bool m_closing = false;
     bool m_finished = false;
+    bool m_clientPaused = false; // not reading requests: the client does not take the answers
+    bool m_headPending = false;  // a request head has begun (m_headStarted)
 
     QTimer m_timer;
     std::chrono::steady_clock::time_point m_timerDeadline; // when m_timer fires
     std::chrono::steady_clock::time_point m_lastActivity;
+    std::chrono::steady_clock::time_point m_headStarted;
+    std::chrono::steady_clock::time_point m_lastRequestAt;
 };
 
 } // namespace ocs::gateway

@@ -7,6 +7,7 @@
 #include <QList>
 
 #include <algorithm>
+#include <functional>
 
 namespace ocs::gateway {
 
@@ -21,6 +22,9 @@ struct GatewayContext
 
     quint16 upstreamPort = 0;
     QByteArray upstreamAuthorization; // "Basic <base64>": a secret, never log it
+
+    // Called when a connection to the upstream is refused or does not complete.
+    std::function<void()> upstreamUnreachable;
 
     GatewayAuth auth;
     WebGateway::Timeouts timeouts;

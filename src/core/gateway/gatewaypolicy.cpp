@@ -80,6 +80,14 @@ bool isSameOriginRequest(const HttpHead &head, const QList<QByteArray> &origins)
     return true;
 }
 
+bool isTopLevelNavigation(const HttpHead &head)
+{
+    return (head.method == "GET" || head.method == "HEAD") && head.count("sec-fetch-mode") == 1 &&
+           head.count("sec-fetch-dest") == 1 &&
+           equalsIgnoringCase(head.value("sec-fetch-mode"), "navigate") &&
+           equalsIgnoringCase(head.value("sec-fetch-dest"), "document");
+}
+
 bool isPublicWithoutSession(const HttpHead &head)
 {
     if (head.method != "GET" && head.method != "HEAD")

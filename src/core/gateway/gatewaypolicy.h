@@ -30,6 +30,10 @@ bool isSameOriginRequest(const HttpHead &head, const QList<QByteArray> &allowedO
 // (Chromium fetches a page's <link rel="manifest"> with credentials omitted unless it says
 // crossorigin="use-credentials", which OpenCode's page does not). The file is the same public
 // build asset in every OpenCode install; nothing else is let through without a session.
+// A top-level navigation of the browser (Sec-Fetch-Mode: navigate, Sec-Fetch-Dest: document):
+// not a subresource, frame, fetch or form a page of another site could make and read.
+bool isTopLevelNavigation(const HttpHead &head);
+
 bool isPublicWithoutSession(const HttpHead &head);
 
 // The value of a redirect target given by the caller: a local absolute path (with optional

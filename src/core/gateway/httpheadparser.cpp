@@ -266,7 +266,7 @@ bool HttpHeadParser::parseField(QByteArrayView line)
     const QByteArrayView value = trimmed(line.sliced(colon + 1));
     for (char c : value) {
         const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 && c != '\t')
+        if ((u < 0x20 && c != '\t') || u == 0x7f)
             return fail("control character in header value");
     }
     if (m_head.fields.size() >= MaxFieldCount) {

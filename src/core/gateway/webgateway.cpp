@@ -4,6 +4,7 @@
 #include "gatewaycontext.h"
 #include "gatewaypolicy.h"
 #include "logging.h"
+#include "peercredentials.h"
 
 #include <QHostAddress>
 #include <QTcpServer>
@@ -34,6 +35,8 @@ struct WebGateway::Private
     QList<GatewayConnection *> connections;
     QString errorString;
     quint64 nextConnectionId = 1;
+    int maxConnections = MaxConnections;
+    WebGateway::PeerUidLookup peerUidLookup;
 };
 
 WebGateway::WebGateway(Upstream upstream, QObject *parent)
@@ -42,6 +45,9 @@ WebGateway::WebGateway(Upstream upstream, QObject *parent)
 {
     d->server = new QTcpServer(this);
     connect(d->server, &QTcpServer::newConnection, this, &WebGateway::onNewConnection);
+    d->context.upstreamUnreachable = [this] {
+        Q_EMIT upstreamUnreachable();
+    };
     setUpstream(upstream);
 }
 
@@ -154,6 +160,27 @@ int WebGateway::activeConnections() const
     return int(d->connections.size());
 }
 
+void WebGateway::setMaxConnections(int max)
+{
+    d->maxConnections = std::max(1, max);
+}
+
+void WebGateway::setPeerUidLookup(PeerUidLookup lookup)
+{
+    d->peerUidLookup = std::move(lookup);
+}
+
+void WebGateway::setSessionLifetimes(std::chrono::milliseconds idle,
+                                     std::chrono::milliseconds absolute)
+{
+    d->context.auth.setSessionLifetimes(idle, absolute);
+}
+
+void WebGateway::setTimeSource(std::function<std::chrono::steady_clock::time_point()> now)
+{
+    d->context.auth.setTimeSource(std::move(now));
+}
+
 qint64 WebGateway::peakBufferedBytes() const
 {
     return d->context.peakBufferedBytes;
@@ -164,10 +191,50 @@ void WebGateway::resetPeakBufferedBytes()
     d->context.peakBufferedBytes = 0;
 }
 
+bool WebGateway::isOwnPeer(const QTcpSocket &socket) const
+{
+    // Only the socket table of Linux tells who connected; elsewhere any local process may.
+#ifndef Q_OS_LINUX
+    if (!d->peerUidLookup)
+        return true;
+#endif
+    const std::optional<uint> own = gateway::peercred::ownUid();
+    const std::optional<uint> peer =
+        d->peerUidLookup ? d->peerUidLookup(socket) : gateway::peercred::peerUid(socket);
+    // Root may too: it can read this user's cookies and memory anyway.
+    return own && peer && (*peer == *own || *peer == 0);
+}
+
+bool WebGateway::makeRoom()
+{
+    // The connection that has waited longest for a request: a client that never sends one,
+    // or one idle between requests (a browser opens a new one when it needs it).
+    GatewayConnection *oldest = nullptr;
+    for (GatewayConnection *connection : std::as_const(d->connections)) {
+        if (connection->isWaitingForRequest() &&
+            (!oldest || connection->lastRequestAt() < oldest->lastRequestAt()))
+            oldest = connection;
+    }
+    if (!oldest)
+        return false;
+    qCDebug(lcGateway) << "closing the connection that waited longest, to make room";
+    d->connections.removeOne(oldest);
+    oldest->disconnect(this);
+    oldest->abortSilently();
+    oldest->deleteLater();
+    return true;
+}
+
 void WebGateway::onNewConnection()
 {
     while (QTcpSocket *socket = d->server->nextPendingConnection()) {
-        if (d->connections.size() >= MaxConnections) {
+        if (!isOwnPeer(*socket)) {
+            qCInfo(lcGateway) << "refused a connection from another user's process";
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        if (d->connections.size() >= d->maxConnections && !makeRoom()) {
             qCWarning(lcGateway) << "too many connections; refusing a new one";
             socket->abort();
             socket->deleteLater();

@@ -5,7 +5,11 @@
 #include <QUrl>
 
 #include <chrono>
+#include <functional>
 #include <memory>
+#include <optional>
+
+class QTcpSocket;
 
 namespace ocs {
 
@@ -14,7 +18,11 @@ namespace ocs {
 // Listens on 127.0.0.1 (ephemeral port by default). A browser gets in only through a
 // one-time login URL from createLoginUrl() (/__ocs/login?token=...&next=<path>, valid once,
 // for at most 60 s), which it exchanges for a session cookie "ocs_session_<port>" (HttpOnly,
-// SameSite=Strict, Path=/) and a 303 redirect to <path>. Requests carrying that cookie are
+// SameSite=Strict, Path=/, Max-Age; sessions end after an idle time and an absolute lifetime)
+// and a 303 redirect to <path> (opened as a top-level navigation from another origin, e.g.
+// the local page of signinpage: a page that navigates on same-origin, so the Strict cookie is
+// sent). On Linux only processes of this user (or root) may connect (setPeerUidLookup). Requests
+// carrying that cookie are
 // relayed to 127.0.0.1:<upstream port> with the upstream's HTTP Basic credentials added (the
 // browser's own Authorization and the session cookie are removed). Everything else is
 // answered by the gateway itself: 401 page without a valid session (the one exception is
@@ -22,7 +30,8 @@ namespace ocs {
 // gateway::policy::isPublicWithoutSession), 421 when Host is not the
 // gateway's own address (DNS rebinding), 403 for requests made by other sites (an Origin that
 // is not the gateway's, or Sec-Fetch-Site other than "same-origin"/"none"; "same-site" is
-// refused too, because pages of other local servers are same-site).
+// refused too, because pages of other local servers are same-site). Request framing reaches
+// the upstream in one canonical field; only GET/HEAD are retried on a new upstream connection.
 //
 // Relays HTTP/1.1 with keep-alive and pipelining, request bodies (Content-Length and chunked),
 // streamed responses (server-sent events), WebSocket upgrades and large transfers with
@@ -47,6 +56,9 @@ public:
     {
         // No request in progress (keep-alive idle, or a request head arriving too slowly).
         std::chrono::milliseconds idle{75000};
+        // A request head must be complete this long after its first byte, however steadily
+        // it trickles in.
+        std::chrono::milliseconds head{15000};
         // Connecting to the upstream.
         std::chrono::milliseconds connect{10000};
         // A request is in progress (waiting for the response, or relaying a body) and no
@@ -85,6 +97,21 @@ public:
 
     int activeConnections() const;
 
+    // At most this many connections (default 512). When full, a new connection takes the
+    // place of the one that has waited longest for a request (a slow or idle client), so
+    // clients that never send a request cannot lock the browser out.
+    void setMaxConnections(int max);
+
+    // Who may connect: on Linux only processes of this user or root (the owner of the
+    // client's socket in /proc/net/tcp); a connection whose owner cannot be found is dropped.
+    // Tests replace the lookup (nullopt = unknown owner).
+    using PeerUidLookup = std::function<std::optional<uint>(const QTcpSocket &)>;
+    void setPeerUidLookup(PeerUidLookup lookup);
+
+    // Session lifetimes (see GatewayAuth) and, for tests, the clock of tokens and sessions.
+    void setSessionLifetimes(std::chrono::milliseconds idle, std::chrono::milliseconds absolute);
+    void setTimeSource(std::function<std::chrono::steady_clock::time_point()> now);
+
     // Diagnostics: the most bytes one connection has held in its buffers (both sockets' read
     // and write buffers plus the gateway's own), since listen() or the last reset.
     qint64 peakBufferedBytes() const;
@@ -92,9 +119,13 @@ public:
 
 Q_SIGNALS:
     void connectionCountChanged(int count);
+    // A connection to the upstream failed (refused, or no answer): the sandbox may be gone.
+    void upstreamUnreachable();
 
 private:
     void onNewConnection();
+    bool isOwnPeer(const QTcpSocket &socket) const;
+    bool makeRoom();
 
     struct Private;
     std::unique_ptr<Private> d;

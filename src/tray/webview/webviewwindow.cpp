@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QKeySequence>
+#include <QMessageBox>
 #include <QWebEngineDownloadRequest>
 #include <QWebEngineProfile>
 #include <QWebEngineSettings>
@@ -16,6 +17,24 @@ namespace ocs::tray::webview {
 
 namespace {
 int g_liveCount = 0;
+
+bool askBeforeDownloading(QWidget *parent, const QString &fileName, const QString &directory)
+{
+    QMessageBox box(QMessageBox::Question, QObject::tr("Download a file?"),
+                    QObject::tr("The web UI wants to save \u201c%1\u201d into %2. Files from the "
+                                "sandbox are the agent's work: open them with care.")
+                        .arg(fileName, QDir::toNativeSeparators(directory)),
+                    QMessageBox::Save | QMessageBox::Cancel, parent);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.setEscapeButton(QMessageBox::Cancel);
+    return box.exec() == QMessageBox::Save;
+}
+
+WebViewWindow::DownloadConfirmation &downloadConfirmation()
+{
+    static WebViewWindow::DownloadConfirmation confirm = askBeforeDownloading;
+    return confirm;
+}
 
 QWebEngineProfile *makeProfile(const WebViewOptions &options, QObject *parent)
 {
@@ -55,10 +74,16 @@ WebViewWindow::WebViewWindow(WebViewOptions options, QWidget *parent)
     settings->setAttribute(QWebEngineSettings::LocalContentCanAccessFileUrls, false);
     settings->setAttribute(QWebEngineSettings::PluginsEnabled, false);
     connect(m_profile, &QWebEngineProfile::downloadRequested, this,
-            [](QWebEngineDownloadRequest *download) {
-                // As a browser does: into the user's download folder.
-                qCInfo(lcWebView) << "download to" << download->downloadDirectory();
-                download->accept();
+            [this](QWebEngineDownloadRequest *download) {
+                // Only what the user agreed to, into the user's download folder.
+                const DownloadConfirmation &confirm = downloadConfirmation();
+                if (confirm(this, download->downloadFileName(), download->downloadDirectory())) {
+                    qCInfo(lcWebView) << "download to" << download->downloadDirectory();
+                    download->accept();
+                } else {
+                    qCInfo(lcWebView) << "download refused";
+                    download->cancel();
+                }
             });
 
     m_page = new WebViewPage(m_profile, m_options.credentials, this);
@@ -95,6 +120,11 @@ WebViewWindow::~WebViewWindow()
     delete m_profile;
     m_profile = nullptr;
     --g_liveCount;
+}
+
+void WebViewWindow::setDownloadConfirmation(DownloadConfirmation confirm)
+{
+    downloadConfirmation() = confirm ? std::move(confirm) : askBeforeDownloading;
 }
 
 int WebViewWindow::liveCount()

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QUrl>
 
+#include <functional>
 #include <optional>
 
 class QWebEngineProfile;
@@ -52,6 +53,13 @@ public:
 
     // How many windows (and so WebEngine profiles and pages) exist now.
     static int liveCount();
+
+    // Asked before a download (the page is the agent's work, so a file it offers is too):
+    // true saves `fileName` into `directory`. The default asks the user, "No" preselected;
+    // tests substitute an answer. Must answer at once (WebEngine drops an unanswered one).
+    using DownloadConfirmation =
+        std::function<bool(QWidget *parent, const QString &fileName, const QString &directory)>;
+    static void setDownloadConfirmation(DownloadConfirmation confirm);
 
 private:
     void updateTitle();

@@ -1,5 +1,11 @@
 #include "guitest.h"
 
+#include "project.h"
+#include "runplan.h"
+#include "sandboxstate.h"
+#include "startapproval.h"
+#include "workspaceprotection.h"
+
 #include "projectmenu.h"
 #include "statusicons.h"
 
@@ -55,7 +61,8 @@ void GuiTestEnvironment::set(const char *name, const QString &value)
         qputenv(name, value.toUtf8());
 }
 
-QString GuiTestEnvironment::makeProject(const QString &name, const QByteArray &yaml)
+QString GuiTestEnvironment::makeProject(const QString &name, const QByteArray &yaml,
+                                        bool startedBefore)
 {
     const QString dir = path(QStringLiteral("projects/") + name);
     QDir().mkpath(dir);
@@ -63,7 +70,19 @@ QString GuiTestEnvironment::makeProject(const QString &name, const QByteArray &y
     f.open(QIODevice::WriteOnly);
     f.write(yaml.isEmpty() ? "sandbox-name: " + name.toUtf8() + "\n" : yaml);
     f.close();
-    return QDir(dir).canonicalPath();
+    const QString root = QDir(dir).canonicalPath();
+    if (startedBefore) {
+        if (const auto project = Project::open(root, nullptr);
+            project && project->ensureStateDirs(nullptr)) {
+            SandboxState st = SandboxState::load(project->stateDir());
+            st.lastStartedConfig = StartApproval::snapshot(
+                project->config(), WorkspaceProtection::inspect(
+                                       root, RunPlanner::effectiveReadOnlyPaths(project->config()))
+                                       .readOnlyMounts);
+            st.save(project->stateDir(), nullptr);
+        }
+    }
+    return root;
 }
 
 TestApp::TestApp(GuiTestEnvironment &env, tray::TrayOptions options)

@@ -28,8 +28,11 @@ public:
     QString settingsFile() const { return path(QStringLiteral("config/opencode-sandbox.conf")); }
 
     // A folder with opencode-sandbox-config.yaml holding `yaml` (default: a minimal one named
-    // after the folder). Returns the canonical root.
-    QString makeProject(const QString &name, const QByteArray &yaml = {});
+    // after the folder). Returns the canonical root. Unless `startedBefore` is false, its
+    // state records a start of this very config, so that a start asks nothing (the first
+    // start review and the change review have tests of their own).
+    QString makeProject(const QString &name, const QByteArray &yaml = {},
+                        bool startedBefore = true);
 
 private:
     QTemporaryDir m_dir;

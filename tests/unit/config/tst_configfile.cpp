@@ -2,11 +2,13 @@
 #include "config/configrules.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace ocs;
@@ -125,6 +127,8 @@ private Q_SLOTS:
     void diagnosticToString();
     void loadFromDisk();
     void loadMissingFile();
+    void loadRefusesUnsafeFiles_data();
+    void loadRefusesUnsafeFiles();
 
     void domainRule_data();
     void domainRule();
@@ -156,7 +160,8 @@ private Q_SLOTS:
 
     void saveKeepsMode();
     void saveCreatesNewFile();
-    void saveIsAtomic();
+    void saveKeepsTheInode();
+    void saveDoesNotFollowASymlink();
     void saveFailsWithoutTouchingTheFile();
 };
 
@@ -416,6 +421,15 @@ void TestConfigFile::errors_data()
                                       << 3 << 3 << u"container engine"_s;
     QTest::newRow("reserved PODMAN_") << env + "PODMAN_USERNS: x\n"
                                       << 3 << 3 << u"container engine"_s;
+    // Names that make bash, the C library or node run code at start-up (issue 10, item 5).
+    QTest::newRow("startup BASH_ENV") << env + "BASH_ENV: /ws/x.sh\n" << 3 << 3 << u"BASH_ENV"_s;
+    QTest::newRow("startup SHELLOPTS via passthrough") << pt + "SHELLOPTS: SHELLOPTS\n"
+                                                       << 3 << 3 << u"run code"_s;
+    QTest::newRow("startup BASH_FUNC_ prefix") << env + "BASH_FUNC_set: x\n"
+                                               << 3 << 3 << u"BASH_FUNC_"_s;
+    QTest::newRow("startup GCONV_PATH") << env + "GCONV_PATH: /ws\n" << 3 << 3 << u"run code"_s;
+    QTest::newRow("startup NODE_OPTIONS") << pt + "NODE_OPTIONS: NODE_OPTIONS\n"
+                                          << 3 << 3 << u"run code"_s;
     QTest::newRow("env and passthrough collide")
         << n + "env-passthrough:\n  TOKEN: TOKEN\nenv:\n  TOKEN: x\n"
         << 5 << 3 << u"also set in env-passthrough (line 3)"_s;
@@ -790,7 +804,23 @@ void TestConfigFile::reservedNames_data()
     QTest::newRow("DOCKER_HOST") << u"DOCKER_HOST"_s << u"container engine"_s;
     QTest::newRow("CONTAINER_HOST") << u"CONTAINER_HOST"_s << u"container engine"_s;
     QTest::newRow("PODMAN_X") << u"PODMAN_X"_s << u"container engine"_s;
+    // Read at program start by bash, the dynamic loader / C library or node: they would run
+    // code in the sandbox's root helpers before those can clean their environment.
+    const QStringList startupNames =
+        u"BASH_ENV ENV BASHOPTS SHELLOPTS PS4 BASH_XTRACEFD BASH_LOADABLES_PATH BASH_COMPAT "
+        u"POSIXLY_CORRECT GLOBIGNORE CDPATH PROMPT_COMMAND IFS BASH_FUNC_x BASH_FUNC_set "
+        u"GCONV_PATH GLIBC_TUNABLES LOCPATH NLSPATH HOSTALIASES RES_OPTIONS LOCALDOMAIN "
+        u"MALLOC_TRACE NODE_OPTIONS LD_AUDIT"_s.split(u' ');
+    for (const QString &n : startupNames)
+        QTest::newRow(qPrintable(n)) << n << u"reserved"_s;
     QTest::newRow("GH_TOKEN is fine") << u"GH_TOKEN"_s << QString();
+    QTest::newRow("BASH is fine") << u"BASH"_s << QString();
+    QTest::newRow("ENVIRONMENT is fine") << u"ENVIRONMENT"_s << QString();
+    QTest::newRow("MALLOC_ARENA_MAX is fine") << u"MALLOC_ARENA_MAX"_s << QString();
+    QTest::newRow("NODE_ENV is fine") << u"NODE_ENV"_s << QString();
+    QTest::newRow("PYTHONPATH is fine (reaches only the agent)") << u"PYTHONPATH"_s << QString();
+    QTest::newRow("GIT_AUTHOR_NAME is fine") << u"GIT_AUTHOR_NAME"_s << QString();
+    QTest::newRow("TMPDIR is fine") << u"TMPDIR"_s << QString();
     QTest::newRow("path lower case is fine") << u"path"_s << QString();
     QTest::newRow("MY_PATH is fine") << u"MY_PATH"_s << QString();
     QTest::newRow("OCSX is fine") << u"OCSX"_s << QString();
@@ -1345,8 +1375,12 @@ void TestConfigFile::saveCreatesNewFile()
     QCOMPARE(f.readAll(), "sandbox-name: new-one\nhost-ports:\n  - 80\n"_ba);
 }
 
-void TestConfigFile::saveIsAtomic()
+void TestConfigFile::saveKeepsTheInode()
 {
+    // A running sandbox has the config mounted read-only on top of its workspace. Replacing
+    // the file (a new one renamed over it, as QSaveFile does) detaches that mount inside the
+    // sandbox and leaves the agent the new, writable file (issue 10, item 1): the save must
+    // rewrite the same inode.
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
     const QString path = tmp.filePath(ConfigFile::FileName);
@@ -1355,19 +1389,55 @@ void TestConfigFile::saveIsAtomic()
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(ReadmeExample);
     }
-    // A reader that opened the file before the save still sees the complete old text: the
-    // new file replaced the old one by rename, it was not rewritten in place.
-    QFile reader(path);
-    QVERIFY(reader.open(QIODevice::ReadOnly));
+    struct stat before
+    {};
+    QCOMPARE(::stat(QFile::encodeName(path).constData(), &before), 0);
     ProjectConfig c = mustParse(ReadmeExample);
     c.httpDomainWhitelist = {u"changed.org"_s};
     QString error;
     QVERIFY2(ConfigFile::save(path, c, &error), qPrintable(error));
-    QCOMPARE(reader.readAll(), ReadmeExample);
+    struct stat after
+    {};
+    QCOMPARE(::stat(QFile::encodeName(path).constData(), &after), 0);
+    QCOMPARE(after.st_ino, before.st_ino);
+    QCOMPARE(*ConfigFile::load(path).config, c);
+    // Shorter than before: nothing of the old text is left at the end.
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray textBefore = f.readAll();
+    f.close();
+    c = mustParse("sandbox-name: x\n");
+    QVERIFY2(ConfigFile::save(path, c, &error), qPrintable(error));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray expected = ConfigFile::render(textBefore, c);
+    QVERIFY(expected.size() < textBefore.size());
+    QCOMPARE(f.readAll(), expected);
     QCOMPARE(*ConfigFile::load(path).config, c);
     // No temporary files are left behind.
     QCOMPARE(QDir(tmp.path()).entryList(QDir::Files | QDir::Hidden),
              QStringList{ConfigFile::FileName});
+}
+
+void TestConfigFile::saveDoesNotFollowASymlink()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString target = tmp.filePath(u"elsewhere.yaml"_s);
+    {
+        QFile f(target);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(ReadmeExample);
+    }
+    const QString path = tmp.filePath(ConfigFile::FileName);
+    QVERIFY(QFile::link(target, path));
+    ProjectConfig c = mustParse(ReadmeExample);
+    c.hostPorts = {1};
+    QString error;
+    QVERIFY(!ConfigFile::save(path, c, &error));
+    QVERIFY2(error.contains(path), qPrintable(error));
+    QFile f(target);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), ReadmeExample);
 }
 
 void TestConfigFile::saveFailsWithoutTouchingTheFile()
@@ -1389,6 +1459,63 @@ void TestConfigFile::saveFailsWithoutTouchingTheFile()
     QVERIFY(!ConfigFile::save(missing, c, &error));
     QVERIFY(error.contains(missing));
     QVERIFY(!QFileInfo::exists(missing));
+}
+
+void TestConfigFile::loadRefusesUnsafeFiles_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("expectedWords");
+    QTest::newRow("symlink to /dev/zero") << u"devzero"_s << u"symbolic link"_s;
+    QTest::newRow("symlink to a config elsewhere") << u"outside"_s << u"symbolic link"_s;
+    QTest::newRow("FIFO") << u"fifo"_s << u"FIFO"_s;
+    QTest::newRow("2 MiB") << u"big"_s << u"larger than 1 MiB"_s;
+    QTest::newRow("hard link") << u"hardlink"_s << u"hard links"_s;
+    QTest::newRow("regular file (control)") << u"plain"_s << QString();
+}
+
+void TestConfigFile::loadRefusesUnsafeFiles()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, expectedWords);
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    QVERIFY(QDir().mkpath(tmp.filePath(u"project"_s)));
+    const QString path = tmp.filePath(u"project/"_s + ConfigFile::FileName);
+    const QByteArray native = QFile::encodeName(path);
+    const QByteArray valid = "sandbox-name: safe\n";
+    auto write = [](const QString &file, const QByteArray &data) {
+        QFile f(file);
+        return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
+    };
+    if (kind == u"devzero"_s) {
+        QVERIFY(::symlink("/dev/zero", native.constData()) == 0);
+    } else if (kind == u"outside"_s) {
+        QVERIFY(write(tmp.filePath(u"elsewhere.yaml"_s), valid));
+        QVERIFY(QFile::link(tmp.filePath(u"elsewhere.yaml"_s), path));
+    } else if (kind == u"fifo"_s) {
+        QVERIFY(::mkfifo(native.constData(), 0600) == 0);
+    } else if (kind == u"big"_s) {
+        QVERIFY(write(path, valid + "# " + QByteArray(2 * 1024 * 1024, 'x') + "\n"));
+    } else if (kind == u"hardlink"_s) {
+        QVERIFY(write(path, valid));
+        QVERIFY(::link(native.constData(), QFile::encodeName(tmp.filePath(u"project/x"_s))) == 0);
+    } else {
+        QVERIFY(write(path, valid));
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const auto result = ConfigFile::load(path);
+    QVERIFY2(timer.elapsed() < 5000, "loading the config blocked");
+    if (expectedWords.isEmpty()) {
+        QVERIFY2(result.ok(), qPrintable(dump(result.diagnostics)));
+        QCOMPARE(result.config->sandboxName, u"safe"_s);
+        return;
+    }
+    QVERIFY(!result.ok());
+    QCOMPARE(result.diagnostics.size(), 1);
+    QCOMPARE(result.diagnostics.first().file, path);
+    QVERIFY2(result.diagnostics.first().message.contains(expectedWords),
+             qPrintable(dump(result.diagnostics)));
 }
 
 QTEST_GUILESS_MAIN(TestConfigFile)

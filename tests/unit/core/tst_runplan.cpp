@@ -1,6 +1,8 @@
-// RunPlanner: the `docker run` argument list and the engine CLI's environment. Secrets
-// (the server password, env-passthrough values) must only ever be in the environment.
+// RunPlanner: the `docker run` argument list and the container's variables. Secrets (the
+// server password, env-passthrough values) and env: values go only into the private
+// --env-file, never into argv nor into the engine CLI's own environment (issue 10, item 6).
 
+#include "fakeprocesslauncher.h"
 #include "runplan.h"
 #include "testhelpers.h"
 
@@ -32,10 +34,17 @@ private Q_SLOTS:
     void mounts();
     void readOnlyMountsOnlyForExistingFiles();
     void gitFolderIsAMountPoint();
+    void symlinkedProtectedPathRefusesThePlan();
     void gitFileIsReadOnly();
     void readOnlyPathsForVerify();
     void labels();
     void secretsOnlyInEnvironment();
+    void engineCliEnvironmentIsThePlainHostEnvironment();
+    void valuesWithLineBreaksAreRefused_data();
+    void valuesWithLineBreaksAreRefused();
+    void envFileExistsOnlyWhileTheRunCommandRuns_data();
+    void envFileExistsOnlyWhileTheRunCommandRuns();
+    void envFileGoesAwayWithAnUnfinishedJob();
     void unsetHostVariablesAreSkipped();
     void staticEnvAndFirewallSettings();
     void emptyWhitelistAndPorts();
@@ -77,10 +86,22 @@ void TestRunPlan::initTestCase()
     QVERIFY(writeFile(m_root + QStringLiteral("/.git/config"), "[core]\n"));
     QVERIFY(QDir().mkpath(m_root + QStringLiteral("/.git/hooks")));
     QVERIFY(writeFile(m_root + QStringLiteral("/secrets.txt"), "x"));
-    // A symlink is not mounted (the engine would follow it to anywhere).
     QVERIFY(writeFile(m_tmp.filePath(QStringLiteral("outside.jsonc")), "{}"));
-    QVERIFY(QFile::link(m_tmp.filePath(QStringLiteral("outside.jsonc")),
-                        m_root + QStringLiteral("/opencode.jsonc")));
+}
+
+void TestRunPlan::symlinkedProtectedPathRefusesThePlan()
+{
+    // A protected path that is a symlink would be mounted from wherever it points (the
+    // engine follows it), and left unprotected if skipped: no plan (issue 10, item 2).
+    const QString link = m_root + QStringLiteral("/opencode.jsonc");
+    QVERIFY(QFile::link(m_tmp.filePath(QStringLiteral("outside.jsonc")), link));
+    const RunPlan plan = makePlan(fullConfig());
+    QFile::remove(link);
+    QVERIFY(!plan.ok());
+    QVERIFY2(plan.error.contains(QStringLiteral("opencode.jsonc is a symbolic link")),
+             qPrintable(plan.error));
+    QVERIFY(plan.spec.arguments.isEmpty());
+    QVERIFY(makePlan(fullConfig()).ok()); // positive control: without the link
 }
 
 ProjectConfig TestRunPlan::fullConfig() const
@@ -240,7 +261,7 @@ void TestRunPlan::readOnlyMountsOnlyForExistingFiles()
                         QStringLiteral(":ro");
     QCOMPARE(readOnly, expected);
     QCOMPARE(plan.readOnlyPaths, expectedRel);
-    // Not there: the hook, opencode.json, absent.txt; a symlink: opencode.jsonc.
+    // Not there: the hook, opencode.json(c), absent.txt.
     for (const QString &v : std::as_const(readOnly)) {
         QVERIFY2(!v.contains(QStringLiteral("pre-start-container")), qPrintable(v));
         QVERIFY2(!v.contains(QStringLiteral("opencode.json")), qPrintable(v));
@@ -321,33 +342,209 @@ void TestRunPlan::labels()
     QCOMPARE(labels.size(), 5);
 }
 
+namespace {
+// NAME -> VALUE of the env file the plan names (`--env-file PATH`), as Docker and Podman
+// read it: one NAME=VALUE per line, nothing quoted.
+QMap<QString, QString> envFileEntries(const ProcessSpec &spec, QStringList *lines = nullptr)
+{
+    QMap<QString, QString> out;
+    for (const QByteArray &line : spec.privateFileContents.split('\n')) {
+        if (line.isEmpty())
+            continue;
+        const QString l = QString::fromUtf8(line);
+        if (lines)
+            *lines << l;
+        const qsizetype eq = l.indexOf(QLatin1Char('='));
+        out.insert(l.left(eq), eq < 0 ? QString() : l.mid(eq + 1));
+    }
+    return out;
+}
+
+// The environment the engine CLI actually gets (empty spec environment = this process's).
+QProcessEnvironment effectiveEnvironment(const ProcessSpec &spec)
+{
+    return spec.environment.isEmpty() ? QProcessEnvironment::systemEnvironment() : spec.environment;
+}
+} // namespace
+
 void TestRunPlan::secretsOnlyInEnvironment()
 {
     const RunPlan plan = makePlan(fullConfig());
     QVERIFY(plan.ok());
     const QStringList all = QStringList{plan.spec.program} + plan.spec.arguments;
-    for (const QString &secret : {Password, ApiKeyValue, SameValue}) {
+    for (const QString &secret :
+         {Password, ApiKeyValue, SameValue, QStringLiteral("hello world")}) {
         for (const QString &arg : all)
             QVERIFY2(!arg.contains(secret),
                      qPrintable(QStringLiteral("secret in argument: ") + arg));
     }
     QVERIFY(!plan.spec.displayCommand().contains(Password));
 
-    // By name in argv, by value in the engine CLI's environment, under the container name.
+    // Every container variable of the user's and the password: in the env file, named in
+    // argv by --env-file, in the sandbox's state folder.
+    const QStringList files = valuesOf(plan.spec.arguments, QStringLiteral("--env-file"));
+    QCOMPARE(files, QStringList{plan.spec.privateFilePath});
+    QVERIFY2(plan.spec.privateFilePath.startsWith(Project(m_root, fullConfig()).stateDir() +
+                                                  QLatin1Char('/')),
+             qPrintable(plan.spec.privateFilePath));
+    QStringList lines;
+    const QMap<QString, QString> file = envFileEntries(plan.spec, &lines);
+    QCOMPARE(file.value(QStringLiteral("OPENCODE_SERVER_PASSWORD")), Password);
+    QCOMPARE(file.value(QStringLiteral("API_KEY")), ApiKeyValue);
+    QCOMPARE(file.value(QStringLiteral("SAME")), SameValue);
+    QCOMPARE(file.value(QStringLiteral("LOG_LEVEL")), QStringLiteral("debug"));
+    QCOMPARE(file.value(QStringLiteral("GREETING")), QStringLiteral("hello world"));
+    QCOMPARE(lines.size(), 5); // exactly these, one a line
+    QVERIFY(!file.contains(QStringLiteral("HOST_API_KEY")));
+    QVERIFY(plan.spec.privateFileContents.endsWith('\n'));
+
+    // None of them by --env any more (a bare `-e NAME` would take NAME from the CLI's
+    // environment).
     const QStringList envArgs = valuesOf(plan.spec.arguments, QStringLiteral("--env"));
-    QVERIFY(envArgs.contains(QStringLiteral("OPENCODE_SERVER_PASSWORD")));
-    QVERIFY(envArgs.contains(QStringLiteral("API_KEY")));
-    QVERIFY(envArgs.contains(QStringLiteral("SAME")));
-    QVERIFY(!envArgs.contains(QStringLiteral("HOST_API_KEY")));
-    const QProcessEnvironment env = plan.spec.environment;
-    QVERIFY(!env.isEmpty());
-    QCOMPARE(env.value(QStringLiteral("OPENCODE_SERVER_PASSWORD")), Password);
-    QCOMPARE(env.value(QStringLiteral("API_KEY")), ApiKeyValue);
-    QCOMPARE(env.value(QStringLiteral("SAME")), SameValue);
+    for (const QString &e : envArgs)
+        QVERIFY2(e.startsWith(QStringLiteral("OCS_")), qPrintable(e));
     QCOMPARE(plan.forwardedVariables,
              (QStringList{QStringLiteral("API_KEY"), QStringLiteral("SAME")}));
-    // The rest of the host environment is inherited (DOCKER_HOST, PATH, …).
-    QCOMPARE(env.value(QStringLiteral("HOME")), m_tmp.filePath(QStringLiteral("home")));
+}
+
+void TestRunPlan::engineCliEnvironmentIsThePlainHostEnvironment()
+{
+    // Passthrough names that steer the engine CLI itself when they are in its environment
+    // (Podman reads containers.conf from XDG_CONFIG_HOME / CONTAINERS_CONF; Docker its
+    // config from DOCKER_CONFIG): their values are for the container only.
+    EnvGuard guard;
+    guard.set("XDG_CONFIG_HOME", QStringLiteral("/host/own/config"));
+    guard.unset("CONTAINERS_CONF");
+    guard.unset("TMPDIR");
+    ProjectConfig c = fullConfig();
+    c.envPassthrough = {{QStringLiteral("XDG_CONFIG_HOME"), QStringLiteral("WS_XDG")},
+                        {QStringLiteral("CONTAINERS_CONF"), QStringLiteral("WS_CONF")},
+                        {QStringLiteral("TMPDIR"), QStringLiteral("WS_TMP")},
+                        {QStringLiteral("API_KEY"), QStringLiteral("HOST_API_KEY")}};
+    RunInputs in = inputs();
+    in.hostEnvironment.insert(QStringLiteral("WS_XDG"), QStringLiteral("/ws/evil-xdg"));
+    in.hostEnvironment.insert(QStringLiteral("WS_CONF"), QStringLiteral("/ws/containers.conf"));
+    in.hostEnvironment.insert(QStringLiteral("WS_TMP"), QStringLiteral("/ws/tmp"));
+    const RunPlan plan = RunPlanner::plan(m_engine, Project(m_root, c), in);
+    QVERIFY2(plan.ok(), qPrintable(plan.error));
+
+    const QProcessEnvironment env = effectiveEnvironment(plan.spec);
+    QVERIFY(env.contains(QStringLiteral("PATH"))); // it is this process's environment
+    QCOMPARE(env.value(QStringLiteral("XDG_CONFIG_HOME")), QStringLiteral("/host/own/config"));
+    QVERIFY(!env.contains(QStringLiteral("CONTAINERS_CONF")));
+    QVERIFY(!env.contains(QStringLiteral("TMPDIR")));
+    QVERIFY(!env.contains(QStringLiteral("OPENCODE_SERVER_PASSWORD")));
+    QVERIFY(!env.contains(QStringLiteral("API_KEY")));
+    for (const QString &k : env.keys()) {
+        const QString v = env.value(k);
+        for (const QString &secret : {Password, ApiKeyValue, QStringLiteral("/ws/evil-xdg"),
+                                      QStringLiteral("/ws/containers.conf")})
+            QVERIFY2(!v.contains(secret), qPrintable(k + QLatin1Char('=') + v));
+    }
+    // Control: the values did go to the container.
+    const QMap<QString, QString> file = envFileEntries(plan.spec);
+    QCOMPARE(file.value(QStringLiteral("XDG_CONFIG_HOME")), QStringLiteral("/ws/evil-xdg"));
+    QCOMPARE(file.value(QStringLiteral("CONTAINERS_CONF")), QStringLiteral("/ws/containers.conf"));
+    QCOMPARE(file.value(QStringLiteral("TMPDIR")), QStringLiteral("/ws/tmp"));
+    QCOMPARE(file.value(QStringLiteral("OPENCODE_SERVER_PASSWORD")), Password);
+}
+
+void TestRunPlan::valuesWithLineBreaksAreRefused_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<bool>("passthrough");
+    QTest::newRow("passthrough LF") << QStringLiteral("line1\nOPENCODE_SERVER_PASSWORD=x") << true;
+    QTest::newRow("passthrough CR") << QStringLiteral("value\r") << true;
+    QTest::newRow("passthrough NUL")
+        << QStringLiteral("a") + QChar(0) + QStringLiteral("b") << true;
+    QTest::newRow("env LF") << QStringLiteral("a\nb") << false;
+}
+
+void TestRunPlan::valuesWithLineBreaksAreRefused()
+{
+    // One variable a line in the env file: a line break would end the value and start
+    // another variable (it could even set the password); the engine has no quoting.
+    QFETCH(QString, value);
+    QFETCH(bool, passthrough);
+    ProjectConfig c = fullConfig();
+    RunInputs in = inputs();
+    if (passthrough)
+        in.hostEnvironment.insert(QStringLiteral("HOST_API_KEY"), value);
+    else
+        c.env.append({QStringLiteral("MULTI"), value});
+    const RunPlan plan = RunPlanner::plan(m_engine, Project(m_root, c), in);
+    QVERIFY(!plan.ok());
+    const QString name = passthrough ? QStringLiteral("API_KEY") : QStringLiteral("MULTI");
+    QVERIFY2(plan.error.contains(name) && plan.error.contains(QStringLiteral("line break")),
+             qPrintable(plan.error));
+    QVERIFY2(!plan.error.contains(value), qPrintable(plan.error)); // no value in a message
+    QVERIFY(plan.spec.arguments.isEmpty());
+    QVERIFY(plan.spec.privateFileContents.isEmpty());
+    QVERIFY(makePlan(fullConfig()).ok()); // control
+}
+
+void TestRunPlan::envFileExistsOnlyWhileTheRunCommandRuns_data()
+{
+    QTest::addColumn<ProcessResult>("result");
+    QTest::newRow("success") << FakeProcessLauncher::finished(0, "0123abcd\n");
+    QTest::newRow("failure") << FakeProcessLauncher::finished(125, {}, "docker: error");
+    QTest::newRow("timeout") << FakeProcessLauncher::timedOut();
+    QTest::newRow("not started") << FakeProcessLauncher::failedToStart(QStringLiteral("ENOENT"));
+}
+
+void TestRunPlan::envFileExistsOnlyWhileTheRunCommandRuns()
+{
+    QFETCH(ProcessResult, result);
+    const RunPlan plan = makePlan(fullConfig());
+    QVERIFY(plan.ok());
+    const QString path = plan.spec.privateFilePath;
+    QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+    QVERIFY(!QFileInfo::exists(path));
+
+    auto *fake = FakeProcessLauncher::install();
+    bool seen = false;
+    int mode = -1;
+    QByteArray contents;
+    fake->respond({QStringLiteral("run")}, [&](const ProcessSpec &) {
+        seen = QFileInfo::exists(path);
+        mode = fileMode(path);
+        QFile f(path);
+        if (f.open(QIODevice::ReadOnly))
+            contents = f.readAll();
+        return result;
+    });
+    QObject context;
+    bool done = false;
+    ProcessResult got;
+    runProcess(plan.spec, &context, [&](const ProcessResult &r) {
+        got = r;
+        done = true;
+        // Already gone when the caller learns the outcome.
+        QVERIFY(!QFileInfo::exists(path));
+    });
+    QTRY_VERIFY(done);
+    FakeProcessLauncher::uninstall();
+    QCOMPARE(got.status, result.status);
+    QVERIFY(seen); // the engine could read it while it ran ...
+    QCOMPARE(contents, plan.spec.privateFileContents);
+    QCOMPARE(mode, 0600);              // ... and only its owner
+    QVERIFY(!QFileInfo::exists(path)); // ... and it is gone afterwards
+}
+
+void TestRunPlan::envFileGoesAwayWithAnUnfinishedJob()
+{
+    const RunPlan plan = makePlan(fullConfig());
+    const QString path = plan.spec.privateFilePath;
+    QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+    auto *fake = FakeProcessLauncher::install();
+    fake->setDelay(60000);
+    {
+        QObject context;
+        runProcess(plan.spec, &context, [](const ProcessResult &) {});
+        QVERIFY(QFileInfo::exists(path)); // control: written at the start
+    } // the caller goes away (e.g. the app quits) before the engine answered
+    FakeProcessLauncher::uninstall();
+    QVERIFY(!QFileInfo::exists(path));
 }
 
 void TestRunPlan::unsetHostVariablesAreSkipped()
@@ -360,20 +557,22 @@ void TestRunPlan::unsetHostVariablesAreSkipped()
     for (const QString &e : envArgs)
         QVERIFY2(!e.startsWith(QStringLiteral("MISSING_IN")), qPrintable(e));
     QVERIFY(!plan.forwardedVariables.contains(QStringLiteral("MISSING_IN")));
-    // Removed from the inherited environment too (this process has MISSING_IN set).
+    // Not in the env file either, neither with a value nor as a bare name (which the engine
+    // would fill from its own environment, where this process has MISSING_IN set).
     QVERIFY(qEnvironmentVariableIsSet("MISSING_IN"));
-    QVERIFY(!plan.spec.environment.contains(QStringLiteral("MISSING_IN")));
+    QVERIFY(!plan.spec.privateFileContents.contains("MISSING_IN"));
 }
 
 void TestRunPlan::staticEnvAndFirewallSettings()
 {
-    const QStringList envArgs =
-        valuesOf(makePlan(fullConfig()).spec.arguments, QStringLiteral("--env"));
-    QVERIFY(envArgs.contains(QStringLiteral("LOG_LEVEL=debug")));
-    QVERIFY(envArgs.contains(QStringLiteral("GREETING=hello world")));
+    const RunPlan plan = makePlan(fullConfig());
+    const QStringList envArgs = valuesOf(plan.spec.arguments, QStringLiteral("--env"));
     QVERIFY(envArgs.contains(QStringLiteral("OCS_WHITELIST=api.example.com,.github.com")));
     QVERIFY(envArgs.contains(QStringLiteral("OCS_HOST_PORTS=5432,8080")));
     QVERIFY(envArgs.contains(QStringLiteral("OCS_WORKSPACE=/my app")));
+    const QMap<QString, QString> file = envFileEntries(plan.spec);
+    QCOMPARE(file.value(QStringLiteral("LOG_LEVEL")), QStringLiteral("debug"));
+    QCOMPARE(file.value(QStringLiteral("GREETING")), QStringLiteral("hello world"));
 }
 
 void TestRunPlan::emptyWhitelistAndPorts()
@@ -383,10 +582,10 @@ void TestRunPlan::emptyWhitelistAndPorts()
     const QStringList envArgs = valuesOf(plan.spec.arguments, QStringLiteral("--env"));
     QVERIFY(envArgs.contains(QStringLiteral("OCS_WHITELIST=")));
     QVERIFY(envArgs.contains(QStringLiteral("OCS_HOST_PORTS=")));
-    QCOMPARE(envArgs.first(), QStringLiteral("OPENCODE_SERVER_PASSWORD"));
     QVERIFY(plan.skippedVariables.isEmpty());
     QVERIFY(plan.forwardedVariables.isEmpty());
-    QCOMPARE(plan.spec.environment.value(QStringLiteral("OPENCODE_SERVER_PASSWORD")), Password);
+    QCOMPARE(plan.spec.privateFileContents,
+             QByteArray("OPENCODE_SERVER_PASSWORD=") + Password.toUtf8() + '\n');
 }
 
 void TestRunPlan::refusesUnmountablePaths_data()

@@ -63,6 +63,12 @@ private Q_SLOTS:
     void start_containerDiesWhileStarting();
     void start_configChangedSinceLastStart_data();
     void start_configChangedSinceLastStart();
+    void start_firstStartIsReviewed_data();
+    void start_firstStartIsReviewed();
+    void start_newProtectedPathIsReviewed();
+    void start_insideAnotherProjectWarns();
+    void start_refusesSymlinkedGitFolder();
+    void start_exitedByGuardSaysWhy();
 
     void stop_data();
     void stop();
@@ -86,6 +92,9 @@ private:
     std::optional<Project> m_project;
     SandboxController *m_controller = nullptr;
     int m_n = 0;
+    // start() answers the start review (first start, changes) with yes unless the test gives
+    // its own callback or clears this.
+    bool m_acceptReviews = true;
     const ContainerEngine m_engine{ContainerEngine::Kind::Docker,
                                    QStringLiteral("/usr/bin/fake-docker")};
 };
@@ -108,6 +117,7 @@ void TestSandboxController::initTestCase()
 
 void TestSandboxController::init()
 {
+    m_acceptReviews = true;
     const QString root = m_base + QStringLiteral("/projects/p%1").arg(++m_n);
     QVERIFY(QDir().mkpath(root));
     m_project.emplace(root, minimalConfig(QStringLiteral("ctl")));
@@ -153,7 +163,12 @@ TestSandboxController::start(SandboxController &c, const SandboxController::Star
 {
     std::optional<SandboxController::Outcome> result;
     int calls = 0;
-    c.start(o, [&](const SandboxController::Outcome &r) {
+    SandboxController::StartOptions opts = o;
+    if (!opts.confirmConfigChanges && m_acceptReviews)
+        opts.confirmConfigChanges = [](const StartReview &, std::function<void(bool)> reply) {
+            reply(true);
+        };
+    c.start(opts, [&](const SandboxController::Outcome &r) {
         ++calls;
         result = r;
     });
@@ -206,14 +221,18 @@ void TestSandboxController::start_missingImage_buildsThenRunsToRunning()
     QVERIFY(told);
     QVERIFY(!progress.isEmpty());
 
-    // The password: generated, kept owner-only, passed by environment only.
+    // The password: generated, kept owner-only, passed by the private env file only (not
+    // by argv, not by the engine CLI's environment).
     const QString password = QString::fromUtf8(readFile(passwordFile())).trimmed();
     QCOMPARE(password.size(), 48);
     QCOMPARE(o->password, password);
     const ProcessSpec runSpec = m_fake->calls().at(run);
-    QCOMPARE(runSpec.environment.value(QStringLiteral("OPENCODE_SERVER_PASSWORD")), password);
-    QVERIFY(valuesOf(runSpec.arguments, QStringLiteral("--env"))
-                .contains(QStringLiteral("OPENCODE_SERVER_PASSWORD")));
+    QVERIFY(runSpec.privateFileContents.startsWith("OPENCODE_SERVER_PASSWORD=" + password.toUtf8() +
+                                                   '\n'));
+    QCOMPARE(valuesOf(runSpec.arguments, QStringLiteral("--env-file")),
+             QStringList{runSpec.privateFilePath});
+    QVERIFY(!runSpec.environment.contains(QStringLiteral("OPENCODE_SERVER_PASSWORD")));
+    QVERIFY(!QFileInfo::exists(runSpec.privateFilePath)); // removed once `run` returned
     for (const QString &arg : m_fake->allArguments())
         QVERIFY2(!arg.contains(password), qPrintable(arg));
 
@@ -287,7 +306,7 @@ void TestSandboxController::start_hookEnvironmentFeedsPassthrough()
     PreStartHook hook(*m_project);
     QString error;
     QVERIFY(m_project->ensureStateDirs(&error));
-    QVERIFY(hook.approve(&error));
+    QVERIFY(hook.approve(hook.read().sha256, &error));
     // The hook runs through the launcher too (bash); answer with its environment dump.
     m_fake->respond({QStringLiteral("-c")}, [](const ProcessSpec &) {
         return FakeProcessLauncher::finished(
@@ -300,13 +319,16 @@ void TestSandboxController::start_hookEnvironmentFeedsPassthrough()
     const QList<ProcessSpec> hooks = m_fake->callsStartingWith({QStringLiteral("-c")});
     QCOMPARE(hooks.size(), 1);
     QCOMPARE(hooks.first().program, QStringLiteral("bash"));
-    QCOMPARE(hooks.first().arguments.last(), m_project->hookPath());
+    // bash sources a private copy of the approved bytes in the state folder, not the path.
+    QCOMPARE(hooks.first().arguments.last(), hooks.first().privateFilePath);
+    QVERIFY(hooks.first().privateFilePath.startsWith(m_project->stateDir() + QLatin1Char('/')));
+    QCOMPARE(hooks.first().privateFileContents, readFile(m_project->hookPath()));
     QCOMPARE(hooks.first().workingDirectory, m_project->root());
     QVERIFY(m_fake->indexOf({QStringLiteral("-c")}) < m_fake->indexOf(Run));
 
     const ProcessSpec run = m_fake->callsStartingWith(Run).first();
-    QCOMPARE(run.environment.value(QStringLiteral("API_KEY")), QStringLiteral("tok-from-hook"));
-    QVERIFY(valuesOf(run.arguments, QStringLiteral("--env")).contains(QStringLiteral("API_KEY")));
+    QVERIFY(run.privateFileContents.contains("\nAPI_KEY=tok-from-hook\n"));
+    QVERIFY(!run.environment.contains(QStringLiteral("API_KEY")));
     for (const QString &arg : run.arguments)
         QVERIFY2(!arg.contains(QStringLiteral("tok-from-hook")), qPrintable(arg));
     bool skippedNotice = false;
@@ -454,10 +476,12 @@ void TestSandboxController::start_configChangedSinceLastStart()
     m_fake->clearCalls();
     SandboxController::StartOptions opts;
     QStringList shown;
+    m_acceptReviews = false;
     if (answer >= 0)
-        opts.confirmConfigChanges = [&](const QStringList &changes,
+        opts.confirmConfigChanges = [&](const StartReview &review,
                                         std::function<void(bool)> reply) {
-            shown = changes;
+            QVERIFY(!review.firstStart);
+            shown = review.lines;
             reply(answer == 1);
         };
     o = start(*c, opts);
@@ -478,6 +502,150 @@ void TestSandboxController::start_configChangedSinceLastStart()
         QCOMPARE(m_fake->count(Run), 0);
         QCOMPARE(c->state(), State::Error);
     }
+}
+
+void TestSandboxController::start_firstStartIsReviewed_data()
+{
+    QTest::addColumn<int>("answer"); // -1: no confirm callback, 0: declined, 1: accepted
+    QTest::newRow("no callback: refused") << -1;
+    QTest::newRow("declined") << 0;
+    QTest::newRow("accepted") << 1;
+}
+
+void TestSandboxController::start_firstStartIsReviewed()
+{
+    // Nothing was ever started from this config (a fresh SANDBOX_ID, e.g. after a new
+    // sandbox-name): the start shows everything the sandbox may reach and asks.
+    QFETCH(int, answer);
+    ProjectConfig cfg = minimalConfig(QStringLiteral("ctl"));
+    cfg.httpDomainWhitelist = {QStringLiteral(".exfil.test")};
+    cfg.hostPorts = {5432};
+    cfg.envPassthrough = {{QStringLiteral("GH_TOKEN"), QStringLiteral("MY_GH_TOKEN")}};
+    cfg.env = {{QStringLiteral("MODE"), QStringLiteral("x")}};
+    cfg.readOnlyPaths = {QStringLiteral("!.git/hooks")};
+    SandboxController *c = makeController(cfg);
+    m_acceptReviews = false;
+    SandboxController::StartOptions opts;
+    std::optional<StartReview> shown;
+    if (answer >= 0)
+        opts.confirmConfigChanges = [&](const StartReview &review,
+                                        std::function<void(bool)> reply) {
+            shown = review;
+            reply(answer == 1);
+        };
+    const auto o = start(*c, opts);
+    QVERIFY(o);
+    if (answer >= 0) {
+        QVERIFY(shown);
+        QVERIFY(shown->firstStart);
+        const QString text = shown->lines.join(QLatin1Char('\n'));
+        for (const char *expected : {".exfil.test", "5432", "GH_TOKEN (from host MY_GH_TOKEN)",
+                                     "MODE", "protection dropped", ".git/hooks"})
+            QVERIFY2(text.contains(QLatin1String(expected)), qPrintable(text));
+    }
+    if (answer == 1) {
+        QVERIFY2(o->ok, qPrintable(o->error));
+        QCOMPARE(m_fake->count(Run), 1);
+    } else {
+        QVERIFY(!o->ok);
+        QVERIFY2(o->error.contains(QStringLiteral("first start")), qPrintable(o->error));
+        QVERIFY2(o->error.contains(QStringLiteral(".exfil.test")), qPrintable(o->error));
+        QCOMPARE(m_fake->count(Run), 0);
+        QVERIFY(SandboxState::load(m_project->stateDir()).lastStartedConfig.isEmpty());
+    }
+}
+
+void TestSandboxController::start_newProtectedPathIsReviewed()
+{
+    // opencode.json did not exist at the first start, so it was not mounted read-only: the
+    // agent could have created it. The next start shows it and asks.
+    const ProjectConfig cfg = minimalConfig(QStringLiteral("ctl"));
+    SandboxController *c = makeController(cfg);
+    auto o = start(*c);
+    QVERIFY(o);
+    QVERIFY2(o->ok, qPrintable(o->error));
+    m_fake->reply(ContainerInspect, 1, {}, "Error: No such container\n");
+    c = makeController(cfg);
+    delete m_health;
+    m_health = new FakeHealthServer(this);
+
+    // Nothing new: no question (positive control).
+    m_acceptReviews = false;
+    o = start(*c);
+    QVERIFY(o);
+    QVERIFY2(o->ok, qPrintable(o->error));
+
+    m_fake->reply(ContainerInspect, 1, {}, "Error: No such container\n");
+    QVERIFY(writeFile(m_project->root() + QStringLiteral("/opencode.json"),
+                      "{\"permission\": \"allow\"}\n"));
+    c = makeController(cfg);
+    delete m_health;
+    m_health = new FakeHealthServer(this);
+    m_fake->clearCalls();
+    o = start(*c);
+    QVERIFY(o);
+    QVERIFY(!o->ok);
+    QVERIFY2(o->error.contains(QStringLiteral("new protected path: opencode.json")),
+             qPrintable(o->error));
+    QCOMPARE(m_fake->count(Run), 0);
+}
+
+void TestSandboxController::start_insideAnotherProjectWarns()
+{
+    // The agent of the outer project can write src/opencode-sandbox-config.yaml.
+    QVERIFY(writeFile(m_project->root() + QStringLiteral("/opencode-sandbox-config.yaml"),
+                      "sandbox-name: outer\n"));
+    const QString inner = m_project->root() + QStringLiteral("/src");
+    QVERIFY(QDir().mkpath(inner));
+    m_project.emplace(inner, minimalConfig(QStringLiteral("inner")));
+    delete m_controller;
+    m_controller = new SandboxController(m_engine, *m_project);
+    std::optional<StartReview> shown;
+    SandboxController::StartOptions opts;
+    opts.confirmConfigChanges = [&](const StartReview &review, std::function<void(bool)> reply) {
+        shown = review;
+        reply(false);
+    };
+    const auto o = start(*m_controller, opts);
+    QVERIFY(o);
+    QVERIFY(shown);
+    QCOMPARE(shown->warnings.size(), 1);
+    QVERIFY2(shown->warnings.first().contains(m_project->root().section(QLatin1Char('/'), 0, -2)),
+             qPrintable(shown->warnings.first()));
+    QCOMPARE(m_fake->count(Run), 0);
+}
+
+void TestSandboxController::start_refusesSymlinkedGitFolder()
+{
+    // `.git -> elsewhere`: the start would mount whatever the link names (e.g. ~/.kube).
+    const QString elsewhere = m_base + QStringLiteral("/home/.kube");
+    QVERIFY(writeFile(elsewhere + QStringLiteral("/config"), "secret: yes\n"));
+    QVERIFY(QFile::link(elsewhere, m_project->root() + QStringLiteral("/.git")));
+    SandboxController *c = makeController(minimalConfig(QStringLiteral("ctl")));
+    const auto o = start(*c);
+    QVERIFY(o);
+    QVERIFY(!o->ok);
+    QVERIFY2(o->error.contains(QStringLiteral(".git is a symbolic link")), qPrintable(o->error));
+    QCOMPARE(m_fake->count(Run), 0);
+}
+
+void TestSandboxController::start_exitedByGuardSaysWhy()
+{
+    m_fake->reply(ContainerInspect, 0, "exited 4100\n", {}, 1);
+    m_fake->reply({QStringLiteral("logs")}, 0, "opencode listening\n",
+                  "ocs-guard: .git/config was replaced on the host; the sandbox was stopped\n");
+    SandboxController *c = makeController(minimalConfig(QStringLiteral("ctl")));
+    QSignalSpy messages(c, &SandboxController::message);
+    const auto o = start(*c);
+    QVERIFY(o);
+    QVERIFY2(o->ok, qPrintable(o->error));
+    QStringList said;
+    for (const QList<QVariant> &m : std::as_const(messages))
+        said << m.at(0).toString();
+    QVERIFY2(said.join(QLatin1Char('\n'))
+                 .contains(QStringLiteral("ocs-guard: .git/config was replaced on the host")),
+             qPrintable(said.join(QLatin1Char('\n'))));
+    QVERIFY(m_fake->indexOf({QStringLiteral("logs")}) < m_fake->indexOf(Rm));
 }
 
 void TestSandboxController::stop_data()

@@ -1,17 +1,27 @@
 // The `ocs` command's link to the running tray app (ocs::traylink), and the remembered port
 // of a sandbox's sign-in gateway.
 
+#include "containerengine.h"
+#include "fakeprocesslauncher.h"
 #include "gateway/webgateway.h"
+#include "project.h"
+#include "sandboxcontroller.h"
 #include "sandboxgateway.h"
 #include "sandboxstate.h"
+#include "testhelpers.h"
 #include "traylink.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QSaveFile>
+#include <QScopeGuard>
+#include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,14 +37,16 @@ namespace {
 class FakeTray
 {
 public:
-    explicit FakeTray(const QString &path, QByteArray reply)
+    explicit FakeTray(const QString &path, QByteArray reply,
+                      QLocalServer::SocketOptions access = QLocalServer::UserAccessOption)
         : m_reply(std::move(reply))
     {
         QLocalServer::removeServer(path);
-        m_server.setSocketOptions(QLocalServer::UserAccessOption);
+        m_server.setSocketOptions(access);
         QObject::connect(&m_server, &QLocalServer::newConnection, &m_server, [this] {
             QLocalSocket *s = m_server.nextPendingConnection();
             QObject::connect(s, &QLocalSocket::readyRead, s, [this, s] {
+                received += s->bytesAvailable();
                 if (!s->canReadLine())
                     return;
                 request = QJsonDocument::fromJson(s->readLine()).object();
@@ -47,6 +59,7 @@ public:
 
     bool listening = false;
     QJsonObject request;
+    qint64 received = 0;
 
 private:
     QLocalServer m_server;
@@ -96,6 +109,125 @@ private Q_SLOTS:
         QFETCH(QString, url);
         QFETCH(bool, accepted);
         QCOMPARE(ocs::traylink::isGatewayLoginUrl(QUrl(url)), accepted);
+    }
+
+    // The runtime folder is never a shared one: without XDG_RUNTIME_DIR (or with one that
+    // others can write to) it is a 0700 folder in the user's own state folder.
+    void runtimeFolderIsPrivate()
+    {
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        const QByteArray oldRoot = qgetenv("OCS_STATE_ROOT");
+        const QByteArray oldXdg = qgetenv("XDG_RUNTIME_DIR");
+        const bool hadXdg = qEnvironmentVariableIsSet("XDG_RUNTIME_DIR");
+        const auto restore = qScopeGuard([&] {
+            qputenv("OCS_STATE_ROOT", oldRoot);
+            if (hadXdg)
+                qputenv("XDG_RUNTIME_DIR", oldXdg);
+            else
+                qunsetenv("XDG_RUNTIME_DIR");
+        });
+        qputenv("OCS_STATE_ROOT", QFile::encodeName(home.path() + QStringLiteral("/state")));
+        const QString own = home.path() + QStringLiteral("/state/.run");
+        const auto isPrivate = [](const QString &dir) {
+            const QFileInfo info(dir);
+            return info.isDir() &&
+                   (info.permissions() &
+                    (QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther |
+                     QFile::WriteOther | QFile::ExeOther)) == QFile::Permissions();
+        };
+
+        qunsetenv("XDG_RUNTIME_DIR");
+        QCOMPARE(ocs::traylink::defaultDirectory(), own);
+        QVERIFY(isPrivate(own));
+
+        const QString shared = home.path() + QStringLiteral("/shared");
+        QVERIFY(QDir().mkpath(shared));
+        QVERIFY(QFile::setPermissions(shared, QFile::Permissions(0x7777)));
+        qputenv("XDG_RUNTIME_DIR", QFile::encodeName(shared));
+        QCOMPARE(ocs::traylink::defaultDirectory(), own);
+
+        // Positive control: a private XDG_RUNTIME_DIR is used.
+        const QString mine = home.path() + QStringLiteral("/mine");
+        QVERIFY(QDir().mkpath(mine));
+        QVERIFY(
+            QFile::setPermissions(mine, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        qputenv("XDG_RUNTIME_DIR", QFile::encodeName(mine));
+        QCOMPARE(ocs::traylink::defaultDirectory(), mine);
+    }
+
+    // A socket that others may use (or another user's) is not talked to: nothing is sent.
+    void socketOthersCanUseIsNotUsed()
+    {
+        FakeTray open(m_socket,
+                      R"({"status":"ok","url":"http://127.0.0.1:41234/__ocs/login?token=t"})"
+                      "\n",
+                      QLocalServer::WorldAccessOption);
+        QVERIFY(open.listening);
+        const auto reply = ask(m_socket);
+        QVERIFY(reply);
+        QCOMPARE(reply->status, WebLoginReply::Status::NoTray);
+        QTest::qWait(100);
+        QCOMPARE(open.received, 0);
+    }
+
+    // The `ocs web` gateway stops forwarding once the sandbox is gone: when the upstream
+    // refuses a connection, the engine is asked, and a container that no longer runs closes
+    // the gateway. Positive control: a running container keeps it.
+    void gatewayClosesWhenTheSandboxIsGone()
+    {
+        auto *fake = ocs::test::FakeProcessLauncher::install();
+        const auto uninstall = qScopeGuard([] { ocs::test::FakeProcessLauncher::uninstall(); });
+        QTemporaryDir projectDir;
+        QVERIFY(projectDir.isValid());
+        const ocs::Project project(projectDir.path(),
+                                   ocs::test::minimalConfig(QStringLiteral("gw")));
+        const ocs::ContainerEngine engine(ocs::ContainerEngine::Kind::Docker,
+                                          QStringLiteral("/usr/bin/fake-docker"));
+        ocs::SandboxController controller(engine, project);
+        quint16 deadPort = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost));
+            deadPort = probe.serverPort();
+        }
+        ocs::WebGateway gateway({deadPort, QStringLiteral("opencode"), QStringLiteral("pw")});
+        QVERIFY(gateway.listen());
+        ocs::GatewayWatch watch(&gateway, &controller);
+        QSignalSpy ended(&watch, &ocs::GatewayWatch::sandboxEnded);
+        const auto requestThroughGateway = [&] {
+            const QUrl login = gateway.createLoginUrl();
+            QTcpSocket client;
+            client.connectToHost(QHostAddress::LocalHost, gateway.port());
+            client.write("GET /__ocs/login?" + login.query(QUrl::FullyEncoded).toLatin1() +
+                         " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(gateway.port()) +
+                         "\r\n\r\n");
+            QByteArray got;
+            QTest::qWaitFor([&] {
+                got += client.readAll();
+                return got.contains("\r\n\r\n");
+            });
+            const QByteArray cookie = got.mid(got.indexOf("Set-Cookie: ") + 12);
+            client.write("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(gateway.port()) +
+                         "\r\nCookie: " + cookie.left(cookie.indexOf(';')) + "\r\n\r\n");
+            got.clear();
+            QTest::qWaitFor([&] {
+                got += client.readAll();
+                return got.contains(" 502 ");
+            });
+        };
+        fake->reply({QStringLiteral("container"), QStringLiteral("inspect")}, 0, "running 4096\n");
+        requestThroughGateway();
+        QTRY_COMPARE(fake->count({QStringLiteral("container"), QStringLiteral("inspect")}), 1);
+        QTest::qWait(50);
+        QVERIFY(gateway.isListening());
+        QCOMPARE(ended.size(), 0);
+
+        fake->reply({QStringLiteral("container"), QStringLiteral("inspect")}, 1, {},
+                    "Error: No such container");
+        requestThroughGateway();
+        QTRY_COMPARE(ended.size(), 1);
+        QVERIFY(!gateway.isListening());
     }
 
     void noTrayRunning()

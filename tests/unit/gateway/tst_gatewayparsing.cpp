@@ -5,7 +5,10 @@
 #include "gateway/gatewayauth.h"
 #include "gateway/gatewaypolicy.h"
 #include "gateway/httpheadparser.h"
+#include "gateway/peercredentials.h"
 
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 #include <thread>
@@ -98,6 +101,10 @@ private Q_SLOTS:
         static const char withNul[] = "GET / HTTP/1.1\r\nA: b\0c\r\n\r\n";
         QTest::newRow("nul") << QByteArray(withNul, sizeof(withNul) - 1) << true;
         QTest::newRow("control in target") << QByteArray("GET /\x01 HTTP/1.1\r\n\r\n") << true;
+        QTest::newRow("del in value") << QByteArray("GET / HTTP/1.1\r\nA: b\x7f\r\n\r\n") << true;
+        QTest::newRow("escape in value")
+            << QByteArray("GET / HTTP/1.1\r\nA: b\x1b[0m\r\n\r\n") << true;
+        QTest::newRow("del in name") << QByteArray("GET / HTTP/1.1\r\nA\x7f: b\r\n\r\n") << true;
         QTest::newRow("bad status") << QByteArray("HTTP/1.1 2x0 OK\r\n\r\n") << false;
         QTest::newRow("short status") << QByteArray("HTTP/1.1 20\r\n\r\n") << false;
         QTest::newRow("not http") << QByteArray("ICY 200 OK\r\n\r\n") << false;
@@ -332,6 +339,89 @@ private Q_SLOTS:
         QCOMPARE(auth.sessionCount(), GatewayAuth::MaxSessions);
         auth.clearSessions();
         QCOMPARE(auth.sessionCount(), 0);
+    }
+    // Sessions end after an idle time and after an absolute lifetime (a test clock).
+    void sessionsExpire()
+    {
+        GatewayAuth auth;
+        auto now = GatewayAuth::Clock::now();
+        auth.setTimeSource([&now] { return now; });
+        auth.setSessionLifetimes(10min, 60min);
+        QCOMPARE(auth.sessionMaxAge(), 60min);
+        const QByteArray s = auth.createSession();
+        now += 9min;
+        QVERIFY(auth.isValidSession(s)); // used: the idle time starts again
+        now += 9min;
+        QVERIFY(auth.isValidSession(s));
+        now += 11min;
+        QVERIFY(!auth.isValidSession(s)); // idle too long
+        QVERIFY(!auth.isValidSession(s)); // and gone for good
+
+        const QByteArray busy = auth.createSession();
+        for (int i = 1; i <= 13; ++i) { // used every 5 minutes: never idle, still ends
+            now += 5min;
+            QCOMPARE(auth.isValidSession(busy), i * 5 < 60);
+        }
+        // Login tokens follow the same clock.
+        const QByteArray token = auth.issueToken();
+        now += GatewayAuth::MaxTokenLifetime + 1ms;
+        QVERIFY(!auth.redeemToken(token));
+    }
+
+    // The owner of the client end of a loopback connection, from recorded /proc/net/tcp text.
+    void procNetTcpOwner()
+    {
+        // 127.0.0.1:43210 -> 127.0.0.1:8080 (uid 1000), the server's end (uid 0), a listener,
+        // and a connection of uid 65534 from port 43211.
+        const QByteArray tcp =
+            "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  "
+            "timeout inode\n"
+            "   0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0 "
+            "       0 1090 1 0000000000000000 100 0 0 10 0\n"
+            "   1: 0100007F:A8CA 0100007F:1F90 01 00000000:00000000 00:00000000 00000000  1000 "
+            "       0 5001 1 0000000000000000 20 4 30 10 -1\n"
+            "   2: 0100007F:1F90 0100007F:A8CA 01 00000000:00000000 00:00000000 00000000     0 "
+            "       0 5002 1 0000000000000000 20 4 30 10 -1\n"
+            "   3: 0100007F:A8CB 0100007F:1F90 01 00000000:00000000 00:00000000 00000000 65534 "
+            "       0 5003 1 0000000000000000 20 4 30 10 -1\n";
+        const QHostAddress lo(QHostAddress::LocalHost);
+        QCOMPARE(peercred::findSocketOwner(tcp, lo, 43210, lo, 8080), std::optional<uint>(1000));
+        QCOMPARE(peercred::findSocketOwner(tcp, lo, 43211, lo, 8080), std::optional<uint>(65534));
+        // The server's own end of the connection is not the peer's socket.
+        QCOMPARE(peercred::findSocketOwner(tcp, lo, 8080, lo, 43210), std::optional<uint>(0));
+        QVERIFY(!peercred::findSocketOwner(tcp, lo, 43212, lo, 8080)); // unknown: no owner
+        QVERIFY(!peercred::findSocketOwner(tcp, lo, 43210, lo, 8081)); // another server
+        QVERIFY(!peercred::findSocketOwner(tcp, QHostAddress(QStringLiteral("127.0.0.2")), 43210,
+                                           lo, 8080));
+
+        // IPv4-mapped and IPv6 loopback in tcp6.
+        const QByteArray tcp6 =
+            "  sl  local_address                         remote_address                        "
+            "st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
+            "   0: 0000000000000000FFFF00000100007F:A8CA 0000000000000000FFFF00000100007F:1F90 01 "
+            "00000000:00000000 00:00000000 00000000  1001        0 6001 1 0 20 4 30 10 -1\n"
+            "   1: 00000000000000000000000001000000:A8CB 00000000000000000000000001000000:1F90 01 "
+            "00000000:00000000 00:00000000 00000000  1002        0 6002 1 0 20 4 30 10 -1\n";
+        QCOMPARE(peercred::findSocketOwner(tcp6, lo, 43210, lo, 8080), std::optional<uint>(1001));
+        const QHostAddress lo6(QHostAddress::LocalHostIPv6);
+        QCOMPARE(peercred::findSocketOwner(tcp6, lo6, 43211, lo6, 8080), std::optional<uint>(1002));
+        QVERIFY(!peercred::findSocketOwner("garbage\n   0: zz:zz\n", lo, 1, lo, 2));
+    }
+
+    // The live lookup finds this process's own connection.
+    void ownConnectionOwner()
+    {
+#ifndef Q_OS_LINUX
+        QSKIP("Linux only");
+#endif
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress(QHostAddress::LocalHost)));
+        QTcpSocket client;
+        client.connectToHost(QHostAddress(QHostAddress::LocalHost), server.serverPort());
+        QVERIFY(server.waitForNewConnection(5000));
+        QTcpSocket *accepted = server.nextPendingConnection();
+        QVERIFY(accepted);
+        QCOMPARE(peercred::peerUid(*accepted), peercred::ownUid());
     }
 };
 

@@ -1,15 +1,22 @@
+#include "gateway/peercredentials.h"
 #include "gateway/webgateway.h"
 
 #include "gatewaytesthelpers.h"
 
 #include <QLoggingCategory>
 #include <QMutex>
+#include <QProcess>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 #include <QUrlQuery>
 
+#include <QElapsedTimer>
+
 #include <memory>
+#include <vector>
 
 using namespace testhttp;
 using namespace std::chrono_literals;
@@ -162,6 +169,33 @@ private Q_SLOTS:
         QVERIFY(page);
         QCOMPARE(page->status, 200);
         QCOMPARE(page->body, QByteArray("hello /session/abc?x=1"));
+    }
+
+    // The browser is opened on a local file that forwards to the sign-in URL (finding 3: no
+    // token on a command line), so the sign-in request comes cross-site (from file://). It
+    // still signs in, then goes on with a same-origin navigation (so the SameSite=Strict
+    // cookie is sent); the page it lands on is not relayed cross-site.
+    void signInFromALocalFile()
+    {
+        const QUrl url = m_gateway->createLoginUrl(QStringLiteral("/session/x"));
+        Client client(m_gateway->port());
+        client.send(get(requestTarget(url), "Sec-Fetch-Site: cross-site\r\nSec-Fetch-Mode: "
+                                            "navigate\r\nSec-Fetch-Dest: document\r\n"));
+        const auto r = client.read();
+        QVERIFY(r);
+        QCOMPARE(r->status, 200);
+        QVERIFY(r->header("set-cookie").startsWith(m_gateway->cookieName().toLatin1() + '='));
+        QVERIFY2(r->body.contains("<meta http-equiv=\"refresh\" content=\"0;url=/session/x\">"),
+                 r->body.constData());
+        QVERIFY(r->header("location").isEmpty());
+        // Anything else cross-site is still refused, with the new cookie too.
+        const QByteArray setCookie = r->header("set-cookie");
+        client.send(get("/session/x", "Sec-Fetch-Site: cross-site\r\n" +
+                                          cookieField(setCookie.left(setCookie.indexOf(';')))));
+        const auto other = client.read();
+        QVERIFY(other);
+        QCOMPARE(other->status, 403);
+        QCOMPARE(m_upstream->requests.size(), 0);
     }
 
     void tokenIsSingleUse()
@@ -358,10 +392,12 @@ private Q_SLOTS:
         QCOMPARE(r->status, allowed ? 200 : 403);
         QCOMPARE(m_upstream->requests.size(), allowed ? 1 : 0);
 
-        // The login URL is refused too when a page of another site opens it.
+        // The login URL is refused too when a page of another site loads it (other than as a
+        // top-level navigation: signInFromALocalFile).
         if (!allowed && fields.startsWith("Sec-Fetch-Site")) {
             Client other(m_gateway->port());
-            other.send(get(requestTarget(m_gateway->createLoginUrl()), fields));
+            other.send(get(requestTarget(m_gateway->createLoginUrl()),
+                           fields + "Sec-Fetch-Mode: no-cors\r\nSec-Fetch-Dest: image\r\n"));
             const auto l = other.read();
             QVERIFY(l);
             QCOMPARE(l->status, 403);
@@ -390,6 +426,16 @@ private Q_SLOTS:
             << 501;
         QTest::newRow("folded")
             << QByteArray("GET / HTTP/1.1\r\nHost: 127.0.0.1:%1\r\nX-A: b\r\n c\r\n\r\n") << 400;
+        QTest::newRow("del in value")
+            << QByteArray("GET / HTTP/1.1\r\nHost: 127.0.0.1:%1\r\nX-A: b\x7f\r\n\r\n") << 400;
+        QTest::newRow("bad length")
+            << QByteArray(
+                   "POST /echo HTTP/1.1\r\nHost: 127.0.0.1:%1\r\nContent-Length: +3\r\n\r\nabc")
+            << 400;
+        QTest::newRow("chunked twice")
+            << QByteArray("POST /echo HTTP/1.1\r\nHost: 127.0.0.1:%1\r\nTransfer-Encoding: "
+                          "chunked, chunked\r\n\r\n0\r\n\r\n")
+            << 501;
         QTest::newRow("http/2.0") << QByteArray("GET / HTTP/2.0\r\nHost: 127.0.0.1:%1\r\n\r\n")
                                   << 505;
         QTest::newRow("huge head") << QByteArray("GET / HTTP/1.1\r\nHost: 127.0.0.1:%1\r\nX: " +
@@ -756,6 +802,290 @@ private Q_SLOTS:
         QVERIFY(maxActive >= Count);
         clients.clear();
         QVERIFY(waitUntil([&] { return m_gateway->activeConnections() == 0; }));
+    }
+
+    // --- who may connect (finding 3) -------------------------------------------------
+
+    // A process of another user is dropped at once, even with a valid session cookie; so is
+    // a connection whose owner cannot be found. The owner's own connection gets through.
+    void otherUidRefusedEvenWithCookie()
+    {
+        const QByteArray cookie = login();
+        QVERIFY(!cookie.isEmpty());
+        const uint own = ocs::gateway::peercred::ownUid().value_or(1000);
+        const auto tryWith = [&](std::optional<uint> uid) {
+            m_gateway->setPeerUidLookup([uid](const QTcpSocket &) { return uid; });
+            Client client(m_gateway->port());
+            client.send(get("/x", cookieField(cookie)));
+            return client.read(3000);
+        };
+        const uint other = own == 65534 ? 1000 : 65534;
+        QVERIFY(!tryWith(other));
+        QVERIFY(!tryWith(std::nullopt));
+        QCOMPARE(m_upstream->requests.size(), 0);
+        const auto mine = tryWith(own); // positive control
+        QVERIFY(mine);
+        QCOMPARE(mine->status, 200);
+        QCOMPARE(m_upstream->requests.size(), 1);
+        const auto root = tryWith(0u); // root can read the user's cookies anyway
+        QVERIFY(root);
+        QCOMPARE(root->status, 200);
+    }
+
+    // The real thing (needs root to become another user): curl as nobody is refused, the same
+    // request as ourselves gets through.
+    void otherUserRefusedForReal()
+    {
+#ifndef Q_OS_LINUX
+        QSKIP("the peer check is Linux only");
+#endif
+        if (ocs::gateway::peercred::ownUid() != 0u)
+            QSKIP("needs root to connect as another user");
+        const QString setpriv = QStandardPaths::findExecutable(QStringLiteral("setpriv"));
+        const QString curl = QStandardPaths::findExecutable(QStringLiteral("curl"));
+        if (setpriv.isEmpty() || curl.isEmpty())
+            QSKIP("needs setpriv and curl");
+        const QByteArray cookie = login();
+        const QStringList request{QStringLiteral("-s"),
+                                  QStringLiteral("-o"),
+                                  QStringLiteral("/dev/null"),
+                                  QStringLiteral("-w"),
+                                  QStringLiteral("%{http_code}"),
+                                  QStringLiteral("-H"),
+                                  QString::fromLatin1("Cookie: " + cookie),
+                                  QStringLiteral("http://127.0.0.1:%1/x").arg(m_gateway->port())};
+        const auto run = [](const QString &program, const QStringList &args) {
+            QProcess p;
+            p.start(program, args);
+            waitUntil([&p] { return p.state() == QProcess::NotRunning; }, 20000);
+            return QString::fromLatin1(p.readAllStandardOutput()).trimmed();
+        };
+        QCOMPARE(run(setpriv,
+                     QStringList{QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                                 QStringLiteral("--clear-groups"), curl} +
+                         request),
+                 QStringLiteral("000"));
+        QCOMPARE(m_upstream->requests.size(), 0);
+        QCOMPARE(run(curl, request), QStringLiteral("200"));
+        QCOMPARE(m_upstream->requests.size(), 1);
+    }
+
+    // --- resource limits (finding 9) -------------------------------------------------
+
+    // Pipelined requests the gateway answers itself, with the answers never read: the gateway
+    // stops reading instead of piling up answers.
+    void unreadAnswersStayBounded()
+    {
+        // Debug lines for a hundred thousand requests would make this test about the logger.
+        QLoggingCategory::setFilterRules(QStringLiteral("ocs.gateway.debug=false"));
+        const auto restoreLogging = qScopeGuard(
+            [] { QLoggingCategory::setFilterRules(QStringLiteral("ocs.gateway.debug=true")); });
+        Client client(m_gateway->port());
+        client.socket.setReadBufferSize(64 * 1024); // reads nothing more once that is full
+        QVERIFY(client.waitConnected());
+        m_gateway->resetPeakBufferedBytes();
+        QByteArray batch;
+        while (batch.size() < 64 * 1024)
+            batch += get("/no-session"); // 401, about ten times longer than the request
+        qint64 sent = 0;
+        constexpr qint64 Total = 24 * 1024 * 1024;
+        constexpr qint64 Bound = 6 * 1024 * 1024;
+        QDeadlineTimer deadline(6000);
+        while (sent < Total && !deadline.hasExpired() && m_gateway->peakBufferedBytes() < Bound) {
+            if (client.socket.bytesToWrite() < 1024 * 1024) {
+                client.socket.write(batch);
+                sent += batch.size();
+            }
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        }
+        qInfo() << "sent" << sent << "bytes; peak buffered" << m_gateway->peakBufferedBytes();
+        QVERIFY2(m_gateway->peakBufferedBytes() < Bound,
+                 qPrintable(QString::number(m_gateway->peakBufferedBytes())));
+        QVERIFY(sent > 2 * 1024 * 1024); // it did read a good deal before it stopped
+        // The client that reads again is answered again.
+        for (int i = 0; i < 100; ++i) {
+            const auto r = client.read();
+            QVERIFY(r);
+            QCOMPARE(r->status, 401);
+        }
+    }
+
+    // A head that trickles in, a byte at a time, ends at its deadline however active it is.
+    void slowHeadHitsItsDeadline()
+    {
+        ocs::WebGateway::Timeouts timeouts;
+        timeouts.idle = 10s;
+        timeouts.head = 600ms;
+        m_gateway->setTimeouts(timeouts);
+        Client client(m_gateway->port());
+        client.send("GET / HTTP/1.1\r\n");
+        QTimer drip;
+        connect(&drip, &QTimer::timeout, this, [&client] { client.send("X"); });
+        drip.start(50);
+        QElapsedTimer clock;
+        clock.start();
+        const auto r = client.read(4000);
+        QVERIFY(r);
+        QCOMPARE(r->status, 408);
+        QVERIFY(clock.elapsed() < 3000);
+        QVERIFY(client.waitClosed());
+        // Positive control: a head that arrives in time, in pieces, is served.
+        const QByteArray cookie = login();
+        Client steady(m_gateway->port());
+        const QByteArray request = get("/ok", cookieField(cookie));
+        for (qsizetype i = 0; i < request.size(); i += 8) {
+            steady.send(request.mid(i, 8));
+            QTest::qWait(5);
+        }
+        const auto ok = steady.read();
+        QVERIFY(ok);
+        QCOMPARE(ok->status, 200);
+    }
+
+    // Clients that never finish a request cannot take every slot: a full gateway makes room
+    // by closing the one that waited longest, and the browser gets in.
+    void slowClientsCannotTakeEverySlot()
+    {
+        const QByteArray cookie = login();
+        constexpr int Max = 16;
+        m_gateway->setMaxConnections(Max);
+        std::vector<std::unique_ptr<Client>> slow;
+        int mostActive = 0;
+        for (int i = 0; i < 3 * Max; ++i) {
+            slow.push_back(std::make_unique<Client>(m_gateway->port()));
+            slow.back()->send("GET / HTTP/1.1\r\nHost: ");
+            QVERIFY(slow.back()->waitConnected());
+            QTest::qWait(2);
+            mostActive = std::max(mostActive, m_gateway->activeConnections());
+        }
+        QVERIFY(waitUntil([&] { return m_gateway->activeConnections() <= Max; }));
+        QVERIFY2(mostActive <= Max, qPrintable(QString::number(mostActive)));
+        Client browser(m_gateway->port());
+        browser.send(get("/page", cookieField(cookie)));
+        const auto r = browser.read();
+        QVERIFY(r);
+        QCOMPARE(r->status, 200);
+        QVERIFY(m_gateway->activeConnections() <= Max);
+        // The oldest slow clients made room.
+        QVERIFY(slow.front()->waitClosed());
+    }
+
+    // --- framing (low iii), retries (low iv), sessions (low vi) -----------------------
+
+    // Whatever framing a request came with, the upstream gets one canonical field.
+    void framingIsNormalised_data()
+    {
+        QTest::addColumn<QByteArray>("fields");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("expectedField");
+        QTest::addColumn<QByteArray>("expectedValue");
+        QTest::newRow("repeated length")
+            << QByteArray("Content-Length: 3\r\nContent-Length: 3\r\n") << QByteArray("abc")
+            << QByteArray("content-length") << QByteArray("3");
+        QTest::newRow("length list") << QByteArray("Content-Length: 3, 3\r\n") << QByteArray("abc")
+                                     << QByteArray("content-length") << QByteArray("3");
+        QTest::newRow("chunked, odd case")
+            << QByteArray("Transfer-Encoding: Chunked\r\n") << QByteArray("3\r\nabc\r\n0\r\n\r\n")
+            << QByteArray("transfer-encoding") << QByteArray("chunked");
+    }
+
+    void framingIsNormalised()
+    {
+        QFETCH(QByteArray, fields);
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, expectedField);
+        QFETCH(QByteArray, expectedValue);
+        const QByteArray cookie = login();
+        Client client(m_gateway->port());
+        client.send("POST /echo HTTP/1.1\r\nHost: " + host() + "\r\n" + cookieField(cookie) +
+                    fields + "\r\n" + body);
+        const auto r = client.read();
+        QVERIFY(r);
+        QCOMPARE(r->status, 200);
+        QVERIFY2(r->body.startsWith("len=3 "), r->body.constData());
+        QCOMPARE(m_upstream->requests.size(), 1);
+        const Head &seen = m_upstream->requests.first().head;
+        QCOMPARE(seen.values(expectedField), QList<QByteArray>{expectedValue});
+    }
+
+    // Only GET and HEAD are sent again when a kept-alive upstream connection closes under
+    // them (retryWhenKeptAliveUpstreamCloses is the positive control).
+    void otherMethodsNotRetried_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::newRow("POST") << QByteArray("POST");
+        QTest::newRow("DELETE") << QByteArray("DELETE");
+        QTest::newRow("PUT") << QByteArray("PUT");
+    }
+
+    void otherMethodsNotRetried()
+    {
+        QFETCH(QByteArray, method);
+        const QByteArray cookie = login();
+        Client client(m_gateway->port());
+        client.send(get("/first", cookieField(cookie)));
+        const auto first = client.read();
+        QVERIFY(first);
+        QCOMPARE(first->status, 200);
+        client.send(method + " /flaky HTTP/1.1\r\nHost: " + host() + "\r\n" + cookieField(cookie) +
+                    "\r\n");
+        const auto r = client.read();
+        QVERIFY(r);
+        QCOMPARE(r->status, 502);
+        QCOMPARE(m_upstream->connectionsAccepted, 1);
+    }
+
+    // The session cookie says how long it lives, and sessions end (idle, absolute).
+    void sessionsExpire()
+    {
+        auto now = std::chrono::steady_clock::now();
+        m_gateway->setTimeSource([&now] { return now; });
+        m_gateway->setSessionLifetimes(10min, 60min);
+        Client client(m_gateway->port());
+        const QUrl url = m_gateway->createLoginUrl();
+        client.send(get(requestTarget(url), "Sec-Fetch-Site: none\r\n"));
+        const auto login = client.read();
+        QVERIFY(login);
+        QCOMPARE(login->status, 303);
+        const QByteArray setCookie = login->header("set-cookie");
+        QVERIFY2(setCookie.contains("; Max-Age=3600"), setCookie.constData());
+        const QByteArray cookie = setCookie.left(setCookie.indexOf(';'));
+        now += 9min;
+        client.send(get("/a", cookieField(cookie)));
+        auto r = client.read();
+        QVERIFY(r);
+        QCOMPARE(r->status, 200);
+        now += 11min;
+        client.send(get("/b", cookieField(cookie)));
+        r = client.read();
+        QVERIFY(r);
+        QCOMPARE(r->status, 401);
+    }
+
+    // The gateway says when the upstream cannot be reached (its owner then checks whether the
+    // sandbox still runs).
+    void upstreamUnreachableIsSignalled()
+    {
+        quint16 deadPort = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress(QHostAddress::LocalHost)));
+            deadPort = probe.serverPort();
+        }
+        QSignalSpy unreachable(m_gateway.get(), &ocs::WebGateway::upstreamUnreachable);
+        const QByteArray cookie = login();
+        Client ok(m_gateway->port());
+        ok.send(get("/", cookieField(cookie)));
+        QVERIFY(ok.read());
+        QCOMPARE(unreachable.size(), 0); // positive control
+        m_gateway->setUpstream(
+            {deadPort, QString::fromLatin1(User), QString::fromLatin1(Password)});
+        Client client(m_gateway->port());
+        client.send(get("/", cookieField(cookie)));
+        const auto r = client.read();
+        QVERIFY(r);
+        QCOMPARE(r->status, 502);
+        QCOMPARE(unreachable.size(), 1);
     }
 
     // --- failures and timeouts -------------------------------------------------------
