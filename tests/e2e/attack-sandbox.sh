@@ -248,6 +248,9 @@ env-passthrough:
   PASSTHROUGH_TOKEN: ATTACK_PASSTHROUGH_SOURCE
 YAML
 as_user sed -i 's/^sandbox-name:.*/sandbox-name: atk-b/' "$PB/opencode-sandbox-config.yaml"
+# The image build runs `mise install` with mise.toml: approved once, as a user would.
+ocs_in "$PA" mise approve --yes >/dev/null 2>&1 || echo "warning: ocs mise approve failed in A"
+ocs_in "$PB" mise approve --yes >/dev/null 2>&1 || echo "warning: ocs mise approve failed in B"
 # Project A is a git repository with a commit, so that .git can be attacked.
 (cd "$PA" && as_user git init -q . && as_user git -c user.email=u@e2e.test -c user.name=u add -A \
     && as_user git -c user.email=u@e2e.test -c user.name=u commit -qm init) || echo "warning: git init failed"

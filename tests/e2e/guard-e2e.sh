@@ -142,4 +142,27 @@ check_not "the sandbox was stopped after the config was replaced" running
 expect_not_contains "the host's config holds nothing the agent wrote" "BASH_ENV" "$(cat "$P/opencode-sandbox-config.yaml")"
 expect_contains "the sandbox's output names the config" "ocs-guard: opencode-sandbox-config.yaml" "$(eng logs "$C" 2>&1)"
 
+# ---- a measurement, not a check: the window a waiting attacker has ------------------------
+# The guard reacts within milliseconds, not at once (README, "Known limits"). An agent that
+# tries to write .git/config in a tight loop while the host replaces it may get a write in:
+# how often that happens here is printed, so the README's words stay measured.
+won=0 rounds=3
+as_user tee "$P/opencode-sandbox-config.yaml" >/dev/null <<'YAML'
+sandbox-name: proj-guard
+http-domain-whitelist:
+YAML
+for round in $(seq "$rounds"); do
+    ocs_in "$P" start --detach --yes >"$WORK/start-loop.log" 2>&1 || { fail "start for the measurement" "$(tail -5 "$WORK/start-loop.log")"; break; }
+    eng exec -d -u root "$C" ocs-dev-exec bash -c \
+        'while :; do printf "[alias]\n\tpwned = !true\n" >>.git/config 2>/dev/null && exit 0; done'
+    sleep 1
+    as_user git -C "$P" config ocs.round "$round"
+    wait_until 10 stopped
+    if grep -q 'pwned' "$P/.git/config"; then
+        won=$((won + 1))
+        as_user git -C "$P" config --remove-section alias 2>/dev/null
+    fi
+done
+echo "INFO  a looping attacker got a write into the replaced .git/config in $won of $rounds rounds"
+
 summary

@@ -383,8 +383,9 @@ evil_env=(-e BASH_ENV=/run/ocs-payload.sh -e ENV=/run/ocs-payload.sh -e SHELLOPT
           -e 'PS4=$(. /run/ocs-payload.sh)' -e 'BASH_FUNC_set%%=() { . /run/ocs-payload.sh; }'
           -e 'BASH_FUNC_source%%=() { . /run/ocs-payload.sh; }')
 out="$(docker exec -u root "${evil_env[@]}" "$SANDBOX" ocs-dev-exec id -u 2>&1)"
-check "docker exec -e BASH_ENV/SHELLOPTS+PS4/BASH_FUNC_*: ocs-dev-exec runs no payload as root ($(payload_ran))" \
-    test -z "$(payload_ran)"
+r="$(payload_ran)"
+check "docker exec -e BASH_ENV/SHELLOPTS+PS4/BASH_FUNC_*: ocs-dev-exec runs no payload as root ($r)" \
+    test -z "$r"
 check "... and still runs its command as dev (uid $HOST_UID: $out)" test "$out" = "$HOST_UID"
 env_dev="$(docker exec -u root "${evil_env[@]}" "$SANDBOX" ocs-dev-exec env 2>&1)"
 check "... and none of those variables reaches dev" bash -c '! grep -qE "^(BASH_ENV|ENV|SHELLOPTS|PS4|BASH_FUNC_)" <<<"$1"' _ "$env_dev"
@@ -434,7 +435,7 @@ check "without SETPCAP: exits non-zero before starting anything (rc=$rc)" \
 mkdir -p "$TMP/payload" && chmod 1777 "$TMP/payload"
 printf '%s\n' 'grep -E "^(Uid|CapEff):" /proc/self/status | tr -s "\t " "  " >>/payload/ran' >"$TMP/payload/p.sh"
 docker run --rm --entrypoint /bin/bash -e BASH_ENV=/payload/p.sh -v "$TMP/payload:/payload" "$SANDBOX_IMAGE" -c true >/dev/null 2>&1
-check "control: the image's bash runs a BASH_ENV payload ($(tr '\n' ' ' <"$TMP/payload/ran" 2>/dev/null))" test -s "$TMP/payload/ran"
+check "control: the image's bash runs a BASH_ENV payload ($(tr '\n' ' ' 2>/dev/null <"$TMP/payload/ran"))" test -s "$TMP/payload/ran"
 rm -f "$TMP/payload/ran"
 # Like bad_run, but detached: an entrypoint that does not refuse would run for good.
 # Returns the exit code, 124 when still running after 30 s.
@@ -459,7 +460,7 @@ for evil in 'BASH_ENV=/payload/p.sh' 'BASH_FUNC_set%%=() { . /payload/p.sh; }' '
     evil_run "$SANDBOX-bad5" --cap-add NET_ADMIN --cap-add SETUID --cap-add SETGID --cap-add SETPCAP \
         -e 'OCS_WHITELIST=good.test' -v "$TMP/payload:/payload" "${extra[@]}"
     rc=$?
-    check "entrypoint with ${evil%%=*} in the container's variables: no payload ran as root ($(tr '\n' ' ' <"$TMP/payload/ran" 2>/dev/null))" \
+    check "entrypoint with ${evil%%=*} in the container's variables: no payload ran as root ($(tr '\n' ' ' 2>/dev/null <"$TMP/payload/ran"))" \
         test ! -e "$TMP/payload/ran"
     check "... it refuses to start, naming ${evil%%=*} (rc=$rc: $(grep -m1 'refusing' "$TMP/$SANDBOX-bad5.log"))" \
         bash -c "(( $rc != 0 )) && grep -q \"^ocs-entrypoint: refusing to start: the container's environment sets .*${evil%%=*}\" '$TMP/$SANDBOX-bad5.log' && ! grep -q 'starting opencode' '$TMP/$SANDBOX-bad5.log'"
