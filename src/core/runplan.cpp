@@ -22,16 +22,11 @@ QStringList RunPlanner::entrypointCapabilities()
 QStringList RunPlanner::defaultReadOnlyPaths()
 {
     return {QStringLiteral("opencode-sandbox-config.yaml"),
-            QStringLiteral("opencode-sandbox-pre-start-container.sh"),
-            QStringLiteral("mise.toml"),
-            QStringLiteral("opencode.json"),
-            QStringLiteral("opencode.jsonc"),
-            QStringLiteral(".git/config"),
-            QStringLiteral(".git/hooks"),
+            QStringLiteral("opencode-sandbox-pre-start-container.sh"), QStringLiteral("mise.toml"),
+            QStringLiteral("opencode.json"), QStringLiteral("opencode.jsonc"),
+            QStringLiteral(".git/config"), QStringLiteral(".git/hooks"),
             // OpenCode's own project configuration: agents, commands, plugins, permissions.
-            QStringLiteral(".opencode"),
-            QStringLiteral("tui.json"),
-            QStringLiteral("tui.jsonc"),
+            QStringLiteral(".opencode"), QStringLiteral("tui.json"), QStringLiteral("tui.jsonc"),
             // Git hooks of projects that set core.hooksPath to it (husky).
             QStringLiteral(".husky")};
 }
@@ -136,8 +131,7 @@ RunPlan RunPlanner::plan(const ContainerEngine &engine, const Project &project, 
     // names the real git folder: read-only, like the files below.
     const QFileInfo gitInfo(project.root() + QStringLiteral("/.git"));
     if (protectedPaths.contains(QStringLiteral(".git/hooks")) &&
-        !protectedPaths.contains(QStringLiteral(".git")) && gitInfo.isDir() &&
-        !gitInfo.isSymLink())
+        !protectedPaths.contains(QStringLiteral(".git")) && gitInfo.isDir() && !gitInfo.isSymLink())
         QDir(gitInfo.absoluteFilePath()).mkpath(QStringLiteral("hooks"));
     const WorkspaceProtection::Inspection protection =
         WorkspaceProtection::inspect(project.root(), protectedPaths);
@@ -236,7 +230,8 @@ RunPlan RunPlanner::plan(const ContainerEngine &engine, const Project &project, 
     QStringList guarded = plan.readOnlyPaths;
     if (protection.mountGitFolder)
         guarded.prepend(QStringLiteral(".git"));
-    a << QStringLiteral("--env") << QStringLiteral("OCS_GUARDED_PATHS=") + guarded.join(QLatin1Char(':'));
+    a << QStringLiteral("--env")
+      << QStringLiteral("OCS_GUARDED_PATHS=") + guarded.join(QLatin1Char(':'));
 
     a << project.imageName();
 

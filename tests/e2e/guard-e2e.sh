@@ -39,7 +39,8 @@ export OCS_STATE_ROOT=$WORK/state
 export OCS_KEYCHAIN=0
 export OCS_BASE_IMAGE=$BASE_IMAGE
 export OCS_ENGINE=$ENGINE
-export OCS_EXTRA_CA_CERTS=$(host_extra_cas)
+OCS_EXTRA_CA_CERTS=$(host_extra_cas)
+export OCS_EXTRA_CA_CERTS
 export OCS_START_TIMEOUT=240
 [[ "$ENGINE" == podman ]] || unset DBUS_SESSION_BUS_ADDRESS
 
@@ -49,7 +50,8 @@ cleanup() {
     set +e
     [[ -d "$P" ]] && ocs_in "$P" stop >/dev/null 2>&1
     if [[ "${OCS_E2E_KEEP:-}" != 1 ]]; then
-        eng rmi -f $(eng images -q --filter "label=io.opencode-sandbox.project" 2>/dev/null | sort -u) >/dev/null 2>&1
+        mapfile -t imgs < <(eng images -q --filter "label=io.opencode-sandbox.project" 2>/dev/null | sort -u)
+        ((${#imgs[@]} == 0)) || eng rmi -f "${imgs[@]}" >/dev/null 2>&1
         rm -rf "$WORK"
     fi
     end_podman_helpers
@@ -76,7 +78,8 @@ if ! ocs_in "$P" rebuild >"$WORK/rebuild.log" 2>&1; then
     fail "rebuild builds the image" "$(tail -25 "$WORK/rebuild.log")"
     summary; exit 1
 fi
-ID=$(ls "$OCS_STATE_ROOT" | grep '^proj-guard-' | head -1)
+ID=""
+for d in "$OCS_STATE_ROOT"/proj-guard-*; do [[ -d "$d" ]] && ID=${d##*/}; done
 C=opencode-sandbox-$ID
 
 start_sandbox() {

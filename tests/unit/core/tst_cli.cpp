@@ -36,6 +36,14 @@ here="$(cd "$(dirname "$0")" && pwd)"
     printf '\n'
 } >>"$here/argv.log"
 printf '%s\tOPENCODE_SERVER_PASSWORD=%s\n' "$1" "${OPENCODE_SERVER_PASSWORD-<unset>}" >>"$here/env.log"
+prev=""
+for a in "$@"; do
+    if [ "$prev" = "--env-file" ]; then
+        printf '%s\t%s\n' "$a" "$(stat -c %a "$a" 2>/dev/null)" >>"$here/envfile.log"
+        cat "$a" >>"$here/envfile.log" 2>/dev/null
+    fi
+    prev="$a"
+done
 key="$1"
 case "$1" in container | image) key="$1-$2" ;; esac
 r="$here/responses/$key"
@@ -748,14 +756,20 @@ void TestCli::start_runFails_printsEngineError()
     QVERIFY(run.contains(QStringLiteral("--name")));
     QCOMPARE(run.at(run.indexOf(QStringLiteral("--name")) + 1), name);
 
-    // The password: in the state folder, in the engine's environment for `run`, and in no
-    // argument of any engine call.
+    // The password: in the state folder, in the private env file `run` reads (0600, gone
+    // afterwards), and neither in the engine CLI's own environment nor in any argument.
     const QString password = QString::fromUtf8(readFile(stateRoot() + QLatin1Char('/') + id +
                                                         QStringLiteral("/opencode-password")))
                                  .trimmed();
     QCOMPARE(password.size(), 48);
     QVERIFY(readFile(m_fakeDir + QStringLiteral("/env.log"))
-                .contains("run\tOPENCODE_SERVER_PASSWORD=" + password.toUtf8() + '\n'));
+                .contains("run\tOPENCODE_SERVER_PASSWORD=<unset>\n"));
+    const QString envFile = run.value(run.indexOf(QStringLiteral("--env-file")) + 1);
+    QVERIFY2(!envFile.isEmpty(), qPrintable(run.join(u' ')));
+    const QByteArray envFileLog = readFile(m_fakeDir + QStringLiteral("/envfile.log"));
+    QVERIFY2(envFileLog.startsWith(envFile.toUtf8() + "\t600\n"), envFileLog.constData());
+    QVERIFY(envFileLog.contains("OPENCODE_SERVER_PASSWORD=" + password.toUtf8() + '\n'));
+    QVERIFY(!QFileInfo::exists(envFile));
     QVERIFY(!readFile(m_fakeDir + QStringLiteral("/argv.log")).contains(password.toUtf8()));
     QVERIFY(!r.all().contains(password));
 }
