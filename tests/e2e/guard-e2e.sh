@@ -49,6 +49,10 @@ P=$WORK/proj-guard
 cleanup() {
     set +e
     [[ -d "$P" ]] && ocs_in "$P" stop >/dev/null 2>&1
+    # Also when the config no longer loads (the agent's write got through, as in a run with
+    # the guard switched off): the containers by their project label.
+    mapfile -t left < <(eng ps -aq --filter "label=io.opencode-sandbox.project=$P" 2>/dev/null)
+    ((${#left[@]} == 0)) || eng rm -f "${left[@]}" >/dev/null 2>&1
     if [[ "${OCS_E2E_KEEP:-}" != 1 ]]; then
         mapfile -t imgs < <(eng images -q --filter "label=io.opencode-sandbox.project" 2>/dev/null | sort -u)
         ((${#imgs[@]} == 0)) || eng rmi -f "${imgs[@]}" >/dev/null 2>&1

@@ -12,6 +12,8 @@
 #include <QApplication>
 #include <QDesktopServices>
 #include <QFile>
+#include <QScopeGuard>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QWidget>
@@ -37,13 +39,35 @@ QList<QWidget *> webViewWindows()
     return out;
 }
 
-class UrlCatcher : public QObject
+// The external browser as the app starts it (OCS_BROWSER, see signinpage::open): a script
+// that records the address it was given, one line per launch.
+class BrowserRecorder
 {
-    Q_OBJECT
 public:
-    QList<QUrl> urls;
-public Q_SLOTS:
-    void handle(const QUrl &url) { urls << url; }
+    bool install()
+    {
+        if (!m_dir.isValid())
+            return false;
+        QFile script(m_dir.filePath(QStringLiteral("browser")));
+        if (!script.open(QIODevice::WriteOnly))
+            return false;
+        script.write("#!/bin/sh\nprintf '%s\\n' \"$1\" >>\"$(dirname \"$0\")/launches\"\n");
+        script.close();
+        script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        qputenv("OCS_BROWSER", QFile::encodeName(script.fileName()));
+        return true;
+    }
+    QStringList launches() const
+    {
+        QFile f(m_dir.filePath(QStringLiteral("launches")));
+        if (!f.open(QIODevice::ReadOnly))
+            return {};
+        return QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    }
+    void clear() { QFile::remove(m_dir.filePath(QStringLiteral("launches"))); }
+
+private:
+    QTemporaryDir m_dir;
 };
 
 } // namespace
@@ -52,7 +76,7 @@ class TestWebViewOpener : public QObject
 {
     Q_OBJECT
 private:
-    UrlCatcher m_browser;
+    BrowserRecorder m_browser;
 
     // A running sandbox of the fake engine in `app`, with its "Open web UI" action.
     static QAction *runningSandbox(TestApp &app, const QString &root, ManagedSandbox **sandbox)
@@ -73,16 +97,17 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QDesktopServices::setUrlHandler(QStringLiteral("http"), &m_browser, "handle");
+        QVERIFY(m_browser.install());
         QVERIFY2(!qEnvironmentVariableIsEmpty("OCS_WEBVIEW_PLUGIN"), "set by CTest");
     }
 
-    void cleanupTestCase() { QDesktopServices::unsetUrlHandler(QStringLiteral("http")); }
+    void cleanupTestCase() { qunsetenv("OCS_BROWSER"); }
 
     // Without a loadable plugin the browser is used (and WebEngine stays unloaded).
     void fallsBackToTheBrowserWithoutThePlugin()
     {
         const QByteArray plugin = qgetenv("OCS_WEBVIEW_PLUGIN");
+        const auto restore = qScopeGuard([plugin] { qputenv("OCS_WEBVIEW_PLUGIN", plugin); });
         qputenv("OCS_WEBVIEW_PLUGIN", "/bin/sh"); // exists, but is no plugin
         GuiTestEnvironment env;
         TestApp app(env);
@@ -91,12 +116,11 @@ private Q_SLOTS:
         ManagedSandbox *s = nullptr;
         QAction *open = runningSandbox(app, env.makeProject(QStringLiteral("plain")), &s);
         QVERIFY(open && open->isEnabled());
-        m_browser.urls.clear();
+        m_browser.clear();
         open->trigger();
-        QTRY_COMPARE(m_browser.urls.size(), 1);
+        QTRY_COMPARE(m_browser.launches().size(), 1);
         QVERIFY(webViewWindows().isEmpty());
         QVERIFY(!webEngineLoaded());
-        qputenv("OCS_WEBVIEW_PLUGIN", plugin);
     }
 
     void loadsTheViewOnlyWhenOpened()
@@ -113,11 +137,11 @@ private Q_SLOTS:
         QVERIFY(!webEngineLoaded());
         QVERIFY(webViewWindows().isEmpty());
 
-        m_browser.urls.clear();
+        m_browser.clear();
         open->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(webViewWindows().size(), 1, 20000);
         QVERIFY(webEngineLoaded());
-        QVERIFY(m_browser.urls.isEmpty());
+        QVERIFY(m_browser.launches().isEmpty());
         QWidget *window = webViewWindows().first();
         QTRY_VERIFY(window->isVisible());
         QVERIFY2(window->windowTitle().contains(s->displayName()),
@@ -133,7 +157,7 @@ private Q_SLOTS:
         // The preference is read at each open.
         app.settings->setWebUiMode(AppSettings::WebUiMode::External);
         open->trigger();
-        QTRY_COMPARE(m_browser.urls.size(), 1);
+        QTRY_COMPARE(m_browser.launches().size(), 1);
         QCOMPARE(webViewWindows().size(), 1);
         window->close();
         QTRY_VERIFY(webViewWindows().isEmpty());
