@@ -732,7 +732,8 @@ void Cli::reviewFile(ApprovedFile::Kind kind)
     const QString statusText = shown.status == ApprovedFile::Status::Approved
                                    ? QStringLiteral("approved")
                                : shown.status == ApprovedFile::Status::Empty
-                                   ? QStringLiteral("nothing to run (comments only)")
+                                   ? (isHook ? QStringLiteral("nothing to run (comments only)")
+                                             : QStringLiteral("nothing to install (no keys)"))
                                    : QStringLiteral("NOT approved");
     out(QStringLiteral("Status: %1").arg(statusText));
     if (action == QLatin1String("show"))

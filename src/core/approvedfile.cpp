@@ -5,6 +5,7 @@
 #include "workspacefile.h"
 
 #include <QCryptographicHash>
+#include <QRegularExpression>
 
 namespace ocs {
 
@@ -44,6 +45,21 @@ bool ApprovedFile::onlyComments(const QByteArray &content)
     return true;
 }
 
+bool ApprovedFile::declaresNothing(const QByteArray &content)
+{
+    // Comments, blank lines and bare table headers ("[tools]", as `ocs init` writes it): no
+    // key, so no tool, setting, variable or task. Anything else needs approval.
+    static const QRegularExpression header(QStringLiteral(R"(^\[[A-Za-z0-9_.\- "]*\]\s*(#.*)?$)"));
+    for (const QByteArray &raw : content.split('\n')) {
+        const QByteArray line = raw.trimmed();
+        if (line.isEmpty() || line.startsWith('#'))
+            continue;
+        if (!header.match(QString::fromUtf8(line)).hasMatch())
+            return false;
+    }
+    return true;
+}
+
 ApprovedFile::Snapshot ApprovedFile::read() const
 {
     Snapshot s;
@@ -57,7 +73,7 @@ ApprovedFile::Snapshot ApprovedFile::read() const
     }
     s.content = file.data;
     s.sha256 = sha256Hex(s.content);
-    if (onlyComments(s.content)) {
+    if (m_kind == Kind::MiseToml ? declaresNothing(s.content) : onlyComments(s.content)) {
         s.status = Status::Empty;
         return s;
     }

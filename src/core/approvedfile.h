@@ -49,6 +49,8 @@ public:
     static QString sha256Hex(const QByteArray &data);
     // Only comments ('#') and blank lines.
     static bool onlyComments(const QByteArray &content);
+    // mise.toml: only comments, blank lines and bare table headers (nothing to install).
+    static bool declaresNothing(const QByteArray &content);
 
 private:
     QString m_root;

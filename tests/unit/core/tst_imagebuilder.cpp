@@ -5,6 +5,7 @@
 #include "approvedfile.h"
 #include "fakeprocesslauncher.h"
 #include "imagebuilder.h"
+#include "projectinit.h"
 #include "sandboxstate.h"
 #include "testhelpers.h"
 
@@ -44,6 +45,8 @@ private Q_SLOTS:
     void prepareContext_writesEmptyMiseToml();
     void prepareContext_copiesProjectMiseToml();
     void prepareContext_refusesUnapprovedMiseToml();
+    void miseTomlThatDeclaresNothingNeedsNoApproval_data();
+    void miseTomlThatDeclaresNothingNeedsNoApproval();
     void prepareContext_refusesUnsafeMiseToml_data();
     void prepareContext_refusesUnsafeMiseToml();
     void prepareContext_refusesUnsafeCaFiles_data();
@@ -206,6 +209,33 @@ void TestImageBuilder::prepareContext_copiesProjectMiseToml()
     QString error;
     QVERIFY2(ImageBuilder::prepareContext(p, ctx, &error), qPrintable(error));
     QCOMPARE(readFile(ctx + QStringLiteral("/mise.toml")), mise);
+}
+
+void TestImageBuilder::miseTomlThatDeclaresNothingNeedsNoApproval_data()
+{
+    // A mise.toml with no key installs nothing: `ocs init`'s template must not need an
+    // approval again after a new sandbox-name (a new state folder). Any key does.
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<bool>("needsApproval");
+    QTest::newRow("init's template")
+        << ProjectInit::starterFiles(QStringLiteral("x")).at(0).content << false;
+    QTest::newRow("headers and comments")
+        << QByteArray("# tools\n[tools] # none yet\n\n[env]\n") << false;
+    QTest::newRow("a tool") << QByteArray("[tools]\nnode = \"22\"\n") << true;
+    QTest::newRow("an env source") << QByteArray("[env]\n_.source = \"./x.sh\"\n") << true;
+    QTest::newRow("a dotted key") << QByteArray("tools.node = \"22\"\n") << true;
+}
+
+void TestImageBuilder::miseTomlThatDeclaresNothingNeedsNoApproval()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(bool, needsApproval);
+    const Project p =
+        makeProject(QStringLiteral("mise-none"), minimalConfig(QStringLiteral("mise-none")));
+    QVERIFY(writeFile(p.root() + QStringLiteral("/mise.toml"), content));
+    const ApprovedFile::Status status = ApprovedFile(p, ApprovedFile::Kind::MiseToml).read().status;
+    QCOMPARE(status,
+             needsApproval ? ApprovedFile::Status::NotApproved : ApprovedFile::Status::Empty);
 }
 
 void TestImageBuilder::prepareContext_refusesUnapprovedMiseToml()
