@@ -494,11 +494,13 @@ pair "dev reads OpenCode's memory and environment (/proc/$OC_PID, same user, non
 pair "dev reads PID 1's environment (docker-init, root)" probe_a readable /proc/1/environ -- ctl_root node "$PROBE" readable /proc/1/environ
 # Passthrough values (and every other variable) reach dev's processes without ever being
 # in a command line: watch /proc/*/cmdline while ocs-dev-exec runs again and again.
-adev sh -c 'end=$(($(date +%s) + 6)); while [ $(date +%s) -lt $end ]; do cat /proc/[0-9]*/cmdline 2>/dev/null | tr "\0" " "; echo; done' \
+# (Each setpriv lives for a moment only: enough runs that the watcher catches some, which
+# the control below checks.)
+adev sh -c 'end=$(($(date +%s) + 10)); while [ $(date +%s) -lt $end ]; do cat /proc/[0-9]*/cmdline 2>/dev/null | tr "\0" " "; echo; done' \
     >"$WORK/cmdlines.txt" 2>/dev/null &
 watcher=$!
 sleep 1
-for _ in 1 2 3 4 5 6 7 8; do adev true; done
+for _ in $(seq 30); do adev true; done
 wait "$watcher"
 expect_eq "a dev process watching /proc/*/cmdline while ocs-dev-exec runs never sees the password or a passthrough value" "0 0" \
     "$(grep -c -F "$PASSWORD_A" "$WORK/cmdlines.txt") $(grep -c -F "$PASSTHROUGH_VALUE" "$WORK/cmdlines.txt")"
