@@ -188,8 +188,10 @@ void SandboxController::approveConfig(const StartOptions &options, Callback done
     QString error;
     if (!m_project.ensureStateDirs(&error))
         return fail(error, done);
+    // Which protected paths exist now (the run plan inspects fully, nested repositories too).
     const WorkspaceProtection::Inspection protection = WorkspaceProtection::inspect(
-        m_project.root(), RunPlanner::effectiveReadOnlyPaths(m_project.config()));
+        m_project.root(), RunPlanner::effectiveReadOnlyPaths(m_project.config()),
+        /*findNested=*/false);
     const StartReview review =
         StartApproval::review(SandboxState::load(m_project.stateDir()).lastStartedConfig,
                               m_project.config(), m_project.root(), protection.readOnlyMounts);

@@ -114,7 +114,8 @@ QString WorkspaceProtection::symlinkComponent(const QString &canonicalRoot,
 }
 
 WorkspaceProtection::Inspection WorkspaceProtection::inspect(const QString &root,
-                                                             const QStringList &protectedPaths)
+                                                             const QStringList &protectedPaths,
+                                                             bool findNested)
 {
     Inspection r;
     QStringList linksReported;
@@ -200,7 +201,7 @@ WorkspaceProtection::Inspection WorkspaceProtection::inspect(const QString &root
         }
     }
 
-    if (guardGit) {
+    if (guardGit && findNested) {
         const QStringList nested = nestedRepositories(root);
         if (!nested.isEmpty()) {
             QStringList shown = nested.mid(0, 5);

@@ -30,8 +30,10 @@ public:
     };
 
     // `canonicalRoot`: the project root, symlink-free; `protectedPaths`: relative paths
-    // (RunPlanner::effectiveReadOnlyPaths).
-    static Inspection inspect(const QString &canonicalRoot, const QStringList &protectedPaths);
+    // (RunPlanner::effectiveReadOnlyPaths). `findNested`: also walk the workspace for nested
+    // repositories (the warning; the only part that reads more than the protected paths).
+    static Inspection inspect(const QString &canonicalRoot, const QStringList &protectedPaths,
+                              bool findNested = true);
 
     // The relative path's first component that is a symbolic link ("" when none); the
     // components after a missing one are not looked at.
