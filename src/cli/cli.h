@@ -1,8 +1,8 @@
 #pragma once
 
-#include "approvedfile.h"
-#include "containerengine.h"
-#include "project.h"
+#include "project/approvedfile.h"
+#include "engine/containerengine.h"
+#include "project/project.h"
 
 #include <QCommandLineParser>
 #include <QObject>

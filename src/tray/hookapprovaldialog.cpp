@@ -1,8 +1,8 @@
 #include "hookapprovaldialog.h"
 
-#include "project.h"
+#include "project/project.h"
 #include "statusicons.h"
-#include "workspacefile.h"
+#include "project/workspacefile.h"
 
 #include <QDialogButtonBox>
 #include <QFontDatabase>

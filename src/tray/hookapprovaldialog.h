@@ -1,6 +1,6 @@
 #pragma once
 
-#include "approvedfile.h"
+#include "project/approvedfile.h"
 
 #include <QDialog>
 

@@ -2,7 +2,7 @@
 
 #include "config/configfile.h"
 #include "config/configrules.h"
-#include "project.h"
+#include "project/project.h"
 #include "statusicons.h"
 #include "ui_initprojectdialog.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "projectinit.h"
+#include "project/projectinit.h"
 
 #include <QDialog>
 

@@ -1,6 +1,6 @@
 #include "logviewer.h"
 
-#include "process.h"
+#include "engine/process.h"
 
 #include <QClipboard>
 #include <QCloseEvent>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "containerengine.h"
+#include "engine/containerengine.h"
 
 #include <QPointer>
 #include <QWidget>

@@ -1,12 +1,12 @@
-#include "appsettings.h"
-#include "projectregistry.h"
-#include "sandboxfleet.h"
-#include "signalwatcher.h"
+#include "app/appsettings.h"
+#include "app/projectregistry.h"
+#include "app/sandboxfleet.h"
+#include "app/signalwatcher.h"
 #include "singleinstance.h"
 #include "statusicons.h"
 #include "translations.h"
 #include "traycontroller.h"
-#include "traylink.h"
+#include "app/traylink.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,8 +1,8 @@
 #include "preferencesdialog.h"
 
-#include "appsettings.h"
-#include "loginitem.h"
-#include "sandboxfleet.h"
+#include "app/appsettings.h"
+#include "app/loginitem.h"
+#include "app/sandboxfleet.h"
 #include "statusicons.h"
 #include "ui_preferencesdialog.h"
 #ifdef OCS_HAVE_WEBENGINE

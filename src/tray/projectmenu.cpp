@@ -1,7 +1,7 @@
 #include "projectmenu.h"
 
-#include "managedsandbox.h"
-#include "sandboxfleet.h"
+#include "app/managedsandbox.h"
+#include "app/sandboxfleet.h"
 #include "statusicons.h"
 #include "statussummary.h"
 

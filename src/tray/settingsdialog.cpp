@@ -3,17 +3,17 @@
 #include "config/configfile.h"
 #include "config/configrules.h"
 #include "linelisthighlighter.h"
-#include "managedsandbox.h"
-#include "prestarthook.h"
-#include "project.h"
-#include "projectregistry.h"
-#include "runplan.h"
-#include "sandboxstate.h"
+#include "app/managedsandbox.h"
+#include "sandbox/prestarthook.h"
+#include "project/project.h"
+#include "app/projectregistry.h"
+#include "sandbox/runplan.h"
+#include "sandbox/sandboxrecord.h"
 #include "statusicons.h"
 #include "traylogging.h"
 #include "ui_settingsdialog.h"
-#include "whitelistpresets.h"
-#include "workspacefile.h"
+#include "project/whitelistpresets.h"
+#include "project/workspacefile.h"
 
 #include <QDir>
 #include <QEvent>
@@ -333,7 +333,7 @@ void SettingsDialog::load()
     }
     const quint16 port = m_sandbox && m_sandbox->port()
                              ? m_sandbox->port()
-                             : SandboxState::load(Project(m_root, c).stateDir()).port;
+                             : SandboxRecord::load(Project(m_root, c).stateDir()).port;
     m_ui->portValue->setText(
         port ? tr("%1 (chosen automatically; kept while it stays free)").arg(port)
              : tr("chosen at the first start (from 4096 up)"));

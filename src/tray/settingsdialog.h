@@ -1,7 +1,7 @@
 #pragma once
 
 #include "config/projectconfig.h"
-#include "configimpact.h"
+#include "config/configimpact.h"
 
 #include <QDialog>
 #include <QPointer>

@@ -1,6 +1,6 @@
 #include "singleinstance.h"
 
-#include "traylink.h"
+#include "app/traylink.h"
 #include "traylogging.h"
 
 #include <QDir>

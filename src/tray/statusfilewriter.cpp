@@ -1,8 +1,8 @@
 #include "statusfilewriter.h"
 
 #include "mainwindow.h"
-#include "managedsandbox.h"
-#include "sandboxfleet.h"
+#include "app/managedsandbox.h"
+#include "app/sandboxfleet.h"
 #include "statussummary.h"
 #include "traycontroller.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "managedsandbox.h"
-#include "sandboxfleet.h"
+#include "app/managedsandbox.h"
+#include "app/sandboxfleet.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "configimpact.h"
-#include "managedsandbox.h"
+#include "config/configimpact.h"
+#include "app/managedsandbox.h"
 #include "projectmenu.h"
 
 #include <QHash>

@@ -1,6 +1,6 @@
 #include "webuiopener.h"
 
-#include "appsettings.h"
+#include "app/appsettings.h"
 #include "traylogging.h"
 #ifdef OCS_HAVE_WEBENGINE
 #include "webview/embeddedwebuiopener.h"

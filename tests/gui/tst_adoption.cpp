@@ -5,8 +5,8 @@
 
 #include "guitest.h"
 #include "projectmenu.h"
-#include "sandboxcontroller.h"
-#include "sandboxstate.h"
+#include "sandbox/sandboxcontroller.h"
+#include "sandbox/sandboxrecord.h"
 
 #include <QMenu>
 #include <QTcpServer>
@@ -51,7 +51,7 @@ private Q_SLOTS:
         // keychain is off here).
         for (const Project &p : {listedProject, unlistedProject}) {
             QVERIFY(p.ensureStateDirs(nullptr));
-            SandboxState st;
+            SandboxRecord st;
             st.projectRoot = p.root();
             QVERIFY(st.save(p.stateDir(), nullptr));
             QFile f(p.stateDir() + QStringLiteral("/opencode-password"));

@@ -3,7 +3,7 @@
 // itself. When the engine stops while the app runs, the event stream ends, the app says so,
 // and re-lists everything once the engine is back.
 
-#include "engineevents.h"
+#include "engine/engineevents.h"
 #include "guitest.h"
 #include "projectmenu.h"
 #include "statusicons.h"

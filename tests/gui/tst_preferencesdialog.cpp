@@ -2,7 +2,7 @@
 // autostart entry), notifications, web UI (embedded only with WebEngine), language.
 
 #include "guitest.h"
-#include "loginitem.h"
+#include "app/loginitem.h"
 #include "preferencesdialog.h"
 #include "ui_preferencesdialog.h"
 

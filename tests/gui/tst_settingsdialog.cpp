@@ -7,7 +7,7 @@
 #include "config/configfile.h"
 #include "guitest.h"
 #include "hookapprovaldialog.h"
-#include "prestarthook.h"
+#include "sandbox/prestarthook.h"
 #include "settingsdialog.h"
 #include "ui_settingsdialog.h"
 

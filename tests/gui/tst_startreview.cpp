@@ -3,7 +3,7 @@
 // the guard's reason, and a notification; a changed mise.toml is shown for approval before
 // a rebuild.
 
-#include "approvedfile.h"
+#include "project/approvedfile.h"
 #include "guitest.h"
 #include "hookapprovaldialog.h"
 #include "projectmenu.h"

@@ -4,7 +4,7 @@
 #include "guitest.h"
 #include "logviewer.h"
 #include "projectmenu.h"
-#include "sandboxverifier.h"
+#include "sandbox/sandboxverifier.h"
 
 #include <QTest>
 

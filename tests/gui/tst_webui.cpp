@@ -3,9 +3,9 @@
 
 #include "guitest.h"
 #include "projectmenu.h"
-#include "sandboxstate.h"
+#include "sandbox/sandboxrecord.h"
 #include "singleinstance.h"
-#include "traylink.h"
+#include "app/traylink.h"
 #include "webuiopener.h"
 
 #include <QDir>
@@ -182,7 +182,7 @@ private Q_SLOTS:
         app.tray->projectMenu(root)->action(tray::ProjectAction::OpenWebUi)->trigger();
         QTRY_COMPARE(urls.size(), 1);
         QCOMPARE(urls.first().port(), fromCli.url.port());
-        QCOMPARE(SandboxState::load(s->project()->stateDir()).gatewayPort,
+        QCOMPARE(SandboxRecord::load(s->project()->stateDir()).gatewayPort,
                  quint16(fromCli.url.port()));
 
         // Stopped: the command is told to run its own; started again: the same port.

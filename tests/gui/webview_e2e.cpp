@@ -14,10 +14,10 @@
 // Prints "PASS  what" / "FAIL  what" (+ indented details) / "NOTE  ..." lines.
 // Exit: 0 all passed, 1 a check failed, 2 could not run.
 
-#include "appsettings.h"
-#include "managedsandbox.h"
-#include "projectregistry.h"
-#include "sandboxfleet.h"
+#include "app/appsettings.h"
+#include "app/managedsandbox.h"
+#include "app/projectregistry.h"
+#include "app/sandboxfleet.h"
 #include "webuiopener.h"
 #include "webview/embeddedwebuiopener.h"
 

@@ -2,7 +2,7 @@
 
 #include "configanalysis.h"
 #include "logging.h"
-#include "workspacefile.h"
+#include "project/workspacefile.h"
 
 #include <QFile>
 #include <QFileInfo>

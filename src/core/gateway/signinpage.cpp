@@ -2,7 +2,7 @@
 
 #include "gatewayauth.h"
 #include "logging.h"
-#include "traylink.h"
+#include "app/traylink.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -1,6 +1,6 @@
 #include "embeddedwebuiopener.h"
 
-#include "managedsandbox.h"
+#include "app/managedsandbox.h"
 #include "traylogging.h"
 #include "webviewhost.h"
 

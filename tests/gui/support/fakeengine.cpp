@@ -1,6 +1,6 @@
 #include "fakeengine.h"
 
-#include "containerengine.h"
+#include "engine/containerengine.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

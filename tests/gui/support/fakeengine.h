@@ -7,7 +7,7 @@
 // answers OpenCode's health check. goDown()/comeBack() simulate the engine stopping and
 // returning. Programs other than the engine (npm, pip, …) succeed with no output.
 
-#include "process.h"
+#include "engine/process.h"
 
 #include <QHash>
 #include <QMap>

@@ -1,10 +1,10 @@
 #include "guitest.h"
 
-#include "project.h"
-#include "runplan.h"
-#include "sandboxstate.h"
-#include "startapproval.h"
-#include "workspaceprotection.h"
+#include "project/project.h"
+#include "sandbox/runplan.h"
+#include "sandbox/sandboxrecord.h"
+#include "sandbox/startapproval.h"
+#include "project/workspaceprotection.h"
 
 #include "projectmenu.h"
 #include "statusicons.h"
@@ -74,7 +74,7 @@ QString GuiTestEnvironment::makeProject(const QString &name, const QByteArray &y
     if (startedBefore) {
         if (const auto project = Project::open(root, nullptr);
             project && project->ensureStateDirs(nullptr)) {
-            SandboxState st = SandboxState::load(project->stateDir());
+            SandboxRecord st = SandboxRecord::load(project->stateDir());
             st.lastStartedConfig = StartApproval::snapshot(
                 project->config(), WorkspaceProtection::inspect(
                                        root, RunPlanner::effectiveReadOnlyPaths(project->config()))

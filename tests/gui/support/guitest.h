@@ -4,11 +4,11 @@
 // folders in a temporary directory, the keychain off, the fake engine), projects made from
 // YAML text, and the app's objects wired like main() does.
 
-#include "appsettings.h"
+#include "app/appsettings.h"
 #include "fakeengine.h"
-#include "managedsandbox.h"
-#include "projectregistry.h"
-#include "sandboxfleet.h"
+#include "app/managedsandbox.h"
+#include "app/projectregistry.h"
+#include "app/sandboxfleet.h"
 #include "translations.h"
 #include "traycontroller.h"
 

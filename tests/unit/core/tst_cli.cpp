@@ -2,7 +2,7 @@
 // commands it issues, with a fake engine (a bash script that logs its arguments and
 // answers per subcommand). HOME, the state root and the keychain are private to each test.
 
-#include "project.h"
+#include "project/project.h"
 #include "testhelpers.h"
 
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 // EngineLocator: which engine is used (OCS_ENGINE, preference, PATH) and the plain-language
 // diagnosis when it cannot be used. The engine CLI is faked at the process boundary.
 
-#include "containerengine.h"
+#include "engine/containerengine.h"
 #include "fakeprocesslauncher.h"
 #include "testhelpers.h"
 

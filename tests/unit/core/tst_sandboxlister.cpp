@@ -2,8 +2,8 @@
 // known only from their state folders (ours and the reference scripts').
 
 #include "fakeprocesslauncher.h"
-#include "sandboxlister.h"
-#include "sandboxstate.h"
+#include "engine/sandboxlister.h"
+#include "sandbox/sandboxrecord.h"
 #include "testhelpers.h"
 
 #include <QTemporaryDir>
@@ -113,7 +113,7 @@ void TestSandboxLister::initTestCase()
 
     auto saveState = [this](const QString &id, const QString &root, quint16 port) {
         QVERIFY(QDir().mkpath(m_stateRoot + QLatin1Char('/') + id));
-        SandboxState s;
+        SandboxRecord s;
         s.projectRoot = root;
         s.port = port;
         QString error;

@@ -2,7 +2,7 @@
 // report (PASS/FAIL lines, exit status, engine errors) is read. The engine is faked.
 
 #include "fakeprocesslauncher.h"
-#include "sandboxverifier.h"
+#include "sandbox/sandboxverifier.h"
 
 #include <QtTest>
 

@@ -1,4 +1,4 @@
-#include "startapproval.h"
+#include "sandbox/startapproval.h"
 
 #include <QTest>
 

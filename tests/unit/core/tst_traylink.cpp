@@ -1,15 +1,15 @@
 // The `ocs` command's link to the running tray app (ocs::traylink), and the remembered port
 // of a sandbox's sign-in gateway.
 
-#include "containerengine.h"
+#include "engine/containerengine.h"
 #include "fakeprocesslauncher.h"
 #include "gateway/webgateway.h"
-#include "project.h"
-#include "sandboxcontroller.h"
-#include "sandboxgateway.h"
-#include "sandboxstate.h"
+#include "project/project.h"
+#include "sandbox/sandboxcontroller.h"
+#include "gateway/sandboxgateway.h"
+#include "sandbox/sandboxrecord.h"
 #include "testhelpers.h"
-#include "traylink.h"
+#include "app/traylink.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -195,7 +195,7 @@ private Q_SLOTS:
         QVERIFY(gateway.listen());
         ocs::GatewayWatch watch(&gateway, &controller);
         QSignalSpy ended(&watch, &ocs::GatewayWatch::sandboxEnded);
-        const auto requestThroughGateway = [&] {
+        const auto requestThroughGateway = [&]() -> bool {
             const QUrl login = gateway.createLoginUrl();
             QTcpSocket client;
             client.connectToHost(QHostAddress::LocalHost, gateway.port());
@@ -203,21 +203,22 @@ private Q_SLOTS:
                          " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(gateway.port()) +
                          "\r\n\r\n");
             QByteArray got;
-            QTest::qWaitFor([&] {
+            if (!QTest::qWaitFor([&] {
                 got += client.readAll();
                 return got.contains("\r\n\r\n");
-            });
+            }))
+                return false;
             const QByteArray cookie = got.mid(got.indexOf("Set-Cookie: ") + 12);
             client.write("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(gateway.port()) +
                          "\r\nCookie: " + cookie.left(cookie.indexOf(';')) + "\r\n\r\n");
             got.clear();
-            QTest::qWaitFor([&] {
+            return QTest::qWaitFor([&] {
                 got += client.readAll();
                 return got.contains(" 502 ");
             });
         };
         fake->reply({QStringLiteral("container"), QStringLiteral("inspect")}, 0, "running 4096\n");
-        requestThroughGateway();
+        QVERIFY(requestThroughGateway());
         QTRY_COMPARE(fake->count({QStringLiteral("container"), QStringLiteral("inspect")}), 1);
         QTest::qWait(50);
         QVERIFY(gateway.isListening());
@@ -225,7 +226,7 @@ private Q_SLOTS:
 
         fake->reply({QStringLiteral("container"), QStringLiteral("inspect")}, 1, {},
                     "Error: No such container");
-        requestThroughGateway();
+        QVERIFY(requestThroughGateway());
         QTRY_COMPARE(ended.size(), 1);
         QVERIFY(!gateway.isListening());
     }
@@ -319,25 +320,25 @@ private Q_SLOTS:
         QVERIFY(!called);
     }
 
-    // --- SandboxState keeps what it does not know, and the gateway port -------------------------
+    // --- SandboxRecord keeps what it does not know, and the gateway port -------------------------
 
     void stateKeepsUnknownKeysAndTheGatewayPort()
     {
         const QString dir = m_dir.filePath(QStringLiteral("state-a"));
         QVERIFY(QDir().mkpath(dir));
-        QSaveFile f(ocs::SandboxState::filePath(dir));
+        QSaveFile f(ocs::SandboxRecord::filePath(dir));
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(
             "{\"projectRoot\":\"/p\",\"port\":4100,\"gatewayPort\":40001,\"future\":{\"a\":1}}");
         QVERIFY(f.commit());
 
-        ocs::SandboxState s = ocs::SandboxState::load(dir);
+        ocs::SandboxRecord s = ocs::SandboxRecord::load(dir);
         QCOMPARE(s.port, quint16(4100));
         QCOMPARE(s.gatewayPort, quint16(40001));
         s.port = 4101;
         QVERIFY(s.save(dir, nullptr));
 
-        QFile saved(ocs::SandboxState::filePath(dir));
+        QFile saved(ocs::SandboxRecord::filePath(dir));
         QVERIFY(saved.open(QIODevice::ReadOnly));
         const QJsonObject o = QJsonDocument::fromJson(saved.readAll()).object();
         QCOMPARE(o.value(QStringLiteral("port")).toInt(), 4101);
@@ -358,7 +359,7 @@ private Q_SLOTS:
             QVERIFY2(ocs::listenOnRememberedPort(gateway, dir, &error), qPrintable(error));
             first = gateway.port();
             QVERIFY(first > 0);
-            QCOMPARE(ocs::SandboxState::load(dir).gatewayPort, first);
+            QCOMPARE(ocs::SandboxRecord::load(dir).gatewayPort, first);
         }
         {
             ocs::WebGateway gateway(upstream);
@@ -371,7 +372,7 @@ private Q_SLOTS:
         ocs::WebGateway gateway(upstream);
         QVERIFY(ocs::listenOnRememberedPort(gateway, dir, nullptr));
         QVERIFY(gateway.port() != first);
-        QCOMPARE(ocs::SandboxState::load(dir).gatewayPort, gateway.port());
+        QCOMPARE(ocs::SandboxRecord::load(dir).gatewayPort, gateway.port());
     }
 
 private:

@@ -3,7 +3,7 @@
 // makes what could hide a command visible for review.
 
 #include "testhelpers.h"
-#include "workspacefile.h"
+#include "project/workspacefile.h"
 
 #include <QDir>
 #include <QElapsedTimer>

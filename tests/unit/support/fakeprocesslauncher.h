@@ -14,7 +14,7 @@
 // limited to a number of uses (then the next matching rule answers). Jobs finish on a
 // later turn of the event loop, as real processes do: callers always get to connect first.
 
-#include "process.h"
+#include "engine/process.h"
 
 #include <QList>
 #include <QStringList>

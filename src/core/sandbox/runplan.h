@@ -1,8 +1,8 @@
 #pragma once
 
-#include "containerengine.h"
-#include "process.h"
-#include "project.h"
+#include "engine/containerengine.h"
+#include "engine/process.h"
+#include "project/project.h"
 
 #include <QMap>
 #include <QStringList>

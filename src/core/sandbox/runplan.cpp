@@ -1,6 +1,6 @@
 #include "runplan.h"
 
-#include "workspaceprotection.h"
+#include "project/workspaceprotection.h"
 
 #include <QCoreApplication>
 #include <QDir>

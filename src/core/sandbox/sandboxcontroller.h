@@ -1,9 +1,9 @@
 #pragma once
 
-#include "containerengine.h"
+#include "engine/containerengine.h"
 #include "healthprobe.h"
 #include "imagebuilder.h"
-#include "project.h"
+#include "project/project.h"
 #include "runplan.h"
 #include "startapproval.h"
 

@@ -4,9 +4,9 @@
 #include "passwordstore.h"
 #include "portallocator.h"
 #include "prestarthook.h"
-#include "sandboxstate.h"
+#include "sandboxrecord.h"
 #include "startapproval.h"
-#include "workspaceprotection.h"
+#include "project/workspaceprotection.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -193,7 +193,7 @@ void SandboxController::approveConfig(const StartOptions &options, Callback done
         m_project.root(), RunPlanner::effectiveReadOnlyPaths(m_project.config()),
         /*findNested=*/false);
     const StartReview review =
-        StartApproval::review(SandboxState::load(m_project.stateDir()).lastStartedConfig,
+        StartApproval::review(SandboxRecord::load(m_project.stateDir()).lastStartedConfig,
                               m_project.config(), m_project.root(), protection.readOnlyMounts);
     auto runHook = [this, options, done] {
         auto *hook = new PreStartHook(m_project, this);
@@ -286,7 +286,7 @@ void SandboxController::ensureImage(const StartOptions &options,
 void SandboxController::runContainer(const QString &password, const QMap<QString, QString> &hostEnv,
                                      QList<quint16> avoid, Outcome partial, Callback done)
 {
-    SandboxState st = SandboxState::load(m_project.stateDir());
+    SandboxRecord st = SandboxRecord::load(m_project.stateDir());
     const quint16 port = PortAllocator::choose(st.port, avoid);
     if (!port)
         return fail(QStringLiteral("No free port between %1 and %2 on 127.0.0.1.")
@@ -335,7 +335,7 @@ void SandboxController::runContainer(const QString &password, const QMap<QString
                 }
                 return fail(r.describeFailure(QStringLiteral("Starting the container")), done);
             }
-            SandboxState saved = SandboxState::load(m_project.stateDir());
+            SandboxRecord saved = SandboxRecord::load(m_project.stateDir());
             saved.port = port;
             saved.projectRoot = m_project.root();
             saved.lastStartedConfig = StartApproval::snapshot(m_project.config(), readOnlyPaths);

@@ -1,8 +1,8 @@
 #include "imagebuilder.h"
 
-#include "approvedfile.h"
+#include "project/approvedfile.h"
 #include "logging.h"
-#include "workspacefile.h"
+#include "project/workspacefile.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,7 +1,7 @@
 #include "approvedfile.h"
 
 #include "project.h"
-#include "sandboxstate.h"
+#include "sandbox/sandboxrecord.h"
 #include "workspacefile.h"
 
 #include <QCryptographicHash>
@@ -77,7 +77,7 @@ ApprovedFile::Snapshot ApprovedFile::read() const
         s.status = Status::Empty;
         return s;
     }
-    const SandboxState state = SandboxState::load(m_stateDir);
+    const SandboxRecord state = SandboxRecord::load(m_stateDir);
     const QString approved =
         m_kind == Kind::PreStartHook ? state.approvedHookSha256 : state.approvedMiseSha256;
     s.status = approved == s.sha256 ? Status::Approved : Status::NotApproved;
@@ -102,7 +102,7 @@ bool ApprovedFile::approve(const QString &shownSha256, QString *error) const
                                    "nothing was approved. Look at it again (`%4 show`) and approve "
                                    "what you read.")
                         .arg(path(), now.sha256, shownSha256, command()));
-    SandboxState state = SandboxState::load(m_stateDir);
+    SandboxRecord state = SandboxRecord::load(m_stateDir);
     state.projectRoot = m_root;
     if (m_kind == Kind::PreStartHook)
         state.approvedHookSha256 = now.sha256;

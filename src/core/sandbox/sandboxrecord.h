@@ -10,7 +10,7 @@ namespace ocs {
 
 // What the app remembers about one sandbox, outside the workspace (so the agent cannot
 // change it): ~/.opencode-sandbox/<SANDBOX_ID>/ocs-state.json, mode 0600.
-struct SandboxState
+struct SandboxRecord
 {
     QString projectRoot;
     quint16 port = 0;              // the loopback port last used
@@ -21,7 +21,7 @@ struct SandboxState
     QJsonObject otherKeys;         // keys of a newer version, written back unchanged
 
     static QString filePath(const QString &stateDir);
-    static SandboxState load(const QString &stateDir);
+    static SandboxRecord load(const QString &stateDir);
     bool save(const QString &stateDir, QString *error) const;
 };
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "containerengine.h"
-#include "project.h"
+#include "engine/containerengine.h"
+#include "project/project.h"
 
 #include <QFile>
 #include <QObject>

@@ -1,7 +1,7 @@
 #include "whitelistpresets.h"
 
 #include "config/configrules.h"
-#include "process.h"
+#include "engine/process.h"
 
 #include <QPointer>
 #include <QStandardPaths>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "containerengine.h"
-#include "healthprobe.h"
-#include "prestarthook.h"
-#include "project.h"
-#include "sandboxcontroller.h"
+#include "engine/containerengine.h"
+#include "sandbox/healthprobe.h"
+#include "sandbox/prestarthook.h"
+#include "project/project.h"
+#include "sandbox/sandboxcontroller.h"
 
 #include <QElapsedTimer>
 #include <QFileSystemWatcher>

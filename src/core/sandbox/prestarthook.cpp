@@ -1,8 +1,8 @@
 #include "prestarthook.h"
 
 #include "logging.h"
-#include "process.h"
-#include "project.h"
+#include "engine/process.h"
+#include "project/project.h"
 
 #include <QProcessEnvironment>
 #include <QRandomGenerator>

@@ -1,7 +1,7 @@
 #include "sandboxlister.h"
 
-#include "project.h"
-#include "sandboxstate.h"
+#include "project/project.h"
+#include "sandbox/sandboxrecord.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -51,7 +51,7 @@ QList<SandboxInfo> SandboxLister::mergeStateFolders(QList<SandboxInfo> container
         if (seen.contains(id))
             continue;
         const QString dir = root.filePath(id);
-        const bool ours = QFile::exists(SandboxState::filePath(dir));
+        const bool ours = QFile::exists(SandboxRecord::filePath(dir));
         const bool reference = QFile::exists(dir + QStringLiteral("/opencode-state")) ||
                                QFile::exists(dir + QStringLiteral("/opencode-password"));
         if (!ours && !reference)
@@ -59,7 +59,7 @@ QList<SandboxInfo> SandboxLister::mergeStateFolders(QList<SandboxInfo> container
         SandboxInfo i;
         i.sandboxId = id;
         i.state = QStringLiteral("stopped");
-        const SandboxState st = SandboxState::load(dir);
+        const SandboxRecord st = SandboxRecord::load(dir);
         i.projectRoot = st.projectRoot;
         i.port = st.port;
         i.containerName = QStringLiteral("opencode-sandbox-") + id;

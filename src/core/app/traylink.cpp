@@ -2,7 +2,7 @@
 
 #include "logging.h"
 #include "managedsandbox.h"
-#include "project.h"
+#include "project/project.h"
 #include "sandboxfleet.h"
 
 #include <QDir>

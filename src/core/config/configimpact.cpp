@@ -1,6 +1,6 @@
 #include "configimpact.h"
 
-#include "config/configrules.h"
+#include "configrules.h"
 
 namespace ocs {
 

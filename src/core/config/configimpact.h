@@ -1,6 +1,6 @@
 #pragma once
 
-#include "config/projectconfig.h"
+#include "projectconfig.h"
 
 #include <QStringList>
 

@@ -1,4 +1,4 @@
-#include "sandboxstate.h"
+#include "sandboxrecord.h"
 
 #include "logging.h"
 
@@ -17,14 +17,14 @@ QStringList knownKeys()
 }
 } // namespace
 
-QString SandboxState::filePath(const QString &stateDir)
+QString SandboxRecord::filePath(const QString &stateDir)
 {
     return stateDir + QStringLiteral("/ocs-state.json");
 }
 
-SandboxState SandboxState::load(const QString &stateDir)
+SandboxRecord SandboxRecord::load(const QString &stateDir)
 {
-    SandboxState s;
+    SandboxRecord s;
     QFile f(filePath(stateDir));
     if (!f.open(QIODevice::ReadOnly))
         return s;
@@ -49,7 +49,7 @@ SandboxState SandboxState::load(const QString &stateDir)
     return s;
 }
 
-bool SandboxState::save(const QString &stateDir, QString *error) const
+bool SandboxRecord::save(const QString &stateDir, QString *error) const
 {
     QJsonObject o = otherKeys;
     o.insert(QStringLiteral("projectRoot"), projectRoot);

@@ -2,10 +2,10 @@
 
 #include "config/configfile.h"
 #include "gateway/webgateway.h"
-#include "imagebuilder.h"
+#include "sandbox/imagebuilder.h"
 #include "logging.h"
-#include "passwordstore.h"
-#include "sandboxgateway.h"
+#include "sandbox/passwordstore.h"
+#include "gateway/sandboxgateway.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,10 +1,10 @@
 #include "sandboxgateway.h"
 
-#include "engineevents.h"
-#include "gateway/webgateway.h"
+#include "engine/engineevents.h"
+#include "webgateway.h"
 #include "logging.h"
-#include "sandboxcontroller.h"
-#include "sandboxstate.h"
+#include "sandbox/sandboxcontroller.h"
+#include "sandbox/sandboxrecord.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -25,7 +25,7 @@ QSet<quint16> portsOfOtherSandboxes(const QString &stateDir)
     for (const QFileInfo &dir : root.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         if (dir.fileName() == self.fileName())
             continue;
-        if (const quint16 port = SandboxState::load(dir.absoluteFilePath()).gatewayPort)
+        if (const quint16 port = SandboxRecord::load(dir.absoluteFilePath()).gatewayPort)
             ports.insert(port);
     }
     return ports;
@@ -35,7 +35,7 @@ QSet<quint16> portsOfOtherSandboxes(const QString &stateDir)
 
 bool listenOnRememberedPort(WebGateway &gateway, const QString &stateDir, QString *error)
 {
-    SandboxState state = SandboxState::load(stateDir);
+    SandboxRecord state = SandboxRecord::load(stateDir);
     if (state.gatewayPort && gateway.listen(state.gatewayPort))
         return true;
     if (state.gatewayPort) {
@@ -54,7 +54,7 @@ bool listenOnRememberedPort(WebGateway &gateway, const QString &stateDir, QStrin
         gateway.close(); // another project's origin: pick again
     }
     // Read again: the file may have changed meanwhile (a start saves it too).
-    state = SandboxState::load(stateDir);
+    state = SandboxRecord::load(stateDir);
     state.gatewayPort = gateway.port();
     QString saveError;
     if (!state.save(stateDir, &saveError))

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "containerengine.h"
-#include "process.h"
+#include "engine/containerengine.h"
+#include "engine/process.h"
 
 #include <QList>
 #include <QObject>

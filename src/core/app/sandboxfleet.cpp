@@ -1,11 +1,11 @@
 #include "sandboxfleet.h"
 
 #include "config/configfile.h"
-#include "engineevents.h"
+#include "engine/engineevents.h"
 #include "logging.h"
 #include "projectregistry.h"
-#include "sandboxlister.h"
-#include "sandboxstate.h"
+#include "engine/sandboxlister.h"
+#include "sandbox/sandboxrecord.h"
 
 #include <QFileInfo>
 
@@ -240,7 +240,7 @@ void SandboxFleet::resync()
                 const QString stateDir = paths::stateRoot() + QLatin1Char('/') + i.sandboxId;
                 if (i.state != QLatin1String("running") || i.projectRoot.isEmpty() ||
                     sandboxById(i.sandboxId) || m_registry->contains(i.projectRoot) ||
-                    !QFileInfo::exists(SandboxState::filePath(stateDir)) ||
+                    !QFileInfo::exists(SandboxRecord::filePath(stateDir)) ||
                     !QFileInfo::exists(i.projectRoot + QLatin1Char('/') + ConfigFile::FileName))
                     continue;
                 qCInfo(lcRegistry) << "adopting running sandbox" << i.sandboxId << i.projectRoot;
