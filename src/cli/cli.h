@@ -1,7 +1,7 @@
 #pragma once
 
-#include "project/approvedfile.h"
 #include "engine/containerengine.h"
+#include "project/approvedfile.h"
 #include "project/project.h"
 
 #include <QCommandLineParser>

@@ -1,8 +1,8 @@
 #include "hookapprovaldialog.h"
 
 #include "project/project.h"
-#include "statusicons.h"
 #include "project/workspacefile.h"
+#include "statusicons.h"
 
 #include <QDialogButtonBox>
 #include <QFontDatabase>

@@ -2,11 +2,11 @@
 #include "app/projectregistry.h"
 #include "app/sandboxfleet.h"
 #include "app/signalwatcher.h"
+#include "app/traylink.h"
 #include "singleinstance.h"
 #include "statusicons.h"
 #include "translations.h"
 #include "traycontroller.h"
-#include "app/traylink.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,19 +1,19 @@
 #include "settingsdialog.h"
 
+#include "app/managedsandbox.h"
+#include "app/projectregistry.h"
 #include "config/configfile.h"
 #include "config/configrules.h"
 #include "linelisthighlighter.h"
-#include "app/managedsandbox.h"
-#include "sandbox/prestarthook.h"
 #include "project/project.h"
-#include "app/projectregistry.h"
+#include "project/whitelistpresets.h"
+#include "project/workspacefile.h"
+#include "sandbox/prestarthook.h"
 #include "sandbox/runplan.h"
 #include "sandbox/sandboxrecord.h"
 #include "statusicons.h"
 #include "traylogging.h"
 #include "ui_settingsdialog.h"
-#include "project/whitelistpresets.h"
-#include "project/workspacefile.h"
 
 #include <QDir>
 #include <QEvent>

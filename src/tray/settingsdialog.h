@@ -1,7 +1,7 @@
 #pragma once
 
-#include "config/projectconfig.h"
 #include "config/configimpact.h"
+#include "config/projectconfig.h"
 
 #include <QDialog>
 #include <QPointer>

@@ -1,8 +1,8 @@
 #include "statusfilewriter.h"
 
-#include "mainwindow.h"
 #include "app/managedsandbox.h"
 #include "app/sandboxfleet.h"
+#include "mainwindow.h"
 #include "statussummary.h"
 #include "traycontroller.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "config/configimpact.h"
 #include "app/managedsandbox.h"
+#include "config/configimpact.h"
 #include "projectmenu.h"
 
 #include <QHash>

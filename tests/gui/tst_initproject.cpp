@@ -5,8 +5,8 @@
 #include "config/configfile.h"
 #include "guitest.h"
 #include "initprojectdialog.h"
-#include "sandbox/prestarthook.h"
 #include "project/project.h"
+#include "sandbox/prestarthook.h"
 #include "ui_initprojectdialog.h"
 
 #include <QApplication>

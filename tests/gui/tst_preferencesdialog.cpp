@@ -1,8 +1,8 @@
 // Preferences: engine choice (a path must be an executable), start at login (an XDG
 // autostart entry), notifications, web UI (embedded only with WebEngine), language.
 
-#include "guitest.h"
 #include "app/loginitem.h"
+#include "guitest.h"
 #include "preferencesdialog.h"
 #include "ui_preferencesdialog.h"
 

@@ -3,9 +3,9 @@
 // the guard's reason, and a notification; a changed mise.toml is shown for approval before
 // a rebuild.
 
-#include "project/approvedfile.h"
 #include "guitest.h"
 #include "hookapprovaldialog.h"
+#include "project/approvedfile.h"
 #include "projectmenu.h"
 
 #include <QAbstractButton>

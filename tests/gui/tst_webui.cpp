@@ -1,11 +1,11 @@
 // "Open web UI": a sign-in gateway kept per sandbox hands the browser a one-time URL (never
 // the password); the gateway lets that URL in and relays to the sandbox.
 
+#include "app/traylink.h"
 #include "guitest.h"
 #include "projectmenu.h"
 #include "sandbox/sandboxrecord.h"
 #include "singleinstance.h"
-#include "app/traylink.h"
 #include "webuiopener.h"
 
 #include <QDir>

@@ -1,11 +1,11 @@
 #include "managedsandbox.h"
 
 #include "config/configfile.h"
-#include "gateway/webgateway.h"
-#include "sandbox/imagebuilder.h"
-#include "logging.h"
-#include "sandbox/passwordstore.h"
 #include "gateway/sandboxgateway.h"
+#include "gateway/webgateway.h"
+#include "logging.h"
+#include "sandbox/imagebuilder.h"
+#include "sandbox/passwordstore.h"
 
 #include <QDir>
 #include <QFileInfo>

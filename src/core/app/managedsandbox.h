@@ -1,9 +1,9 @@
 #pragma once
 
 #include "engine/containerengine.h"
+#include "project/project.h"
 #include "sandbox/healthprobe.h"
 #include "sandbox/prestarthook.h"
-#include "project/project.h"
 #include "sandbox/sandboxcontroller.h"
 
 #include <QElapsedTimer>

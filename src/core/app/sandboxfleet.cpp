@@ -2,9 +2,9 @@
 
 #include "config/configfile.h"
 #include "engine/engineevents.h"
+#include "engine/sandboxlister.h"
 #include "logging.h"
 #include "projectregistry.h"
-#include "engine/sandboxlister.h"
 #include "sandbox/sandboxrecord.h"
 
 #include <QFileInfo>

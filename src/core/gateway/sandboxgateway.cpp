@@ -1,10 +1,10 @@
 #include "sandboxgateway.h"
 
 #include "engine/engineevents.h"
-#include "webgateway.h"
 #include "logging.h"
 #include "sandbox/sandboxcontroller.h"
 #include "sandbox/sandboxrecord.h"
+#include "webgateway.h"
 
 #include <QDir>
 #include <QFileInfo>

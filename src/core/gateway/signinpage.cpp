@@ -1,8 +1,8 @@
 #include "signinpage.h"
 
+#include "app/traylink.h"
 #include "gatewayauth.h"
 #include "logging.h"
-#include "app/traylink.h"
 
 #include <QDateTime>
 #include <QDir>

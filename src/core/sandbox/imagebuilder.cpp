@@ -1,7 +1,7 @@
 #include "imagebuilder.h"
 
-#include "project/approvedfile.h"
 #include "logging.h"
+#include "project/approvedfile.h"
 #include "project/workspacefile.h"
 
 #include <QCryptographicHash>

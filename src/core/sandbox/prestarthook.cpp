@@ -1,7 +1,7 @@
 #include "prestarthook.h"
 
-#include "logging.h"
 #include "engine/process.h"
+#include "logging.h"
 #include "project/project.h"
 
 #include <QProcessEnvironment>

@@ -4,9 +4,9 @@
 #include "passwordstore.h"
 #include "portallocator.h"
 #include "prestarthook.h"
+#include "project/workspaceprotection.h"
 #include "sandboxrecord.h"
 #include "startapproval.h"
-#include "project/workspaceprotection.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>

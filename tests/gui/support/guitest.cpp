@@ -1,10 +1,10 @@
 #include "guitest.h"
 
 #include "project/project.h"
+#include "project/workspaceprotection.h"
 #include "sandbox/runplan.h"
 #include "sandbox/sandboxrecord.h"
 #include "sandbox/startapproval.h"
-#include "project/workspaceprotection.h"
 
 #include "projectmenu.h"
 #include "statusicons.h"

@@ -5,10 +5,10 @@
 // YAML text, and the app's objects wired like main() does.
 
 #include "app/appsettings.h"
-#include "fakeengine.h"
 #include "app/managedsandbox.h"
 #include "app/projectregistry.h"
 #include "app/sandboxfleet.h"
+#include "fakeengine.h"
 #include "translations.h"
 #include "traycontroller.h"
 

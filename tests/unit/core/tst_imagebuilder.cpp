@@ -2,10 +2,10 @@
 // certificates) and the `build` arguments (no secrets). build() runs against the fake
 // launcher.
 
-#include "project/approvedfile.h"
 #include "fakeprocesslauncher.h"
-#include "sandbox/imagebuilder.h"
+#include "project/approvedfile.h"
 #include "project/projectinit.h"
+#include "sandbox/imagebuilder.h"
 #include "sandbox/sandboxrecord.h"
 #include "testhelpers.h"
 

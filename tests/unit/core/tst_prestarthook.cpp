@@ -1,8 +1,8 @@
 // PreStartHook: approval of its exact content, and running it (real bash) to collect the
 // environment it exports.
 
-#include "sandbox/prestarthook.h"
 #include "project/project.h"
+#include "sandbox/prestarthook.h"
 #include "sandbox/sandboxrecord.h"
 #include "testhelpers.h"
 

@@ -1,8 +1,8 @@
 // SandboxLister: our containers from `docker inspect` (by label), plus stopped sandboxes
 // known only from their state folders (ours and the reference scripts').
 
-#include "fakeprocesslauncher.h"
 #include "engine/sandboxlister.h"
+#include "fakeprocesslauncher.h"
 #include "sandbox/sandboxrecord.h"
 #include "testhelpers.h"
 

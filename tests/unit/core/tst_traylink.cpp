@@ -1,15 +1,15 @@
 // The `ocs` command's link to the running tray app (ocs::traylink), and the remembered port
 // of a sandbox's sign-in gateway.
 
+#include "app/traylink.h"
 #include "engine/containerengine.h"
 #include "fakeprocesslauncher.h"
+#include "gateway/sandboxgateway.h"
 #include "gateway/webgateway.h"
 #include "project/project.h"
 #include "sandbox/sandboxcontroller.h"
-#include "gateway/sandboxgateway.h"
 #include "sandbox/sandboxrecord.h"
 #include "testhelpers.h"
-#include "app/traylink.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -204,9 +204,9 @@ private Q_SLOTS:
                          "\r\n\r\n");
             QByteArray got;
             if (!QTest::qWaitFor([&] {
-                got += client.readAll();
-                return got.contains("\r\n\r\n");
-            }))
+                    got += client.readAll();
+                    return got.contains("\r\n\r\n");
+                }))
                 return false;
             const QByteArray cookie = got.mid(got.indexOf("Set-Cookie: ") + 12);
             client.write("GET / HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(gateway.port()) +

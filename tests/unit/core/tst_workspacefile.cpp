@@ -2,8 +2,8 @@
 // (no links followed, no FIFO waited on, a size cap, one name only), and visibleText(), which
 // makes what could hide a command visible for review.
 
-#include "testhelpers.h"
 #include "project/workspacefile.h"
+#include "testhelpers.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,9 +1,9 @@
 // WorkspaceProtection: which workspace paths a start mounts read-only, and the layouts it
 // refuses because a mount would protect the wrong thing (issue 10, items 2, 11, 12).
 
+#include "project/workspaceprotection.h"
 #include "sandbox/runplan.h"
 #include "testhelpers.h"
-#include "project/workspaceprotection.h"
 
 #include <QDir>
 #include <QTemporaryDir>
