@@ -62,6 +62,20 @@ fi
 WS="$(ocs_workspace)"
 cd / || ocs_die "cannot change to /"
 
+# ---------------------------------------------------------------- mise install mode
+# The image build's second step (see ImageBuilder): the project's mise.toml is installed
+# behind the same firewall and proxy as the agent, so nothing it runs (hooks, backends)
+# reaches more than the whitelist. Its parameters come from a read-only mount, never from
+# the container's variables (which the engine's `commit` would keep in the image).
+OCS_MISE_DIR=/run/ocs-mise
+MISE_MODE=0
+if [[ -f "$OCS_MISE_DIR/whitelist" ]]; then
+    MISE_MODE=1
+    OCS_WHITELIST="$(head -c 65536 "$OCS_MISE_DIR/whitelist" | tr -d '\n')"
+    OCS_HOST_PORTS=""
+    echo "ocs-entrypoint: mise install mode (whitelist: ${OCS_WHITELIST:-none})"
+fi
+
 # OCS_WHITELIST: comma separated domains, ".example.com" = domain + subdomains.
 declare -a WL_EXACT=() WL_WILD=()
 label='[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?'
@@ -280,7 +294,10 @@ fi
 # log goes to a file. Diagnostics: Squid's own stderr (-d 1), so cache_log
 # itself goes nowhere.
 access_log=/dev/stdout
-if ! chmod o+w /proc/self/fd/1 2>/dev/null || ! setpriv --reuid=proxy --regid=proxy --clear-groups test -w /dev/stdout; then
+if (( MISE_MODE )); then
+    # Read back after the install, to name what the whitelist blocked.
+    access_log=/var/log/squid/access.log
+elif ! chmod o+w /proc/self/fd/1 2>/dev/null || ! setpriv --reuid=proxy --regid=proxy --clear-groups test -w /dev/stdout; then
     access_log=/var/log/squid/access.log
     echo "ocs-entrypoint: note: stdout is not writable for Squid; access log goes to $access_log"
 fi
@@ -318,6 +335,33 @@ for _ in $(seq 1 100); do
 done
 (( ready )) || ocs_die "squid did not accept connections on 127.0.0.1:3128 within 20 s"
 echo "ocs-entrypoint: squid listening on 127.0.0.1:3128 (pid $SQUID_PID)"
+
+if (( MISE_MODE )); then
+    echo "ocs-entrypoint: mise install as dev, through the proxy"
+    mise_rc=0
+    ( ocs_exec_as_dev /home/dev /usr/local/bin/mise install ) || mise_rc=$?
+    # Squid writes its log out when it ends (shutdown_lifetime: 1 s).
+    kill "$SQUID_PID" 2>/dev/null || true
+    wait "$SQUID_PID" 2>/dev/null || true
+    # The log is proxy's (root has no CAP_DAC_OVERRIDE here): read and removed as proxy.
+    as_proxy=(/usr/bin/setpriv --reuid=proxy --regid=proxy --clear-groups --)
+    denied="$("${as_proxy[@]}" cat "$access_log" | awk '$4 ~ /DENIED/ { u = $7; sub(/^[a-z]+:\/\//, "", u); sub(/\/.*/, "", u); print u }' \
+        | LC_ALL=C sort -u | tr '\n' ' ')" || denied=""
+    # Nothing of this run but the tools goes into the committed image.
+    "${as_proxy[@]}" rm -f "$access_log" || true
+    rm -rf "$OCS_PRIVATE_DIR" "$WHITELIST_FILE" "$SQUID_CONF" || true
+    if [[ -n "$denied" ]]; then
+        echo "ocs-mise: blocked by the whitelist: $denied"
+    fi
+    if (( mise_rc != 0 )); then
+        OCS_DIED=1
+        echo "ocs-mise: mise install failed (status $mise_rc)${denied:+; the whitelist blocked: $denied(add what the tools need to whitelist in opencode-sandbox-config.yaml)}" >&2
+        exit "$mise_rc"
+    fi
+    echo "ocs-mise: mise install done"
+    trap - EXIT
+    exit 0
+fi
 
 # ---------------------------------------------------------------- state folder
 # OpenCode's state (auth.json with provider keys, the database) is for dev

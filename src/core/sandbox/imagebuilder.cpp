@@ -3,6 +3,7 @@
 #include "logging.h"
 #include "project/approvedfile.h"
 #include "project/workspacefile.h"
+#include "sandbox/runplan.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -198,6 +199,8 @@ void ImageBuilder::runBuild(const Options &options, const QString &registry,
         return;
     }
     const QString context = m_project.stateDir() + QStringLiteral("/build");
+    m_miseHasTools = ApprovedFile(m_project, ApprovedFile::Kind::MiseToml).read().status ==
+                     ApprovedFile::Status::Approved;
     if (!prepareContext(m_project, context, &error)) {
         result.error = error;
         done(result);
@@ -250,8 +253,142 @@ void ImageBuilder::runBuild(const Options &options, const QString &registry,
                                              QStringLiteral("\nFull log: ") + result.logPath;
                 }
                 result.ok = r.ok();
+                if (result.ok && m_miseHasTools && !m_cancelled) {
+                    installMiseTools(result, done);
+                    return;
+                }
                 done(result);
             });
+}
+
+QString ImageBuilder::miseContainerName(const Project &project)
+{
+    return QStringLiteral("ocs-mise-") + project.sandboxId();
+}
+
+QStringList ImageBuilder::miseRunArguments(const Project &project, const ContainerEngine &engine,
+                                           const QString &paramDir, const QStringList &extraHosts)
+{
+    // The sandbox's own confinement: the entrypoint raises the same firewall and proxy (it
+    // needs the same four capabilities) and runs `mise install` as dev. No variables: the
+    // whitelist comes from a read-only mount, and `commit` keeps nothing of it.
+    QStringList a{QStringLiteral("run"), QStringLiteral("--name"), miseContainerName(project),
+                  QStringLiteral("--cap-drop"), QStringLiteral("ALL")};
+    for (const char *cap : {"NET_ADMIN", "SETUID", "SETGID", "SETPCAP"})
+        a << QStringLiteral("--cap-add") << QString::fromLatin1(cap);
+    a << QStringLiteral("--security-opt") << QStringLiteral("no-new-privileges");
+    a << engine.userNamespaceArguments();
+    for (const QString &h : extraHosts)
+        a << QStringLiteral("--add-host") << h;
+    a << QStringLiteral("--volume") << paramDir + QStringLiteral(":/run/ocs-mise:ro");
+    a << project.imageName();
+    return a;
+}
+
+void ImageBuilder::installMiseTools(Result result, std::function<void(const Result &)> done)
+{
+    const QString paramDir = m_project.stateDir() + QStringLiteral("/mise-run");
+    QDir().mkpath(paramDir);
+    QFile::setPermissions(paramDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                        QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther |
+                                        QFile::ExeOther);
+    QFile wl(paramDir + QStringLiteral("/whitelist"));
+    const QByteArray list = m_project.config().httpDomainWhitelist.join(QLatin1Char(',')).toUtf8();
+    if (!wl.open(QIODevice::WriteOnly | QIODevice::Truncate) || wl.write(list + '\n') < 0) {
+        result.ok = false;
+        result.error = QStringLiteral("cannot write %1").arg(wl.fileName());
+        done(result);
+        return;
+    }
+    wl.close();
+    QString hostsError;
+    const QStringList hosts =
+        RunPlanner::parseExtraHosts(qEnvironmentVariable("OCS_EXTRA_HOSTS"), &hostsError);
+    if (!hostsError.isEmpty()) {
+        result.ok = false;
+        result.error = hostsError;
+        done(result);
+        return;
+    }
+    if (!m_log.open(QIODevice::WriteOnly | QIODevice::Append)) {
+        result.ok = false;
+        result.error = QStringLiteral("cannot write %1").arg(result.logPath);
+        done(result);
+        return;
+    }
+    const QString name = miseContainerName(m_project);
+    const ContainerEngine engine = m_engine;
+    const QString image = m_project.imageName();
+    // A container of that name left by a killed build goes first.
+    runProcess(
+        m_engine.command({QStringLiteral("rm"), QStringLiteral("--force"), name},
+                         std::chrono::seconds(60)),
+        this, [this, result, done, paramDir, hosts, name, engine, image](const ProcessResult &) {
+            ProcessSpec spec = m_engine.command(
+                miseRunArguments(m_project, m_engine, paramDir, hosts), std::chrono::minutes(30));
+            m_log.write("$ " + spec.displayCommand().toUtf8() + "\n");
+            qCInfo(lcImage) << "installing mise.toml's tools behind the whitelist" << image;
+            Q_EMIT progress(0, 0,
+                            QStringLiteral("Installing the tools of mise.toml (whitelist only)"));
+            auto said = std::make_shared<QStringList>();
+            m_job = ProcessLauncher::instance().start(spec, this);
+            connect(m_job, &ProcessJob::outputLine, this, [this, said](const QString &line) {
+                m_log.write(line.toUtf8() + '\n');
+                m_log.flush();
+                if (line.startsWith(QLatin1String("ocs-mise:")) ||
+                    line.contains(QLatin1String("mise ERROR")))
+                    *said << line;
+                Q_EMIT progress(0, 0, line);
+            });
+            connect(
+                m_job, &ProcessJob::finished, this,
+                [this, result, done, said, name, engine, image](const ProcessResult &r) mutable {
+                    m_job->deleteLater();
+                    const auto removeContainer = [engine, name, this](auto then) {
+                        runProcess(
+                            engine.command({QStringLiteral("rm"), QStringLiteral("--force"), name},
+                                           std::chrono::seconds(60)),
+                            this, [then](const ProcessResult &) { then(); });
+                    };
+                    if (!r.ok()) {
+                        m_log.close();
+                        result.ok = false;
+                        result.error =
+                            m_cancelled
+                                ? QStringLiteral("The image build was cancelled.")
+                                : r.describeFailure(QStringLiteral("mise install (mise.toml)")) +
+                                      QStringLiteral("\n  ") + said->join(QStringLiteral("\n  ")) +
+                                      QStringLiteral("\nFull log: ") + result.logPath;
+                        // No image without its tools: the next start builds again.
+                        removeContainer([this, engine, image, result, done] {
+                            runProcess(engine.command({QStringLiteral("rmi"), image},
+                                                      std::chrono::seconds(60)),
+                                       this,
+                                       [result, done](const ProcessResult &) { done(result); });
+                        });
+                        return;
+                    }
+                    QStringList commit{QStringLiteral("commit")};
+                    if (engine.kind() == ContainerEngine::Kind::Podman)
+                        commit << QStringLiteral("--format") << QStringLiteral("docker");
+                    commit << name << image;
+                    const ProcessSpec spec = engine.command(commit, std::chrono::minutes(10));
+                    m_log.write("$ " + spec.displayCommand().toUtf8() + "\n");
+                    runProcess(
+                        spec, this,
+                        [this, result, done, removeContainer](const ProcessResult &c) mutable {
+                            m_log.write(c.standardOutput + c.standardError);
+                            m_log.close();
+                            if (!c.ok()) {
+                                result.ok = false;
+                                result.error = c.describeFailure(QStringLiteral(
+                                                   "Saving the image with mise's tools")) +
+                                               QStringLiteral("\nFull log: ") + result.logPath;
+                            }
+                            removeContainer([result, done] { done(result); });
+                        });
+                });
+        });
 }
 
 void ImageBuilder::cancel()

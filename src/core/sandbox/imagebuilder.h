@@ -51,6 +51,11 @@ public:
     static std::optional<std::pair<int, int>> parseProgress(const QString &line);
     // Hash of mise.toml, recorded on the image so a stale image can be noticed.
     static QString miseHash(const Project &project);
+    // The second build step when mise.toml declares tools: a container of the new image
+    // runs `mise install` behind the sandbox's firewall (whitelist only), then is committed.
+    static QString miseContainerName(const Project &project);
+    static QStringList miseRunArguments(const Project &project, const ContainerEngine &engine,
+                                        const QString &paramDir, const QStringList &extraHosts);
 
 Q_SIGNALS:
     void progress(int step, int total, const QString &lastLine);
@@ -58,12 +63,14 @@ Q_SIGNALS:
 private:
     void runBuild(const Options &options, const QString &registry,
                   std::function<void(const Result &)> done);
+    void installMiseTools(Result result, std::function<void(const Result &)> done);
 
     ContainerEngine m_engine;
     Project m_project;
     QPointer<ProcessJob> m_job;
     QFile m_log;
     bool m_cancelled = false;
+    bool m_miseHasTools = false;
 };
 
 } // namespace ocs

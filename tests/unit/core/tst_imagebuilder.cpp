@@ -64,6 +64,9 @@ private Q_SLOTS:
 
     void build_success();
     void build_failure();
+    void build_miseToolsInstalledBehindTheFirewall();
+    void build_miseInstallFailureLeavesNoImage();
+    void miseRunArguments_carryNoVariables();
     void build_registryFromNpm_data();
     void build_registryFromNpm();
 
@@ -598,6 +601,89 @@ void TestImageBuilder::build_success()
     QVERIFY(log.contains("Step 2/3 : RUN apt-get update\n"));
     QVERIFY(log.endsWith("Successfully built 9f8e\n"));
     QCOMPARE(fileMode(result->logPath), 0600);
+}
+
+void TestImageBuilder::build_miseToolsInstalledBehindTheFirewall()
+{
+    // mise.toml declares tools: after the build, a container of the new image runs the
+    // install (the entrypoint's firewall + proxy), is committed as the image, then removed.
+    m_testEnv.set("OCS_NPM_REGISTRY", QStringLiteral("https://npm.example/"));
+    m_testEnv.set("OCS_EXTRA_HOSTS", QStringLiteral("tools.test=10.1.2.3"));
+    ProjectConfig cfg = minimalConfig(QStringLiteral("mise-ok"));
+    cfg.httpDomainWhitelist = {QStringLiteral("tools.test"), QStringLiteral(".example.org")};
+    const Project p = makeProject(QStringLiteral("mise-ok"), cfg);
+    QVERIFY(writeFile(p.root() + QStringLiteral("/mise.toml"), "[tools]\nnode = \"22\"\n"));
+    approveMise(p);
+    m_fake->reply({QStringLiteral("build")}, 0, "Successfully built 9f8e\n");
+    m_fake->reply({QStringLiteral("run")}, 0, "ocs-mise: mise install done\n");
+    const ContainerEngine engine(ContainerEngine::Kind::Docker, QStringLiteral("/usr/bin/docker"));
+    ImageBuilder builder(engine, p);
+    std::optional<ImageBuilder::Result> result;
+    builder.build({}, [&](const ImageBuilder::Result &r) { result = r; });
+    QTRY_VERIFY(result.has_value());
+    QVERIFY2(result->ok, qPrintable(result->error));
+
+    const QString name = ImageBuilder::miseContainerName(p);
+    const int build = m_fake->indexOf({QStringLiteral("build")});
+    const int run = m_fake->indexOf({QStringLiteral("run")});
+    const int commit = m_fake->indexOf({QStringLiteral("commit"), name, p.imageName()});
+    const int rm = m_fake->indexOf({QStringLiteral("rm"), QStringLiteral("--force"), name}, run);
+    QVERIFY(build >= 0 && run > build && commit > run && rm > commit);
+    const QString paramDir = p.stateDir() + QStringLiteral("/mise-run");
+    QCOMPARE(m_fake->calls().at(run).arguments,
+             ImageBuilder::miseRunArguments(p, engine, paramDir,
+                                            {QStringLiteral("tools.test:10.1.2.3")}));
+    QCOMPARE(readFile(paramDir + QStringLiteral("/whitelist")), "tools.test,.example.org\n");
+    QCOMPARE(m_fake->count({QStringLiteral("rmi")}), 0);
+    const QByteArray log = readFile(result->logPath);
+    QVERIFY(log.contains("Successfully built 9f8e\n"));
+    QVERIFY(log.contains("$ /usr/bin/docker run --name " + name.toUtf8()));
+    QVERIFY(log.contains("ocs-mise: mise install done\n"));
+}
+
+void TestImageBuilder::build_miseInstallFailureLeavesNoImage()
+{
+    m_testEnv.set("OCS_NPM_REGISTRY", QStringLiteral("https://npm.example/"));
+    const Project p =
+        makeProject(QStringLiteral("mise-bad"), minimalConfig(QStringLiteral("mise-bad")));
+    QVERIFY(writeFile(p.root() + QStringLiteral("/mise.toml"), "[tools]\nnode = \"22\"\n"));
+    approveMise(p);
+    m_fake->reply({QStringLiteral("build")}, 0, "Successfully built 9f8e\n");
+    m_fake->reply({QStringLiteral("run")}, 1,
+                  "ocs-mise: blocked by the whitelist: nodejs.org\n"
+                  "ocs-mise: mise install failed (status 1)\n");
+    const ContainerEngine engine(ContainerEngine::Kind::Docker, QStringLiteral("/usr/bin/docker"));
+    ImageBuilder builder(engine, p);
+    std::optional<ImageBuilder::Result> result;
+    builder.build({}, [&](const ImageBuilder::Result &r) { result = r; });
+    QTRY_VERIFY(result.has_value());
+    QVERIFY(!result->ok);
+    QVERIFY2(result->error.contains(QStringLiteral("blocked by the whitelist: nodejs.org")),
+             qPrintable(result->error));
+    QCOMPARE(m_fake->count({QStringLiteral("commit")}), 0);
+    QCOMPARE(m_fake->count({QStringLiteral("rmi"), p.imageName()}), 1);
+    QVERIFY(m_fake->indexOf({QStringLiteral("rm"), QStringLiteral("--force"),
+                             ImageBuilder::miseContainerName(p)},
+                            m_fake->indexOf({QStringLiteral("run")})) > 0);
+}
+
+void TestImageBuilder::miseRunArguments_carryNoVariables()
+{
+    const Project p =
+        makeProject(QStringLiteral("mise-args"), minimalConfig(QStringLiteral("mise-args")));
+    const ContainerEngine engine(ContainerEngine::Kind::Docker, QStringLiteral("/usr/bin/docker"));
+    const QStringList a =
+        ImageBuilder::miseRunArguments(p, engine, QStringLiteral("/s/mise-run"), {});
+    // `commit` keeps a container's variables in the image: the run must have none.
+    for (const QString &arg : a)
+        QVERIFY2(!arg.startsWith(QLatin1String("--env")) && arg != QLatin1String("-e"),
+                 qPrintable(arg));
+    QCOMPARE(a.mid(a.indexOf(QStringLiteral("--cap-drop")), 2),
+             (QStringList{QStringLiteral("--cap-drop"), QStringLiteral("ALL")}));
+    QCOMPARE(a.count(QStringLiteral("--cap-add")), 4);
+    QVERIFY(a.contains(QStringLiteral("/s/mise-run:/run/ocs-mise:ro")));
+    QVERIFY(!a.contains(QStringLiteral("--privileged")));
+    QCOMPARE(a.last(), p.imageName());
 }
 
 void TestImageBuilder::build_unapprovedMiseTomlBuildsNothing()
