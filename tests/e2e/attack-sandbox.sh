@@ -17,6 +17,11 @@
 # listed in host-ports, one not). Traffic goes only to loopback and to what this test
 # created. One PASS/FAIL line per check; last line "N passed, N failed".
 #
+# OCS_E2E_ENGINE=podman runs the sandboxes (and the plain control containers) on rootless
+# Podman as the test user; the fake internet, the target and the test's networks stay on
+# Docker (test infrastructure; the sandboxes reach them through slirp4netns and the host).
+# The few checks that cannot apply there print "SKIP" with the reason.
+#
 # Exit: 0 all passed, 1 something failed, 77 skipped (no engine; never under CI=true).
 # Environment: OCS_E2E_ENGINE (docker), OCS_E2E_BASE_IMAGE, OCS_ATTACK_KEEP=1 (keep all).
 set -uo pipefail
@@ -29,20 +34,25 @@ BASE_IMAGE=${OCS_E2E_BASE_IMAGE:-ocs-test-base:bookworm}
 FAKENET_IMAGE=ocs-e2e-fakenet:latest
 RUN_ID=atk$$
 T_START=$SECONDS
+# The fake internet, the target and the test's networks: on Docker (as root) in every mode.
+NET_ENGINE=docker
+net() { "$NET_ENGINE" "$@"; }
 
 command -v "$ENGINE" >/dev/null 2>&1 || skip_loudly "$ENGINE is not installed"
-"$ENGINE" info >/dev/null 2>&1 || skip_loudly "$ENGINE is installed but its engine does not answer ('$ENGINE info' failed)"
+command -v "$NET_ENGINE" >/dev/null 2>&1 || skip_loudly "$NET_ENGINE is not installed (it runs the fake internet)"
+net info >/dev/null 2>&1 || skip_loudly "$NET_ENGINE is installed but its engine does not answer ('$NET_ENGINE info' failed)"
 [[ -x "$OCS_BIN" ]] || { echo "not executable: $OCS_BIN" >&2; exit 1; }
 
 # ---- the user the sandboxes belong to (see setup_test_user in lib.sh) -------------------
 setup_test_user
 WORK=$(as_user mktemp -d /tmp/ocs-attack.XXXXXX)
 chmod 0755 "$WORK"
+setup_engine_env "$WORK"      # defines eng: the sandboxes' engine, as their owner uses it
 STATE_ROOT=$WORK/state
 export OCS_STATE_ROOT=$STATE_ROOT OCS_KEYCHAIN=0 OCS_BASE_IMAGE=$BASE_IMAGE OCS_ENGINE=$ENGINE
 export OCS_START_TIMEOUT=240 OCS_EXTRA_CA_CERTS
 OCS_EXTRA_CA_CERTS=$(host_extra_cas)
-unset DBUS_SESSION_BUS_ADDRESS
+[[ "$ENGINE" == podman ]] || unset DBUS_SESSION_BUS_ADDRESS
 
 ocs_in() { local dir=$1; shift; (cd "$dir" && as_user "$OCS_BIN" "$@"); }
 
@@ -51,24 +61,28 @@ NET6=ocs-atk-v6-$RUN_ID
 FAKENET=ocs-atk-fakenet-$RUN_ID
 TARGET=ocs-atk-target-$RUN_ID
 CTRL=ocs-atk-ctrl-$RUN_ID
-containers=() host_pids=() images=()
+CTRL_LO=ocs-atk-ctrl-lo-$RUN_ID
+# containers: on the net engine (Docker); sb_containers: on the sandboxes' engine.
+containers=() sb_containers=() host_pids=() images=()
 cleanup() {
     set +e
     for p in "${host_pids[@]}"; do kill "$p" 2>/dev/null; done
     if [[ "${OCS_ATTACK_KEEP:-}" == 1 ]]; then
-        echo "# kept: $WORK, containers ${containers[*]}, networks $NET4 $NET6" >&2
+        echo "# kept: $WORK, containers ${containers[*]} ${sb_containers[*]}, networks $NET4 $NET6" >&2
         return
     fi
     for d in "$WORK"/proj-*; do [[ -d "$d" ]] && (cd "$d" && as_user "$OCS_BIN" stop >/dev/null 2>&1); done
-    for c in "${containers[@]}"; do "$ENGINE" rm -f "$c" >/dev/null 2>&1; done
-    "$ENGINE" network rm "$NET4" "$NET6" >/dev/null 2>&1
+    for c in "${sb_containers[@]}"; do eng rm -f "$c" >/dev/null 2>&1; done
+    for c in "${containers[@]}"; do net rm -f "$c" >/dev/null 2>&1; done
+    net network rm "$NET4" "$NET6" >/dev/null 2>&1
     # Our images only (ocs-attack-cache:latest keeps the layers for the next run).
-    for i in "${images[@]}"; do "$ENGINE" rmi "$i" >/dev/null 2>&1; done
+    for i in "${images[@]}"; do eng rmi "$i" >/dev/null 2>&1; done
+    end_podman_helpers
     rm -rf "$WORK"
 }
 trap cleanup EXIT
 
-echo "== engine: $("$ENGINE" version --format '{{.Server.Version}}' 2>/dev/null) ($ENGINE), user $E2E_USER, work $WORK"
+echo "== engine: $(eng version --format '{{.Server.Version}}' 2>/dev/null || eng version --format '{{.Version}}') ($ENGINE), user $E2E_USER ($E2E_UID), work $WORK"
 
 # ---- helpers -------------------------------------------------------------------------------
 # pair "what is attacked" ATTACK-CMD... -- CONTROL-CMD...
@@ -197,35 +211,36 @@ log("ready")
 threading.Event().wait()
 PY
 
-ip_on() { "$ENGINE" inspect -f "{{(index .NetworkSettings.Networks \"$2\").IPAddress}}" "$1" 2>/dev/null; }
-ip6_on() { "$ENGINE" inspect -f "{{(index .NetworkSettings.Networks \"$2\").GlobalIPv6Address}}" "$1" 2>/dev/null; }
+ip_on() { net inspect -f "{{(index .NetworkSettings.Networks \"$2\").IPAddress}}" "$1" 2>/dev/null; }
+ip6_on() { net inspect -f "{{(index .NetworkSettings.Networks \"$2\").GlobalIPv6Address}}" "$1" 2>/dev/null; }
 
 # ---- networks, fake internet, target ------------------------------------------------------
-if ! "$ENGINE" image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
+if ! net image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
     echo "== making base image $BASE_IMAGE (debootstrap)"
     "$here/make-base-image.sh" "$BASE_IMAGE" || { echo "cannot make the base image" >&2; exit 1; }
 fi
-"$ENGINE" build -q -t "$FAKENET_IMAGE" --build-arg "BASE_IMAGE=$BASE_IMAGE" "$here/fakenet" >/dev/null \
+copy_base_image_to_podman "$BASE_IMAGE"
+net build -q -t "$FAKENET_IMAGE" --build-arg "BASE_IMAGE=$BASE_IMAGE" "$here/fakenet" >/dev/null \
     || { echo "cannot build $FAKENET_IMAGE" >&2; exit 1; }
-"$ENGINE" network create "$NET4" >/dev/null || { echo "cannot create $NET4" >&2; exit 1; }
+net network create "$NET4" >/dev/null || { echo "cannot create $NET4" >&2; exit 1; }
 for _ in 1 2 3 4 5; do
     sub6="fd$(printf '%02x' $((RANDOM % 256))):$(printf '%x' $RANDOM):$(printf '%x' $RANDOM)::/64"
-    "$ENGINE" network create --ipv6 --subnet "$sub6" "$NET6" >/dev/null 2>&1 && break
+    net network create --ipv6 --subnet "$sub6" "$NET6" >/dev/null 2>&1 && break
 done
-"$ENGINE" network inspect "$NET6" >/dev/null 2>&1 || { echo "cannot create an IPv6 network" >&2; exit 1; }
+net network inspect "$NET6" >/dev/null 2>&1 || { echo "cannot create an IPv6 network" >&2; exit 1; }
 
-"$ENGINE" run -d --name "$FAKENET" "$FAKENET_IMAGE" >/dev/null && containers+=("$FAKENET")
-"$ENGINE" network connect "$NET4" "$FAKENET"
-"$ENGINE" run -d --name "$TARGET" --network "$NET4" "$FAKENET_IMAGE" python3 -u -c "$TARGET_PY" >/dev/null \
+net run -d --name "$FAKENET" "$FAKENET_IMAGE" >/dev/null && containers+=("$FAKENET")
+net network connect "$NET4" "$FAKENET"
+net run -d --name "$TARGET" --network "$NET4" "$FAKENET_IMAGE" python3 -u -c "$TARGET_PY" >/dev/null \
     && containers+=("$TARGET")
-"$ENGINE" network connect "$NET6" "$TARGET"
-"$ENGINE" network connect bridge "$TARGET"
-FAKE_IP=$("$ENGINE" inspect -f '{{.NetworkSettings.IPAddress}}' "$FAKENET")
+net network connect "$NET6" "$TARGET"
+net network connect bridge "$TARGET"
+FAKE_IP=$(net inspect -f '{{.NetworkSettings.IPAddress}}' "$FAKENET")
 TARGET4=$(ip_on "$TARGET" "$NET4")
 TARGET6=$(ip6_on "$TARGET" "$NET6")
 TARGET_BR=$(ip_on "$TARGET" bridge)
-wait_until 20 bash -c "'$ENGINE' logs '$TARGET' 2>&1 | grep -q 'target ready'" || echo "warning: the target is slow to start"
-wait_until 20 bash -c "'$ENGINE' logs '$FAKENET' 2>&1 | grep -q 'fakenet ready'" || echo "warning: fakenet is slow to start"
+wait_until 20 bash -c "'$NET_ENGINE' logs '$TARGET' 2>&1 | grep -q 'target ready'" || echo "warning: the target is slow to start"
+wait_until 20 bash -c "'$NET_ENGINE' logs '$FAKENET' 2>&1 | grep -q 'fakenet ready'" || echo "warning: fakenet is slow to start"
 echo "== fakenet $FAKE_IP, target $TARGET4 / $TARGET6 / $TARGET_BR"
 [[ -n "$FAKE_IP" && -n "$TARGET4" && -n "$TARGET6" ]] || { echo "test network setup failed" >&2; exit 1; }
 export OCS_EXTRA_HOSTS="allowed.test=$FAKE_IP,sub.allowed.test=$FAKE_IP,evilallowed.test=$FAKE_IP,blocked.test=$TARGET_BR"
@@ -278,35 +293,69 @@ images+=("opencode-sandbox-$ID_A" "opencode-sandbox-$ID_B")
 # Keep the layers for the next run: with the classic builder, removing an image's last tag
 # drops its build cache. The anchor is the last layer without our labels (not a sandbox
 # image for ocs); BuildKit keeps its cache anyway (no parents there).
-anchor=$("$ENGINE" image inspect -f '{{.Id}}' "opencode-sandbox-$ID_A" 2>/dev/null)
+anchor=$(eng image inspect -f '{{.Id}}' "opencode-sandbox-$ID_A" 2>/dev/null)
 for _ in 1 2 3 4 5 6 7 8; do
     [[ -n "$anchor" ]] || break
-    label=$("$ENGINE" image inspect -f '{{index .Config.Labels "io.opencode-sandbox.id"}}' "$anchor" 2>/dev/null)
-    [[ -z "$label" || "$label" == "<no value>" ]] && { "$ENGINE" tag "$anchor" ocs-attack-cache:latest >/dev/null 2>&1; break; }
-    anchor=$("$ENGINE" image inspect -f '{{.Parent}}' "$anchor" 2>/dev/null)
+    label=$(eng image inspect -f '{{index .Config.Labels "io.opencode-sandbox.id"}}' "$anchor" 2>/dev/null)
+    [[ -z "$label" || "$label" == "<no value>" ]] && { eng tag "$anchor" ocs-attack-cache:latest >/dev/null 2>&1; break; }
+    anchor=$(eng image inspect -f '{{.Parent}}' "$anchor" 2>/dev/null)
 done
 PASSWORD_A=$(cat "$STATE_ROOT/$ID_A/opencode-password")
 PORT_A=$(ocs_in "$PA" status --json | python3 -c 'import json,sys; print(next(s["port"] for s in json.load(sys.stdin) if s["id"]==sys.argv[1]))' "$ID_A")
-B_IP=$("$ENGINE" inspect -f '{{.NetworkSettings.IPAddress}}' "$CB")
 
-# A joins the test's IPv4 and IPv6 networks too (its rules were set at start: they must
-# cover interfaces that appear later).
-"$ENGINE" network connect "$NET4" "$CA" && "$ENGINE" network connect "$NET6" "$CA"
-A6=$(ip6_on "$CA" "$NET6")
-# The plain control container: the sandbox's own image without its entrypoint (no
-# firewall, default privileges), on the same networks.
-"$ENGINE" run -d --name "$CTRL" --entrypoint sleep --add-host "allowed.test:$FAKE_IP" \
-    "opencode-sandbox-$ID_A" infinity >/dev/null && containers+=("$CTRL")
-"$ENGINE" network connect "$NET4" "$CTRL" && "$ENGINE" network connect "$NET6" "$CTRL"
+# skip_check "what" "why": a check that cannot apply on this engine (printed, not counted).
+skip_check() { printf 'SKIP  %s\n      (%s: %s)\n' "$1" "$ENGINE" "$2"; }
 
-adev() { "$ENGINE" exec -u root "$CA" ocs-dev-exec "$@"; }          # the agent in A
-ctl() { "$ENGINE" exec -u dev "$CTRL" "$@"; }                       # plain container (as dev too)
-ctl_root() { "$ENGINE" exec -u root "$CTRL" "$@"; }
+if [[ "$ENGINE" != podman ]]; then
+    B_IP=$(eng inspect -f '{{.NetworkSettings.IPAddress}}' "$CB")
+    # A joins the test's IPv4 and IPv6 networks too (its rules were set at start: they must
+    # cover interfaces that appear later).
+    eng network connect "$NET4" "$CA" && eng network connect "$NET6" "$CA"
+    A6=$(ip6_on "$CA" "$NET6")
+    A_IP=$(ip_on "$CA" "$NET4")
+    # The plain control container: the sandbox's own image without its entrypoint (no
+    # firewall, default privileges), on the same networks.
+    eng run -d --name "$CTRL" --entrypoint sleep --add-host "allowed.test:$FAKE_IP" \
+        "opencode-sandbox-$ID_A" infinity >/dev/null && sb_containers+=("$CTRL")
+    eng network connect "$NET4" "$CTRL" && eng network connect "$NET6" "$CTRL"
+else
+    # Rootless Podman: every sandbox has a network namespace of its own behind slirp4netns
+    # (the same 10.0.2.100 in each); it reaches the test's Docker networks and the host's
+    # addresses through the host, as the control below does.
+    B_IP=""
+    NETMODE=$(eng inspect -f '{{.HostConfig.NetworkMode}}' "$CA")
+    echo "== A's network: $NETMODE"
+    out=$(eng network create "ocs-atk-pn-$RUN_ID" 2>&1 && eng network connect "ocs-atk-pn-$RUN_ID" "$CA" 2>&1); rc=$?
+    eng network rm -f "ocs-atk-pn-$RUN_ID" >/dev/null 2>&1
+    if ((rc == 0)); then
+        fail "a rootless Podman sandbox gets no network attached later (unexpected: the test must then attack it)" "$out"
+    else
+        skip_check "A joins the test's networks after its start (rules must cover interfaces that appear later)" \
+            "a $NETMODE container cannot be attached to a network: ${out//$'\n'/ }"
+    fi
+    A_IP=$(eng exec "$CA" hostname -I | awk '{print $1}')
+    A6=$(eng exec "$CA" awk '$6 != "lo" && $4 == "00" { print $1; exit }' /proc/net/if_inet6)
+    # The plain control container: the sandbox's own image without its entrypoint (no
+    # firewall, the engine's default privileges) on the same kind of network as A. Podman's
+    # defaults leave NET_RAW out and ping sockets to group 0: both are given here, Docker's
+    # defaults, so that the raw-socket and ping controls can work.
+    eng run -d --name "$CTRL" --entrypoint sleep --add-host "allowed.test:$FAKE_IP" \
+        --cap-add NET_RAW --sysctl "net.ipv4.ping_group_range=0 65535" \
+        "opencode-sandbox-$ID_A" infinity >/dev/null && sb_containers+=("$CTRL")
+    # Another one that may reach the host's loopback (10.0.2.2), where the engine publishes
+    # every sandbox's gate: the control for the path to another sandbox there.
+    eng run -d --name "$CTRL_LO" --entrypoint sleep --network slirp4netns:allow_host_loopback=true \
+        "opencode-sandbox-$ID_A" infinity >/dev/null && sb_containers+=("$CTRL_LO")
+fi
+
+adev() { eng exec -u root "$CA" ocs-dev-exec "$@"; }          # the agent in A
+ctl() { eng exec -u dev "$CTRL" "$@"; }                       # plain container (as dev too)
+ctl_root() { eng exec -u root "$CTRL" "$@"; }
 probe_a() { adev node "$PROBE" "$@"; }
 probe_c() { ctl node "$PROBE" "$@"; }
 
 HOST_IP=$(adev getent hosts docker.host | awk '{print $1; exit}')
-NET4_GW=$("$ENGINE" network inspect -f '{{(index .IPAM.Config 0).Gateway}}' "$NET4")
+NET4_GW=$(net network inspect -f '{{(index .IPAM.Config 0).Gateway}}' "$NET4")
 # Host services on the bridges' host addresses: one listed port, one not.
 mkdir -p "$WORK/www" && echo "host service" >"$WORK/www/index.html"
 for ip in "$HOST_IP" "$NET4_GW"; do
@@ -317,7 +366,11 @@ for ip in "$HOST_IP" "$NET4_GW"; do
 done
 wait_until 15 bash -c "exec 3<>/dev/tcp/$HOST_IP/$UNLISTED_PORT" || echo "warning: host services slow to start"
 echo "== A=$CA (v6 $A6), B=$CB ($B_IP), host $HOST_IP / $NET4_GW, ports $LISTED_PORT (listed) $UNLISTED_PORT"
-check "A has an IPv6 address on the test's IPv6 network (so the IPv6 attacks mean something)" test -n "$A6"
+if [[ "$ENGINE" != podman ]]; then
+    check "A has an IPv6 address on the test's IPv6 network (so the IPv6 attacks mean something)" test -n "$A6"
+else
+    check "A has a global IPv6 address (slirp4netns routes it to the test's IPv6 network, so the IPv6 attacks mean something)" test -n "$A6"
+fi
 
 # =============================================================================================
 echo "== verify"
@@ -338,14 +391,29 @@ pair "HTTP to a whitelisted name with the proxy variables unset" \
     -- ctl env -u http_proxy -u HTTP_PROXY curl -sf --max-time 5 http://allowed.test/
 pair "UDP to 443 (QUIC-like), IPv4" probe_a udp "$TARGET4" 443 -- probe_c udp "$TARGET4" 443
 pair "UDP to 443 (QUIC-like), IPv6" probe_a udp "$TARGET6" 443 -- probe_c udp "$TARGET6" 443
-pair "ICMP echo (ping socket), IPv4" adev perl -e "$PING_PL" 4 "$TARGET4" dgram -- ctl perl -e "$PING_PL" 4 "$TARGET4" dgram
-pair "ICMP echo (ping socket), IPv6" adev perl -e "$PING_PL" 6 "$TARGET6" dgram -- ctl perl -e "$PING_PL" 6 "$TARGET6" dgram
-pair "raw IPv4 socket (ICMP)" adev perl -e "$PING_PL" 4 "$TARGET4" raw -- ctl_root perl -e "$PING_PL" 4 "$TARGET4" raw
+# ICMP: to the target; on rootless Podman to slirp4netns's gateway, which answers echo itself
+# (beyond it slirp4netns needs ping sockets on the host, which a host may not grant).
+ICMP4=$TARGET4 ICMP6=$TARGET6
+[[ "$ENGINE" != podman ]] || { ICMP4=10.0.2.2 ICMP6=fd00::2; }
+pair "ICMP echo (ping socket), IPv4 ($ICMP4)" adev perl -e "$PING_PL" 4 "$ICMP4" dgram -- ctl perl -e "$PING_PL" 4 "$ICMP4" dgram
+pair "ICMP echo (ping socket), IPv6 ($ICMP6)" adev perl -e "$PING_PL" 6 "$ICMP6" dgram -- ctl perl -e "$PING_PL" 6 "$ICMP6" dgram
+pair "raw IPv4 socket (ICMP, $ICMP4)" adev perl -e "$PING_PL" 4 "$ICMP4" raw -- ctl_root perl -e "$PING_PL" 4 "$ICMP4" raw
 pair "raw packet socket (AF_PACKET)" adev perl -MSocket -e 'socket(my $s, 17, SOCK_RAW, 0) or die "$!\n"' \
     -- ctl_root perl -MSocket -e 'socket(my $s, 17, SOCK_RAW, 0) or die "$!\n"'
-pair "another sandbox's gate ($B_IP:4096)" probe_a tcp "$B_IP" 4096 -- probe_c tcp "$B_IP" 4096
-pair_out "another sandbox's proxy ($B_IP:3128) (also closed to the control: B's own INPUT rules)" \
-    'blocked *' 'blocked *' probe_a tcp "$B_IP" 3128 -- probe_c tcp "$B_IP" 3128
+if [[ "$ENGINE" != podman ]]; then
+    pair "another sandbox's gate ($B_IP:4096)" probe_a tcp "$B_IP" 4096 -- probe_c tcp "$B_IP" 4096
+    pair_out "another sandbox's proxy ($B_IP:3128) (also closed to the control: B's own INPUT rules)" \
+        'blocked *' 'blocked *' probe_a tcp "$B_IP" 3128 -- probe_c tcp "$B_IP" 3128
+else
+    # B's only address A could use: its gate, published on the host's loopback.
+    PORT_B=$(ocs_in "$PB" status --json | python3 -c 'import json,sys; print(next(s["port"] for s in json.load(sys.stdin) if s["id"]==sys.argv[1]))' "$ID_B")
+    pair "another sandbox's gate, published on the host's loopback (10.0.2.2:$PORT_B)" probe_a tcp 10.0.2.2 "$PORT_B" \
+        -- eng exec -u dev "$CTRL_LO" node "$PROBE" tcp 10.0.2.2 "$PORT_B"
+    pair "the host's loopback at all (A's own published gate, 10.0.2.2:$PORT_A)" probe_a tcp 10.0.2.2 "$PORT_A" \
+        -- eng exec -u dev "$CTRL_LO" node "$PROBE" tcp 10.0.2.2 "$PORT_A"
+    skip_check "another sandbox's proxy (B:3128)" \
+        "B has no address A can reach: each rootless sandbox has its own slirp4netns network (10.0.2.100 is A itself), and B's proxy is not published"
+fi
 pair "host port not in host-ports (docker.host:$UNLISTED_PORT)" probe_a tcp "$HOST_IP" "$UNLISTED_PORT" \
     -- probe_c tcp "$HOST_IP" "$UNLISTED_PORT"
 pair "the IPv4 test network's gateway ($NET4_GW:$UNLISTED_PORT)" probe_a tcp "$NET4_GW" "$UNLISTED_PORT" \
@@ -357,21 +425,48 @@ check "allowed: host port in host-ports at docker.host:$LISTED_PORT" \
 
 # =============================================================================================
 echo "== DNS (no name resolution for the agent: no tunnelling)"
-pair "DNS/UDP to the engine's resolver 127.0.0.11:53" probe_a dns-udp 127.0.0.11 53 "$TARGET" \
-    -- probe_c dns-udp 127.0.0.11 53 "$TARGET"
-pair "DNS/TCP to the engine's resolver 127.0.0.11:53" probe_a dns-tcp 127.0.0.11 53 "$TARGET" \
-    -- probe_c dns-tcp 127.0.0.11 53 "$TARGET"
-# The resolver's real port (the NAT target of :53) is in /proc/net/udp for anyone to read.
-realport='p=$(awk '\''FNR > 1 && $2 ~ /^0B00007F:/ { split($2, a, ":"); print a[2]; exit }'\'' /proc/net/udp); printf "%d" "0x$p"'
-pa=$(adev sh -c "$realport"); pc=$(ctl sh -c "$realport")
-pair "DNS/UDP to the engine's resolver at its real port (127.0.0.11:$pa)" probe_a dns-udp 127.0.0.11 "$pa" "$TARGET" \
-    -- probe_c dns-udp 127.0.0.11 "$pc" "$TARGET"
+if [[ "$ENGINE" != podman ]]; then
+    pair "DNS/UDP to the engine's resolver 127.0.0.11:53" probe_a dns-udp 127.0.0.11 53 "$TARGET" \
+        -- probe_c dns-udp 127.0.0.11 53 "$TARGET"
+    pair "DNS/TCP to the engine's resolver 127.0.0.11:53" probe_a dns-tcp 127.0.0.11 53 "$TARGET" \
+        -- probe_c dns-tcp 127.0.0.11 53 "$TARGET"
+    # The resolver's real port (the NAT target of :53) is in /proc/net/udp for anyone to read.
+    realport='p=$(awk '\''FNR > 1 && $2 ~ /^0B00007F:/ { split($2, a, ":"); print a[2]; exit }'\'' /proc/net/udp); printf "%d" "0x$p"'
+    pa=$(adev sh -c "$realport"); pc=$(ctl sh -c "$realport")
+    pair "DNS/UDP to the engine's resolver at its real port (127.0.0.11:$pa)" probe_a dns-udp 127.0.0.11 "$pa" "$TARGET" \
+        -- probe_c dns-udp 127.0.0.11 "$pc" "$TARGET"
+else
+    # Rootless Podman's resolvers: every nameserver of the sandbox's resolv.conf (slirp4netns's
+    # forwarder 10.0.2.3, and the host's own ones it copies), asked for the target's name;
+    # any answer (NXDOMAIN too) counts as reached.
+    mapfile -t resolvers < <(eng exec "$CA" awk '$1 == "nameserver" { print $2 }' /etc/resolv.conf)
+    check "A's resolv.conf names at least one resolver" test "${#resolvers[@]}" -gt 0
+    for r in "${resolvers[@]}"; do
+        pair "DNS/UDP to the engine's resolver $r:53" probe_a dns-udp "$r" 53 "$TARGET" -- probe_c dns-udp "$r" 53 "$TARGET"
+        if o=$(probe_c dns-tcp "$r" 53 "$TARGET" 2>&1); then
+            pair "DNS/TCP to the engine's resolver $r:53" probe_a dns-tcp "$r" 53 "$TARGET" -- probe_c dns-tcp "$r" 53 "$TARGET"
+        else
+            skip_check "DNS/TCP to the engine's resolver $r:53" "it answers no DNS over TCP even to the control ($o): nothing to attack"
+        fi
+    done
+    skip_check "DNS/UDP to the engine's resolver at its real port" \
+        "Docker-specific: 127.0.0.11 NATed to another port; Podman's resolvers are plain addresses on port 53, checked above"
+fi
 pair "DNS/UDP to a test resolver by IPv4 ($TARGET4:53, x.fake.test)" probe_a dns-udp "$TARGET4" 53 x.fake.test \
     -- probe_c dns-udp "$TARGET4" 53 x.fake.test
 pair "DNS/TCP to a test resolver by IPv4" probe_a dns-tcp "$TARGET4" 53 x.fake.test -- probe_c dns-tcp "$TARGET4" 53 x.fake.test
 pair "DNS/UDP to a test resolver by IPv6" probe_a dns-udp "$TARGET6" 53 x.fake.test -- probe_c dns-udp "$TARGET6" 53 x.fake.test
-pair "name lookup through the system resolver (getent hosts $TARGET)" adev getent hosts "$TARGET" \
-    -- ctl getent hosts "$TARGET"
+if [[ "$ENGINE" != podman ]]; then
+    pair "name lookup through the system resolver (getent hosts $TARGET)" adev getent hosts "$TARGET" \
+        -- ctl getent hosts "$TARGET"
+else
+    # The engine's resolver does not know the target's name (it is on Docker): the control's
+    # lookup ends in NXDOMAIN (ENOTFOUND: a resolver answered); the agent's must get no
+    # answer at all (EAI_AGAIN).
+    lookup='require("dns").lookup(process.argv[1], e => console.log(e ? e.code : "resolved"))'
+    pair_out "name lookup through the system resolver ($TARGET)" 'EAI_AGAIN' 'ENOTFOUND' \
+        adev node -e "$lookup" "$TARGET" -- ctl node -e "$lookup" "$TARGET"
+fi
 pair "DNS-over-HTTPS-style tunnel: CONNECT to the resolver's address" \
     adev curl -sf -x "$PROXY" --max-time 5 "http://$TARGET4:53/" -- probe_c dns-tcp "$TARGET4" 53 x.fake.test
 
@@ -400,13 +495,13 @@ pair_out "a name not on the whitelist (blocked.test, CONNECT)" '000 403' 'open' 
     code_a -k https://blocked.test/ -- probe_c tcp "$TARGET_BR" 7000
 pair_out "a look-alike of the whitelisted suffix (evilallowed.test)" '403 000' 'fakenet host=evilallowed.test*' \
     code_a http://evilallowed.test/ -- ctl curl -s --max-time 5 --resolve "evilallowed.test:80:$FAKE_IP" http://evilallowed.test/
-hits_before=$("$ENGINE" logs "$TARGET" 2>&1 | grep -c 'target http')
+hits_before=$(net logs "$TARGET" 2>&1 | grep -c 'target http')
 r=$(body_a -H 'Host: blocked.test' http://allowed.test/)
 expect_contains "fronting over HTTP (Host: blocked.test to allowed.test) reaches only allowed.test's server" "fakenet host=" "$r"
 r=$(body_a -k --connect-to blocked.test:443:allowed.test:443 https://blocked.test/)
 expect_contains "fronting over HTTPS (CONNECT allowed.test:443, SNI blocked.test) reaches only allowed.test's address" "fakenet host=blocked.test port=443" "$r"
 expect_eq "... and blocked.test's own server (the target) saw nothing of either" "$hits_before" \
-    "$("$ENGINE" logs "$TARGET" 2>&1 | grep -c 'target http')"
+    "$(net logs "$TARGET" 2>&1 | grep -c 'target http')"
 expect_contains "the proxy forwards neither the client's address nor a Via header" "via= xff=" "$(body_a http://allowed.test/)"
 mgr=$(adev curl -s -o /dev/null -w '%{http_code}' --noproxy '*' --max-time 5 http://127.0.0.1:3128/squid-internal-mgr/menu)
 mgr2=$(adev bash -c 'exec 3<>/dev/tcp/127.0.0.1/3128; printf "GET cache_object://127.0.0.1/menu HTTP/1.0\r\n\r\n" >&3; head -n 1 <&3')
@@ -415,25 +510,38 @@ if [[ "$mgr" == 403 && "$mgr2" == *403* ]]; then
 else
     fail "blocked: Squid's cache manager" "internal: $mgr, cache_object: $mgr2"
 fi
-pair_out "Squid listens on loopback only (other containers cannot use A's proxy)" 'blocked *' 'open' \
-    probe_c tcp "$(ip_on "$CA" "$NET4")" 3128 -- probe_c tcp "$(ip_on "$CA" "$NET4")" 4096
+if [[ "$ENGINE" != podman ]]; then
+    pair_out "Squid listens on loopback only (other containers cannot use A's proxy)" 'blocked *' 'open' \
+        probe_c tcp "$A_IP" 3128 -- probe_c tcp "$A_IP" 4096
+else
+    # No other container can address A (slirp4netns): A's own network address instead.
+    pair_out "Squid listens on loopback only (not on A's network address $A_IP)" 'blocked *' 'open' \
+        probe_a tcp "$A_IP" 3128 -- probe_a tcp "$A_IP" 4096
+fi
 
 # =============================================================================================
 echo "== privileges and the firewall"
-rules_before=$("$ENGINE" exec -u root "$CA" sh -c 'iptables -w -S; ip6tables -w -S')
+rules_before=$(eng exec -u root "$CA" sh -c 'iptables -w -S; ip6tables -w -S')
 for attempt in "iptables -w -F" "iptables -w -P OUTPUT ACCEPT" "iptables -w -I OUTPUT 1 -j ACCEPT" \
                "ip6tables -w -F" "ip6tables -w -P OUTPUT ACCEPT" "iptables -w -t nat -F"; do
     # shellcheck disable=SC2086 # the attempt is a word list
-    pair "as dev: $attempt" adev $attempt -- "$ENGINE" run --rm --cap-drop ALL --cap-add NET_ADMIN --entrypoint "${attempt%% *}" \
+    pair "as dev: $attempt" adev $attempt -- eng run --rm --cap-drop ALL --cap-add NET_ADMIN --entrypoint "${attempt%% *}" \
         "opencode-sandbox-$ID_A" ${attempt#* }
 done
 pair "as dev: unshare -U -r (user namespace, then iptables -F in the sandbox's network)" \
     adev unshare -U -r iptables -w -F OUTPUT \
-    -- "$ENGINE" run --rm --cap-add SYS_ADMIN --security-opt seccomp=unconfined --entrypoint unshare "opencode-sandbox-$ID_A" -U -r -n iptables -w -F
-pair "as dev: unshare -U -r -n (a new network namespace)" adev unshare -U -r -n true \
-    -- "$ENGINE" run --rm --cap-add SYS_ADMIN --security-opt seccomp=unconfined --entrypoint unshare "opencode-sandbox-$ID_A" -U -r -n true
+    -- eng run --rm --cap-add SYS_ADMIN --security-opt seccomp=unconfined --entrypoint unshare "opencode-sandbox-$ID_A" -U -r -n iptables -w -F
+if [[ "$ENGINE" != podman ]]; then
+    pair "as dev: unshare -U -r -n (a new network namespace)" adev unshare -U -r -n true \
+        -- eng run --rm --cap-add SYS_ADMIN --security-opt seccomp=unconfined --entrypoint unshare "opencode-sandbox-$ID_A" -U -r -n true
+else
+    skip_check "as dev: unshare -U -r -n (a new network namespace)" \
+        "Podman's seccomp profile allows user namespaces (README: they give no power over the sandbox's network); attacked through them instead, here and with the protected files"
+    pair "as dev in a new user and network namespace: TCP to the target ($TARGET4:7000)" \
+        adev unshare -U -r -n node "$PROBE" tcp "$TARGET4" 7000 -- probe_c tcp "$TARGET4" 7000
+fi
 expect_eq "the rules are unchanged after all attempts" "$rules_before" \
-    "$("$ENGINE" exec -u root "$CA" sh -c 'iptables -w -S; ip6tables -w -S')"
+    "$(eng exec -u root "$CA" sh -c 'iptables -w -S; ip6tables -w -S')"
 pair "... and direct TCP is still refused after them" probe_a tcp "$TARGET4" 7000 -- probe_c tcp "$TARGET4" 7000
 st=$(adev cat /proc/self/status)
 expect_contains "dev: empty bounding set" "CapBnd:	0000000000000000" "$st"
@@ -442,16 +550,34 @@ expect_contains "dev: no_new_privs" "NoNewPrivs:	1" "$st"
 expect_eq "no setuid/setgid file in the image" "" \
     "$(adev find / -xdev \( -path /proc -o -path /sys \) -prune -o -type f -perm /6000 -print 2>/dev/null)"
 check_not "no sudo" adev sh -c 'command -v sudo'
-hc=$("$ENGINE" inspect -f '{{range .HostConfig.CapAdd}}{{.}} {{end}}' "$CA" | tr ' ' '\n' | sed 's/^CAP_//' | sort | xargs)
-hc+=" / $("$ENGINE" inspect -f '{{json .HostConfig.CapDrop}} {{json .HostConfig.SecurityOpt}} {{.HostConfig.PidsLimit}} {{.HostConfig.Memory}}' "$CA")"
-expect_eq "the container: every capability dropped but the entrypoint's four, no-new-privileges, PID and memory limits" \
-    'NET_ADMIN SETGID SETPCAP SETUID / ["ALL"] ["no-new-privileges"] 4096 8589934592' "$hc"
+if [[ "$ENGINE" != podman ]]; then
+    hc=$(eng inspect -f '{{range .HostConfig.CapAdd}}{{.}} {{end}}' "$CA" | tr ' ' '\n' | sed 's/^CAP_//' | sort | xargs)
+    hc+=" / $(eng inspect -f '{{json .HostConfig.CapDrop}} {{json .HostConfig.SecurityOpt}} {{.HostConfig.PidsLimit}} {{.HostConfig.Memory}}' "$CA")"
+    expect_eq "the container: every capability dropped but the entrypoint's four, no-new-privileges, PID and memory limits" \
+        'NET_ADMIN SETGID SETPCAP SETUID / ["ALL"] ["no-new-privileges"] 4096 8589934592' "$hc"
+else
+    # Podman's inspect lists the capabilities it added to and dropped from its own default
+    # set: the container's bounding set (PID 1, the init) says what it really got.
+    # NET_ADMIN (12), SETPCAP (8), SETUID (7), SETGID (6): 0x11c0.
+    hc="$(eng exec -u root "$CA" awk '$1 == "CapBnd:" || $1 == "NoNewPrivs:" { printf "%s %s ", $1, $2 }' /proc/1/status)"
+    hc+="/ $(eng inspect -f '{{json .HostConfig.SecurityOpt}}' "$CA")"
+    expect_eq "the container: every capability dropped but the entrypoint's four, no-new-privileges" \
+        'CapBnd: 00000000000011c0 NoNewPrivs: 1 / ["no-new-privileges"]' "$hc"
+    limits=$(eng inspect -f '{{.HostConfig.PidsLimit}} {{.HostConfig.Memory}}' "$CA")
+    cg=$(eng info --format '{{.Host.CgroupsVersion}} {{.Host.CgroupManager}} [{{range .Host.CgroupControllers}}{{.}} {{end}}]')
+    if [[ "$cg" == v2* && "$cg" == *pids* && "$cg" == *memory* ]]; then
+        expect_eq "the container: PID and memory limits" '4096 8589934592' "$limits"
+    else
+        skip_check "the container: PID and memory limits (got: $limits)" \
+            "rootless Podman here ($cg) has no pids/memory cgroup controllers delegated to the user: it ignores --pids-limit and --memory"
+    fi
+fi
 
 # The gate and OpenCode's own port.
-GATE_PID=$("$ENGINE" exec -u root "$CA" pgrep -u ocs-gate -f ocs-gate.js | head -n 1)
-OC_PID=$("$ENGINE" exec -u root "$CA" pgrep -u dev -f 'opencode serve' | head -n 1)
+GATE_PID=$(eng exec -u root "$CA" pgrep -u ocs-gate -f ocs-gate.js | head -n 1)
+OC_PID=$(eng exec -u root "$CA" pgrep -u dev -f 'opencode serve' | head -n 1)
 pair "dev connects to OpenCode's password-less port 127.0.0.1:4097" probe_a tcp 127.0.0.1 4097 \
-    -- "$ENGINE" exec -u ocs-gate "$CA" node "$PROBE" tcp 127.0.0.1 4097
+    -- eng exec -u ocs-gate "$CA" node "$PROBE" tcp 127.0.0.1 4097
 pair "dev kills the gate (pid $GATE_PID)" adev kill -9 "$GATE_PID" -- adev sh -c 'sleep 30 & kill -9 $!'
 pair "dev takes OpenCode's port over (bind 127.0.0.1:4097)" \
     adev node -e 'require("net").createServer().listen(4097, "127.0.0.1", () => process.exit(0)).on("error", e => { console.log(e.code); process.exit(1) })' \
@@ -468,7 +594,7 @@ expect_eq "dev through the gate without the password: 401" 401 \
 echo "== the server password, from everything the agent can read"
 look_for() { grep -c -F -e "$PASSWORD_A" -e "$(printf '%s' "opencode:$PASSWORD_A" | base64 -w0)" || true; }
 n=$(adev sh -c 'env; for f in /proc/[0-9]*/environ /proc/[0-9]*/cmdline; do cat "$f" 2>/dev/null; echo; done' | tr '\0' '\n' | look_for)
-ctl_n=$("$ENGINE" exec -u root "$CA" cat /proc/self/environ | tr '\0' '\n' | look_for)
+ctl_n=$(eng exec -u root "$CA" cat /proc/self/environ | tr '\0' '\n' | look_for)
 if [[ "$n" == 0 && "$ctl_n" -ge 1 ]]; then
     pass "password in no environment or command line dev can read  [control: a plain engine exec process has it in its environ]"
 else
@@ -477,18 +603,18 @@ fi
 # The gate reads the password from a pipe: its environ (readable by every process of its
 # uid while it runs) does not hold it. Read as the gate's own user (root has no
 # CAP_SYS_PTRACE here); the listen port proves it was read.
-gate_env=$("$ENGINE" exec -u ocs-gate "$CA" cat "/proc/$GATE_PID/environ" | tr '\0' '\n')
+gate_env=$(eng exec -u ocs-gate "$CA" cat "/proc/$GATE_PID/environ" | tr '\0' '\n')
 expect_eq "the gate's /proc/$GATE_PID/environ (read as its user: $(grep -c . <<<"$gate_env") variables, OCS_GATE_LISTEN_PORT=4096 among them) holds no password" \
     "1 0" "$(grep -cx 'OCS_GATE_LISTEN_PORT=4096' <<<"$gate_env") $(look_for <<<"$gate_env")"
 pair "the terminal client's user (ocs-term) reads the gate's environ or memory" \
-    "$ENGINE" exec -u ocs-term "$CA" node "$PROBE" readable "/proc/$GATE_PID/environ" "/proc/$GATE_PID/mem" \
-    -- "$ENGINE" exec -u ocs-gate "$CA" node "$PROBE" readable "/proc/$GATE_PID/environ" "/proc/$GATE_PID/mem"
+    eng exec -u ocs-term "$CA" node "$PROBE" readable "/proc/$GATE_PID/environ" "/proc/$GATE_PID/mem" \
+    -- eng exec -u ocs-gate "$CA" node "$PROBE" readable "/proc/$GATE_PID/environ" "/proc/$GATE_PID/mem"
 pair "dev connects to OpenCode's port 4097 (the terminal's user may)" probe_a tcp 127.0.0.1 4097 \
-    -- "$ENGINE" exec -u ocs-term "$CA" node "$PROBE" tcp 127.0.0.1 4097
+    -- eng exec -u ocs-term "$CA" node "$PROBE" tcp 127.0.0.1 4097
 n=$(adev sh -c 'tar -cf - /run /etc /tmp /var/tmp /home/dev /usr/local/lib/ocs "$PWD" 2>/dev/null' | look_for)
 expect_eq "password in no file dev can read (/run /etc /tmp /var/tmp /home/dev incl. OpenCode's state, the workspace)" 0 "$n"
 pair "dev reads the gate's memory (/proc/$GATE_PID/mem)" probe_a readable "/proc/$GATE_PID/mem" "/proc/$GATE_PID/environ" \
-    -- "$ENGINE" exec -u ocs-gate "$CA" node "$PROBE" readable "/proc/$GATE_PID/mem"
+    -- eng exec -u ocs-gate "$CA" node "$PROBE" readable "/proc/$GATE_PID/mem"
 pair "dev reads OpenCode's memory and environment (/proc/$OC_PID, same user, non-dumpable)" \
     probe_a readable "/proc/$OC_PID/mem" "/proc/$OC_PID/environ" -- adev sh -c 'sleep 5 & node '"$PROBE"' readable /proc/$!/mem /proc/$!/environ'
 pair "dev reads PID 1's environment (docker-init, root)" probe_a readable /proc/1/environ -- ctl_root node "$PROBE" readable /proc/1/environ
@@ -507,34 +633,34 @@ expect_eq "a dev process watching /proc/*/cmdline while ocs-dev-exec runs never 
 expect_contains "... (control: it did see ocs-dev-exec's processes)" "setpriv" "$(cat "$WORK/cmdlines.txt")"
 expect_eq "the passthrough value does arrive in dev's environment" "$PASSTHROUGH_VALUE" "$(adev printenv PASSTHROUGH_TOKEN)"
 expect_eq "KNOWN LIMIT (documented): 'docker exec -u dev' bypasses ocs-dev-exec and gets the container's variables, password included" \
-    "$PASSWORD_A" "$("$ENGINE" exec -u dev "$CA" printenv OPENCODE_SERVER_PASSWORD)"
+    "$PASSWORD_A" "$(eng exec -u dev "$CA" printenv OPENCODE_SERVER_PASSWORD)"
 check "agent state folder is 0700" test "$(stat -c %a "$STATE_ROOT/$ID_A/opencode-state")" = 700
 # The container's variables went through a private --env-file, removed once `run` returned.
 expect_eq "no engine env file is left in the state folder after the start" "" \
     "$(find "$STATE_ROOT/$ID_A" -maxdepth 1 -name 'engine-env-*' -printf '%f ')"
 expect_contains "... and the variables did reach the container (engine's view of A)" "PASSTHROUGH_TOKEN=" \
-    "$("$ENGINE" inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$CA" | grep -o '^[A-Z_]*=' | tr '\n' ' ')"
+    "$(eng inspect -f '{{range .Config.Env}}{{println .}}{{end}}' "$CA" | grep -o '^[A-Z_]*=' | tr '\n' ' ')"
 
 # Variables given to the root helpers (what the host runs with an engine exec as root): a
 # plain root bash obeys BASH_ENV / SHELLOPTS+PS4 / BASH_FUNC_* and holds NET_ADMIN, so
 # the payload (creating an unused iptables chain, recording its uid) shows it could switch
 # the firewall off. The helpers start through ocs-root-sh and run nothing of it.
-"$ENGINE" exec -u root "$CA" sh -c 'cat >/run/ocs-atk-payload.sh <<"EOF"
+eng exec -u root "$CA" sh -c 'cat >/run/ocs-atk-payload.sh <<"EOF"
 iptables -w -N ocs-atk-pwned 2>/dev/null && echo "chain" >>/run/ocs-atk-ran
 id -u >>/run/ocs-atk-ran
 EOF'
-atk_ran() { "$ENGINE" exec -u root "$CA" sh -c 'cat /run/ocs-atk-ran 2>/dev/null | tr "\n" " "; rm -f /run/ocs-atk-ran; iptables -w -X ocs-atk-pwned 2>/dev/null; true'; }
+atk_ran() { eng exec -u root "$CA" sh -c 'cat /run/ocs-atk-ran 2>/dev/null | tr "\n" " "; rm -f /run/ocs-atk-ran; iptables -w -X ocs-atk-pwned 2>/dev/null; true'; }
 evil=(-e BASH_ENV=/run/ocs-atk-payload.sh -e SHELLOPTS=xtrace -e 'PS4=$(. /run/ocs-atk-payload.sh)'
       -e 'BASH_FUNC_set%%=() { . /run/ocs-atk-payload.sh; }')
-"$ENGINE" exec -u root -e BASH_ENV=/run/ocs-atk-payload.sh "$CA" bash -c true
+eng exec -u root -e BASH_ENV=/run/ocs-atk-payload.sh "$CA" bash -c true
 expect_eq "control: a plain root bash started with BASH_ENV runs the payload (creates a firewall chain as root)" "chain 0 " "$(atk_ran)"
-out=$("$ENGINE" exec -u root "${evil[@]}" "$CA" ocs-dev-exec id -un 2>&1)
+out=$(eng exec -u root "${evil[@]}" "$CA" ocs-dev-exec id -un 2>&1)
 expect_eq "ocs-dev-exec started with BASH_ENV/SHELLOPTS+PS4/BASH_FUNC_set: no payload ran, the firewall is untouched" "" "$(atk_ran)"
 expect_eq "... and it still ran its command as dev" "dev" "$out"
-out=$("$ENGINE" exec -u root "${evil[@]}" "$CA" /usr/local/lib/ocs/ocs-verify 2>&1); rc=$?
+out=$(eng exec -u root "${evil[@]}" "$CA" /usr/local/lib/ocs/ocs-verify 2>&1); rc=$?
 expect_eq "ocs-verify started with those variables: no payload ran" "" "$(atk_ran)"
 expect_eq "... and every probe still passes (rc, FAIL lines)" "0 0" "$rc $(grep -c '^FAIL' <<<"$out")"
-out=$("$ENGINE" exec -u root "${evil[@]}" "$CA" ocs-attach --help 2>&1)
+out=$(eng exec -u root "${evil[@]}" "$CA" ocs-attach --help 2>&1)
 expect_eq "ocs-attach started with those variables: no payload ran" "" "$(atk_ran)"
 expect_contains "... and it still ran the terminal client" "attach" "$out"
 
@@ -554,6 +680,24 @@ pair "dev replaces .git wholesale (mv .git .git-old)" adev mv .git .git-old -- a
 pair "dev moves .git/hooks away" adev mv .git/hooks .git/hooks-old -- adev sh -c 'mkdir .git/d1 && mv .git/d1 .git/d2 && rmdir .git/d2'
 pair "dev sets core.hooksPath / core.fsmonitor (git config)" adev git config core.fsmonitor 'touch /tmp/pwned' \
     -- adev git config --file "notes-config" core.fsmonitor x
+# Where the engine lets dev make user namespaces (Podman's seccomp profile does), a mount
+# namespace of its own: the read-only mounts must stay locked there (no unmount, no
+# read-write remount, no bind of the workspace without them). The controls do the same to a
+# read-only file bind mount made in that namespace.
+if adev unshare -U -r true >/dev/null 2>&1; then
+    ro_file='f=/tmp/ocs-ro-$$; : >"$f.src"; : >"$f"; mount --bind "$f.src" "$f" && mount -o remount,bind,ro "$f" && ! touch "$f"'
+    pair "dev unmounts .git/config in a user+mount namespace of its own, then writes it" \
+        adev unshare -U -r -m sh -c 'umount .git/config && echo "# x" >> .git/config' \
+        -- adev unshare -U -r -m sh -c "$ro_file"' && umount "$f" && echo "# x" >> "$f"'
+    pair "dev remounts .git/config read-write in a user+mount namespace, then writes it" \
+        adev unshare -U -r -m sh -c 'mount -o remount,bind,rw .git/config && echo "# x" >> .git/config' \
+        -- adev unshare -U -r -m sh -c "$ro_file"' && mount -o remount,bind,rw "$f" && echo "# x" >> "$f"'
+    pair "dev binds the workspace without its read-only mounts (mount --bind \$PWD), then writes .git/config there" \
+        adev unshare -U -r -m sh -c 'mkdir -p /tmp/ocs-w && mount --bind "$PWD" /tmp/ocs-w && echo "# x" >> /tmp/ocs-w/.git/config' \
+        -- adev unshare -U -r -m sh -c 'mkdir -p /tmp/ocs-s /tmp/ocs-w2 && mount --bind /tmp/ocs-s /tmp/ocs-w2'
+else
+    skip_check "attacks on the read-only mounts from a user+mount namespace" "dev cannot create user namespaces here (the engine's seccomp profile): no way in"
+fi
 expect_eq "protected files unchanged on the host" "$before" "$(sums)"
 if adev sh -c 'echo change >> README-agent.txt && git add README-agent.txt && git -c user.email=a@e2e.test -c user.name=agent commit -qm "by the agent"'; then
     expect_contains "allowed: the agent can still commit (objects, refs, index writable)" "by the agent" \
@@ -578,10 +722,11 @@ if ((rc == 0)); then pass "ocs verify passes again once it is gone"; else fail "
 # Last, as it ends sandbox A: the agent can kill its own server (same user), but then
 # the whole sandbox ends; nothing can take the server's port over behind the gate.
 adev kill -9 "$OC_PID" >/dev/null 2>&1
-if wait_until 20 bash -c "[[ \"\$('$ENGINE' inspect -f '{{.State.Running}}' '$CA' 2>/dev/null)\" != true ]]"; then
+a_stopped() { [[ "$(eng inspect -f '{{.State.Running}}' "$CA" 2>/dev/null)" != true ]]; }
+if wait_until 20 a_stopped; then
     pass "dev killing OpenCode's server ends the whole sandbox (fail closed)"
 else
-    fail "dev killing OpenCode's server ends the whole sandbox" "$("$ENGINE" exec "$CA" ps -eo pid,user,args 2>&1)"
+    fail "dev killing OpenCode's server ends the whole sandbox" "$(eng exec "$CA" ps -eo pid,user,args 2>&1)"
 fi
 
 echo "== runtime: $((SECONDS - T_START)) s"
