@@ -1,4 +1,5 @@
 #include "app/appsettings.h"
+#include "app/environment.h"
 #include "app/projectregistry.h"
 #include "app/sandboxfleet.h"
 #include "app/signalwatcher.h"
@@ -46,7 +47,7 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("opencode-sandbox"));
     // The app lives in the tray: closing a dialog must not end it.
     QApplication::setQuitOnLastWindowClosed(false);
-    if (!qEnvironmentVariableIsEmpty("OCS_DEBUG"))
+    if (ocs::environment::isSet(ocs::environment::Variable::Debug))
         QLoggingCategory::setFilterRules(QStringLiteral("ocs.*.debug=true"));
     ocs::tray::initResources();
     QApplication::setWindowIcon(ocs::tray::StatusIcons::appIcon());

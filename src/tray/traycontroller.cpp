@@ -1,6 +1,7 @@
 #include "traycontroller.h"
 
 #include "app/appsettings.h"
+#include "app/environment.h"
 #include "app/projectregistry.h"
 #include "app/sandboxfleet.h"
 #include "config/configfile.h"
@@ -112,9 +113,9 @@ TrayController::TrayController(AppSettings *settings, ProjectRegistry *registry,
             confirmConfigChanges(s, review, std::move(answer));
         });
 
-    if (!qEnvironmentVariableIsEmpty("OCS_TRAY_STATUS_FILE"))
-        m_statusFile =
-            new StatusFileWriter(qEnvironmentVariable("OCS_TRAY_STATUS_FILE"), this, this);
+    if (environment::isSet(environment::Variable::TrayStatusFile))
+        m_statusFile = new StatusFileWriter(
+            environment::value(environment::Variable::TrayStatusFile), this, this);
     refresh();
 }
 

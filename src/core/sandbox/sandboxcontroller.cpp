@@ -1,5 +1,6 @@
 #include "sandboxcontroller.h"
 
+#include "app/environment.h"
 #include "logging.h"
 #include "passwordstore.h"
 #include "portallocator.h"
@@ -25,7 +26,7 @@ SandboxController::SandboxController(ContainerEngine engine, Project project, QO
 std::chrono::milliseconds SandboxController::startTimeout()
 {
     bool ok = false;
-    const int secs = qEnvironmentVariableIntValue("OCS_START_TIMEOUT", &ok);
+    const int secs = environment::intValue(environment::Variable::StartTimeout, &ok);
     return std::chrono::seconds(ok && secs > 0 ? secs : 180);
 }
 
@@ -298,8 +299,8 @@ void SandboxController::runContainer(const QString &password, const QMap<QString
     in.port = port;
     in.password = password;
     in.hostEnvironment = hostEnv;
-    in.extraHosts =
-        RunPlanner::parseExtraHosts(qEnvironmentVariable("OCS_EXTRA_HOSTS"), &hostsError);
+    in.extraHosts = RunPlanner::parseExtraHosts(
+        environment::value(environment::Variable::ExtraHosts), &hostsError);
     in.configHash = configHash(m_project.config());
     if (!hostsError.isEmpty())
         return fail(hostsError, done);
