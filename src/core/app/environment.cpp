@@ -48,6 +48,10 @@ const QList<Entry> &table()
         {V::WebViewPlugin, "OCS_WEBVIEW_PLUGIN",
          "The embedded web view plugin's file (tests of a build tree)",
          "next to the executable, then the install's library folder", true},
+        {V::TestAllowRoot, "OCS_TEST_ALLOW_ROOT",
+         "`1`: root may start sandboxes (unit tests with a fake engine, which CI runs as "
+         "root); real sandboxes then fail as described under \"Running as root\"",
+         "root is refused", true},
     };
     return entries;
 }

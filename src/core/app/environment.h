@@ -27,6 +27,7 @@ enum class Variable {
     Debug,
     TrayStatusFile,
     WebViewPlugin,
+    TestAllowRoot,
 };
 
 struct Entry

@@ -6,6 +6,7 @@
 #include "portallocator.h"
 #include "prestarthook.h"
 #include "project/workspaceprotection.h"
+#include "sandbox/rootpolicy.h"
 #include "sandboxrecord.h"
 #include "startapproval.h"
 
@@ -131,6 +132,8 @@ void SandboxController::containerStatus(std::function<void(const QString &, quin
 
 void SandboxController::rebuild(const ImageBuilder::Options &options, Callback done)
 {
+    if (const QString refusal = RootPolicy::currentRefusal(); !refusal.isEmpty())
+        return fail(refusal, done);
     setState(State::Building);
     auto *builder = new ImageBuilder(m_engine, m_project, this);
     connect(builder, &ImageBuilder::progress, this, &SandboxController::buildProgress);
@@ -149,6 +152,9 @@ void SandboxController::rebuild(const ImageBuilder::Options &options, Callback d
 
 void SandboxController::start(const StartOptions &options, Callback done)
 {
+    // Before the engine is asked anything: no image is built, no container started.
+    if (const QString refusal = RootPolicy::currentRefusal(); !refusal.isEmpty())
+        return fail(refusal, done);
     setState(State::Starting);
     containerStatus([this, options, done](const QString &status, quint16 port) {
         if (status == QLatin1String("running")) {

@@ -47,7 +47,7 @@ void TestEnvironment::tableIsConsistent()
         names.insert(name);
         variables.insert(int(e.variable));
     }
-    QCOMPARE(variables.size(), int(environment::Variable::WebViewPlugin) + 1);
+    QCOMPARE(variables.size(), int(environment::Variable::TestAllowRoot) + 1);
 }
 
 void TestEnvironment::readsGoThroughTheTable()
