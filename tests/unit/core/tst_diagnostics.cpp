@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 
 using namespace ocs;
+using ocs::test::FakeProcessLauncher;
 
 namespace {
 

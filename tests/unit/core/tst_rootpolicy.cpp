@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 using namespace ocs;
+using ocs::test::FakeProcessLauncher;
 
 class TestRootPolicy : public QObject
 {
