@@ -21,7 +21,8 @@ mkdir -p "$WORK/proj"
 cd "$WORK/proj" || exit 1
 
 fails=0
-"$OCS_BIN" init --yes >"$WORK/init.out" 2>&1 || { echo "FAIL: ocs init as root:"; cat "$WORK/init.out"; exit 1; }
+# --no-build: init works as root (it only writes files); its image build would be refused.
+"$OCS_BIN" init --yes --no-build >"$WORK/init.out" 2>&1 || { echo "FAIL: ocs init as root:"; cat "$WORK/init.out"; exit 1; }
 before_images=$(docker images -q --filter "label=io.opencode-sandbox.project=$WORK/proj" | wc -l)
 
 start=$SECONDS
