@@ -14,5 +14,5 @@ function(add_unit_test)
     set_tests_properties(${T_NAME} PROPERTIES
         TIMEOUT ${T_TIMEOUT}
         LABELS "${T_LABELS}"
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;OCS_SOURCE_DIR=${PROJECT_SOURCE_DIR};QT_LOGGING_RULES=ocs.*.debug=true")
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;OCS_SOURCE_DIR=${PROJECT_SOURCE_DIR};QT_LOGGING_RULES=ocs.*.debug=true;OCS_TEST_ALLOW_ROOT=1")
 endfunction()

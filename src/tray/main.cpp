@@ -1,3 +1,5 @@
+#include "app/applog.h"
+
 #include "app/appsettings.h"
 #include "app/projectregistry.h"
 #include "app/sandboxfleet.h"
@@ -46,8 +48,8 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("opencode-sandbox"));
     // The app lives in the tray: closing a dialog must not end it.
     QApplication::setQuitOnLastWindowClosed(false);
-    if (!qEnvironmentVariableIsEmpty("OCS_DEBUG"))
-        QLoggingCategory::setFilterRules(QStringLiteral("ocs.*.debug=true"));
+    // The app log in the state folder (autostart loses stderr); OCS_DEBUG too.
+    ocs::AppLog::install();
     ocs::tray::initResources();
     QApplication::setWindowIcon(ocs::tray::StatusIcons::appIcon());
 

@@ -1,6 +1,7 @@
 #include "preferencesdialog.h"
 
 #include "app/appsettings.h"
+#include "app/environment.h"
 #include "app/loginitem.h"
 #include "app/sandboxfleet.h"
 #include "statusicons.h"
@@ -161,7 +162,7 @@ void PreferencesDialog::validate()
             text = st.message;
             break;
         }
-        if (!qEnvironmentVariableIsEmpty("OCS_ENGINE"))
+        if (ocs::environment::isSet(ocs::environment::Variable::Engine))
             text += QLatin1Char('\n') +
                     tr("OCS_ENGINE is set in the environment and takes precedence.");
         m_ui->engineStatusLabel->setText(text);

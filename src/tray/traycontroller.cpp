@@ -1,6 +1,8 @@
 #include "traycontroller.h"
 
 #include "app/appsettings.h"
+#include "app/diagnostics.h"
+#include "app/environment.h"
 #include "app/projectregistry.h"
 #include "app/sandboxfleet.h"
 #include "config/configfile.h"
@@ -21,6 +23,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCursor>
+#include <QDateTime>
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
@@ -88,8 +91,8 @@ TrayController::TrayController(AppSettings *settings, ProjectRegistry *registry,
     m_window->setActions(
         {m_actions.value(int(Action::AddProject)), m_actions.value(int(Action::StartAll)),
          m_actions.value(int(Action::StopAll)), nullptr, m_actions.value(int(Action::RetryEngine)),
-         m_actions.value(int(Action::Preferences)), m_actions.value(int(Action::About)),
-         m_actions.value(int(Action::Quit))});
+         m_actions.value(int(Action::Preferences)), m_actions.value(int(Action::SaveDiagnostics)),
+         m_actions.value(int(Action::About)), m_actions.value(int(Action::Quit))});
     connect(m_window, &MainWindow::closeRequested, this, &TrayController::requestQuit);
 
     m_refreshTimer.setSingleShot(true);
@@ -112,9 +115,9 @@ TrayController::TrayController(AppSettings *settings, ProjectRegistry *registry,
             confirmConfigChanges(s, review, std::move(answer));
         });
 
-    if (!qEnvironmentVariableIsEmpty("OCS_TRAY_STATUS_FILE"))
-        m_statusFile =
-            new StatusFileWriter(qEnvironmentVariable("OCS_TRAY_STATUS_FILE"), this, this);
+    if (environment::isSet(environment::Variable::TrayStatusFile))
+        m_statusFile = new StatusFileWriter(
+            environment::value(environment::Variable::TrayStatusFile), this, this);
     refresh();
 }
 
@@ -195,6 +198,8 @@ void TrayController::buildMenu()
     m_menu->addSeparator();
     connect(add(Action::Preferences, QStringLiteral("preferences-system")), &QAction::triggered,
             this, &TrayController::showPreferences);
+    connect(add(Action::SaveDiagnostics, QStringLiteral("document-save-as")), &QAction::triggered,
+            this, &TrayController::chooseDiagnosticsFile);
     connect(add(Action::About, QStringLiteral("help-about")), &QAction::triggered, this,
             &TrayController::showAbout);
     connect(add(Action::Quit, QStringLiteral("application-exit")), &QAction::triggered, this,
@@ -211,6 +216,10 @@ void TrayController::retranslate()
     m_actions.value(int(Action::StopAll))->setText(tr("Stop all"));
     m_actions.value(int(Action::StopAll))->setToolTip(tr("Stops every running sandbox"));
     m_actions.value(int(Action::Preferences))->setText(tr("&Preferences…"));
+    m_actions.value(int(Action::SaveDiagnostics))->setText(tr("Save &diagnostics…"));
+    m_actions.value(int(Action::SaveDiagnostics))
+        ->setToolTip(tr("Saves the app log, versions and sandbox states into one file for a "
+                        "bug report (no passwords or environment values)"));
     m_actions.value(int(Action::About))->setText(tr("A&bout OpenCode Sandbox"));
     m_actions.value(int(Action::Quit))->setText(tr("&Quit"));
     if (m_window)
@@ -831,6 +840,47 @@ void TrayController::showPreferences()
     auto *dlg = new PreferencesDialog(m_settingsStore, m_fleet);
     m_preferences = dlg;
     dlg->show();
+}
+
+void TrayController::chooseDiagnosticsFile()
+{
+    const QString suggested =
+        QDir::homePath() +
+        QStringLiteral("/opencode-sandbox-diagnostics-%1.txt")
+            .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    if (m_options.chooseDiagnosticsFile) {
+        const QString path = m_options.chooseDiagnosticsFile(suggested);
+        if (!path.isEmpty())
+            saveDiagnostics(path);
+        return;
+    }
+    auto *dlg = new QFileDialog(nullptr, tr("Save diagnostics"), suggested);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    dlg->setAcceptMode(QFileDialog::AcceptSave);
+    dlg->setFileMode(QFileDialog::AnyFile);
+    dlg->selectFile(suggested);
+    connect(dlg, &QFileDialog::fileSelected, this,
+            [this](const QString &path) { saveDiagnostics(path); });
+    dlg->show();
+}
+
+void TrayController::saveDiagnostics(const QString &path, std::function<void(bool)> done)
+{
+    Diagnostics::Input input = Diagnostics::fromFleet(*m_fleet);
+    input.appName = QStringLiteral("OpenCode Sandbox");
+    input.appVersion = QStringLiteral(OCS_VERSION);
+    auto *collector = new Diagnostics(this);
+    collector->collect(input, [this, collector, path, done](const QString &report) {
+        collector->deleteLater();
+        QString error;
+        const bool ok = Diagnostics::write(path, report, &error);
+        if (ok)
+            notify(tr("Diagnostics saved"), path);
+        else
+            notify(tr("Cannot save the diagnostics"), tr("%1: %2").arg(path, error), true);
+        if (done)
+            done(ok);
+    });
 }
 
 void TrayController::showAbout()

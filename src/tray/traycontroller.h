@@ -43,6 +43,9 @@ struct TrayOptions
     std::chrono::milliseconds trayRecheckLimit{5 * 60 * 1000};
     // Open the details window when long work fails.
     bool openDetailsOnFailure = true;
+    // "Save diagnostics…": the file to write, given a suggested path ("" = cancelled).
+    // Empty function: a file dialog asks (tests give one that answers at once).
+    std::function<QString(const QString &suggested)> chooseDiagnosticsFile;
 };
 
 // The tray application's presentation: the tray icon and its menu (one ProjectMenu per
@@ -52,7 +55,16 @@ class TrayController : public QObject
 {
     Q_OBJECT
 public:
-    enum class Action { AddProject, StartAll, StopAll, Preferences, About, Quit, RetryEngine };
+    enum class Action {
+        AddProject,
+        StartAll,
+        StopAll,
+        Preferences,
+        SaveDiagnostics,
+        About,
+        Quit,
+        RetryEngine
+    };
 
     TrayController(AppSettings *settings, ProjectRegistry *registry, SandboxFleet *fleet,
                    TrayOptions options = {}, QObject *parent = nullptr);
@@ -96,6 +108,9 @@ public:
     void showErrorDetails(ManagedSandbox *sandbox);
     void requestQuit();
     void notify(const QString &title, const QString &text, bool error = false);
+    // Writes the diagnostics file (see ocs::Diagnostics) to path, then notifies and calls
+    // done(ok) once written (the engine is asked for its version and info first).
+    void saveDiagnostics(const QString &path, std::function<void(bool ok)> done = {});
     // Re-reads all state now (it also happens by itself, coalesced).
     void refresh();
     // Sets every text again (after the language changed).
@@ -125,6 +140,7 @@ private:
     void chooseProjectFolder();
     void showPreferences();
     void showAbout();
+    void chooseDiagnosticsFile();
     void checkTray();
     void moveToTray();
     QMessageBox *question(const QString &title, const QString &text);

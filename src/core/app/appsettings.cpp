@@ -1,5 +1,7 @@
 #include "appsettings.h"
 
+#include "app/environment.h"
+
 #include <QDir>
 #include <QStandardPaths>
 
@@ -15,7 +17,7 @@ const QString KeyAskBeforeQuit = QStringLiteral("preferences/ask-before-quit");
 
 QString AppSettings::defaultFilePath()
 {
-    QString dir = qEnvironmentVariable("OCS_CONFIG_DIR");
+    QString dir = environment::value(environment::Variable::ConfigDir);
     if (dir.isEmpty())
         dir = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
               QStringLiteral("/opencode-sandbox");

@@ -1,5 +1,6 @@
 #include "containerengine.h"
 
+#include "app/environment.h"
 #include "logging.h"
 
 #include <QFileInfo>
@@ -67,7 +68,7 @@ EngineLocator::EngineLocator(QObject *parent)
 void EngineLocator::locate(const QString &preference, std::function<void(const Outcome &)> done)
 {
     QList<ContainerEngine> candidates;
-    const QString forced = qEnvironmentVariable("OCS_ENGINE");
+    const QString forced = environment::value(environment::Variable::Engine);
     const QString choice = !forced.isEmpty() ? forced : preference;
     if (auto e = fromName(choice)) {
         candidates << *e;

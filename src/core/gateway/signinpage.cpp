@@ -1,5 +1,6 @@
 #include "signinpage.h"
 
+#include "app/environment.h"
 #include "app/traylink.h"
 #include "gatewayauth.h"
 #include "logging.h"
@@ -138,7 +139,7 @@ bool open(const QUrl &loginUrl, QObject *context, QString *error, const Launcher
 #else
     const QString opener = QStringLiteral("xdg-open");
 #endif
-    const QString custom = qEnvironmentVariable("OCS_BROWSER");
+    const QString custom = environment::value(environment::Variable::Browser);
     const QString program = custom.isEmpty() ? QStandardPaths::findExecutable(opener) : custom;
     if (program.isEmpty()) {
         *error = QStringLiteral("%1 not found").arg(opener);

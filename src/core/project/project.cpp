@@ -1,5 +1,6 @@
 #include "project.h"
 
+#include "app/environment.h"
 #include "config/configfile.h"
 #include "logging.h"
 
@@ -45,7 +46,7 @@ namespace paths {
 
 QString stateRoot()
 {
-    const QString overridden = qEnvironmentVariable("OCS_STATE_ROOT");
+    const QString overridden = environment::value(environment::Variable::StateRoot);
     if (!overridden.isEmpty())
         return overridden;
     return QDir::homePath() + QStringLiteral("/.opencode-sandbox");
@@ -54,7 +55,7 @@ QString stateRoot()
 QString imageSourceDir()
 {
     QStringList candidates;
-    const QString overridden = qEnvironmentVariable("OCS_DATA_DIR");
+    const QString overridden = environment::value(environment::Variable::DataDir);
     if (!overridden.isEmpty())
         candidates << overridden + QStringLiteral("/docker");
     if (QCoreApplication::instance()) {

@@ -1,5 +1,6 @@
 #include "imagebuilder.h"
 
+#include "app/environment.h"
 #include "logging.h"
 #include "project/approvedfile.h"
 #include "project/workspacefile.h"
@@ -34,8 +35,8 @@ QStringList ImageBuilder::extraCaFiles(const Project &project)
     };
     for (const QString &p : project.config().extraCaCertificates)
         files << resolve(p);
-    for (const QString &p :
-         qEnvironmentVariable("OCS_EXTRA_CA_CERTS").split(QLatin1Char(':'), Qt::SkipEmptyParts))
+    for (const QString &p : environment::value(environment::Variable::ExtraCaCerts)
+                                .split(QLatin1Char(':'), Qt::SkipEmptyParts))
         files << resolve(p);
     files.removeDuplicates();
     return files;
@@ -165,7 +166,7 @@ void ImageBuilder::build(const Options &options, std::function<void(const Result
 {
     QString registry = options.npmRegistry;
     if (registry.isEmpty())
-        registry = qEnvironmentVariable("OCS_NPM_REGISTRY");
+        registry = environment::value(environment::Variable::NpmRegistry);
     const QString npm = QStandardPaths::findExecutable(QStringLiteral("npm"));
     if (!registry.isEmpty() || npm.isEmpty()) {
         runBuild(options, registry, std::move(done));
@@ -208,7 +209,7 @@ void ImageBuilder::runBuild(const Options &options, const QString &registry,
     }
     QString base = options.baseImage;
     if (base.isEmpty())
-        base = qEnvironmentVariable("OCS_BASE_IMAGE");
+        base = environment::value(environment::Variable::BaseImage);
 
     m_log.setFileName(result.logPath);
     if (!m_log.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
@@ -302,8 +303,8 @@ void ImageBuilder::installMiseTools(Result result, std::function<void(const Resu
     }
     wl.close();
     QString hostsError;
-    const QStringList hosts =
-        RunPlanner::parseExtraHosts(qEnvironmentVariable("OCS_EXTRA_HOSTS"), &hostsError);
+    const QStringList hosts = RunPlanner::parseExtraHosts(
+        environment::value(environment::Variable::ExtraHosts), &hostsError);
     if (!hostsError.isEmpty()) {
         result.ok = false;
         result.error = hostsError;

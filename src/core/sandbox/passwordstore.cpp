@@ -1,5 +1,6 @@
 #include "passwordstore.h"
 
+#include "app/environment.h"
 #include "logging.h"
 
 #include <qt6keychain/keychain.h>
@@ -63,7 +64,7 @@ QString PasswordStore::generate()
 
 bool PasswordStore::keychainEnabled()
 {
-    const QString setting = qEnvironmentVariable("OCS_KEYCHAIN");
+    const QString setting = environment::value(environment::Variable::Keychain);
     if (setting == QLatin1String("0") || setting == QLatin1String("off"))
         return false;
 #if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)

@@ -1,10 +1,12 @@
 #include "sandboxcontroller.h"
 
+#include "app/environment.h"
 #include "logging.h"
 #include "passwordstore.h"
 #include "portallocator.h"
 #include "prestarthook.h"
 #include "project/workspaceprotection.h"
+#include "sandbox/rootpolicy.h"
 #include "sandboxrecord.h"
 #include "startapproval.h"
 
@@ -25,7 +27,7 @@ SandboxController::SandboxController(ContainerEngine engine, Project project, QO
 std::chrono::milliseconds SandboxController::startTimeout()
 {
     bool ok = false;
-    const int secs = qEnvironmentVariableIntValue("OCS_START_TIMEOUT", &ok);
+    const int secs = environment::intValue(environment::Variable::StartTimeout, &ok);
     return std::chrono::seconds(ok && secs > 0 ? secs : 180);
 }
 
@@ -130,6 +132,8 @@ void SandboxController::containerStatus(std::function<void(const QString &, quin
 
 void SandboxController::rebuild(const ImageBuilder::Options &options, Callback done)
 {
+    if (const QString refusal = RootPolicy::currentRefusal(); !refusal.isEmpty())
+        return fail(refusal, done);
     setState(State::Building);
     auto *builder = new ImageBuilder(m_engine, m_project, this);
     connect(builder, &ImageBuilder::progress, this, &SandboxController::buildProgress);
@@ -148,6 +152,9 @@ void SandboxController::rebuild(const ImageBuilder::Options &options, Callback d
 
 void SandboxController::start(const StartOptions &options, Callback done)
 {
+    // Before the engine is asked anything: no image is built, no container started.
+    if (const QString refusal = RootPolicy::currentRefusal(); !refusal.isEmpty())
+        return fail(refusal, done);
     setState(State::Starting);
     containerStatus([this, options, done](const QString &status, quint16 port) {
         if (status == QLatin1String("running")) {
@@ -298,8 +305,8 @@ void SandboxController::runContainer(const QString &password, const QMap<QString
     in.port = port;
     in.password = password;
     in.hostEnvironment = hostEnv;
-    in.extraHosts =
-        RunPlanner::parseExtraHosts(qEnvironmentVariable("OCS_EXTRA_HOSTS"), &hostsError);
+    in.extraHosts = RunPlanner::parseExtraHosts(
+        environment::value(environment::Variable::ExtraHosts), &hostsError);
     in.configHash = configHash(m_project.config());
     if (!hostsError.isEmpty())
         return fail(hostsError, done);

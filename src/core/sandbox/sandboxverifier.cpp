@@ -1,5 +1,6 @@
 #include "sandboxverifier.h"
 
+#include "app/environment.h"
 #include "logging.h"
 
 #include <QRegularExpression>
@@ -28,7 +29,7 @@ SandboxVerifier::SandboxVerifier(ContainerEngine engine, QString containerName, 
 std::chrono::milliseconds SandboxVerifier::defaultTimeout()
 {
     bool ok = false;
-    const int secs = qEnvironmentVariableIntValue("OCS_VERIFY_TIMEOUT", &ok);
+    const int secs = environment::intValue(environment::Variable::VerifyTimeout, &ok);
     return std::chrono::seconds(ok && secs > 0 ? secs : 120);
 }
 

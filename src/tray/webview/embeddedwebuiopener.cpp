@@ -1,5 +1,6 @@
 #include "embeddedwebuiopener.h"
 
+#include "app/environment.h"
 #include "app/managedsandbox.h"
 #include "traylogging.h"
 #include "webviewhost.h"
@@ -48,7 +49,7 @@ EmbeddedWebUiOpener::~EmbeddedWebUiOpener() = default;
 QStringList EmbeddedWebUiOpener::pluginCandidates()
 {
     QStringList out;
-    const QString env = qEnvironmentVariable("OCS_WEBVIEW_PLUGIN");
+    const QString env = ocs::environment::value(ocs::environment::Variable::WebViewPlugin);
     if (!env.isEmpty())
         out << env;
     const QString appDir = QCoreApplication::applicationDirPath();
