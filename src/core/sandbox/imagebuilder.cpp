@@ -373,10 +373,10 @@ void ImageBuilder::installMiseTools(Result result, std::function<void(const Resu
                     if (engine.kind() == ContainerEngine::Kind::Podman)
                         commit << QStringLiteral("--format") << QStringLiteral("docker");
                     commit << name << image;
-                    const ProcessSpec spec = engine.command(commit, std::chrono::minutes(10));
-                    m_log.write("$ " + spec.displayCommand().toUtf8() + "\n");
+                    const ProcessSpec commitSpec = engine.command(commit, std::chrono::minutes(10));
+                    m_log.write("$ " + commitSpec.displayCommand().toUtf8() + "\n");
                     runProcess(
-                        spec, this,
+                        commitSpec, this,
                         [this, result, done, removeContainer](const ProcessResult &c) mutable {
                             m_log.write(c.standardOutput + c.standardError);
                             m_log.close();
