@@ -494,11 +494,18 @@ void SettingsDialog::validate()
     show(m_ui->hostPortsError, portProblems);
     all << domainProblems << portProblems;
 
-    // Environment
+    // Environment. One variable comes from one place only (configrules::earlierUses): the
+    // names of both tables, passed-through rows first, every row (empty ones too) counted.
     QStringList envProblems;
-    QSet<QString> seen;
-    m_filling = true;
     const QTableWidget *pt = m_ui->passthroughTable;
+    const QTableWidget *et = m_ui->envTable;
+    QStringList names;
+    for (int r = 0; r < pt->rowCount(); ++r)
+        names << cellText(pt, r, PtContainer);
+    for (int r = 0; r < et->rowCount(); ++r)
+        names << cellText(et, r, EnvName);
+    const QList<qsizetype> earlier = rules::earlierUses(names);
+    m_filling = true;
     for (int r = 0; r < pt->rowCount(); ++r) {
         const QString container = cellText(pt, r, PtContainer);
         const QString host = cellText(pt, r, PtHost);
@@ -507,12 +514,11 @@ void SettingsDialog::validate()
             // an empty row is ignored
         } else if (!(cp = rules::checkEnvName(container)).isEmpty() ||
                    !(cp = rules::reservedEnvReason(container)).isEmpty()) {
-        } else if (seen.contains(container)) {
+        } else if (earlier[r] >= 0) {
             cp = tr("%1 is listed twice").arg(container);
         }
         if (!host.isEmpty())
             hp = rules::checkEnvName(host);
-        seen.insert(container);
         markCell(m_ui->passthroughTable, r, PtContainer, cp);
         markCell(m_ui->passthroughTable, r, PtHost, hp);
         if (!cp.isEmpty())
@@ -520,7 +526,6 @@ void SettingsDialog::validate()
         if (!hp.isEmpty())
             envProblems << tr("Passed through, row %1: %2").arg(r + 1).arg(hp);
     }
-    const QTableWidget *et = m_ui->envTable;
     for (int r = 0; r < et->rowCount(); ++r) {
         const QString n = cellText(et, r, EnvName);
         const QTableWidgetItem *vi = et->item(r, EnvValue);
@@ -529,11 +534,10 @@ void SettingsDialog::validate()
         if (n.isEmpty() && value.isEmpty()) {
         } else if (!(np = rules::checkEnvName(n)).isEmpty() ||
                    !(np = rules::reservedEnvReason(n)).isEmpty()) {
-        } else if (seen.contains(n)) {
+        } else if (earlier[pt->rowCount() + r] >= 0) {
             np = tr("%1 is listed twice").arg(n);
         }
         vp = rules::controlCharacterProblem(value);
-        seen.insert(n);
         markCell(m_ui->envTable, r, EnvName, np);
         markCell(m_ui->envTable, r, EnvValue, vp);
         if (!np.isEmpty())

@@ -1,5 +1,6 @@
 #include "configanalysis.h"
 
+#include "configkeys.h"
 #include "configrules.h"
 #include "logging.h"
 
@@ -580,136 +581,77 @@ void Analyser::mapSection(TopEntry &e, const YNode &v, ValueCheck valueCheck,
     }
 }
 
+// A known key's value, checked by the key's rule (configkeys.h) and stored in `cfg`.
 void Analyser::validate(TopEntry &e, const YNode &v, ProjectConfig &cfg)
 {
-    using namespace configrules;
-    const QString &key = e.name;
-    if (key == KeySandboxName) {
+    const ConfigKey &key = *configkeys::find(e.name);
+    const QString &name = e.name;
+    ConfigValue value;
+    switch (key.shape) {
+    case ConfigKey::Shape::Scalar: {
         bool isNull = false;
         const std::optional<QString> text = scalarSection(e, v, &isNull);
-        if (isNull) {
-            error(e.keyLine, e.keyCol,
-                  u"sandbox-name is empty; write a name such as 'my-project'"_s);
-        } else if (text) {
-            const QString problem = checkSandboxName(*text);
-            if (problem.isEmpty())
-                cfg.sandboxName = *text;
-            else
-                error(v, key + u": "_s + problem);
-        }
-    } else if (key == KeyMemoryLimit || key == KeyCpuLimit || key == KeyPidsLimit) {
-        bool isNull = false;
-        const std::optional<QString> text = scalarSection(e, v, &isNull);
+        if (isNull && key.required)
+            error(e.keyLine, e.keyCol, u"%1 is empty; %2"_s.arg(name, key.emptyHint));
         if (!text)
             return;
-        int pids = 0;
-        const QString problem = key == KeyMemoryLimit ? checkMemoryLimit(*text)
-                                : key == KeyCpuLimit  ? checkCpuLimit(*text)
-                                                      : checkPidsLimit(*text, &pids);
+        const QString problem = key.check(*text, &value.scalar);
         if (!problem.isEmpty()) {
-            error(v, key + u": "_s + problem);
+            error(v, name + u": "_s + problem);
             return;
         }
-        if (key == KeyMemoryLimit)
-            cfg.memoryLimit = *text;
-        else if (key == KeyCpuLimit)
-            cfg.cpuLimit = *text;
-        else
-            cfg.pidsLimit = pids;
-    } else if (key == KeyHttpDomainWhitelist) {
+        break;
+    }
+    case ConfigKey::Shape::List:
         listSection(
             e, v,
             [&](const QString &text, const YNode &n) -> std::optional<QString> {
-                QString normalised;
-                const QString problem = checkDomain(text, &normalised);
+                QString stored;
+                const QString problem = key.check(text, &stored);
                 if (!problem.isEmpty()) {
-                    error(n, key + u": "_s + problem);
+                    error(n, name + u": "_s + problem);
                     return std::nullopt;
                 }
-                return normalised;
+                if (key.warn) {
+                    if (const QString w = key.warn(stored); !w.isEmpty())
+                        warning(n, name + u": "_s + w);
+                }
+                return stored;
             },
-            [&](const QString &value) { cfg.httpDomainWhitelist.append(value); });
-    } else if (key == KeyHostPorts) {
-        listSection(
+            [&](const QString &stored) { value.list.append(stored); });
+        break;
+    case ConfigKey::Shape::Map:
+        mapSection(
             e, v,
-            [&](const QString &text, const YNode &n) -> std::optional<QString> {
-                quint16 port = 0;
-                const QString problem = checkPort(text, &port);
-                if (!problem.isEmpty()) {
-                    error(n, key + u": "_s + problem);
+            [&](const QString &where, const QString &entryName, const YNode &k,
+                const YNode &val) -> std::optional<QString> {
+                if (val.kind == YNode::Kind::Null) {
+                    const QString problem = key.checkEntry(entryName, nullptr);
+                    if (!problem.isEmpty()) {
+                        error(k, where + u": "_s + problem);
+                        return std::nullopt;
+                    }
+                    return QString();
+                }
+                if (val.kind != YNode::Kind::Scalar) {
+                    error(val, u"%1: the value must be %2, not a list or map"_s.arg(where,
+                                                                                    key.entryNoun));
                     return std::nullopt;
                 }
-                return QString::number(port);
-            },
-            [&](const QString &value) { cfg.hostPorts.append(quint16(value.toUInt())); });
-    } else if (key == KeyExtraCaCertificates || key == KeyReadOnlyPaths) {
-        const bool ro = key == KeyReadOnlyPaths;
-        listSection(
-            e, v,
-            [&](const QString &text, const YNode &n) -> std::optional<QString> {
-                const QString problem = ro ? checkReadOnlyPath(text) : checkCaCertificatePath(text);
-                if (!problem.isEmpty()) {
-                    error(n, key + u": "_s + problem);
+                const std::optional<QString> text = scalarText(val, where);
+                if (!text)
                     return std::nullopt;
-                }
-                if (ro && text.startsWith(u'!')) {
-                    warning(n, u"%1: %2 removes a default read-only path, so the agent will be "
-                               u"able to change %3"_s.arg(key, q(text), q(text.mid(1))));
+                const QString problem = key.checkEntry(entryName, &*text);
+                if (!problem.isEmpty()) {
+                    error(val, where + u": "_s + problem);
+                    return std::nullopt;
                 }
                 return text;
             },
-            [&](const QString &value) {
-                (ro ? cfg.readOnlyPaths : cfg.extraCaCertificates).append(value);
-            });
-    } else if (key == KeyEnvPassthrough) {
-        QList<std::pair<QString, QString>> pairs;
-        mapSection(
-            e, v,
-            [&](const QString &where, const QString &name, const YNode &k,
-                const YNode &val) -> std::optional<QString> {
-                if (val.kind == YNode::Kind::Null) {
-                    const QString n = name.isEmpty() ? u"NAME"_s : name;
-                    error(k, u"%1: the host variable name is missing; write '%2: %2' to pass the "
-                             u"host's %2"_s.arg(where, n));
-                    return std::nullopt;
-                }
-                if (val.kind != YNode::Kind::Scalar) {
-                    error(val, where + u": the value must be a host variable name, not a list "
-                                       u"or map"_s);
-                    return std::nullopt;
-                }
-                const std::optional<QString> host = scalarText(val, where);
-                if (!host)
-                    return std::nullopt;
-                const QString problem = checkEnvName(*host);
-                if (!problem.isEmpty()) {
-                    error(val, where + u": host variable "_s + problem);
-                    return std::nullopt;
-                }
-                return host;
-            },
-            pairs);
-        for (const auto &[container, host] : pairs)
-            cfg.envPassthrough.append({container, host});
-    } else if (key == KeyEnv) {
-        QList<std::pair<QString, QString>> pairs;
-        mapSection(
-            e, v,
-            [&](const QString &where, const QString &, const YNode &,
-                const YNode &val) -> std::optional<QString> {
-                if (val.kind == YNode::Kind::Null)
-                    return QString();
-                if (val.kind != YNode::Kind::Scalar) {
-                    error(val, where + u": the value must be a single line of text, not a list "
-                                       u"or map"_s);
-                    return std::nullopt;
-                }
-                return scalarText(val, where);
-            },
-            pairs);
-        for (const auto &[name, value] : pairs)
-            cfg.env.append({name, value});
+            value.map);
+        break;
     }
+    key.set(cfg, value);
 }
 
 // A variable set by both env-passthrough and env (or twice) would be ambiguous.
@@ -718,14 +660,15 @@ void Analyser::crossCheckNames()
     std::stable_sort(m_names.begin(), m_names.end(), [](const NameUse &a, const NameUse &b) {
         return a.line != b.line ? a.line < b.line : a.col < b.col;
     });
-    QHash<QString, const NameUse *> seen;
-    for (const NameUse &use : m_names) {
-        const auto it = seen.constFind(use.name);
-        if (it == seen.constEnd()) {
-            seen.insert(use.name, &use);
+    QStringList names;
+    for (const NameUse &use : m_names)
+        names << use.name;
+    const QList<qsizetype> earlier = configrules::earlierUses(names);
+    for (size_t i = 0; i < m_names.size(); ++i) {
+        if (earlier[qsizetype(i)] < 0)
             continue;
-        }
-        const NameUse &first = **it;
+        const NameUse &use = m_names[i];
+        const NameUse &first = m_names[size_t(earlier[qsizetype(i)])];
         error(use.line, use.col,
               u"%1: %2 is also set in %3 (line %4); a variable can come from only one place"_s
                   .arg(use.entry->name, use.name, first.entry->name)
@@ -803,7 +746,9 @@ void Analyser::run(const QByteArray &text)
     m_a.editable = true;
     std::vector<const YNode *> values;
     QHash<QString, int> seen; // name -> 1-based line
-    const QStringList known = knownKeys();
+    QStringList known;
+    for (const ConfigKey &k : configkeys::all())
+        known << k.name;
     for (size_t i = 0; i + 1 < root->children.size(); i += 2) {
         const YNode &k = *root->children[i];
         const YNode &v = *root->children[i + 1];
@@ -879,8 +824,10 @@ void Analyser::run(const QByteArray &text)
         e.hasError = m_errors > before;
     }
     crossCheckNames();
-    if (!seen.contains(KeySandboxName)) {
-        error(-1, 0, u"sandbox-name is missing; add a line such as 'sandbox-name: my-project'"_s);
+    for (const ConfigKey &k : configkeys::all()) {
+        if (k.required && !seen.contains(k.name)) {
+            error(-1, 0, u"%1 is missing; add a line such as '%1: %2'"_s.arg(k.name, k.example));
+        }
     }
     findDocumentEnd();
     if (m_syntaxQuirk)

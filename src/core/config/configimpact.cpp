@@ -1,34 +1,76 @@
 #include "configimpact.h"
 
-#include "configrules.h"
+#include "configkeys.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
 
 namespace ocs {
 
 ConfigImpact ConfigImpact::assess(const ProjectConfig &a, const ProjectConfig &b)
 {
-    namespace r = configrules;
+    using Impact = ConfigKey::Impact;
     ConfigImpact i;
-    auto note = [&i](bool differs, const QString &key, bool restart, bool rebuild) {
-        if (!differs)
-            return;
-        i.changedKeys << key;
-        i.needsRestart = i.needsRestart || restart;
-        i.needsRebuild = i.needsRebuild || rebuild;
-    };
-    if (a.sandboxName != b.sandboxName) {
-        i.changedKeys << r::KeySandboxName;
-        i.newSandboxId = true;
+    for (const ConfigKey &k : configkeys::all()) {
+        if (k.get(a) == k.get(b))
+            continue;
+        i.changedKeys << k.name;
+        i.needsRestart =
+            i.needsRestart || k.impact == Impact::Restart || k.impact == Impact::Rebuild;
+        i.needsRebuild = i.needsRebuild || k.impact == Impact::Rebuild;
+        i.newSandboxId = i.newSandboxId || k.impact == Impact::NewSandboxId;
     }
-    note(a.httpDomainWhitelist != b.httpDomainWhitelist, r::KeyHttpDomainWhitelist, true, false);
-    note(a.hostPorts != b.hostPorts, r::KeyHostPorts, true, false);
-    note(a.envPassthrough != b.envPassthrough, r::KeyEnvPassthrough, true, false);
-    note(a.env != b.env, r::KeyEnv, true, false);
-    note(a.extraCaCertificates != b.extraCaCertificates, r::KeyExtraCaCertificates, true, true);
-    note(a.memoryLimit != b.memoryLimit, r::KeyMemoryLimit, true, false);
-    note(a.cpuLimit != b.cpuLimit, r::KeyCpuLimit, true, false);
-    note(a.pidsLimit != b.pidsLimit, r::KeyPidsLimit, true, false);
-    note(a.readOnlyPaths != b.readOnlyPaths, r::KeyReadOnlyPaths, true, false);
     return i;
+}
+
+// The JSON hashed is the one of the first versions, whose hashes label running containers:
+// {"env":["NAME=value",…],"limits":"memory/cpu/pids","passthrough":["CONTAINER=HOST",…],
+//  "ports":[5432,…],"readonly":[…],"whitelist":[…]}. Each Restart key goes into its
+// hashField: a list as an array (numbers as numbers), a map as "name=value" strings, scalars
+// sharing a field joined with '/' (an unset number as 0).
+QString ConfigImpact::containerHash(const ProjectConfig &c)
+{
+    QJsonObject o;
+    QMap<QString, QStringList> joined; // field -> scalars, in table order
+    for (const ConfigKey &k : configkeys::all()) {
+        if (k.impact != ConfigKey::Impact::Restart)
+            continue;
+        const ConfigValue v = k.get(c);
+        switch (k.shape) {
+        case ConfigKey::Shape::Scalar:
+            joined[k.hashField] << (k.items == ConfigKey::Items::Number && v.scalar.isEmpty()
+                                        ? u"0"_s
+                                        : v.scalar);
+            break;
+        case ConfigKey::Shape::List: {
+            QJsonArray items;
+            for (const QString &s : v.list) {
+                if (k.items == ConfigKey::Items::Number)
+                    items.append(s.toInt());
+                else
+                    items.append(s);
+            }
+            o.insert(k.hashField, items);
+            break;
+        }
+        case ConfigKey::Shape::Map: {
+            QJsonArray entries;
+            for (const auto &[name, value] : v.map)
+                entries.append(name + u'=' + value);
+            o.insert(k.hashField, entries);
+            break;
+        }
+        }
+    }
+    for (auto it = joined.cbegin(); it != joined.cend(); ++it)
+        o.insert(it.key(), it.value().join(u'/'));
+    const QByteArray bytes = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return QString::fromLatin1(
+        QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().left(16));
 }
 
 } // namespace ocs

@@ -6,19 +6,26 @@
 
 namespace ocs {
 
-// What a change of a project's config means for its sandbox: settings the running
-// container was started with need a restart; settings baked into the image need a
-// rebuild; a new sandbox-name means a new SANDBOX_ID (a new container, image and state
-// folder).
+// What a change of a project's config means for its sandbox, from each key's impact in the
+// table of keys (configkeys.h): settings the running container was started with need a
+// restart; settings baked into the image need a rebuild; a new sandbox-name means a new
+// SANDBOX_ID (a new container, image and state folder).
 struct ConfigImpact
 {
-    QStringList changedKeys;   // config keys whose values differ, in file order
+    QStringList changedKeys;   // config keys whose values differ, in table order
     bool needsRestart = false; // whitelist, ports, environment, limits, read-only paths
     bool needsRebuild = false; // extra CA certificates
     bool newSandboxId = false; // sandbox-name
 
     bool any() const { return !changedKeys.isEmpty(); }
     static ConfigImpact assess(const ProjectConfig &before, const ProjectConfig &after);
+
+    // A short hash of the values of exactly the keys whose impact is Restart: what a
+    // container is started with. It labels the container (io.opencode-sandbox.config-hash);
+    // a running container whose label differs from the config's hash runs an outdated
+    // config. Two configs have the same hash iff assess() finds no change that needs a
+    // restart only (keys that need a rebuild or a new SANDBOX_ID are not in it).
+    static QString containerHash(const ProjectConfig &config);
 };
 
 } // namespace ocs

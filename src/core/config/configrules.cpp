@@ -1,5 +1,6 @@
 #include "configrules.h"
 
+#include <QHash>
 #include <QHostAddress>
 #include <QRegularExpression>
 #include <QSet>
@@ -68,13 +69,6 @@ QString characterName(char32_t c)
 }
 
 } // namespace
-
-QStringList knownKeys()
-{
-    return {KeySandboxName, KeyHttpDomainWhitelist, KeyHostPorts,   KeyEnvPassthrough,
-            KeyEnv,         KeyExtraCaCertificates, KeyMemoryLimit, KeyCpuLimit,
-            KeyPidsLimit,   KeyReadOnlyPaths};
-}
 
 QString checkSandboxName(const QString &name)
 {
@@ -332,6 +326,19 @@ QString checkCaCertificatePath(const QString &path)
     if (path.isEmpty())
         return u"the entry is empty; write the path of a PEM file"_s;
     return {};
+}
+
+QList<qsizetype> earlierUses(const QStringList &names)
+{
+    QList<qsizetype> out;
+    QHash<QString, qsizetype> first;
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        const auto it = first.constFind(names[i]);
+        out << (it == first.constEnd() ? -1 : *it);
+        if (it == first.constEnd())
+            first.insert(names[i], i);
+    }
+    return out;
 }
 
 QString controlCharacterProblem(const QString &value)

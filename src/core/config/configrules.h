@@ -23,8 +23,7 @@ inline const QString KeyCpuLimit = QStringLiteral("cpu-limit");
 inline const QString KeyPidsLimit = QStringLiteral("pids-limit");
 inline const QString KeyReadOnlyPaths = QStringLiteral("read-only-paths");
 
-// All known top-level keys, in the order a new file lists them.
-QStringList knownKeys();
+// The table of all keys, with what each one means, is in configkeys.h.
 
 inline constexpr int MaxSandboxNameLength = 63;
 inline constexpr int MinPidsLimit = 64;
@@ -50,6 +49,11 @@ QString checkCpuLimit(const QString &text);                        // "2", "1.5"
 QString checkPidsLimit(const QString &text, int *value = nullptr); // 64..1000000
 QString checkReadOnlyPath(const QString &entry);                   // "docs", "!.git"
 QString checkCaCertificatePath(const QString &path);
+
+// One variable comes from one place only: the variables env-passthrough and env set (the
+// names of their entries) must all differ. For `names`, in the order they are written, the
+// index of the earlier entry with the same name, or -1 for a first one.
+QList<qsizetype> earlierUses(const QStringList &names);
 
 // A line break or other control character in a value (empty when there is none).
 QString controlCharacterProblem(const QString &value);

@@ -10,6 +10,7 @@
 // items are indented) belong to the gap before the next key and are always kept as they are.
 
 #include "configanalysis.h"
+#include "configkeys.h"
 #include "configrules.h"
 #include "logging.h"
 
@@ -51,74 +52,43 @@ struct NewValue
     }
 };
 
-NewValue newValue(const QString &key, const ProjectConfig &c)
+ScalarKind scalarKind(const ConfigKey &key)
 {
-    using namespace configrules;
+    return key.items == ConfigKey::Items::Text ? ScalarKind::Text : ScalarKind::Plain;
+}
+
+NewValue newValue(const ConfigKey &key, const ProjectConfig &c)
+{
     NewValue v;
-    auto setList = [&v](const QStringList &values, ScalarKind kind) {
+    const ConfigValue value = key.get(c);
+    switch (key.shape) {
+    case ConfigKey::Shape::Scalar:
+        v.scalar = value.scalar;
+        v.scalarKind = scalarKind(key);
+        break;
+    case ConfigKey::Shape::List:
         v.kind = NewValue::Kind::List;
-        v.list = values;
-        for (const QString &s : values)
-            v.texts.append(formatScalar(s, kind));
-    };
-    if (key == KeySandboxName) {
-        v.scalar = c.sandboxName;
-    } else if (key == KeyMemoryLimit) {
-        v.scalar = c.memoryLimit;
-        v.scalarKind = ScalarKind::Plain;
-    } else if (key == KeyCpuLimit) {
-        v.scalar = c.cpuLimit;
-        v.scalarKind = ScalarKind::Plain;
-    } else if (key == KeyPidsLimit) {
-        v.scalar = c.pidsLimit != 0 ? QString::number(c.pidsLimit) : QString();
-        v.scalarKind = ScalarKind::Plain;
-    } else if (key == KeyHttpDomainWhitelist) {
-        setList(c.httpDomainWhitelist, ScalarKind::Text);
-    } else if (key == KeyHostPorts) {
-        QStringList ports;
-        for (quint16 p : c.hostPorts)
-            ports.append(QString::number(p));
-        setList(ports, ScalarKind::Plain);
-    } else if (key == KeyExtraCaCertificates) {
-        setList(c.extraCaCertificates, ScalarKind::Text);
-    } else if (key == KeyReadOnlyPaths) {
-        setList(c.readOnlyPaths, ScalarKind::Text);
-    } else if (key == KeyEnvPassthrough) {
+        v.list = value.list;
+        for (const QString &s : value.list)
+            v.texts.append(formatScalar(s, scalarKind(key)));
+        break;
+    case ConfigKey::Shape::Map:
         v.kind = NewValue::Kind::Map;
-        for (const EnvPassthrough &e : c.envPassthrough)
-            v.map.append({e.containerVar, e.hostVar});
-    } else if (key == KeyEnv) {
-        v.kind = NewValue::Kind::Map;
-        for (const EnvVar &e : c.env)
-            v.map.append({e.name, e.value});
+        v.map = value.map;
+        break;
     }
     return v;
 }
 
+NewValue newValue(const QString &key, const ProjectConfig &c)
+{
+    return newValue(*configkeys::find(key), c);
+}
+
 bool sameValue(const QString &key, const ProjectConfig &a, const ProjectConfig &b)
 {
-    using namespace configrules;
-    if (key == KeySandboxName)
-        return a.sandboxName == b.sandboxName;
-    if (key == KeyHttpDomainWhitelist)
-        return a.httpDomainWhitelist == b.httpDomainWhitelist;
-    if (key == KeyHostPorts)
-        return a.hostPorts == b.hostPorts;
-    if (key == KeyEnvPassthrough)
-        return a.envPassthrough == b.envPassthrough;
-    if (key == KeyEnv)
-        return a.env == b.env;
-    if (key == KeyExtraCaCertificates)
-        return a.extraCaCertificates == b.extraCaCertificates;
-    if (key == KeyMemoryLimit)
-        return a.memoryLimit == b.memoryLimit;
-    if (key == KeyCpuLimit)
-        return a.cpuLimit == b.cpuLimit;
-    if (key == KeyPidsLimit)
-        return a.pidsLimit == b.pidsLimit;
-    if (key == KeyReadOnlyPaths)
-        return a.readOnlyPaths == b.readOnlyPaths;
-    return false;
+    const ConfigKey *k = configkeys::find(key);
+    return k && k->get(a) == k->get(b);
 }
 
 QByteArray spaces(int n)
@@ -503,17 +473,17 @@ QByteArray Writer::run()
         }
     }
 
-    for (const QString &key : knownKeys()) {
-        if (present.contains(key))
+    for (const ConfigKey &key : configkeys::all()) {
+        if (present.contains(key.name))
             continue;
-        if (key == KeySandboxName) {
+        if (key.name == KeySandboxName) {
             if (m_a.entries.empty())
-                appendSection(key, newValue(key, m_config));
+                appendSection(key.name, newValue(key, m_config));
             continue;
         }
         const NewValue v = newValue(key, m_config);
         if (!v.isEmpty())
-            appendSection(key, v);
+            appendSection(key.name, v);
     }
 
     for (int l = docEnd; l < lineCount; ++l) {
@@ -564,49 +534,37 @@ QByteArray renderConfig(const QByteArray &originalText, const ProjectConfig &con
     return text;
 }
 
+// Each key of the table with its note and commented examples; the optional ones (the whole
+// key a comment) after a line that says so.
 QByteArray renderTemplate(const QString &sandboxName)
 {
-    QByteArray t;
-    t += "# opencode-sandbox settings for this project.\n"
-         "# Remove the '#' in front of an example line to use it.\n"
-         "\n"
-         "sandbox-name: " +
-         formatScalar(sandboxName) +
-         "\n"
-         "\n"
-         "# Web domains the agent may reach (HTTP and HTTPS). A leading dot allows the\n"
-         "# domain and all of its subdomains.\n"
-         "http-domain-whitelist:\n"
-         "  # - .github.com\n"
-         "  # - api.anthropic.com\n"
-         "\n"
-         "# Ports of services on this computer that the sandbox may connect to.\n"
-         "host-ports:\n"
-         "  # - 5432\n"
-         "  # - 6379\n"
-         "\n"
-         "# Variables copied from your environment into the sandbox, as\n"
-         "# NAME_IN_SANDBOX: NAME_ON_THIS_COMPUTER.\n"
-         "env-passthrough:\n"
-         "  # ANTHROPIC_API_KEY: ANTHROPIC_API_KEY\n"
-         "  # GH_TOKEN: MY_PROJECT_GH_TOKEN\n"
-         "\n"
-         "# Variables with a fixed value inside the sandbox, as NAME: value.\n"
-         "env:\n"
-         "  # GITHUB_REPOSITORY: my-org/my-repo\n"
-         "\n"
-         "# Optional settings; remove the '#' to use one.\n"
-         "# Extra certificate authorities (PEM files) the sandbox should trust:\n"
-         "# extra-ca-certificates:\n"
-         "#   - ~/certs/company-root.pem\n"
-         "# Resource limits of the sandbox container:\n"
-         "# memory-limit: 4g\n"
-         "# cpu-limit: 2\n"
-         "# pids-limit: 4096\n"
-         "# Project paths the agent may read but not change (a leading '!' removes\n"
-         "# one of the defaults instead):\n"
-         "# read-only-paths:\n"
-         "#   - docs\n";
+    QByteArray t = "# opencode-sandbox settings for this project.\n"
+                   "# Remove the '#' in front of an example line to use it.\n";
+    bool optionalPart = false;
+    for (const ConfigKey &key : configkeys::all()) {
+        const ConfigKey::Template &tmpl = key.tmpl;
+        if (!tmpl.commented)
+            t += '\n';
+        else if (!std::exchange(optionalPart, true))
+            t += "\n# Optional settings; remove the '#' to use one.\n";
+        if (*tmpl.note) {
+            for (const QByteArray &line : QByteArray(tmpl.note).split('\n'))
+                t += "# " + line + '\n';
+        }
+        const QByteArray prefix = tmpl.commented ? "# " : "";
+        t += prefix + key.name.toUtf8() + ':';
+        if (key.required)
+            t += ' ' + formatScalar(sandboxName);
+        else if (key.shape == ConfigKey::Shape::Scalar && tmpl.commented &&
+                 !tmpl.examples.isEmpty())
+            t += ' ' + tmpl.examples.front().toUtf8();
+        t += '\n';
+        if (key.shape == ConfigKey::Shape::Scalar)
+            continue;
+        const QByteArray item = key.shape == ConfigKey::Shape::List ? "- " : "";
+        for (const QString &example : tmpl.examples)
+            t += (tmpl.commented ? "#   " : "  # ") + item + example.toUtf8() + '\n';
+    }
     return t;
 }
 

@@ -1,6 +1,7 @@
 #include "sandboxcontroller.h"
 
 #include "app/environment.h"
+#include "config/configimpact.h"
 #include "logging.h"
 #include "passwordstore.h"
 #include "portallocator.h"
@@ -10,11 +11,7 @@
 #include "sandboxrecord.h"
 #include "startapproval.h"
 
-#include <QCryptographicHash>
 #include <QElapsedTimer>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 namespace ocs {
 
@@ -33,27 +30,7 @@ std::chrono::milliseconds SandboxController::startTimeout()
 
 QString SandboxController::configHash(const ProjectConfig &c)
 {
-    QJsonObject o;
-    o.insert(QStringLiteral("whitelist"), QJsonArray::fromStringList(c.httpDomainWhitelist));
-    QJsonArray ports;
-    for (quint16 p : c.hostPorts)
-        ports.append(int(p));
-    o.insert(QStringLiteral("ports"), ports);
-    QJsonArray pass;
-    for (const auto &p : c.envPassthrough)
-        pass.append(p.containerVar + QLatin1Char('=') + p.hostVar);
-    o.insert(QStringLiteral("passthrough"), pass);
-    QJsonArray env;
-    for (const auto &e : c.env)
-        env.append(e.name + QLatin1Char('=') + e.value);
-    o.insert(QStringLiteral("env"), env);
-    o.insert(QStringLiteral("limits"),
-             QStringList{c.memoryLimit, c.cpuLimit, QString::number(c.pidsLimit)}.join(
-                 QLatin1Char('/')));
-    o.insert(QStringLiteral("readonly"), QJsonArray::fromStringList(c.readOnlyPaths));
-    const QByteArray bytes = QJsonDocument(o).toJson(QJsonDocument::Compact);
-    return QString::fromLatin1(
-        QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().left(16));
+    return ConfigImpact::containerHash(c);
 }
 
 QStringList SandboxController::guardLines(const QByteArray &logs)

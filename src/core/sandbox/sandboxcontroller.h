@@ -66,7 +66,8 @@ public:
     // "running", "exited", … or "" when there is no container.
     void containerStatus(std::function<void(const QString &status, quint16 port)> done);
 
-    // Hash of the parts of the config that the running container depends on.
+    // Hash of the parts of the config that the running container depends on
+    // (ConfigImpact::containerHash).
     static QString configHash(const ProjectConfig &config);
     static std::chrono::milliseconds startTimeout();
     // The lines of a container's output written by ocs-guard (the reason it ended it).

@@ -1,18 +1,18 @@
 #include "startapproval.h"
 
 #include "config/configfile.h"
+#include "config/configkeys.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace ocs {
 
 namespace {
-const QString KeyWhitelist = QStringLiteral("http-domain-whitelist");
-const QString KeyPorts = QStringLiteral("host-ports");
-const QString KeyPassthrough = QStringLiteral("env-passthrough");
 const QString KeyProtected = QStringLiteral("protected-present");
 
 QString tr(const char *text)
@@ -42,21 +42,15 @@ void diff(const QString &what, const QStringList &before, const QStringList &aft
 }
 } // namespace
 
+// The items of each key whose changes a start asks about, under the key's name.
 QJsonObject StartApproval::snapshot(const ProjectConfig &c, const QStringList &protectedPresent)
 {
     QJsonObject o;
     o.insert(KeyProtected, QJsonArray::fromStringList(protectedPresent));
-    o.insert(KeyWhitelist, QJsonArray::fromStringList(c.httpDomainWhitelist));
-    QStringList ports;
-    for (quint16 p : c.hostPorts)
-        ports << QString::number(p);
-    o.insert(KeyPorts, QJsonArray::fromStringList(ports));
-    QStringList pass;
-    for (const EnvPassthrough &p : c.envPassthrough)
-        pass << (p.containerVar == p.hostVar
-                     ? p.hostVar
-                     : QStringLiteral("%1 (from host %2)").arg(p.containerVar, p.hostVar));
-    o.insert(KeyPassthrough, QJsonArray::fromStringList(pass));
+    for (const ConfigKey &k : configkeys::all()) {
+        if (k.review.change)
+            o.insert(k.name, QJsonArray::fromStringList(k.review.items(c)));
+    }
     return o;
 }
 
@@ -64,14 +58,12 @@ QStringList StartApproval::describeChanges(const QJsonObject &lastStarted, const
 {
     if (lastStarted.isEmpty())
         return {};
-    const QJsonObject cur = snapshot(now);
     QStringList out;
-    diff(QStringLiteral("whitelist"), strings(lastStarted.value(KeyWhitelist)),
-         strings(cur.value(KeyWhitelist)), &out);
-    diff(QStringLiteral("host port"), strings(lastStarted.value(KeyPorts)),
-         strings(cur.value(KeyPorts)), &out);
-    diff(QStringLiteral("env passthrough"), strings(lastStarted.value(KeyPassthrough)),
-         strings(cur.value(KeyPassthrough)), &out);
+    for (const ConfigKey &k : configkeys::all()) {
+        if (k.review.change)
+            diff(QString::fromUtf8(k.review.change), strings(lastStarted.value(k.name)),
+                 k.review.items(now), &out);
+    }
     return out;
 }
 
@@ -94,28 +86,22 @@ QStringList StartApproval::describeNewProtectedPaths(const QJsonObject &lastStar
 
 QStringList StartApproval::describeReach(const ProjectConfig &c)
 {
-    auto list = [](const QStringList &items) {
-        return items.isEmpty() ? tr("(nothing)") : items.join(QStringLiteral(", "));
-    };
-    const QJsonObject cur = snapshot(c);
-    QStringList envNames;
-    for (const EnvVar &e : c.env)
-        envNames << e.name;
-    QStringList dropped;
-    for (const QString &r : c.readOnlyPaths) {
-        if (r.startsWith(QLatin1Char('!')))
-            dropped << r.mid(1);
+    QList<const ConfigKey *> keys;
+    for (const ConfigKey &k : configkeys::all()) {
+        if (k.review.reach)
+            keys << &k;
     }
-    QStringList out{
-        tr("whitelist (HTTP/HTTPS): %1").arg(list(strings(cur.value(KeyWhitelist)))),
-        tr("host ports at docker.host: %1").arg(list(strings(cur.value(KeyPorts)))),
-        tr("host variables passed in: %1").arg(list(strings(cur.value(KeyPassthrough)))),
-        tr("fixed variables (env): %1").arg(list(envNames)),
-    };
-    if (!dropped.isEmpty())
-        out << tr("protection dropped (the agent may change these): %1").arg(list(dropped));
-    if (!c.extraCaCertificates.isEmpty())
-        out << tr("extra CA certificates trusted: %1").arg(list(c.extraCaCertificates));
+    std::stable_sort(keys.begin(), keys.end(), [](const ConfigKey *a, const ConfigKey *b) {
+        return a->review.position < b->review.position;
+    });
+    QStringList out;
+    for (const ConfigKey *k : std::as_const(keys)) {
+        const QStringList items = k->review.items(c);
+        if (items.isEmpty() && !k->review.always)
+            continue;
+        out << tr(k->review.reach)
+                   .arg(items.isEmpty() ? tr("(nothing)") : items.join(QStringLiteral(", ")));
+    }
     return out;
 }
 

@@ -1,0 +1,355 @@
+#include "configkeys.h"
+
+#include "configrules.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace ocs::configkeys {
+
+namespace {
+
+using Shape = ConfigKey::Shape;
+using Items = ConfigKey::Items;
+using Impact = ConfigKey::Impact;
+
+QString quoted(const QString &s)
+{
+    return u"'"_s + s + u"'"_s;
+}
+
+// A rule whose stored form is the text itself.
+QString keep(const QString &problem, const QString &text, QString *stored)
+{
+    if (problem.isEmpty() && stored)
+        *stored = text;
+    return problem;
+}
+
+QString checkSandboxName(const QString &text, QString *stored)
+{
+    return keep(configrules::checkSandboxName(text), text, stored);
+}
+
+QString checkPort(const QString &text, QString *stored)
+{
+    quint16 port = 0;
+    const QString problem = configrules::checkPort(text, &port);
+    if (problem.isEmpty() && stored)
+        *stored = QString::number(port);
+    return problem;
+}
+
+QString checkMemoryLimit(const QString &text, QString *stored)
+{
+    return keep(configrules::checkMemoryLimit(text), text, stored);
+}
+
+QString checkCpuLimit(const QString &text, QString *stored)
+{
+    return keep(configrules::checkCpuLimit(text), text, stored);
+}
+
+QString checkPidsLimit(const QString &text, QString *stored)
+{
+    int value = 0;
+    const QString problem = configrules::checkPidsLimit(text, &value);
+    if (problem.isEmpty() && stored)
+        *stored = QString::number(value);
+    return problem;
+}
+
+QString checkReadOnlyPath(const QString &text, QString *stored)
+{
+    return keep(configrules::checkReadOnlyPath(text), text, stored);
+}
+
+QString checkCaCertificatePath(const QString &text, QString *stored)
+{
+    return keep(configrules::checkCaCertificatePath(text), text, stored);
+}
+
+QString warnDroppedReadOnlyPath(const QString &entry)
+{
+    if (!entry.startsWith(u'!'))
+        return {};
+    return u"%1 removes a default read-only path, so the agent will be able to change %2"_s.arg(
+        quoted(entry), quoted(entry.mid(1)));
+}
+
+QString checkPassthroughEntry(const QString &name, const QString *host)
+{
+    if (!host) {
+        const QString n = name.isEmpty() ? u"NAME"_s : name;
+        return u"the host variable name is missing; write '%1: %1' to pass the host's %1"_s.arg(n);
+    }
+    const QString problem = configrules::checkEnvName(*host);
+    return problem.isEmpty() ? QString() : u"host variable "_s + problem;
+}
+
+QString checkEnvEntry(const QString &, const QString *)
+{
+    return {}; // any single line of text, or nothing (an empty value)
+}
+
+QStringList portTexts(const ProjectConfig &c)
+{
+    QStringList out;
+    for (quint16 p : c.hostPorts)
+        out << QString::number(p);
+    return out;
+}
+
+QStringList passthroughTexts(const ProjectConfig &c)
+{
+    QStringList out;
+    for (const EnvPassthrough &p : c.envPassthrough)
+        out << (p.containerVar == p.hostVar
+                    ? p.hostVar
+                    : u"%1 (from host %2)"_s.arg(p.containerVar, p.hostVar));
+    return out;
+}
+
+QStringList envNames(const ProjectConfig &c)
+{
+    QStringList out;
+    for (const EnvVar &e : c.env)
+        out << e.name;
+    return out;
+}
+
+QStringList droppedReadOnlyPaths(const ProjectConfig &c)
+{
+    QStringList out;
+    for (const QString &r : c.readOnlyPaths) {
+        if (r.startsWith(u'!'))
+            out << r.mid(1);
+    }
+    return out;
+}
+
+// Designated initializers leave the fields an entry does not name at their defaults; GCC
+// before 13 warns about that all the same.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+#endif
+QList<ConfigKey> makeTable()
+{
+    using namespace configrules;
+    return {
+        {
+            .name = KeySandboxName,
+            .shape = Shape::Scalar,
+            .impact = Impact::NewSandboxId,
+            .required = true,
+            .example = u"my-project"_s,
+            .emptyHint = u"write a name such as 'my-project'"_s,
+            .check = checkSandboxName,
+            .get = [](const ProjectConfig &c) { return ConfigValue::ofScalar(c.sandboxName); },
+            .set = [](ProjectConfig &c, const ConfigValue &v) { c.sandboxName = v.scalar; },
+        },
+        {
+            .name = KeyHttpDomainWhitelist,
+            .shape = Shape::List,
+            .impact = Impact::Restart,
+            .check = &configrules::checkDomain,
+            .get =
+                [](const ProjectConfig &c) { return ConfigValue::ofList(c.httpDomainWhitelist); },
+            .set = [](ProjectConfig &c, const ConfigValue &v) { c.httpDomainWhitelist = v.list; },
+            .hashField = u"whitelist"_s,
+            .review = {.items = [](const ProjectConfig &c) { return c.httpDomainWhitelist; },
+                       .reach =
+                           QT_TRANSLATE_NOOP("ocs::StartApproval", "whitelist (HTTP/HTTPS): %1"),
+                       .always = true,
+                       .position = 1,
+                       .change = "whitelist"},
+            .tmpl =
+                {.note =
+                     "Web domains the agent may reach (HTTP and HTTPS). A leading dot allows the\n"
+                     "domain and all of its subdomains.",
+                 .examples = {u".github.com"_s, u"api.anthropic.com"_s}},
+        },
+        {
+            .name = KeyHostPorts,
+            .shape = Shape::List,
+            .items = Items::Number,
+            .impact = Impact::Restart,
+            .check = checkPort,
+            .get = [](const ProjectConfig &c) { return ConfigValue::ofList(portTexts(c)); },
+            .set =
+                [](ProjectConfig &c, const ConfigValue &v) {
+                    c.hostPorts.clear();
+                    for (const QString &p : v.list)
+                        c.hostPorts << quint16(p.toUInt());
+                },
+            .hashField = u"ports"_s,
+            .review = {.items = portTexts,
+                       .reach =
+                           QT_TRANSLATE_NOOP("ocs::StartApproval", "host ports at docker.host: %1"),
+                       .always = true,
+                       .position = 2,
+                       .change = "host port"},
+            .tmpl = {.note = "Ports of services on this computer that the sandbox may connect to.",
+                     .examples = {u"5432"_s, u"6379"_s}},
+        },
+        {
+            .name = KeyEnvPassthrough,
+            .shape = Shape::Map,
+            .impact = Impact::Restart,
+            .checkEntry = checkPassthroughEntry,
+            .entryNoun = u"a host variable name"_s,
+            .get =
+                [](const ProjectConfig &c) {
+                    ConfigValue v;
+                    for (const EnvPassthrough &p : c.envPassthrough)
+                        v.map.append({p.containerVar, p.hostVar});
+                    return v;
+                },
+            .set =
+                [](ProjectConfig &c, const ConfigValue &v) {
+                    c.envPassthrough.clear();
+                    for (const auto &[container, host] : v.map)
+                        c.envPassthrough.append({container, host});
+                },
+            .hashField = u"passthrough"_s,
+            .review = {.items = passthroughTexts,
+                       .reach =
+                           QT_TRANSLATE_NOOP("ocs::StartApproval", "host variables passed in: %1"),
+                       .always = true,
+                       .position = 3,
+                       .change = "env passthrough"},
+            .tmpl = {.note = "Variables copied from your environment into the sandbox, as\n"
+                             "NAME_IN_SANDBOX: NAME_ON_THIS_COMPUTER.",
+                     .examples = {u"ANTHROPIC_API_KEY: ANTHROPIC_API_KEY"_s,
+                                  u"GH_TOKEN: MY_PROJECT_GH_TOKEN"_s}},
+        },
+        {
+            .name = KeyEnv,
+            .shape = Shape::Map,
+            .impact = Impact::Restart,
+            .checkEntry = checkEnvEntry,
+            .entryNoun = u"a single line of text"_s,
+            .get =
+                [](const ProjectConfig &c) {
+                    ConfigValue v;
+                    for (const EnvVar &e : c.env)
+                        v.map.append({e.name, e.value});
+                    return v;
+                },
+            .set =
+                [](ProjectConfig &c, const ConfigValue &v) {
+                    c.env.clear();
+                    for (const auto &[name, value] : v.map)
+                        c.env.append({name, value});
+                },
+            .hashField = u"env"_s,
+            // Shown at a first start; a later change of a fixed value is not asked about.
+            .review = {.items = envNames,
+                       .reach =
+                           QT_TRANSLATE_NOOP("ocs::StartApproval", "fixed variables (env): %1"),
+                       .always = true,
+                       .position = 4},
+            .tmpl = {.note = "Variables with a fixed value inside the sandbox, as NAME: value.",
+                     .examples = {u"GITHUB_REPOSITORY: my-org/my-repo"_s}},
+        },
+        {
+            .name = KeyExtraCaCertificates,
+            .shape = Shape::List,
+            .impact = Impact::Rebuild,
+            .check = checkCaCertificatePath,
+            .get =
+                [](const ProjectConfig &c) { return ConfigValue::ofList(c.extraCaCertificates); },
+            .set = [](ProjectConfig &c, const ConfigValue &v) { c.extraCaCertificates = v.list; },
+            .review = {.items = [](const ProjectConfig &c) { return c.extraCaCertificates; },
+                       .reach = QT_TRANSLATE_NOOP("ocs::StartApproval",
+                                                  "extra CA certificates trusted: %1"),
+                       .position = 6},
+            .tmpl = {.commented = true,
+                     .note = "Extra certificate authorities (PEM files) the sandbox should trust:",
+                     .examples = {u"~/certs/company-root.pem"_s}},
+        },
+        {
+            .name = KeyMemoryLimit,
+            .shape = Shape::Scalar,
+            .items = Items::Word,
+            .impact = Impact::Restart,
+            .check = checkMemoryLimit,
+            .get = [](const ProjectConfig &c) { return ConfigValue::ofScalar(c.memoryLimit); },
+            .set = [](ProjectConfig &c, const ConfigValue &v) { c.memoryLimit = v.scalar; },
+            .hashField = u"limits"_s,
+            .tmpl = {.commented = true,
+                     .note = "Resource limits of the sandbox container:",
+                     .examples = {u"4g"_s}},
+        },
+        {
+            .name = KeyCpuLimit,
+            .shape = Shape::Scalar,
+            .items = Items::Word,
+            .impact = Impact::Restart,
+            .check = checkCpuLimit,
+            .get = [](const ProjectConfig &c) { return ConfigValue::ofScalar(c.cpuLimit); },
+            .set = [](ProjectConfig &c, const ConfigValue &v) { c.cpuLimit = v.scalar; },
+            .hashField = u"limits"_s,
+            .tmpl = {.commented = true, .examples = {u"2"_s}},
+        },
+        {
+            .name = KeyPidsLimit,
+            .shape = Shape::Scalar,
+            .items = Items::Number,
+            .impact = Impact::Restart,
+            .check = checkPidsLimit,
+            .get =
+                [](const ProjectConfig &c) {
+                    return ConfigValue::ofScalar(c.pidsLimit ? QString::number(c.pidsLimit)
+                                                             : QString());
+                },
+            .set = [](ProjectConfig &c, const ConfigValue &v) { c.pidsLimit = v.scalar.toInt(); },
+            .hashField = u"limits"_s,
+            .tmpl = {.commented = true, .examples = {u"4096"_s}},
+        },
+        {
+            .name = KeyReadOnlyPaths,
+            .shape = Shape::List,
+            .impact = Impact::Restart,
+            .check = checkReadOnlyPath,
+            .warn = warnDroppedReadOnlyPath,
+            .get = [](const ProjectConfig &c) { return ConfigValue::ofList(c.readOnlyPaths); },
+            .set = [](ProjectConfig &c, const ConfigValue &v) { c.readOnlyPaths = v.list; },
+            .hashField = u"readonly"_s,
+            .review = {.items = droppedReadOnlyPaths,
+                       .reach =
+                           QT_TRANSLATE_NOOP("ocs::StartApproval",
+                                             "protection dropped (the agent may change these): %1"),
+                       .position = 5},
+            .tmpl = {.commented = true,
+                     .note =
+                         "Project paths the agent may read but not change (a leading '!' removes\n"
+                         "one of the defaults instead):",
+                     .examples = {u"docs"_s}},
+        },
+    };
+}
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
+
+} // namespace
+
+const QList<ConfigKey> &all()
+{
+    static const QList<ConfigKey> table = makeTable();
+    return table;
+}
+
+const ConfigKey *find(const QString &name)
+{
+    for (const ConfigKey &k : all()) {
+        if (k.name == name)
+            return &k;
+    }
+    return nullptr;
+}
+
+} // namespace ocs::configkeys

@@ -1,0 +1,436 @@
+#include "config/configfile.h"
+#include "config/configimpact.h"
+#include "config/configkeys.h"
+#include "config/configrules.h"
+#include "sandbox/sandboxcontroller.h"
+#include "sandbox/startapproval.h"
+
+#include <QJsonDocument>
+#include <QSet>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace ocs;
+
+namespace {
+
+// Every key set, with values that differ from the defaults.
+ProjectConfig fullConfig()
+{
+    ProjectConfig c;
+    c.sandboxName = u"full"_s;
+    c.httpDomainWhitelist = {u".github.com"_s, u"api.example.test"_s};
+    c.hostPorts = {5432, 6379};
+    c.envPassthrough = {{u"GH_TOKEN"_s, u"MY_GH_TOKEN"_s}, {u"KEY"_s, u"KEY"_s}};
+    c.env = {{u"MODE"_s, u"x"_s}, {u"EMPTY"_s, QString()}};
+    c.extraCaCertificates = {u"~/certs/root.pem"_s};
+    c.memoryLimit = u"4g"_s;
+    c.cpuLimit = u"1.5"_s;
+    c.pidsLimit = 4096;
+    c.readOnlyPaths = {u"docs"_s, u"!.git/hooks"_s};
+    return c;
+}
+
+// A value for every key, other than its default: the YAML after "key:" and what it reads as.
+// A key of the table without one fails the tests below.
+struct Sample
+{
+    QByteArray yaml;
+    ConfigValue stored;
+};
+
+const QHash<QString, Sample> &samples()
+{
+    static const QHash<QString, Sample> s{
+        {u"sandbox-name"_s, {" other-name", ConfigValue::ofScalar(u"other-name"_s)}},
+        {u"http-domain-whitelist"_s,
+         {"\n  - '*.Example.com'\n  - api.test\n",
+          ConfigValue::ofList({u".example.com"_s, u"api.test"_s})}},
+        {u"host-ports"_s, {"\n  - 5432\n  - 22\n", ConfigValue::ofList({u"5432"_s, u"22"_s})}},
+        {u"env-passthrough"_s,
+         {"\n  GH_TOKEN: MY_GH_TOKEN\n", ConfigValue::ofMap({{u"GH_TOKEN"_s, u"MY_GH_TOKEN"_s}})}},
+        {u"env"_s,
+         {"\n  MODE: 'x y'\n  EMPTY:\n",
+          ConfigValue::ofMap({{u"MODE"_s, u"x y"_s}, {u"EMPTY"_s, {}}})}},
+        {u"extra-ca-certificates"_s, {"\n  - ~/ca.pem\n", ConfigValue::ofList({u"~/ca.pem"_s})}},
+        {u"memory-limit"_s, {" 4g", ConfigValue::ofScalar(u"4g"_s)}},
+        {u"cpu-limit"_s, {" 1.5", ConfigValue::ofScalar(u"1.5"_s)}},
+        {u"pids-limit"_s, {" 4096", ConfigValue::ofScalar(u"4096"_s)}},
+        {u"read-only-paths"_s,
+         {"\n  - docs\n  - '!.git/hooks'\n", ConfigValue::ofList({u"docs"_s, u"!.git/hooks"_s})}},
+    };
+    return s;
+}
+
+ProjectConfig baseConfig()
+{
+    ProjectConfig c;
+    c.sandboxName = u"base"_s;
+    return c;
+}
+
+QByteArray section(const ConfigKey &key)
+{
+    return key.name.toUtf8() + ':' + samples().value(key.name).yaml + '\n';
+}
+
+QString dump(const QList<Diagnostic> &diagnostics)
+{
+    QStringList lines;
+    for (const Diagnostic &d : diagnostics)
+        lines << d.toString();
+    return lines.join(u'\n');
+}
+
+// One row per key of the table.
+void keys_data()
+{
+    QTest::addColumn<QString>("name");
+    for (const ConfigKey &k : configkeys::all())
+        QTest::newRow(qPrintable(k.name)) << k.name;
+}
+
+} // namespace
+
+class TestConfigKeys : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    // What existing files, containers and records hold must not change.
+    void hashValuesArePinned();
+    void templateIsPinned();
+    void startReviewIsPinned();
+
+    // Every key of the table, walked: the tests fail for a key the table lists but some
+    // part of the app does not handle.
+    void tableEntryIsComplete_data() { keys_data(); }
+    void tableEntryIsComplete();
+    void readerKnowsIt_data() { keys_data(); }
+    void readerKnowsIt();
+    void ruleRefusesBadValues_data() { keys_data(); }
+    void ruleRefusesBadValues();
+    void writerRoundTripsIt_data() { keys_data(); }
+    void writerRoundTripsIt();
+    void impactFollowsTable_data() { keys_data(); }
+    void impactFollowsTable();
+    void hashChangesIffRestart_data() { keys_data(); }
+    void hashChangesIffRestart();
+    void startReviewFollowsTable_data() { keys_data(); }
+    void startReviewFollowsTable();
+
+    void tableIsTheKnownKeys();
+    void variableComesFromOnePlaceOnly();
+};
+
+#define FETCH_KEY()                                                                                \
+    QFETCH(QString, name);                                                                         \
+    const ConfigKey *keyPtr = configkeys::find(name);                                              \
+    QVERIFY(keyPtr);                                                                               \
+    const ConfigKey &key = *keyPtr;                                                                \
+    QVERIFY2(samples().contains(name), "no sample value for this key in tst_configkeys");          \
+    const Sample sample = samples().value(name)
+
+void TestConfigKeys::tableEntryIsComplete()
+{
+    FETCH_KEY();
+    QVERIFY(key.get && key.set);
+    if (key.shape == ConfigKey::Shape::Map)
+        QVERIFY(key.checkEntry && !key.entryNoun.isEmpty() && !key.check);
+    else
+        QVERIFY(key.check && !key.checkEntry);
+    // In the config hash iff a change needs a restart only.
+    QCOMPARE(!key.hashField.isEmpty(), key.impact == ConfigKey::Impact::Restart);
+    if (key.required)
+        QVERIFY(!key.example.isEmpty() && !key.emptyHint.isEmpty());
+    else
+        QVERIFY(!key.tmpl.examples.isEmpty());
+    if (key.review.reach || key.review.change)
+        QVERIFY(key.review.items);
+    // get and set are each other's inverse.
+    ProjectConfig c;
+    key.set(c, sample.stored);
+    QCOMPARE(key.get(c), sample.stored);
+    QVERIFY(c != ProjectConfig());
+    key.set(c, ConfigValue());
+    QCOMPARE(c, ProjectConfig());
+}
+
+void TestConfigKeys::readerKnowsIt()
+{
+    FETCH_KEY();
+    QByteArray text = section(key);
+    if (!key.required)
+        text.prepend("sandbox-name: base\n");
+    const ConfigFile::LoadResult r = ConfigFile::parse(text, u"f"_s);
+    QVERIFY2(r.ok(), qPrintable(dump(r.diagnostics)));
+    for (const Diagnostic &d : r.diagnostics)
+        QVERIFY2(key.warn && !d.message.contains(u"unknown"_s), qPrintable(d.toString()));
+    QCOMPARE(key.get(*r.config), sample.stored);
+    QVERIFY(r.config->unknownKeys.isEmpty());
+    // Nothing else was set.
+    ProjectConfig expected = baseConfig();
+    key.set(expected, sample.stored);
+    QCOMPARE(*r.config, expected);
+}
+
+void TestConfigKeys::ruleRefusesBadValues()
+{
+    FETCH_KEY();
+    QByteArray bad;
+    switch (key.shape) {
+    case ConfigKey::Shape::Scalar:
+        QVERIFY(!key.check(QString(), nullptr).isEmpty());
+        bad = " 'bad value!'";
+        break;
+    case ConfigKey::Shape::List:
+        QVERIFY(!key.check(QString(), nullptr).isEmpty());
+        bad = "\n  - ''\n";
+        break;
+    case ConfigKey::Shape::Map:
+        bad = "\n  1X: y\n"; // not a variable name
+        break;
+    }
+    QByteArray text = key.name.toUtf8() + ':' + bad + '\n';
+    if (!key.required)
+        text.prepend("sandbox-name: base\n");
+    const ConfigFile::LoadResult r = ConfigFile::parse(text, u"f"_s);
+    QVERIFY(!r.ok());
+    QVERIFY2(r.errorSummary().contains(key.name + u": "_s), qPrintable(r.errorSummary()));
+    // The wrong shape is refused too.
+    const QByteArray wrongShape = key.shape == ConfigKey::Shape::Scalar ? "\n  - a\n" : " a";
+    text = key.name.toUtf8() + ':' + wrongShape + '\n';
+    if (!key.required)
+        text.prepend("sandbox-name: base\n");
+    QVERIFY(!ConfigFile::parse(text, u"f"_s).ok());
+}
+
+void TestConfigKeys::writerRoundTripsIt()
+{
+    FETCH_KEY();
+    ProjectConfig c = baseConfig();
+    key.set(c, sample.stored);
+    // Into a new file, into the template (where the key may be a comment) and into a file
+    // that has the key with another value.
+    QByteArray other = section(key);
+    if (!key.required)
+        other.prepend("sandbox-name: base\n");
+    ProjectConfig otherConfig = *ConfigFile::parse(other, u"f"_s).config;
+    key.set(otherConfig, ConfigValue());
+    const QByteArray cleared = ConfigFile::render(other, otherConfig);
+    for (const QByteArray &original :
+         {QByteArray(), ConfigFile::defaultTemplate(u"base"_s), cleared}) {
+        const QByteArray text = ConfigFile::render(original, c);
+        QVERIFY2(text.contains('\n' + key.name.toUtf8() + ':') ||
+                     text.startsWith(key.name.toUtf8() + ':'),
+                 text.constData());
+        const ConfigFile::LoadResult r = ConfigFile::parse(text, u"f"_s);
+        QVERIFY2(r.ok(), qPrintable(dump(r.diagnostics) + u"\n"_s + QString::fromUtf8(text)));
+        QCOMPARE(*r.config, c);
+        // Saving an unchanged config changes nothing.
+        QCOMPARE(ConfigFile::render(text, c), text);
+    }
+    // A cleared value is gone from the file (the key may stay, empty).
+    if (!key.required) {
+        const ConfigFile::LoadResult r = ConfigFile::parse(cleared, u"f"_s);
+        QVERIFY2(r.ok(), cleared.constData());
+        QVERIFY(key.get(*r.config).isEmpty());
+    }
+}
+
+void TestConfigKeys::impactFollowsTable()
+{
+    FETCH_KEY();
+    ProjectConfig after = baseConfig();
+    key.set(after, sample.stored);
+    const ConfigImpact i = ConfigImpact::assess(baseConfig(), after);
+    QCOMPARE(i.changedKeys, QStringList{key.name});
+    using Impact = ConfigKey::Impact;
+    QCOMPARE(i.needsRestart, key.impact == Impact::Restart || key.impact == Impact::Rebuild);
+    QCOMPARE(i.needsRebuild, key.impact == Impact::Rebuild);
+    QCOMPARE(i.newSandboxId, key.impact == Impact::NewSandboxId);
+    QVERIFY(!ConfigImpact::assess(after, after).any());
+}
+
+// The container's label and the impact agree: the hash changes exactly when the change needs
+// a restart and nothing more (a rebuild is asked for separately; a new SANDBOX_ID is a new
+// container).
+void TestConfigKeys::hashChangesIffRestart()
+{
+    FETCH_KEY();
+    ProjectConfig after = baseConfig();
+    key.set(after, sample.stored);
+    const bool changed =
+        ConfigImpact::containerHash(after) != ConfigImpact::containerHash(baseConfig());
+    QCOMPARE(changed, key.impact == ConfigKey::Impact::Restart);
+    QCOMPARE(SandboxController::configHash(after), ConfigImpact::containerHash(after));
+    // Each item counts, and its order.
+    if (key.shape != ConfigKey::Shape::Scalar && key.impact == ConfigKey::Impact::Restart) {
+        ConfigValue fewer = sample.stored;
+        ConfigValue reversed = sample.stored;
+        if (key.shape == ConfigKey::Shape::List) {
+            fewer.list.removeLast();
+            std::reverse(reversed.list.begin(), reversed.list.end());
+        } else {
+            fewer.map.removeLast();
+            std::reverse(reversed.map.begin(), reversed.map.end());
+        }
+        for (const ConfigValue &v : {fewer, reversed}) {
+            if (v == sample.stored)
+                continue;
+            ProjectConfig other = baseConfig();
+            key.set(other, v);
+            QVERIFY(ConfigImpact::containerHash(other) != ConfigImpact::containerHash(after));
+        }
+    }
+}
+
+void TestConfigKeys::startReviewFollowsTable()
+{
+    FETCH_KEY();
+    ProjectConfig after = baseConfig();
+    key.set(after, sample.stored);
+    const QStringList before = StartApproval::describeReach(baseConfig());
+    const QStringList reach = StartApproval::describeReach(after);
+    const QStringList changes =
+        StartApproval::describeChanges(StartApproval::snapshot(baseConfig()), after);
+    if (!key.widensReach()) {
+        QCOMPARE(reach, before);
+        QVERIFY(changes.isEmpty());
+        return;
+    }
+    const QStringList items = key.review.items(after);
+    QVERIFY(!items.isEmpty());
+    QVERIFY2(reach.join(u'\n').contains(items.join(u", "_s)), qPrintable(reach.join(u'\n')));
+    if (key.review.change) {
+        QStringList expected;
+        for (const QString &item : items)
+            expected << u"+ %1: %2"_s.arg(QString::fromUtf8(key.review.change), item);
+        QCOMPARE(changes, expected);
+    } else {
+        QVERIFY(changes.isEmpty());
+    }
+}
+
+void TestConfigKeys::tableIsTheKnownKeys()
+{
+    QStringList names;
+    for (const ConfigKey &k : configkeys::all()) {
+        QCOMPARE(configkeys::find(k.name), &k);
+        names << k.name;
+    }
+    QCOMPARE(QSet<QString>(names.cbegin(), names.cend()).size(), names.size());
+    const QStringList sampled = samples().keys();
+    QCOMPARE(QSet<QString>(sampled.cbegin(), sampled.cend()),
+             QSet<QString>(names.cbegin(), names.cend()));
+    QCOMPARE(configkeys::find(u"no-such-key"_s), nullptr);
+    // Every sample together: the whole config, each field set by its key.
+    QByteArray text;
+    for (const ConfigKey &k : configkeys::all())
+        text += section(k);
+    const ConfigFile::LoadResult r = ConfigFile::parse(text, u"f"_s);
+    QVERIFY2(r.ok(), qPrintable(dump(r.diagnostics)));
+    for (const ConfigKey &k : configkeys::all())
+        QCOMPARE(k.get(*r.config), samples().value(k.name).stored);
+}
+
+void TestConfigKeys::variableComesFromOnePlaceOnly()
+{
+    QCOMPARE(configrules::earlierUses({}), QList<qsizetype>{});
+    QCOMPARE(configrules::earlierUses({u"A"_s, u"B"_s, u"A"_s, u""_s, u""_s, u"A"_s}),
+             (QList<qsizetype>{-1, -1, 0, -1, 3, 0}));
+    const ConfigFile::LoadResult r = ConfigFile::parse("sandbox-name: p\n"
+                                                       "env:\n  TOKEN: x\n"
+                                                       "env-passthrough:\n  TOKEN: TOKEN\n",
+                                                       u"f"_s);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.errorSummary(), u"f:5:3: error: env-passthrough: TOKEN is also set in env (line 3); "
+                               u"a variable can come from only one place"_s);
+}
+
+// The config hash is the label of running containers (io.opencode-sandbox.config-hash): a
+// container started by an earlier version must not look outdated after an update.
+void TestConfigKeys::hashValuesArePinned()
+{
+    ProjectConfig minimal;
+    minimal.sandboxName = u"p"_s;
+    // The values of the first versions: sha256 of
+    // {"env":[],"limits":"//0","passthrough":[],"ports":[],"readonly":[],"whitelist":[]}
+    QCOMPARE(SandboxController::configHash(minimal), u"02d6a4d421fc3bc6"_s);
+    // {"env":["MODE=x","EMPTY="],"limits":"4g/1.5/4096","passthrough":["GH_TOKEN=MY_GH_TOKEN",
+    //  "KEY=KEY"],"ports":[5432,6379],"readonly":["docs","!.git/hooks"],
+    //  "whitelist":[".github.com","api.example.test"]}
+    QCOMPARE(SandboxController::configHash(fullConfig()), u"de09d991d53a664f"_s);
+}
+
+void TestConfigKeys::templateIsPinned()
+{
+    QCOMPARE(ConfigFile::defaultTemplate(u"my-project"_s),
+             QByteArray("# opencode-sandbox settings for this project.\n"
+                        "# Remove the '#' in front of an example line to use it.\n"
+                        "\n"
+                        "sandbox-name: my-project\n"
+                        "\n"
+                        "# Web domains the agent may reach (HTTP and HTTPS). A leading dot allows "
+                        "the\n"
+                        "# domain and all of its subdomains.\n"
+                        "http-domain-whitelist:\n"
+                        "  # - .github.com\n"
+                        "  # - api.anthropic.com\n"
+                        "\n"
+                        "# Ports of services on this computer that the sandbox may connect to.\n"
+                        "host-ports:\n"
+                        "  # - 5432\n"
+                        "  # - 6379\n"
+                        "\n"
+                        "# Variables copied from your environment into the sandbox, as\n"
+                        "# NAME_IN_SANDBOX: NAME_ON_THIS_COMPUTER.\n"
+                        "env-passthrough:\n"
+                        "  # ANTHROPIC_API_KEY: ANTHROPIC_API_KEY\n"
+                        "  # GH_TOKEN: MY_PROJECT_GH_TOKEN\n"
+                        "\n"
+                        "# Variables with a fixed value inside the sandbox, as NAME: value.\n"
+                        "env:\n"
+                        "  # GITHUB_REPOSITORY: my-org/my-repo\n"
+                        "\n"
+                        "# Optional settings; remove the '#' to use one.\n"
+                        "# Extra certificate authorities (PEM files) the sandbox should trust:\n"
+                        "# extra-ca-certificates:\n"
+                        "#   - ~/certs/company-root.pem\n"
+                        "# Resource limits of the sandbox container:\n"
+                        "# memory-limit: 4g\n"
+                        "# cpu-limit: 2\n"
+                        "# pids-limit: 4096\n"
+                        "# Project paths the agent may read but not change (a leading '!' "
+                        "removes\n"
+                        "# one of the defaults instead):\n"
+                        "# read-only-paths:\n"
+                        "#   - docs\n"));
+}
+
+// The snapshot is stored in ocs-state.json (lastStartedConfig) and compared at later starts.
+void TestConfigKeys::startReviewIsPinned()
+{
+    const ProjectConfig c = fullConfig();
+    QCOMPARE(QJsonDocument(StartApproval::snapshot(c, {u"opencode.json"_s}))
+                 .toJson(QJsonDocument::Compact),
+             QByteArray("{\"env-passthrough\":[\"GH_TOKEN (from host MY_GH_TOKEN)\",\"KEY\"],"
+                        "\"host-ports\":[\"5432\",\"6379\"],"
+                        "\"http-domain-whitelist\":[\".github.com\",\"api.example.test\"],"
+                        "\"protected-present\":[\"opencode.json\"]}"));
+    QCOMPARE(StartApproval::describeReach(c),
+             (QStringList{u"whitelist (HTTP/HTTPS): .github.com, api.example.test"_s,
+                          u"host ports at docker.host: 5432, 6379"_s,
+                          u"host variables passed in: GH_TOKEN (from host MY_GH_TOKEN), KEY"_s,
+                          u"fixed variables (env): MODE, EMPTY"_s,
+                          u"protection dropped (the agent may change these): .git/hooks"_s,
+                          u"extra CA certificates trusted: ~/certs/root.pem"_s}));
+    ProjectConfig minimal;
+    minimal.sandboxName = u"p"_s;
+    QCOMPARE(StartApproval::describeReach(minimal),
+             (QStringList{
+                 u"whitelist (HTTP/HTTPS): (nothing)"_s, u"host ports at docker.host: (nothing)"_s,
+                 u"host variables passed in: (nothing)"_s, u"fixed variables (env): (nothing)"_s}));
+}
+
+QTEST_GUILESS_MAIN(TestConfigKeys)
+#include "tst_configkeys.moc"
