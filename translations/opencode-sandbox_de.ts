@@ -335,6 +335,385 @@
     </message>
 </context>
 <context>
+    <name>ocs::EngineEvents</name>
+    <message>
+        <source>Following the engine&apos;s events</source>
+        <translation>Verfolgen der Ereignisse der Engine</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::EngineLocator</name>
+    <message>
+        <source>No container engine found. Install Docker (Debian/Ubuntu: `sudo apt install docker.io`, then add yourself to the `docker` group) or Podman (`sudo apt install podman`); on macOS, Docker Desktop, Colima or Podman. To use a specific one, set OCS_ENGINE=docker, podman or a path.</source>
+        <translation>Keine Container-Engine gefunden. Installieren Sie Docker (Debian/Ubuntu: `sudo apt install docker.io`, dann fügen Sie sich der Gruppe `docker` hinzu) oder Podman (`sudo apt install podman`); unter macOS Docker Desktop, Colima oder Podman. Um eine bestimmte zu verwenden, setzen Sie OCS_ENGINE=docker, podman oder einen Pfad.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is not installed or not executable. Install it or set OCS_ENGINE.</source>
+        <translation>%1 (%2) ist nicht installiert oder nicht ausführbar. Installieren Sie es oder setzen Sie OCS_ENGINE.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within 20 seconds; is its daemon or virtual machine stuck?</source>
+        <translation>%1 hat nicht innerhalb von 20 Sekunden geantwortet; hängt der Daemon oder die virtuelle Maschine?</translation>
+    </message>
+    <message>
+        <source>Add yourself to the `docker` group (`sudo usermod -aG docker $USER`, then log in again).</source>
+        <translation>Fügen Sie sich der Gruppe `docker` hinzu (`sudo usermod -aG docker $USER`, dann neu anmelden).</translation>
+    </message>
+    <message>
+        <source>Start it: `sudo systemctl start docker` on Linux; start Docker Desktop or `colima start` on macOS.</source>
+        <translation>Starten Sie es: `sudo systemctl start docker` unter Linux; unter macOS Docker Desktop oder `colima start` starten.</translation>
+    </message>
+    <message>
+        <source>Start it: `podman machine start` on macOS; check `podman info` on Linux.</source>
+        <translation>Starten Sie es: `podman machine start` unter macOS; unter Linux `podman info` prüfen.</translation>
+    </message>
+    <message>
+        <source>%1 is installed but not reachable.</source>
+        <translation>%1 ist installiert, aber nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>%1 is installed but not reachable (%2).</source>
+        <translation>%1 ist installiert, aber nicht erreichbar (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::ImageBuilder</name>
+    <message>
+        <source>The sandbox image sources (Dockerfile, entrypoint) were not found; set OCS_DATA_DIR to the folder that holds docker/, or reinstall.</source>
+        <translation>Die Quellen des Sandbox-Images (Dockerfile, Entrypoint) wurden nicht gefunden; setzen Sie OCS_DATA_DIR auf den Ordner, der docker/ enthält, oder installieren Sie neu.</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>%1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot copy %1 into the build context</source>
+        <translation>%1 kann nicht in den Build-Kontext kopiert werden</translation>
+    </message>
+    <message>
+        <source>The image was not built: %1</source>
+        <translation>Das Image wurde nicht gebaut: %1</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>extra CA certificate %1: %2 (listed in extra-ca-certificates or OCS_EXTRA_CA_CERTS)</source>
+        <translation>Zusätzliches CA-Zertifikat %1: %2 (aufgeführt in extra-ca-certificates oder OCS_EXTRA_CA_CERTS)</translation>
+    </message>
+    <message>
+        <source>extra CA certificate %1 is not a PEM certificate (expected -----BEGIN CERTIFICATE-----)</source>
+        <translation>Das zusätzliche CA-Zertifikat %1 ist kein PEM-Zertifikat (erwartet: -----BEGIN CERTIFICATE-----)</translation>
+    </message>
+    <message>
+        <source>%1 holds a private key; only the CA certificate belongs in extra-ca-certificates</source>
+        <translation>%1 enthält einen privaten Schlüssel; in extra-ca-certificates gehört nur das CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The image build was cancelled.</source>
+        <translation>Das Bauen des Images wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The image build</source>
+        <translation>Bauen des Images</translation>
+    </message>
+    <message>
+        <source>Last lines:</source>
+        <translation>Letzte Zeilen:</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::ManagedSandbox</name>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>OpenCode in %1 does not answer its health check (last: %2).</source>
+        <translation>OpenCode in %1 antwortet nicht auf die Zustandsprüfung (zuletzt: %2).</translation>
+    </message>
+    <message>
+        <source>The configuration has errors:</source>
+        <translation>Die Konfiguration enthält Fehler:</translation>
+    </message>
+    <message>
+        <source>Stop requested.</source>
+        <translation>Stoppen angefordert.</translation>
+    </message>
+    <message>
+        <source>%1 is not running.</source>
+        <translation>%1 läuft nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot open the sign-in gateway: %1</source>
+        <translation>Das Anmelde-Gateway kann nicht geöffnet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::PasswordStore</name>
+    <message>
+        <source>the keychain is switched off or no D-Bus session is running</source>
+        <translation>der Schlüsselbund ist ausgeschaltet oder es läuft keine D-Bus-Sitzung</translation>
+    </message>
+    <message>
+        <source>the keychain is not available (%1)</source>
+        <translation>der Schlüsselbund ist nicht verfügbar (%1)</translation>
+    </message>
+    <message>
+        <source>the keychain refused to store it (%1)</source>
+        <translation>der Schlüsselbund hat das Speichern verweigert (%1)</translation>
+    </message>
+    <message>
+        <source>Moved the server password from %1 into the keychain.</source>
+        <translation>Das Server-Passwort wurde aus %1 in den Schlüsselbund verschoben.</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Stored the server password in %1 (owner-only), because %2.</source>
+        <translation>Das Server-Passwort wurde in %1 gespeichert (nur für den Eigentümer lesbar), weil %2.</translation>
+    </message>
+    <message>
+        <source>the keychain did not answer</source>
+        <translation>der Schlüsselbund hat nicht geantwortet</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::PreStartHook</name>
+    <message>
+        <source>The pre-start hook was not run: %1</source>
+        <translation>Der Pre-Start-Hook wurde nicht ausgeführt: %1</translation>
+    </message>
+    <message>
+        <source>The pre-start hook %1</source>
+        <translation>Pre-Start-Hook %1</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::ProcessResult</name>
+    <message>
+        <source>%1 failed (exit code %2)%3</source>
+        <translation>%1 fehlgeschlagen (Exit-Code %2)%3</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 did not finish in time and was stopped</source>
+        <translation>%1 wurde nicht rechtzeitig fertig und wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 was killed (%2)</source>
+        <translation>%1 wurde beendet (%2)</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled</source>
+        <translation>%1 wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::Project</name>
+    <message>
+        <source>%1: no such folder</source>
+        <translation>%1: Ordner existiert nicht</translation>
+    </message>
+    <message>
+        <source>cannot create %1 with owner-only permissions</source>
+        <translation>%1 kann nicht mit Rechten nur für den Eigentümer angelegt werden</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::RunPlanner</name>
+    <message>
+        <source>Not started:
+  %1</source>
+        <translation>Nicht gestartet:
+  %1</translation>
+    </message>
+    <message>
+        <source>Not started: the value of %1 (%2) contains a line break, which the container engine cannot pass into the sandbox.</source>
+        <translation>Nicht gestartet: Der Wert von %1 (%2) enthält einen Zeilenumbruch, den die Container-Engine nicht in die Sandbox übergeben kann.</translation>
+    </message>
+    <message>
+        <source>Not started: the value of %1 (%2) is longer than the container engine can pass (64 KiB).</source>
+        <translation>Nicht gestartet: Der Wert von %1 (%2) ist länger, als die Container-Engine übergeben kann (64 KiB).</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::SandboxController</name>
+    <message>
+        <source>Image %1 built; build log: %2</source>
+        <translation>Image %1 gebaut; Build-Protokoll: %2</translation>
+    </message>
+    <message>
+        <source>%1 is already running.</source>
+        <translation>%1 läuft bereits.</translation>
+    </message>
+    <message>
+        <source>The last run of %1 was ended by its guard:
+  %2</source>
+        <translation>Der letzte Lauf von %1 wurde von seinem Wächter beendet:
+  %2</translation>
+    </message>
+    <message>
+        <source>Running the pre-start hook %1</source>
+        <translation>Der Pre-Start-Hook %1 läuft</translation>
+    </message>
+    <message>
+        <source>Not started: this is the first start of %1, which may reach:</source>
+        <translation>Nicht gestartet: Dies ist der erste Start von %1; die Sandbox darf Folgendes erreichen:</translation>
+    </message>
+    <message>
+        <source>Not started: %1 changed since the last start, widening or narrowing what the sandbox may reach:</source>
+        <translation>Nicht gestartet: %1 hat sich seit dem letzten Start geändert und erweitert oder verengt, was die Sandbox erreichen darf:</translation>
+    </message>
+    <message>
+        <source>Accept to start (`ocs start --yes`, or answer yes).</source>
+        <translation>Stimmen Sie zu, um zu starten (`ocs start --yes` oder mit Ja antworten).</translation>
+    </message>
+    <message>
+        <source>No image for %1 yet: building it (the first build takes a few minutes).</source>
+        <translation>Noch kein Image für %1: Es wird gebaut (das erste Bauen dauert einige Minuten).</translation>
+    </message>
+    <message>
+        <source>mise.toml changed since the image was built: run `ocs rebuild` to install its tools.</source>
+        <translation>mise.toml hat sich seit dem Bauen des Images geändert: Führen Sie `ocs rebuild` aus, um seine Werkzeuge zu installieren.</translation>
+    </message>
+    <message>
+        <source>No free port between %1 and %2 on 127.0.0.1.</source>
+        <translation>Kein freier Port zwischen %1 und %2 auf 127.0.0.1.</translation>
+    </message>
+    <message>
+        <source>Not passed into the sandbox: %1</source>
+        <translation>Nicht an die Sandbox übergeben: %1</translation>
+    </message>
+    <message>
+        <source>Starting %1 on http://127.0.0.1:%2</source>
+        <translation>%1 wird auf http://127.0.0.1:%2 gestartet</translation>
+    </message>
+    <message>
+        <source>Starting the container</source>
+        <translation>Starten des Containers</translation>
+    </message>
+    <message>
+        <source>OpenCode did not answer its health check within %1 s (last: %2). See `ocs logs`.</source>
+        <translation>OpenCode hat nicht innerhalb von %1 s auf die Zustandsprüfung geantwortet (zuletzt: %2). Siehe `ocs logs`.</translation>
+    </message>
+    <message>
+        <source>The sandbox stopped while starting (its container is gone). Its last output:
+  %1</source>
+        <translation>Die Sandbox hat beim Starten angehalten (ihr Container ist verschwunden). Ihre letzte Ausgabe:
+  %1</translation>
+    </message>
+    <message>
+        <source>The sandbox stopped while starting (container %1). Its last output:
+  %2</source>
+        <translation>Die Sandbox hat beim Starten angehalten (Container %1). Ihre letzte Ausgabe:
+  %2</translation>
+    </message>
+    <message>
+        <source>%1 was not running.</source>
+        <translation>%1 lief nicht.</translation>
+    </message>
+    <message>
+        <source>Stopping %1</source>
+        <translation>Stoppen von %1</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::SandboxLister</name>
+    <message>
+        <source>Listing containers</source>
+        <translation>Auflisten der Container</translation>
+    </message>
+    <message>
+        <source>Inspecting containers</source>
+        <translation>Untersuchen der Container</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::StartApproval</name>
+    <message>
+        <source>+ new protected path: %1 (it did not exist at the last start, so the agent could have written it; read it before you start)</source>
+        <translation>+ neuer geschützter Pfad: %1 (er existierte beim letzten Start nicht, der Agent könnte ihn also geschrieben haben; lesen Sie ihn vor dem Start)</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>(nichts)</translation>
+    </message>
+    <message>
+        <source>whitelist (HTTP/HTTPS): %1</source>
+        <translation>Whitelist (HTTP/HTTPS): %1</translation>
+    </message>
+    <message>
+        <source>host ports at docker.host: %1</source>
+        <translation>Host-Ports unter docker.host: %1</translation>
+    </message>
+    <message>
+        <source>host variables passed in: %1</source>
+        <translation>übergebene Host-Variablen: %1</translation>
+    </message>
+    <message>
+        <source>fixed variables (env): %1</source>
+        <translation>feste Variablen (env): %1</translation>
+    </message>
+    <message>
+        <source>protection dropped (the agent may change these): %1</source>
+        <translation>Schutz aufgehoben (der Agent darf diese ändern): %1</translation>
+    </message>
+    <message>
+        <source>extra CA certificates trusted: %1</source>
+        <translation>zusätzlich vertraute CA-Zertifikate: %1</translation>
+    </message>
+    <message>
+        <source>This project lies inside the workspace of the project in %1: its sandbox&apos;s agent could have written this configuration.</source>
+        <translation>Dieses Projekt liegt im Arbeitsbereich des Projekts in %1: Der Agent von dessen Sandbox könnte diese Konfiguration geschrieben haben.</translation>
+    </message>
+    <message>
+        <source>(no change to what it may reach)</source>
+        <translation>(keine Änderung daran, was sie erreichen darf)</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::WorkspaceProtection</name>
+    <message>
+        <source>%1/%2 is a symbolic link (to %3): a protected path must not lead anywhere else, since the sandbox would mount whatever it names. Replace the link by the real file or folder, or drop &quot;%4&quot; from read-only-paths with &quot;!%4&quot;.</source>
+        <translation>%1/%2 ist ein symbolischer Link (auf %3): Ein geschützter Pfad darf nirgendwohin sonst führen, da die Sandbox einhängen würde, was er benennt. Ersetzen Sie den Link durch die echte Datei oder den echten Ordner oder nehmen Sie "%4" mit "!%4" aus read-only-paths heraus.</translation>
+    </message>
+    <message>
+        <source>%1/%2 has %3 hard links: the agent could change it through another name. Give it a single name (copy it and replace the original).</source>
+        <translation>%1/%2 hat %3 harte Links: Der Agent könnte es unter einem anderen Namen ändern. Geben Sie ihm einen einzigen Namen (kopieren Sie es und ersetzen Sie das Original).</translation>
+    </message>
+    <message>
+        <source>%1/%2 is neither a file nor a folder (a device, socket or FIFO); remove it.</source>
+        <translation>%1/%2 ist weder eine Datei noch ein Ordner (ein Gerät, Socket oder FIFO); entfernen Sie es.</translation>
+    </message>
+    <message>
+        <source>%1/.git/commondir exists: git would take its configuration from the folder it names, which the sandbox cannot protect. A repository&apos;s main .git folder has no commondir; remove it (it may have been planted).</source>
+        <translation>%1/.git/commondir existiert: git würde seine Konfiguration aus dem darin genannten Ordner nehmen, den die Sandbox nicht schützen kann. Der .git-Hauptordner eines Repositorys hat kein commondir; entfernen Sie es (es könnte untergeschoben worden sein).</translation>
+    </message>
+    <message>
+        <source>(%1 more)</source>
+        <translation>(%1 weitere)</translation>
+    </message>
+    <message>
+        <source>Repositories nested in the workspace: %1. Their git configuration and hooks are not protected: the agent can change them. Look before you run git in them on the host.</source>
+        <translation>Im Arbeitsbereich verschachtelte Repositorys: %1. Ihre git-Konfiguration und Hooks sind nicht geschützt: Der Agent kann sie ändern. Prüfen Sie sie, bevor Sie auf dem Host git darin ausführen.</translation>
+    </message>
+</context>
+<context>
     <name>ocs::tray::HookApprovalDialog</name>
     <message>
         <source>Approve the pre-start hook — %1</source>
@@ -349,12 +728,31 @@
         <translation>&amp;Freigeben und starten</translation>
     </message>
     <message>
-        <source>The file changed while this window was open; open it again.</source>
-        <translation>Die Datei hat sich geändert, während dieses Fenster offen war; öffnen Sie es erneut.</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Approve mise.toml — %1</source>
+        <translation>mise.toml freigeben — %1</translation>
+    </message>
+    <message>
+        <source>%1 is new or changed since you last approved it. The image build installs what it names (`mise install`); anything in the workspace (the agent too) can edit it. Read it, then approve exactly this content or cancel.</source>
+        <translation>%1 ist neu oder hat sich seit Ihrer letzten Freigabe geändert. Das Bauen des Images installiert, was darin steht (`mise install`); alles im Arbeitsbereich (auch der Agent) kann es ändern. Lesen Sie es und geben Sie dann genau diesen Inhalt frei oder brechen Sie ab.</translation>
+    </message>
+    <message numerus="yes">
+        <source>It holds %n control or invisible character(s) (carriage returns, escape sequences, direction overrides, zero-width marks), shown as \r, \xNN or &lt;U+XXXX&gt;: elsewhere they can hide what it does.</source>
+        <translation>
+            <numerusform>Sie enthält %n Steuer- oder unsichtbares Zeichen (Wagenrückläufe, Escape-Sequenzen, Richtungswechsel, Zeichen ohne Breite), angezeigt als \r, \xNN oder &lt;U+XXXX&gt;: Anderswo kann es verbergen, was sie tut.</numerusform>
+            <numerusform>Sie enthält %n Steuer- oder unsichtbare Zeichen (Wagenrückläufe, Escape-Sequenzen, Richtungswechsel, Zeichen ohne Breite), angezeigt als \r, \xNN oder &lt;U+XXXX&gt;: Anderswo können sie verbergen, was sie tut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Freigeben</translation>
     </message>
 </context>
 <context>
@@ -803,6 +1201,13 @@ Welche Domain soll die Sandbox dafür erreichen?</translation>
         <source>The settings could not be saved: %1</source>
         <translation>Die Einstellungen konnten nicht gespeichert werden: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>It holds %n control or invisible character(s) (carriage returns, escape sequences, direction overrides, zero-width marks), shown as \r, \xNN or &lt;U+XXXX&gt;: elsewhere they can hide what it does.</source>
+        <translation>
+            <numerusform>Sie enthält %n Steuer- oder unsichtbares Zeichen (Wagenrückläufe, Escape-Sequenzen, Richtungswechsel, Zeichen ohne Breite), angezeigt als \r, \xNN oder &lt;U+XXXX&gt;: Anderswo kann es verbergen, was sie tut.</numerusform>
+            <numerusform>Sie enthält %n Steuer- oder unsichtbare Zeichen (Wagenrückläufe, Escape-Sequenzen, Richtungswechsel, Zeichen ohne Breite), angezeigt als \r, \xNN oder &lt;U+XXXX&gt;: Anderswo können sie verbergen, was sie tut.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ocs::tray::TrayController</name>
@@ -1042,18 +1447,6 @@ Welche Domain soll die Sandbox dafür erreichen?</translation>
         <translation>%1 mit geänderten Einstellungen starten?</translation>
     </message>
     <message>
-        <source>Since %1 last started, its settings changed what it may reach:
-
-%2
-
-Start with these changes?</source>
-        <translation>Seit dem letzten Start von %1 haben seine Einstellungen geändert, was es erreichen darf:
-
-%2
-
-Mit diesen Änderungen starten?</translation>
-    </message>
-    <message>
         <source>Start with these changes</source>
         <translation>Mit diesen Änderungen starten</translation>
     </message>
@@ -1086,6 +1479,54 @@ Mit diesen Änderungen starten?</translation>
     <message>
         <source>Verification — %1</source>
         <translation>Prüfung — %1</translation>
+    </message>
+    <message>
+        <source>%1 was stopped to protect your files</source>
+        <translation>%1 wurde gestoppt, um Ihre Dateien zu schützen</translation>
+    </message>
+    <message>
+        <source>The settings of %1 have errors</source>
+        <translation>Die Einstellungen von %1 enthalten Fehler</translation>
+    </message>
+    <message>
+        <source>%1: the container engine is not usable</source>
+        <translation>%1: Die Container-Engine ist nicht benutzbar</translation>
+    </message>
+    <message>
+        <source>%1: the port is taken</source>
+        <translation>%1: Der Port ist belegt</translation>
+    </message>
+    <message>
+        <source>Start %1 for the first time?</source>
+        <translation>%1 zum ersten Mal starten?</translation>
+    </message>
+    <message>
+        <source>This is the first start of %1. It may reach:
+
+%2%3
+
+Start it?</source>
+        <translation>Dies ist der erste Start von %1. Die Sandbox darf Folgendes erreichen:
+
+%2%3
+
+Starten?</translation>
+    </message>
+    <message>
+        <source>Since %1 last started, its settings changed what it may reach:
+
+%2%3
+
+Start with these changes?</source>
+        <translation>Seit dem letzten Start von %1 haben seine Einstellungen geändert, was es erreichen darf:
+
+%2%3
+
+Mit diesen Änderungen starten?</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
     </message>
 </context>
 </TS>

@@ -335,6 +335,381 @@
     </message>
 </context>
 <context>
+    <name>ocs::EngineEvents</name>
+    <message>
+        <source>Following the engine&apos;s events</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::EngineLocator</name>
+    <message>
+        <source>No container engine found. Install Docker (Debian/Ubuntu: `sudo apt install docker.io`, then add yourself to the `docker` group) or Podman (`sudo apt install podman`); on macOS, Docker Desktop, Colima or Podman. To use a specific one, set OCS_ENGINE=docker, podman or a path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) is not installed or not executable. Install it or set OCS_ENGINE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer within 20 seconds; is its daemon or virtual machine stuck?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add yourself to the `docker` group (`sudo usermod -aG docker $USER`, then log in again).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start it: `sudo systemctl start docker` on Linux; start Docker Desktop or `colima start` on macOS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start it: `podman machine start` on macOS; check `podman info` on Linux.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is installed but not reachable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is installed but not reachable (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::ImageBuilder</name>
+    <message>
+        <source>The sandbox image sources (Dockerfile, entrypoint) were not found; set OCS_DATA_DIR to the folder that holds docker/, or reinstall.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot copy %1 into the build context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image was not built: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>extra CA certificate %1: %2 (listed in extra-ca-certificates or OCS_EXTRA_CA_CERTS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>extra CA certificate %1 is not a PEM certificate (expected -----BEGIN CERTIFICATE-----)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds a private key; only the CA certificate belongs in extra-ca-certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image build was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image build</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last lines:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::ManagedSandbox</name>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenCode in %1 does not answer its health check (last: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration has errors:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop requested.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the sign-in gateway: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::PasswordStore</name>
+    <message>
+        <source>the keychain is switched off or no D-Bus session is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain is not available (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain refused to store it (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved the server password from %1 into the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored the server password in %1 (owner-only), because %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain did not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::PreStartHook</name>
+    <message>
+        <source>The pre-start hook was not run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pre-start hook %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::ProcessResult</name>
+    <message>
+        <source>%1 failed (exit code %2)%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not finish in time and was stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was killed (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::Project</name>
+    <message>
+        <source>%1: no such folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create %1 with owner-only permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::RunPlanner</name>
+    <message>
+        <source>Not started:
+  %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started: the value of %1 (%2) contains a line break, which the container engine cannot pass into the sandbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started: the value of %1 (%2) is longer than the container engine can pass (64 KiB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::SandboxController</name>
+    <message>
+        <source>Image %1 built; build log: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last run of %1 was ended by its guard:
+  %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running the pre-start hook %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started: this is the first start of %1, which may reach:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not started: %1 changed since the last start, widening or narrowing what the sandbox may reach:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept to start (`ocs start --yes`, or answer yes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No image for %1 yet: building it (the first build takes a few minutes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mise.toml changed since the image was built: run `ocs rebuild` to install its tools.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No free port between %1 and %2 on 127.0.0.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not passed into the sandbox: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting %1 on http://127.0.0.1:%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenCode did not answer its health check within %1 s (last: %2). See `ocs logs`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox stopped while starting (its container is gone). Its last output:
+  %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox stopped while starting (container %1). Its last output:
+  %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::SandboxLister</name>
+    <message>
+        <source>Listing containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspecting containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::StartApproval</name>
+    <message>
+        <source>+ new protected path: %1 (it did not exist at the last start, so the agent could have written it; read it before you start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whitelist (HTTP/HTTPS): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host ports at docker.host: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host variables passed in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fixed variables (env): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>protection dropped (the agent may change these): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>extra CA certificates trusted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project lies inside the workspace of the project in %1: its sandbox&apos;s agent could have written this configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no change to what it may reach)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::WorkspaceProtection</name>
+    <message>
+        <source>%1/%2 is a symbolic link (to %3): a protected path must not lead anywhere else, since the sandbox would mount whatever it names. Replace the link by the real file or folder, or drop &quot;%4&quot; from read-only-paths with &quot;!%4&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/%2 has %3 hard links: the agent could change it through another name. Give it a single name (copy it and replace the original).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/%2 is neither a file nor a folder (a device, socket or FIFO); remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/.git/commondir exists: git would take its configuration from the folder it names, which the sandbox cannot protect. A repository&apos;s main .git folder has no commondir; remove it (it may have been planted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1 more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repositories nested in the workspace: %1. Their git configuration and hooks are not protected: the agent can change them. Look before you run git in them on the host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ocs::tray::HookApprovalDialog</name>
     <message>
         <source>Approve the pre-start hook — %1</source>
@@ -349,11 +724,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The file changed while this window was open; open it again.</source>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel</source>
+        <source>Approve mise.toml — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is new or changed since you last approved it. The image build installs what it names (`mise install`); anything in the workspace (the agent too) can edit it. Read it, then approve exactly this content or cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>It holds %n control or invisible character(s) (carriage returns, escape sequences, direction overrides, zero-width marks), shown as \r, \xNN or &lt;U+XXXX&gt;: elsewhere they can hide what it does.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -799,6 +1193,13 @@ Which domain should the sandbox reach for it?</source>
         <source>The settings could not be saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>It holds %n control or invisible character(s) (carriage returns, escape sequences, direction overrides, zero-width marks), shown as \r, \xNN or &lt;U+XXXX&gt;: elsewhere they can hide what it does.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ocs::tray::TrayController</name>
@@ -1038,14 +1439,6 @@ Which domain should the sandbox reach for it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Since %1 last started, its settings changed what it may reach:
-
-%2
-
-Start with these changes?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Start with these changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1077,6 +1470,46 @@ Start with these changes?</source>
     </message>
     <message>
         <source>Verification — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was stopped to protect your files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings of %1 have errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the container engine is not usable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the port is taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start %1 for the first time?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the first start of %1. It may reach:
+
+%2%3
+
+Start it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since %1 last started, its settings changed what it may reach:
+
+%2%3
+
+Start with these changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -24,7 +24,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -125,6 +124,58 @@ void Cli::fail(const QString &message, int code)
     finish(code);
 }
 
+void Cli::fail(const Error &error)
+{
+    err(QStringLiteral("ocs: ") + error.message);
+    for (const QString &hint : hintsFor(error))
+        err(hint);
+    finish(exitCodeFor(error.kind));
+}
+
+int Cli::exitCodeFor(Error::Kind kind)
+{
+    switch (kind) {
+    case Error::Kind::None:
+        return Ok;
+    case Error::Kind::EngineMissing:
+    case Error::Kind::EngineNotRunning:
+    case Error::Kind::PermissionDenied:
+        return NoEngine;
+    case Error::Kind::Failed:
+    case Error::Kind::PortTaken:
+    case Error::Kind::ContainerGone:
+    case Error::Kind::ImageBuildFailed:
+    case Error::Kind::Timeout:
+    case Error::Kind::Cancelled:
+    case Error::Kind::ConfigInvalid:
+    case Error::Kind::NotApproved:
+        break;
+    }
+    return Failed;
+}
+
+QStringList Cli::hintsFor(const Error &error)
+{
+    QStringList hints;
+    if (!error.logPath.isEmpty())
+        hints << QStringLiteral("Full log: %1").arg(error.logPath);
+    switch (error.kind) {
+    case Error::Kind::ImageBuildFailed:
+        hints << QStringLiteral("Fix the cause and build again with `ocs rebuild`.");
+        break;
+    case Error::Kind::PortTaken:
+        hints << QStringLiteral("Another program uses the port; stop it, or try `ocs start` "
+                                "again (a free port is chosen).");
+        break;
+    case Error::Kind::ConfigInvalid:
+        hints << QStringLiteral("`ocs validate` lists every problem of the configuration.");
+        break;
+    default:
+        break;
+    }
+    return hints;
+}
+
 bool Cli::parse(QCommandLineParser &parser, const QList<QCommandLineOption> &options,
                 const QString &description)
 {
@@ -161,7 +212,9 @@ std::optional<Project> Cli::openProject(bool printWarnings)
     }
     if (!project) {
         err(error);
-        fail(QStringLiteral("the configuration has errors (see above); fix them and try again."));
+        fail(Error(Error::Kind::ConfigInvalid,
+                   QStringLiteral("the configuration has errors (see above); fix them and try "
+                                  "again.")));
         return std::nullopt;
     }
     return project;
@@ -173,7 +226,7 @@ void Cli::withEngine(std::function<void(const ContainerEngine &)> next)
     locator->locate(m_enginePreference, [this, locator, next](const EngineLocator::Outcome &o) {
         locator->deleteLater();
         if (!o.ready())
-            return fail(o.message, NoEngine);
+            return fail(o.error);
         next(*o.engine);
     });
 }

@@ -31,6 +31,11 @@ public:
     // Maps the reference's command names (ocs-init, ocs-start-container, …) to ours.
     static QString commandForProgramName(const QString &programName);
     static QString usage();
+    // The one place that maps error kinds to exit codes: the engine's problems give NoEngine,
+    // everything else Failed.
+    static int exitCodeFor(Error::Kind kind);
+    // Lines printed after an error's message: where its full log is, how to go on.
+    static QStringList hintsFor(const Error &error);
 
 public Q_SLOTS:
     void run();
@@ -38,6 +43,9 @@ public Q_SLOTS:
 private:
     void finish(int code);
     void fail(const QString &message, int code = Failed);
+    // A typed error: its message, then what to do about it (the build log, …), and the exit
+    // code of its kind (see exitCodeFor()).
+    void fail(const Error &error);
     // Finds the project from the current folder (any subfolder works).
     std::optional<Project> openProject(bool printWarnings = true);
     void withEngine(std::function<void(const ContainerEngine &)> next);

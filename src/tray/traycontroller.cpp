@@ -442,20 +442,39 @@ void TrayController::onOperationFinished(ManagedSandbox *s, const ManagedSandbox
         scheduleRefresh();
         return;
     }
+    // The title by the kind of the error where it says more than the operation does.
     QString what;
-    switch (r.operation) {
-    case Op::Rebuild:
+    switch (r.error.kind) {
+    case Error::Kind::ImageBuildFailed:
         what = tr("Building the image of %1 failed").arg(name);
         break;
-    case Op::Stop:
-        what = tr("Stopping %1 failed").arg(name);
+    case Error::Kind::ConfigInvalid:
+        what = tr("The settings of %1 have errors").arg(name);
+        break;
+    case Error::Kind::EngineMissing:
+    case Error::Kind::EngineNotRunning:
+    case Error::Kind::PermissionDenied:
+        what = tr("%1: the container engine is not usable").arg(name);
+        break;
+    case Error::Kind::PortTaken:
+        what = tr("%1: the port is taken").arg(name);
         break;
     default:
-        what = tr("Starting %1 failed").arg(name);
+        switch (r.operation) {
+        case Op::Rebuild:
+            what = tr("Building the image of %1 failed").arg(name);
+            break;
+        case Op::Stop:
+            what = tr("Stopping %1 failed").arg(name);
+            break;
+        default:
+            what = tr("Starting %1 failed").arg(name);
+            break;
+        }
         break;
     }
     m_lastFailed = s;
-    notify(what, r.error, true);
+    notify(what, r.error.message, true);
     if (m_options.openDetailsOnFailure && r.operation != Op::Stop)
         showErrorDetails(s);
     scheduleRefresh();

@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -160,7 +161,15 @@ private Q_SLOTS:
         QVERIFY(enabled(pm, ProjectAction::Start)); // try again
         QCOMPARE(app.fleet->summary(), SandboxFleet::Summary::Error);
         QVERIFY(app.tray->notifications().constLast().error);
-        QVERIFY(s->lastLogPath().endsWith(QStringLiteral("docker-build.log")));
+        QVERIFY(app.tray->notifications().constLast().title.contains(
+            QStringLiteral("Building the image")));
+        // The build log travels as the error's field: the message does not even name it.
+        QCOMPARE(s->lastFailure().kind, Error::Kind::ImageBuildFailed);
+        const QString log = s->project()->stateDir() + QStringLiteral("/docker-build.log");
+        QCOMPARE(s->lastFailure().logPath, log);
+        QCOMPARE(s->lastLogPath(), log);
+        QVERIFY2(!s->lastError().contains(QStringLiteral("docker-build.log")),
+                 qPrintable(s->lastError()));
 
         // The details view has the message, the output and the build log.
         pm->action(ProjectAction::ShowErrorDetails)->trigger();
@@ -169,7 +178,13 @@ private Q_SLOTS:
         QVERIFY(viewer->isVisible());
         QVERIFY(viewer->text().contains(QStringLiteral("The image build failed")));
         QVERIFY(viewer->text().contains(QStringLiteral("FROM nowhere")));
-        QVERIFY(viewer->text().contains(QStringLiteral("docker-build.log")));
+        QVERIFY(viewer->text().contains(QStringLiteral("===== %1 =====").arg(log)));
+        QPushButton *openLog = nullptr;
+        for (QPushButton *b : viewer->findChildren<QPushButton *>())
+            if (b->text() == QStringLiteral("Open the &log file"))
+                openLog = b;
+        QVERIFY(openLog);
+        QVERIFY(!openLog->isHidden());
     }
 
     void engineMissing()

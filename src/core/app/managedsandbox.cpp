@@ -9,7 +9,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QRegularExpression>
 
 namespace ocs {
 
@@ -116,7 +115,7 @@ void ManagedSandbox::reloadProject()
     auto project = Project::open(m_root, &error);
     if (!project) {
         // Keep the last good project: its container can still be stopped.
-        m_configError = error.isEmpty() ? QStringLiteral("%1 cannot be read.").arg(m_root) : error;
+        m_configError = error.isEmpty() ? tr("%1 cannot be read.").arg(m_root) : error;
         Q_EMIT changed();
         return;
     }
@@ -156,8 +155,14 @@ void ManagedSandbox::adoptProject(Project project)
 void ManagedSandbox::setEngine(const std::optional<ContainerEngine> &engine,
                                const QString &unavailableMessage)
 {
+    setEngine(engine, engine ? Error() : Error(Error::Kind::EngineNotRunning, unavailableMessage));
+}
+
+void ManagedSandbox::setEngine(const std::optional<ContainerEngine> &engine,
+                               const Error &unavailable)
+{
     m_engine = engine;
-    m_engineMessage = unavailableMessage;
+    m_engineError = unavailable;
     if (!engine)
         stopHealthWatch();
     Q_EMIT changed();
@@ -225,9 +230,10 @@ void ManagedSandbox::explainUnexpectedEnd()
         c->deleteLater();
         if (!self || lines.isEmpty() || self->isBusy() || self->m_state != State::Stopped)
             return;
-        self->m_lastError = lines.join(QLatin1Char('\n'));
+        // The guard's own words (from the container's output): shown as they are.
+        self->m_lastError = Error(Error::Kind::Failed, lines.join(QLatin1Char('\n')));
         self->setState(State::Error);
-        Q_EMIT self->protectionLost(self->m_lastError);
+        Q_EMIT self->protectionLost(self->m_lastError.message);
     });
 }
 
@@ -264,7 +270,7 @@ void ManagedSandbox::checkHealth()
             return;
         if (password.isEmpty()) {
             self->stopHealthWatch();
-            self->m_lastError = error;
+            self->m_lastError = Error(Error::Kind::Failed, error);
             self->setState(State::Error);
             return;
         }
@@ -273,15 +279,16 @@ void ManagedSandbox::checkHealth()
                 return;
             if (h.healthy) {
                 self->stopHealthWatch();
-                self->m_lastError.clear();
+                self->m_lastError = Error();
                 self->setState(State::Running);
                 return;
             }
             if (self->m_healthClock.elapsed() > SandboxController::startTimeout().count()) {
                 self->stopHealthWatch();
-                self->m_lastError = QStringLiteral("OpenCode in %1 does not answer its health "
+                self->m_lastError =
+                    Error(Error::Kind::Timeout, tr("OpenCode in %1 does not answer its health "
                                                    "check (last: %2).")
-                                        .arg(self->sandboxId(), h.error);
+                                                    .arg(self->sandboxId(), h.error));
                 self->setState(State::Error);
                 return;
             }
@@ -360,12 +367,14 @@ void ManagedSandbox::beginOperation(Operation op)
     Q_EMIT changed();
 }
 
-void ManagedSandbox::failEarly(Operation op, const QString &error)
+void ManagedSandbox::failEarly(Operation op, const Error &error)
 {
     Result r;
     r.operation = op;
     r.error = error;
-    m_lastError = error;
+    if (!r.error.isError())
+        r.error.kind = Error::Kind::Failed;
+    m_lastError = r.error;
     Q_EMIT changed();
     Q_EMIT operationFinished(r);
 }
@@ -379,36 +388,29 @@ void ManagedSandbox::finishOperation(Result result)
     if (m_state == State::Stopped && m_pendingProject)
         adoptProject(std::move(*m_pendingProject));
     if (result.ok) {
-        m_lastError.clear();
+        m_lastError = Error();
     } else {
         m_lastError = result.error;
         if (result.logPath.isEmpty())
-            result.logPath = logPathFromError(result.error);
+            result.logPath = result.error.logPath;
         m_lastLogPath = result.logPath;
     }
     Q_EMIT changed();
     Q_EMIT operationFinished(result);
 }
 
-QString ManagedSandbox::logPathFromError(const QString &error)
-{
-    static const QRegularExpression re(QStringLiteral("Full log: (\\S.*)$"),
-                                       QRegularExpression::MultilineOption);
-    const auto m = re.match(error);
-    return m.hasMatch() ? m.captured(1).trimmed() : QString();
-}
-
 void ManagedSandbox::start()
 {
     if (!m_engine)
-        return failEarly(Operation::Start, m_engineMessage);
+        return failEarly(Operation::Start, m_engineError);
     if (isBusy())
         return;
     reloadProject();
     if (!m_configError.isEmpty()) {
         setState(State::Error);
         return failEarly(Operation::Start,
-                         QStringLiteral("The configuration has errors:\n") + m_configError);
+                         Error(Error::Kind::ConfigInvalid, tr("The configuration has errors:") +
+                                                               QLatin1Char('\n') + m_configError));
     }
     const Operation op = m_startAfterStop ? Operation::Restart : Operation::Start;
     m_startAfterStop = false;
@@ -458,13 +460,13 @@ void ManagedSandbox::start()
 void ManagedSandbox::stop()
 {
     if (!m_engine)
-        return failEarly(Operation::Stop, m_engineMessage);
+        return failEarly(Operation::Stop, m_engineError);
     if (!m_project)
-        return failEarly(Operation::Stop, m_configError);
+        return failEarly(Operation::Stop, Error(Error::Kind::ConfigInvalid, m_configError));
     if (m_operation == Operation::Start || m_operation == Operation::Restart) {
         // Let the start come to an end (an image build is cancelled), then stop.
         m_stopRequested = true;
-        addOutput(QStringLiteral("Stop requested."));
+        addOutput(tr("Stop requested."));
         if (m_controller) {
             for (ImageBuilder *b : m_controller->findChildren<ImageBuilder *>())
                 b->cancel();
@@ -502,7 +504,7 @@ void ManagedSandbox::stop()
 void ManagedSandbox::restart()
 {
     if (!m_engine)
-        return failEarly(Operation::Restart, m_engineMessage);
+        return failEarly(Operation::Restart, m_engineError);
     if (isBusy())
         return;
     if (m_state == State::Stopped) {
@@ -516,13 +518,14 @@ void ManagedSandbox::restart()
 void ManagedSandbox::rebuild(bool restartAfter)
 {
     if (!m_engine)
-        return failEarly(Operation::Rebuild, m_engineMessage);
+        return failEarly(Operation::Rebuild, m_engineError);
     if (isBusy())
         return;
     reloadProject();
     if (!m_configError.isEmpty())
         return failEarly(Operation::Rebuild,
-                         QStringLiteral("The configuration has errors:\n") + m_configError);
+                         Error(Error::Kind::ConfigInvalid, tr("The configuration has errors:") +
+                                                               QLatin1Char('\n') + m_configError));
     const bool wasRunning = m_state == State::Running;
     beginOperation(Operation::Rebuild);
     m_controller = newController();
@@ -536,7 +539,7 @@ void ManagedSandbox::rebuild(bool restartAfter)
                    r.ok = o.ok;
                    r.error = o.error;
                    r.notices = o.notices;
-                   r.logPath = logPathFromError(o.error);
+                   r.logPath = o.error.logPath;
                    if (o.ok) {
                        if (m_project)
                            r.logPath = m_project->stateDir() + QStringLiteral("/docker-build.log");
@@ -565,7 +568,7 @@ void ManagedSandbox::requestWebLogin(const QString &path,
                                      std::function<void(const QUrl &, const QString &)> done)
 {
     if (!canOpenWebUi())
-        return done(QUrl(), QStringLiteral("%1 is not running.").arg(displayName()));
+        return done(QUrl(), tr("%1 is not running.").arg(displayName()));
     QPointer<ManagedSandbox> self(this);
     obtainPassword([self, path, done](const QString &password, const QString &error) {
         if (!self)
@@ -584,7 +587,7 @@ void ManagedSandbox::requestWebLogin(const QString &path,
                 if (why.isEmpty())
                     why = self->m_gateway->errorString();
                 self->closeGateway();
-                return done(QUrl(), QStringLiteral("Cannot open the sign-in gateway: ") + why);
+                return done(QUrl(), tr("Cannot open the sign-in gateway: %1").arg(why));
             }
             qCInfo(lcGateway) << self->sandboxId() << "gateway on port" << self->m_gateway->port();
         } else {

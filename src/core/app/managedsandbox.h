@@ -42,9 +42,9 @@ public:
     {
         Operation operation = Operation::None;
         bool ok = false;
-        QString error; // the full message (may hold several lines)
+        Error error; // kind, full message (may hold several lines), build log of a failed build
         QStringList notices;
-        QString logPath; // the build log, when there is one
+        QString logPath; // the build log, when there is one (also after a successful build)
     };
 
     explicit ManagedSandbox(const QString &root, QObject *parent = nullptr);
@@ -66,7 +66,9 @@ public:
     QString containerState() const { return m_containerState; }
     quint16 port() const { return m_port; }
     Progress progress() const { return m_progress; }
-    QString lastError() const { return m_lastError; }
+    QString lastError() const { return m_lastError.message; }
+    // The same with its kind and fields (logPath: the build log of a failed build).
+    const Error &lastFailure() const { return m_lastError; }
     QString lastLogPath() const { return m_lastLogPath; }
     // Output of the last long operation (build lines, messages), newest last.
     QStringList recentOutput() const { return m_output; }
@@ -98,6 +100,8 @@ public:
                          std::function<void(const QUrl &url, const QString &error)> done);
 
     // --- fed by SandboxFleet
+    void setEngine(const std::optional<ContainerEngine> &engine, const Error &unavailable);
+    // The same with a plain message (taken as Kind::EngineNotRunning).
     void setEngine(const std::optional<ContainerEngine> &engine, const QString &unavailableMessage);
     // The container's state as the engine reports it ("" = none) and its labels.
     void applyContainerState(const QString &state, quint16 port, const QString &configHash);
@@ -111,8 +115,6 @@ public:
     // How often the health of a sandbox started outside the app is checked while it is
     // starting (default 2 s).
     void setHealthCheckInterval(std::chrono::milliseconds interval);
-
-    static QString logPathFromError(const QString &error);
 
 Q_SIGNALS:
     void changed();
@@ -135,7 +137,7 @@ private:
     void stopHealthWatch();
     void closeGateway();
     void watchConfigFile();
-    void failEarly(Operation op, const QString &error);
+    void failEarly(Operation op, const Error &error);
     void adoptProject(Project project);
 
     QString m_root;
@@ -147,7 +149,7 @@ private:
     QString m_configHash; // SandboxController::configHash of the current config
     PreStartHook::Status m_hookStatus = PreStartHook::Status::Absent;
     std::optional<ContainerEngine> m_engine;
-    QString m_engineMessage;
+    Error m_engineError;
 
     State m_state = State::Stopped;
     Operation m_operation = Operation::None;
@@ -155,7 +157,7 @@ private:
     quint16 m_port = 0;
     QString m_runningConfigHash;
     Progress m_progress;
-    QString m_lastError;
+    Error m_lastError;
     QString m_lastLogPath;
     QStringList m_output;
 

@@ -65,7 +65,7 @@ ManagedSandbox *SandboxFleet::addSandbox(const QString &root)
     auto *s = new ManagedSandbox(root, this);
     s->setHealthCheckInterval(m_healthInterval);
     s->setConfirmConfigChanges(m_confirmChanges);
-    s->setEngine(m_engineStatus.ready() ? m_engine : std::nullopt, m_engineStatus.message);
+    s->setEngine(m_engineStatus.ready() ? m_engine : std::nullopt, engineUnavailableError());
     connect(s, &ManagedSandbox::changed, this, &SandboxFleet::changed);
     m_sandboxes << s;
     Q_EMIT sandboxAdded(s);
@@ -152,7 +152,7 @@ void SandboxFleet::locate()
             return;
         if (o.ready())
             return onEngineReady(*o.engine, o.serverVersion);
-        onEngineUnavailable(o.message, o.engine ? o.engine->displayName() : QString());
+        onEngineUnavailable(o.error, o.engine ? o.engine->displayName() : QString());
         scheduleLocate();
     });
 }
@@ -190,26 +190,37 @@ void SandboxFleet::onEngineReady(const ContainerEngine &engine, const QString &v
         resync();
     });
     connect(m_events, &EngineEvents::engineUnavailable, this,
-            [this](const QString &message) { onEngineUnavailable(message); });
+            [this](const QString &) { onEngineUnavailable(m_events->unavailableError()); });
     m_events->start();
 }
 
-void SandboxFleet::onEngineUnavailable(const QString &message, const QString &displayName)
+void SandboxFleet::onEngineUnavailable(const Error &error, const QString &displayName)
 {
     EngineStatus st;
     st.state = EngineStatus::State::Unavailable;
-    st.message = message;
+    st.message = error.message;
+    st.error = error;
     st.displayName = displayName;
     if (m_engine)
         st.displayName = m_engine->displayName();
     setEngineStatus(st);
 }
 
+Error SandboxFleet::engineUnavailableError() const
+{
+    if (m_engineStatus.ready())
+        return {};
+    if (m_engineStatus.error.isError())
+        return m_engineStatus.error;
+    // Still looking (or a status set with a message only).
+    return Error(Error::Kind::EngineNotRunning, m_engineStatus.message);
+}
+
 void SandboxFleet::setEngineStatus(EngineStatus status)
 {
     m_engineStatus = std::move(status);
     for (ManagedSandbox *s : std::as_const(m_sandboxes))
-        s->setEngine(m_engineStatus.ready() ? m_engine : std::nullopt, m_engineStatus.message);
+        s->setEngine(m_engineStatus.ready() ? m_engine : std::nullopt, engineUnavailableError());
     Q_EMIT engineStatusChanged();
     Q_EMIT changed();
 }

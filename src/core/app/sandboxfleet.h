@@ -29,6 +29,7 @@ public:
         enum class State { Locating, Ready, Unavailable };
         State state = State::Locating;
         QString message;     // Unavailable: the problem and its fix, in plain language
+        Error error;         // Unavailable: the same with its kind (missing, not running, …)
         QString displayName; // "Docker", "Podman"
         QString version;
         bool ready() const { return state == State::Ready; }
@@ -88,10 +89,12 @@ private:
     void locate();
     void scheduleLocate();
     void onEngineReady(const ContainerEngine &engine, const QString &version);
-    void onEngineUnavailable(const QString &message, const QString &displayName = QString());
+    void onEngineUnavailable(const Error &error, const QString &displayName = QString());
     void onContainerEvent(const ContainerEvent &event);
     void resync();
     void setEngineStatus(EngineStatus status);
+    // What a sandbox reports when asked to act without an engine.
+    Error engineUnavailableError() const;
     void startWithApp();
 
     ProjectRegistry *m_registry;

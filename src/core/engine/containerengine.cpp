@@ -45,6 +45,63 @@ QStringList ContainerEngine::userNamespaceArguments() const
     return {QStringLiteral("--userns=keep-id"), QStringLiteral("--user"), QStringLiteral("0:0")};
 }
 
+Error::Kind ContainerEngine::classify(const ProcessResult &r)
+{
+    switch (r.status) {
+    case ProcessResult::Status::FailedToStart:
+        return Error::Kind::EngineMissing;
+    case ProcessResult::Status::TimedOut:
+        return Error::Kind::Timeout;
+    case ProcessResult::Status::Cancelled:
+        return Error::Kind::Cancelled;
+    case ProcessResult::Status::Crashed:
+        return Error::Kind::Failed;
+    case ProcessResult::Status::Finished:
+        break;
+    }
+    if (r.exitCode == 0)
+        return Error::Kind::None;
+    const QString err = QString::fromUtf8(r.standardError);
+    auto has = [&err](const char *words) {
+        return err.contains(QLatin1String(words), Qt::CaseInsensitive);
+    };
+    // The socket refuses us. Docker: "permission denied while trying to connect to the Docker
+    // daemon socket at unix:///var/run/docker.sock: … connect: permission denied"; Podman
+    // (remote): "unable to connect to Podman socket: … dial unix …: connect: permission
+    // denied". A `permission denied` of a file (in a build, in a bind mount) is not this.
+    if (has("permission denied while trying to connect") ||
+        (has("connect: permission denied") &&
+         (has(".sock") || has("docker daemon") || has("podman socket"))))
+        return Error::Kind::PermissionDenied;
+    // No daemon / VM. Docker: "Cannot connect to the Docker daemon at unix://…. Is the docker
+    // daemon running?", Docker Desktop: "error during connect: …"; Podman: "Cannot connect to
+    // Podman. Please verify your connection …" and "unable to connect to Podman socket".
+    if (has("Cannot connect to the Docker daemon") || has("Is the docker daemon running") ||
+        has("error during connect") || has("Cannot connect to Podman") ||
+        has("unable to connect to Podman"))
+        return Error::Kind::EngineNotRunning;
+    // Docker: "Bind for 127.0.0.1:4100 failed: port is already allocated" and "listen tcp4
+    // 127.0.0.1:4100: bind: address already in use"; Podman: "rootlessport listen tcp
+    // 127.0.0.1:4100: bind: address already in use".
+    if (has("port is already allocated") || has("address already in use"))
+        return Error::Kind::PortTaken;
+    // Docker: "Error response from daemon: No such container: NAME" ("Error: No such object:
+    // NAME" for inspect); Podman: "Error: no container with name or ID "NAME" found: no such
+    // container".
+    if (has("No such container") || has("no container with name or ID") ||
+        has("Error: No such object"))
+        return Error::Kind::ContainerGone;
+    return Error::Kind::Failed;
+}
+
+Error ContainerEngine::failure(const ProcessResult &r, const QString &what)
+{
+    const Error::Kind kind = classify(r);
+    if (kind == Error::Kind::None)
+        return {};
+    return Error(kind, r.describeFailure(what), QString::fromUtf8(r.standardError).trimmed());
+}
+
 std::optional<ContainerEngine> EngineLocator::fromName(const QString &nameOrPath)
 {
     const QString n = nameOrPath.trimmed();
@@ -81,11 +138,12 @@ void EngineLocator::locate(const QString &preference, std::function<void(const O
     }
     Outcome none;
     none.status = Outcome::Status::NotInstalled;
-    none.message = QStringLiteral(
+    none.message = tr(
         "No container engine found. Install Docker (Debian/Ubuntu: `sudo apt install docker.io`, "
         "then add yourself to the `docker` group) or Podman (`sudo apt install podman`); on "
         "macOS, Docker Desktop, Colima or Podman. To use a specific one, set OCS_ENGINE=docker, "
         "podman or a path.");
+    none.error = Error(Error::Kind::EngineMissing, none.message);
     probe(candidates, none, std::move(done));
 }
 
@@ -124,36 +182,44 @@ void EngineLocator::probe(QList<ContainerEngine> candidates, Outcome firstFailur
                 return;
             }
             const QString err = QString::fromUtf8(r.standardError).trimmed();
-            if (r.status == ProcessResult::Status::FailedToStart) {
+            const Error::Kind kind = ContainerEngine::classify(r);
+            if (kind == Error::Kind::EngineMissing) {
                 o.status = Outcome::Status::NotInstalled;
-                o.message = QStringLiteral("%1 (%2) is not installed or not executable. "
-                                           "Install it or set OCS_ENGINE.")
+                o.message = tr("%1 (%2) is not installed or not executable. "
+                               "Install it or set OCS_ENGINE.")
                                 .arg(engine.displayName(), engine.program());
-            } else if (r.status == ProcessResult::Status::TimedOut) {
+            } else if (kind == Error::Kind::Timeout) {
                 o.status = Outcome::Status::TimedOut;
-                o.message = QStringLiteral("%1 did not answer within 20 seconds; is its "
-                                           "daemon or virtual machine stuck?")
+                o.message = tr("%1 did not answer within 20 seconds; is its "
+                               "daemon or virtual machine stuck?")
                                 .arg(engine.displayName());
             } else {
                 o.status = Outcome::Status::NotRunning;
                 QString fix;
-                if (err.contains(QLatin1String("permission denied"), Qt::CaseInsensitive))
-                    fix = QStringLiteral("Add yourself to the `docker` group (`sudo usermod "
-                                         "-aG docker $USER`, then log in again).");
+                if (kind == Error::Kind::PermissionDenied)
+                    fix = tr("Add yourself to the `docker` group (`sudo usermod "
+                             "-aG docker $USER`, then log in again).");
                 else if (engine.kind() == ContainerEngine::Kind::Docker)
-                    fix = QStringLiteral("Start it: `sudo systemctl start docker` on Linux; "
-                                         "start Docker Desktop or `colima start` on macOS.");
+                    fix = tr("Start it: `sudo systemctl start docker` on Linux; "
+                             "start Docker Desktop or `colima start` on macOS.");
                 else
-                    fix = QStringLiteral("Start it: `podman machine start` on macOS; check "
-                                         "`podman info` on Linux.");
-                o.message = QStringLiteral("%1 is installed but not reachable%2. %3")
-                                .arg(engine.displayName(),
-                                     err.isEmpty() ? QString()
-                                                   : QStringLiteral(" (") +
-                                                         err.section(QLatin1Char('\n'), 0, 0) +
-                                                         QLatin1Char(')'),
-                                     fix);
+                    fix = tr("Start it: `podman machine start` on macOS; check "
+                             "`podman info` on Linux.");
+                const QString firstLine = err.section(QLatin1Char('\n'), 0, 0);
+                o.message =
+                    (firstLine.isEmpty()
+                         ? tr("%1 is installed but not reachable.").arg(engine.displayName())
+                         : tr("%1 is installed but not reachable (%2).")
+                               .arg(engine.displayName(), firstLine)) +
+                    QLatin1Char(' ') + fix;
             }
+            // An engine that does not answer (no daemon, stuck, any other failure of
+            // `version`) is "not running"; missing and refusing us are told apart.
+            const Error::Kind errorKind =
+                kind == Error::Kind::EngineMissing || kind == Error::Kind::PermissionDenied
+                    ? kind
+                    : Error::Kind::EngineNotRunning;
+            o.error = Error(errorKind, o.message, err);
             qCInfo(lcEngine) << "engine not usable:" << o.message;
             // Candidates come in order of preference: report the first one's
             // problem, unless it is merely "not installed" and a later one is there.

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "error.h"
 #include "process.h"
 
+#include <QCoreApplication>
 #include <QObject>
 #include <QString>
 
@@ -15,6 +17,8 @@ namespace ocs {
 // business: we inherit the environment, so they are respected.
 class ContainerEngine
 {
+    Q_DECLARE_TR_FUNCTIONS(ocs::ContainerEngine)
+
 public:
     enum class Kind { Docker, Podman };
 
@@ -46,6 +50,13 @@ public:
     // is started as (the namespace's) root explicitly. Empty for Docker and for root.
     QStringList userNamespaceArguments() const;
 
+    // What kind of problem an engine command ran into: the one place that reads the
+    // engine's stderr (Docker's and Podman's words). Kind::None when it succeeded.
+    static Error::Kind classify(const ProcessResult &result);
+    // The failure of an engine command as an Error: its kind (classify()), a one-line
+    // message (`what` failed, and why) and the engine's stderr as the detail.
+    static Error failure(const ProcessResult &result, const QString &what);
+
 private:
     Kind m_kind;
     QString m_program;
@@ -63,7 +74,8 @@ public:
         Status status = Status::NotInstalled;
         std::optional<ContainerEngine> engine;
         QString serverVersion;
-        QString message; // plain-language problem and the fix
+        QString message; // plain-language problem and the fix (= error.message)
+        Error error;     // the same with its kind (engine missing, not running, …)
         bool ready() const { return status == Status::Ready; }
     };
 

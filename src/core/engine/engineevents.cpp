@@ -146,7 +146,7 @@ void EngineEvents::launchStream()
         m_job = nullptr;
         QString why = QString::fromUtf8(r.standardError).trimmed();
         if (why.isEmpty())
-            why = r.describeFailure(QStringLiteral("Following the engine's events"));
+            why = r.describeFailure(tr("Following the engine's events"));
         onStreamEnded(why);
     });
     probe();
@@ -199,22 +199,24 @@ void EngineEvents::probe()
                 // Only a stream that is still up counts as (re)connected.
                 if (generation == m_generation && m_job) {
                     m_failures = 0;
-                    setAvailable(true, QString());
+                    setAvailable(true, Error());
                 } else {
                     qCInfo(lcEngine) << "engine answers but its event stream ended; restarting it";
                 }
                 return;
             }
-            setAvailable(false, o.message);
+            setAvailable(false, o.error);
         });
 }
 
-void EngineEvents::setAvailable(bool available, const QString &message)
+void EngineEvents::setAvailable(bool available, const Error &error)
 {
+    const QString message = error.message;
     if (available) {
         // Every new stream is announced: events may have been missed in between.
         m_available = true;
         m_message.clear();
+        m_error = Error();
         qCInfo(lcEngine) << m_engine.displayName() << "answers; following its events";
         Q_EMIT engineAvailable();
         return;
@@ -222,6 +224,7 @@ void EngineEvents::setAvailable(bool available, const QString &message)
     const bool changed = !m_available || *m_available || message != m_message;
     m_available = false;
     m_message = message;
+    m_error = error;
     if (!changed)
         return;
     qCInfo(lcEngine) << "engine unavailable:" << message;

@@ -51,6 +51,8 @@ public:
     // nullopt until the first answer.
     std::optional<bool> available() const { return m_available; }
     QString unavailableMessage() const { return m_message; }
+    // The same with its kind (engine missing, not running, permission denied).
+    Error unavailableError() const { return m_error; }
 
     // Backoff between restarts: first, doubling up to max (defaults 1 s and 60 s).
     void setRetryDelays(std::chrono::milliseconds first, std::chrono::milliseconds max);
@@ -72,7 +74,7 @@ private:
     void onLine(const QString &line);
     void onStreamEnded(const QString &why);
     void probe();
-    void setAvailable(bool available, const QString &message);
+    void setAvailable(bool available, const Error &error);
     void scheduleRestart();
 
     ContainerEngine m_engine;
@@ -86,6 +88,7 @@ private:
     bool m_running = false;
     std::optional<bool> m_available;
     QString m_message;
+    Error m_error;
 };
 
 } // namespace ocs

@@ -31,19 +31,19 @@ QString ProcessResult::describeFailure(const QString &what) const
         const QString tail = lines.isEmpty()
                                  ? QString()
                                  : lines.mid(qMax(0, lines.size() - 3)).join(QStringLiteral(" / "));
-        return QStringLiteral("%1 failed (exit code %2)%3")
+        return tr("%1 failed (exit code %2)%3")
             .arg(what)
             .arg(exitCode)
             .arg(tail.isEmpty() ? QString() : QStringLiteral(": ") + tail);
     }
     case Status::FailedToStart:
-        return QStringLiteral("%1 could not be started: %2").arg(what, errorString);
+        return tr("%1 could not be started: %2").arg(what, errorString);
     case Status::TimedOut:
-        return QStringLiteral("%1 did not finish in time and was stopped").arg(what);
+        return tr("%1 did not finish in time and was stopped").arg(what);
     case Status::Crashed:
-        return QStringLiteral("%1 was killed (%2)").arg(what, errorString);
+        return tr("%1 was killed (%2)").arg(what, errorString);
     case Status::Cancelled:
-        return QStringLiteral("%1 was cancelled").arg(what);
+        return tr("%1 was cancelled").arg(what);
     }
     return what;
 }
@@ -263,7 +263,8 @@ void runProcess(const ProcessSpec &spec, QObject *context,
             privateFile->release();
             ProcessResult r;
             r.status = ProcessResult::Status::FailedToStart;
-            r.errorString = QStringLiteral("cannot write %1: %2").arg(spec.privateFilePath, error);
+            r.errorString =
+                ProcessResult::tr("cannot write %1: %2").arg(spec.privateFilePath, error);
             // As for any other start: the result arrives on a later event-loop turn.
             QTimer::singleShot(0, context, [r, done = std::move(done)] {
                 if (done)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QObject>
 #include <QProcessEnvironment>
 #include <QString>
@@ -41,6 +42,9 @@ struct ProcessSpec
 
 struct ProcessResult
 {
+    Q_DECLARE_TR_FUNCTIONS(ocs::ProcessResult)
+
+public:
     enum class Status {
         Finished,      // ran to the end; see exitCode
         FailedToStart, // not installed, not executable
@@ -55,7 +59,8 @@ struct ProcessResult
     QString errorString;
 
     bool ok() const { return status == Status::Finished && exitCode == 0; }
-    // A one-line description of what went wrong, for error messages.
+    // A one-line description of what went wrong, for error messages (translated; `what` is
+    // the translated name of the step: "Starting the container").
     QString describeFailure(const QString &what) const;
 };
 

@@ -82,7 +82,7 @@ void SandboxLister::list(std::function<void(const QList<SandboxInfo> &, const QS
                 return;
             if (!r.ok())
                 return done(mergeStateFolders({}, paths::stateRoot()),
-                            r.describeFailure(QStringLiteral("Listing containers")));
+                            r.describeFailure(tr("Listing containers")));
             const QStringList ids =
                 QString::fromUtf8(r.standardOutput).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
             if (ids.isEmpty())
@@ -93,8 +93,7 @@ void SandboxLister::list(std::function<void(const QList<SandboxInfo> &, const QS
                     std::chrono::seconds(30)),
                 self, [done](const ProcessResult &ir) {
                     done(mergeStateFolders(parseInspect(ir.standardOutput), paths::stateRoot()),
-                         ir.ok() ? QString()
-                                 : ir.describeFailure(QStringLiteral("Inspecting containers")));
+                         ir.ok() ? QString() : ir.describeFailure(tr("Inspecting containers")));
                 });
         });
 }

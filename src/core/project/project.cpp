@@ -92,7 +92,7 @@ std::optional<Project> Project::open(const QString &root, QString *error, QStrin
     const QString canonical = QFileInfo(root).canonicalFilePath();
     if (canonical.isEmpty()) {
         if (error)
-            *error = QStringLiteral("%1: no such folder").arg(root);
+            *error = tr("%1: no such folder").arg(root);
         return std::nullopt;
     }
     const auto loaded = ConfigFile::load(canonical + QLatin1Char('/') + ConfigFile::FileName);
@@ -148,7 +148,7 @@ bool Project::ensureStateDirs(QString *error) const
     for (const QString &dir : {paths::stateRoot(), stateDir(), agentStateDir()}) {
         if (!QDir().mkpath(dir) || !QFile::setPermissions(dir, ownerOnly)) {
             if (error)
-                *error = QStringLiteral("cannot create %1 with owner-only permissions").arg(dir);
+                *error = tr("cannot create %1 with owner-only permissions").arg(dir);
             return false;
         }
     }

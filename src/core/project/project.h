@@ -2,6 +2,7 @@
 
 #include "config/projectconfig.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 #include <optional>
@@ -27,6 +28,8 @@ QString imageSourceDir();
 // One project: its root, its config and every name derived from them.
 class Project
 {
+    Q_DECLARE_TR_FUNCTIONS(ocs::Project)
+
 public:
     static inline const QString HookFileName =
         QStringLiteral("opencode-sandbox-pre-start-container.sh");

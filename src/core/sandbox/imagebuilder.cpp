@@ -60,32 +60,31 @@ bool ImageBuilder::prepareContext(const Project &project, const QString &dir, QS
     };
     const QString sources = paths::imageSourceDir();
     if (sources.isEmpty())
-        return fail(QStringLiteral("The sandbox image sources (Dockerfile, entrypoint) were not "
-                                   "found; set OCS_DATA_DIR to the folder that holds docker/, "
-                                   "or reinstall."));
+        return fail(tr("The sandbox image sources (Dockerfile, entrypoint) were not "
+                       "found; set OCS_DATA_DIR to the folder that holds docker/, "
+                       "or reinstall."));
     QDir(dir).removeRecursively();
     if (!QDir().mkpath(dir + QStringLiteral("/extra-ca")))
-        return fail(QStringLiteral("cannot create %1").arg(dir));
+        return fail(tr("cannot create %1").arg(dir));
     const QDir src(sources);
     for (const QFileInfo &fi : src.entryInfoList(QDir::Files)) {
         if (fi.fileName() == QLatin1String("README.md"))
             continue;
         const QString target = dir + QLatin1Char('/') + fi.fileName();
         if (!QFile::copy(fi.absoluteFilePath(), target))
-            return fail(
-                QStringLiteral("cannot copy %1 into the build context").arg(fi.absoluteFilePath()));
+            return fail(tr("cannot copy %1 into the build context").arg(fi.absoluteFilePath()));
         QFile::setPermissions(target, fi.permissions() | QFile::WriteOwner);
     }
     // mise.toml is run by the build (`mise install`): one read, the approved bytes only.
     const ApprovedFile miseFile(project, ApprovedFile::Kind::MiseToml);
     const ApprovedFile::Snapshot mise = miseFile.read();
     if (mise.status == ApprovedFile::Status::Refused)
-        return fail(QStringLiteral("The image was not built: %1").arg(mise.error));
+        return fail(tr("The image was not built: %1").arg(mise.error));
     if (mise.status == ApprovedFile::Status::NotApproved)
         return fail(miseFile.approvalHint());
     QFile miseOut(dir + QStringLiteral("/mise.toml"));
     if (!miseOut.open(QIODevice::WriteOnly) || miseOut.write(mise.content) != mise.content.size())
-        return fail(QStringLiteral("cannot write %1").arg(miseOut.fileName()));
+        return fail(tr("cannot write %1").arg(miseOut.fileName()));
     miseOut.close();
     int n = 0;
     for (const QString &ca : extraCaFiles(project)) {
@@ -94,21 +93,21 @@ bool ImageBuilder::prepareContext(const Project &project, const QString &dir, QS
         const WorkspaceFile::Result in = WorkspaceFile::readMaybeInWorkspace(
             project.root(), ca, WorkspaceFile::CertificateMaxSize);
         if (!in.ok())
-            return fail(QStringLiteral("extra CA certificate %1: %2 (listed in "
-                                       "extra-ca-certificates or OCS_EXTRA_CA_CERTS)")
+            return fail(tr("extra CA certificate %1: %2 (listed in "
+                           "extra-ca-certificates or OCS_EXTRA_CA_CERTS)")
                             .arg(ca, in.reason));
         const QByteArray &pem = in.data;
         if (!pem.contains("-----BEGIN CERTIFICATE-----"))
-            return fail(QStringLiteral("extra CA certificate %1 is not a PEM certificate "
-                                       "(expected -----BEGIN CERTIFICATE-----)")
+            return fail(tr("extra CA certificate %1 is not a PEM certificate "
+                           "(expected -----BEGIN CERTIFICATE-----)")
                             .arg(ca));
         if (pem.contains("PRIVATE KEY"))
-            return fail(QStringLiteral("%1 holds a private key; only the CA certificate belongs "
-                                       "in extra-ca-certificates")
+            return fail(tr("%1 holds a private key; only the CA certificate belongs "
+                           "in extra-ca-certificates")
                             .arg(ca));
         QFile out(dir + QStringLiteral("/extra-ca/extra-%1.crt").arg(++n, 2, 10, QLatin1Char('0')));
         if (!out.open(QIODevice::WriteOnly) || out.write(pem) != pem.size())
-            return fail(QStringLiteral("cannot write %1").arg(out.fileName()));
+            return fail(tr("cannot write %1").arg(out.fileName()));
     }
     return true;
 }
@@ -195,7 +194,7 @@ void ImageBuilder::runBuild(const Options &options, const QString &registry,
     result.logPath = m_project.stateDir() + QStringLiteral("/docker-build.log");
     QString error;
     if (!m_project.ensureStateDirs(&error)) {
-        result.error = error;
+        result.error = Error(Error::Kind::Failed, error);
         done(result);
         return;
     }
@@ -203,7 +202,7 @@ void ImageBuilder::runBuild(const Options &options, const QString &registry,
     m_miseHasTools = ApprovedFile(m_project, ApprovedFile::Kind::MiseToml).read().status ==
                      ApprovedFile::Status::Approved;
     if (!prepareContext(m_project, context, &error)) {
-        result.error = error;
+        result.error = Error(Error::Kind::Failed, error);
         done(result);
         return;
     }
@@ -213,8 +212,8 @@ void ImageBuilder::runBuild(const Options &options, const QString &registry,
 
     m_log.setFileName(result.logPath);
     if (!m_log.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        result.error =
-            QStringLiteral("cannot write %1: %2").arg(result.logPath, m_log.errorString());
+        result.error = Error(Error::Kind::Failed,
+                             tr("cannot write %1: %2").arg(result.logPath, m_log.errorString()));
         done(result);
         return;
     }
@@ -245,13 +244,19 @@ void ImageBuilder::runBuild(const Options &options, const QString &registry,
             [this, result, tail, done](const ProcessResult &r) mutable {
                 m_job->deleteLater();
                 m_log.close();
-                if (!r.ok()) {
-                    result.error = m_cancelled
-                                       ? QStringLiteral("The image build was cancelled.")
-                                       : r.describeFailure(QStringLiteral("The image build")) +
-                                             QStringLiteral("\nLast lines:\n  ") +
-                                             tail->join(QStringLiteral("\n  ")) +
-                                             QStringLiteral("\nFull log: ") + result.logPath;
+                if (!r.ok() && m_cancelled) {
+                    result.error =
+                        Error(Error::Kind::Cancelled, tr("The image build was cancelled."),
+                              QString(), result.logPath);
+                } else if (!r.ok()) {
+                    // The log's path is a field, not a part of the message: the CLI prints it,
+                    // the tray offers to open the log.
+                    result.error =
+                        Error(Error::Kind::ImageBuildFailed,
+                              r.describeFailure(tr("The image build")) + QLatin1Char('\n') +
+                                  tr("Last lines:") + QStringLiteral("\n  ") +
+                                  tail->join(QStringLiteral("\n  ")),
+                              QString(), result.logPath);
                 }
                 result.ok = r.ok();
                 if (result.ok && m_miseHasTools && !m_cancelled) {

@@ -28,8 +28,10 @@ public:
     struct Result
     {
         bool ok = false;
-        QString error;
-        QString logPath;
+        // Failed builds: Kind::ImageBuildFailed with error.logPath (Cancelled when cancelled);
+        // problems before the build (context, files): Kind::Failed.
+        Error error;
+        QString logPath; // the build log (also on success)
     };
 
     ImageBuilder(ContainerEngine engine, Project project, QObject *parent = nullptr);

@@ -115,8 +115,7 @@ void PasswordStore::writeKeychain(const QString &password,
 void PasswordStore::obtain(Callback done)
 {
     if (!keychainEnabled()) {
-        done(
-            useFile(QStringLiteral("the keychain is switched off or no D-Bus session is running")));
+        done(useFile(tr("the keychain is switched off or no D-Bus session is running")));
         return;
     }
     QPointer<PasswordStore> self(this);
@@ -138,7 +137,7 @@ void PasswordStore::afterKeychainMiss(bool keychainUsable, const QString &why, C
 {
     if (!keychainUsable) {
         qCInfo(lcSecrets) << "keychain unavailable:" << why;
-        done(useFile(QStringLiteral("the keychain is not available (%1)").arg(why)));
+        done(useFile(tr("the keychain is not available (%1)").arg(why)));
         return;
     }
     // The keychain works but holds nothing: adopt an existing file or make a new password.
@@ -156,7 +155,7 @@ void PasswordStore::afterKeychainMiss(bool keychainUsable, const QString &why, C
         if (!self)
             return;
         if (o != KeychainOutcome::Written) {
-            done(self->useFile(QStringLiteral("the keychain refused to store it (%1)").arg(w)));
+            done(self->useFile(tr("the keychain refused to store it (%1)").arg(w)));
             return;
         }
         Result r;
@@ -165,7 +164,7 @@ void PasswordStore::afterKeychainMiss(bool keychainUsable, const QString &why, C
         r.location = Location::Keychain;
         if (fromFile) {
             QFile::remove(self->fallbackFile());
-            r.notice = QStringLiteral("Moved the server password from %1 into the keychain.")
+            r.notice = tr("Moved the server password from %1 into the keychain.")
                            .arg(self->fallbackFile());
         }
         done(r);
@@ -192,18 +191,17 @@ PasswordStore::Result PasswordStore::useFile(const QString &why)
     r.password = generate();
     QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly)) {
-        r.error = QStringLiteral("cannot write %1: %2").arg(path, out.errorString());
+        r.error = tr("cannot write %1: %2").arg(path, out.errorString());
         return r;
     }
     out.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     out.write(r.password.toUtf8() + '\n');
     if (!out.commit()) {
-        r.error = QStringLiteral("cannot write %1: %2").arg(path, out.errorString());
+        r.error = tr("cannot write %1: %2").arg(path, out.errorString());
         return r;
     }
     r.ok = true;
-    r.notice =
-        QStringLiteral("Stored the server password in %1 (owner-only), because %2.").arg(path, why);
+    r.notice = tr("Stored the server password in %1 (owner-only), because %2.").arg(path, why);
     return r;
 }
 
@@ -222,7 +220,7 @@ void PasswordStore::forget(Callback done)
         Result r;
         r.ok = j && (j->error() == QKeychain::NoError || j->error() == QKeychain::EntryNotFound);
         if (!r.ok)
-            r.error = j ? j->errorString() : QStringLiteral("the keychain did not answer");
+            r.error = j ? j->errorString() : tr("the keychain did not answer");
         done(r);
     });
 }

@@ -77,7 +77,7 @@ void PreStartHook::run(bool interactive, std::function<void(const Result &)> don
     if (st == Status::NotApproved) {
         Result r;
         r.error = hook.status == ApprovedFile::Status::Refused
-                      ? QStringLiteral("The pre-start hook was not run: %1").arg(hook.error)
+                      ? tr("The pre-start hook was not run: %1").arg(hook.error)
                       : approvalHint();
         done(r);
         return;
@@ -104,7 +104,7 @@ void PreStartHook::run(bool interactive, std::function<void(const Result &)> don
     runProcess(spec, this, [done, path = m_path](const ProcessResult &pr) {
         Result r;
         if (!pr.ok()) {
-            r.error = pr.describeFailure(QStringLiteral("The pre-start hook %1").arg(path));
+            r.error = pr.describeFailure(tr("The pre-start hook %1").arg(path));
             done(r);
             return;
         }

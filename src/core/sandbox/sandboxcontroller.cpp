@@ -63,13 +63,18 @@ void SandboxController::setState(State s)
     Q_EMIT stateChanged(s);
 }
 
-void SandboxController::fail(const QString &error, Callback done)
+void SandboxController::fail(const Error &error, Callback done)
 {
-    qCWarning(lcSandbox) << m_project.sandboxId() << error;
+    qCWarning(lcSandbox) << m_project.sandboxId() << Error::kindName(error.kind) << error.message;
     setState(State::Error);
     Outcome o;
     o.error = error;
     done(o);
+}
+
+void SandboxController::fail(const QString &message, Callback done)
+{
+    fail(Error(Error::Kind::Failed, message), done);
 }
 
 void SandboxController::password(Callback done)
@@ -82,7 +87,8 @@ void SandboxController::password(Callback done)
         store->deleteLater();
         Outcome o;
         o.ok = r.ok;
-        o.error = r.error;
+        if (!r.ok)
+            o.error = Error(Error::Kind::Failed, r.error);
         o.password = r.password;
         if (!r.notice.isEmpty())
             o.notices << r.notice;
@@ -121,8 +127,7 @@ void SandboxController::rebuild(const ImageBuilder::Options &options, Callback d
         setState(State::Stopped);
         Outcome o;
         o.ok = true;
-        o.notices << QStringLiteral("Image %1 built; build log: %2")
-                         .arg(m_project.imageName(), r.logPath);
+        o.notices << tr("Image %1 built; build log: %2").arg(m_project.imageName(), r.logPath);
         done(o);
     });
 }
@@ -142,8 +147,7 @@ void SandboxController::start(const StartOptions &options, Callback done)
                     return fail(pw.error, done);
                 o.ok = true;
                 o.password = pw.password;
-                o.notices
-                    << QStringLiteral("%1 is already running.").arg(m_project.containerName());
+                o.notices << tr("%1 is already running.").arg(m_project.containerName());
                 setState(State::Running);
                 done(o);
             });
@@ -182,8 +186,7 @@ void SandboxController::approveConfig(const StartOptions &options, Callback done
     auto runHook = [this, options, done] {
         auto *hook = new PreStartHook(m_project, this);
         if (hook->status() == PreStartHook::Status::Approved)
-            Q_EMIT message(
-                QStringLiteral("Running the pre-start hook %1").arg(m_project.hookPath()));
+            Q_EMIT message(tr("Running the pre-start hook %1").arg(m_project.hookPath()));
         hook->run(options.interactive, [this, hook, options, done](const PreStartHook::Result &r) {
             hook->deleteLater();
             if (!r.ok)
@@ -206,14 +209,15 @@ void SandboxController::approveConfig(const StartOptions &options, Callback done
                      ? QString()
                      : review.warnings.join(QLatin1Char('\n')) + QLatin1Char('\n'),
                  tr("Accept to start (`ocs start --yes`, or answer yes)."));
+    const Error refused(Error::Kind::NotApproved, refusal);
     if (!options.confirmConfigChanges)
-        return fail(refusal, done);
+        return fail(refused, done);
     QPointer<SandboxController> self(this);
-    options.confirmConfigChanges(review, [self, runHook, refusal, done](bool accepted) {
+    options.confirmConfigChanges(review, [self, runHook, refused, done](bool accepted) {
         if (!self)
             return;
         if (!accepted)
-            return self->fail(refusal, done);
+            return self->fail(refused, done);
         runHook();
     });
 }
@@ -224,8 +228,8 @@ void SandboxController::afterHook(const StartOptions &options, QMap<QString, QSt
     password([this, options, hostEnv, done](const Outcome &pw) {
         if (!pw.ok)
             return fail(pw.error, done);
-        ensureImage(options, [this, pw, hostEnv, done](bool ok, const QString &error) {
-            if (!ok)
+        ensureImage(options, [this, pw, hostEnv, done](const Error &error) {
+            if (error.isError())
                 return fail(error, done);
             setState(State::Starting);
             runContainer(pw.password, hostEnv, {}, pw, done);
@@ -234,7 +238,7 @@ void SandboxController::afterHook(const StartOptions &options, QMap<QString, QSt
 }
 
 void SandboxController::ensureImage(const StartOptions &options,
-                                    std::function<void(bool, QString)> next)
+                                    std::function<void(const Error &)> next)
 {
     auto build = [this, options, next] {
         setState(State::Building);
@@ -242,7 +246,7 @@ void SandboxController::ensureImage(const StartOptions &options,
         connect(builder, &ImageBuilder::progress, this, &SandboxController::buildProgress);
         builder->build(options.build, [builder, next](const ImageBuilder::Result &r) {
             builder->deleteLater();
-            next(r.ok, r.error);
+            next(r.ok ? Error() : r.error);
         });
     };
     if (options.rebuild)
@@ -254,16 +258,16 @@ void SandboxController::ensureImage(const StartOptions &options,
     runProcess(m_engine.command(args, std::chrono::seconds(30)), this,
                [this, build, next](const ProcessResult &r) {
                    if (!r.ok()) {
-                       Q_EMIT message(QStringLiteral("No image for %1 yet: building it (the first "
-                                                     "build takes a few minutes).")
+                       Q_EMIT message(tr("No image for %1 yet: building it (the first "
+                                         "build takes a few minutes).")
                                           .arg(m_project.sandboxId()));
                        return build();
                    }
                    const QString hash = QString::fromUtf8(r.standardOutput).trimmed();
                    if (hash != ImageBuilder::miseHash(m_project))
-                       Q_EMIT message(QStringLiteral("mise.toml changed since the image was built: "
-                                                     "run `ocs rebuild` to install its tools."));
-                   next(true, QString());
+                       Q_EMIT message(tr("mise.toml changed since the image was built: "
+                                         "run `ocs rebuild` to install its tools."));
+                   next(Error());
                });
 }
 
@@ -273,9 +277,9 @@ void SandboxController::runContainer(const QString &password, const QMap<QString
     SandboxRecord st = SandboxRecord::load(m_project.stateDir());
     const quint16 port = PortAllocator::choose(st.port, avoid);
     if (!port)
-        return fail(QStringLiteral("No free port between %1 and %2 on 127.0.0.1.")
-                        .arg(PortAllocator::FirstPort)
-                        .arg(PortAllocator::LastPort),
+        return fail(Error(Error::Kind::PortTaken, tr("No free port between %1 and %2 on 127.0.0.1.")
+                                                      .arg(PortAllocator::FirstPort)
+                                                      .arg(PortAllocator::LastPort)),
                     done);
     QString hostsError;
     RunInputs in;
@@ -291,22 +295,19 @@ void SandboxController::runContainer(const QString &password, const QMap<QString
     if (!plan.ok())
         return fail(plan.error, done);
     for (const QString &s : plan.skippedVariables)
-        partial.notices << QStringLiteral("Not passed into the sandbox: %1").arg(s);
+        partial.notices << tr("Not passed into the sandbox: %1").arg(s);
     partial.notices << plan.warnings;
     const QStringList readOnlyPaths = plan.readOnlyPaths;
 
-    Q_EMIT message(QStringLiteral("Starting %1 on http://127.0.0.1:%2")
-                       .arg(m_project.containerName())
-                       .arg(port));
+    Q_EMIT message(
+        tr("Starting %1 on http://127.0.0.1:%2").arg(m_project.containerName()).arg(port));
     runProcess(
         plan.spec, this,
         [this, password, hostEnv, avoid, partial, port, readOnlyPaths,
          done](const ProcessResult &r) mutable {
             if (!r.ok()) {
-                const QString err = QString::fromUtf8(r.standardError);
-                const bool portTaken = err.contains(QLatin1String("port is already allocated")) ||
-                                       err.contains(QLatin1String("address already in use"));
-                if (portTaken && avoid.size() < 5) {
+                const Error error = ContainerEngine::failure(r, tr("Starting the container"));
+                if (error.kind == Error::Kind::PortTaken && avoid.size() < 5) {
                     runProcess(m_engine.command({QStringLiteral("rm"), QStringLiteral("--force"),
                                                  m_project.containerName()}),
                                this,
@@ -317,7 +318,7 @@ void SandboxController::runContainer(const QString &password, const QMap<QString
                                });
                     return;
                 }
-                return fail(r.describeFailure(QStringLiteral("Starting the container")), done);
+                return fail(error, done);
             }
             SandboxRecord saved = SandboxRecord::load(m_project.stateDir());
             saved.port = port;
@@ -362,12 +363,12 @@ void SandboxController::waitHealthy(quint16 port, const QString &password, Outco
                 };
                 if (clock->elapsed() > startTimeout().count()) {
                     *step = nullptr;
-                    return self->fail(
-                        QStringLiteral("OpenCode did not answer its health check within %1 s "
-                                       "(last: %2). See `ocs logs`.")
-                            .arg(startTimeout().count() / 1000)
-                            .arg(h.error),
-                        done);
+                    return self->fail(Error(Error::Kind::Timeout,
+                                            tr("OpenCode did not answer its health check within "
+                                               "%1 s (last: %2). See `ocs logs`.")
+                                                .arg(startTimeout().count() / 1000)
+                                                .arg(h.error)),
+                                      done);
                 }
                 if (++*attempts % 4 != 0)
                     return retry();
@@ -386,11 +387,18 @@ void SandboxController::waitHealthy(quint16 port, const QString &password, Outco
                             QString logs =
                                 QString::fromUtf8(r.standardOutput + r.standardError).trimmed();
                             logs.replace(QLatin1Char('\n'), QStringLiteral("\n  "));
-                            self->fail(
-                                QStringLiteral("The sandbox stopped while starting (container %1). "
-                                               "Its last output:\n  %2")
-                                    .arg(status.isEmpty() ? QStringLiteral("gone") : status, logs),
-                                done);
+                            const QString message =
+                                status.isEmpty()
+                                    ? tr("The sandbox stopped while starting (its container is "
+                                         "gone). Its last output:\n  %1")
+                                          .arg(logs)
+                                    : tr("The sandbox stopped while starting (container %1). "
+                                         "Its last output:\n  %2")
+                                          .arg(status, logs);
+                            self->fail(Error(status.isEmpty() ? Error::Kind::ContainerGone
+                                                              : Error::Kind::Failed,
+                                             message, logs),
+                                       done);
                         });
                 });
             });
@@ -402,33 +410,29 @@ void SandboxController::stop(Callback done)
 {
     setState(State::Stopping);
     const QString name = m_project.containerName();
-    runProcess(m_engine.command(
-                   {QStringLiteral("stop"), QStringLiteral("--time"), QStringLiteral("10"), name},
-                   std::chrono::seconds(60)),
-               this, [this, name, done](const ProcessResult &stopped) {
-                   const bool absent =
-                       QString::fromUtf8(stopped.standardError)
-                           .contains(QLatin1String("No such container"), Qt::CaseInsensitive) ||
-                       QString::fromUtf8(stopped.standardError)
-                           .contains(QLatin1String("no container with"), Qt::CaseInsensitive);
-                   runProcess(
-                       m_engine.command({QStringLiteral("rm"), QStringLiteral("--force"), name}),
+    runProcess(
+        m_engine.command(
+            {QStringLiteral("stop"), QStringLiteral("--time"), QStringLiteral("10"), name},
+            std::chrono::seconds(60)),
+        this, [this, name, done](const ProcessResult &stopped) {
+            const bool absent = ContainerEngine::classify(stopped) == Error::Kind::ContainerGone;
+            runProcess(m_engine.command({QStringLiteral("rm"), QStringLiteral("--force"), name}),
                        this, [this, stopped, absent, name, done](const ProcessResult &removed) {
                            Outcome o;
                            if (absent) {
                                o.ok = true;
-                               o.notices << QStringLiteral("%1 was not running.").arg(name);
+                               o.notices << tr("%1 was not running.").arg(name);
                            } else if (stopped.ok() || removed.ok()) {
                                o.ok = true;
                            } else {
                                return fail(
-                                   stopped.describeFailure(QStringLiteral("Stopping %1").arg(name)),
+                                   ContainerEngine::failure(stopped, tr("Stopping %1").arg(name)),
                                    done);
                            }
                            setState(State::Stopped);
                            done(o);
                        });
-               });
+        });
 }
 
 } // namespace ocs

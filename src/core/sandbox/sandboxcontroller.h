@@ -37,7 +37,7 @@ public:
     struct Outcome
     {
         bool ok = false;
-        QString error;
+        Error error;         // its kind, the message, the engine's words, the build log
         QStringList notices; // things to tell the user (skipped variables, password location)
         quint16 port = 0;
         QString password; // for the caller's own use (gateway); never printed or logged
@@ -80,10 +80,12 @@ Q_SIGNALS:
 
 private:
     void setState(State s);
-    void fail(const QString &error, Callback done);
+    void fail(const Error &error, Callback done);
+    // A problem with no kind of its own (files, the state folder, …): Kind::Failed.
+    void fail(const QString &message, Callback done);
     void approveConfig(const StartOptions &options, Callback done);
     void afterHook(const StartOptions &options, QMap<QString, QString> hostEnv, Callback done);
-    void ensureImage(const StartOptions &options, std::function<void(bool, QString)> next);
+    void ensureImage(const StartOptions &options, std::function<void(const Error &)> next);
     void runContainer(const QString &password, const QMap<QString, QString> &hostEnv,
                       QList<quint16> avoid, Outcome partial, Callback done);
     void waitHealthy(quint16 port, const QString &password, Outcome partial, Callback done);

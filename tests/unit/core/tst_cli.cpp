@@ -96,6 +96,7 @@ private Q_SLOTS:
     void hookShow_refusesUnsafeFiles();
     void mise_showAndApprove();
     void rebuild_refusesUnapprovedMiseToml();
+    void rebuild_failurePrintsItsLog();
 
     void status_json();
     void missingEngine_exit3();
@@ -639,6 +640,27 @@ void TestCli::rebuild_refusesUnapprovedMiseToml()
     QVERIFY2(r.err.contains(QStringLiteral("ocs mise approve")), qPrintable(r.err));
     for (const QStringList &call : engineCalls())
         QVERIFY2(call.value(0) != QLatin1String("build"), qPrintable(call.join(u' ')));
+}
+
+void TestCli::rebuild_failurePrintsItsLog()
+{
+    const QString root = initProject(QStringLiteral("rebuild-fails"));
+    QVERIFY(!root.isEmpty());
+    respond(QStringLiteral("build"), "Step 1/2 : FROM nowhere\n",
+            "pull access denied for nowhere, repository does not exist\n", 1);
+    const CliResult r = ocs({QStringLiteral("rebuild")}, root);
+    QCOMPARE(r.exitCode, 1);
+    const QString log = stateRoot() + QLatin1Char('/') +
+                        sandboxIdOf(root, QStringLiteral("rebuild-fails")) +
+                        QStringLiteral("/docker-build.log");
+    QVERIFY2(QFile::exists(log), qPrintable(log));
+    QVERIFY2(readFile(log).contains("pull access denied"), readFile(log).constData());
+    // The message, then the log's path (the error's field, printed by the CLI) and a hint.
+    QVERIFY2(r.err.contains(QStringLiteral("ocs: The image build failed (exit code 1)")),
+             qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("\nFull log: ") + log + QLatin1Char('\n')),
+             qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("ocs rebuild")), qPrintable(r.err));
 }
 
 void TestCli::status_json()

@@ -42,6 +42,10 @@ private Q_SLOTS:
     void outcome_data();
     void outcome();
 
+    void classify_data();
+    void classify();
+    void failure_keepsTheEnginesWords();
+
     void autoDetect_firstWorkingWins();
     void autoDetect_reportsFirstRealProblem();
     void autoDetect_notInstalledButLaterNotRunning();
@@ -207,13 +211,15 @@ void TestContainerEngine::outcome_data()
     QTest::addColumn<ProcessResult>("result");
     QTest::addColumn<int>("status");
     QTest::addColumn<QStringList>("messageWords");
+    QTest::addColumn<Error::Kind>("errorKind");
 
     QTest::newRow("not installed")
         << QStringLiteral("/nonexistent/docker")
         << FakeProcessLauncher::failedToStart(QStringLiteral("execvp: No such file or directory"))
         << int(Status::NotInstalled)
         << QStringList{QStringLiteral("not installed"), QStringLiteral("/nonexistent/docker"),
-                       QStringLiteral("OCS_ENGINE")};
+                       QStringLiteral("OCS_ENGINE")}
+        << Error::Kind::EngineMissing;
     QTest::newRow("not running, permission denied")
         << QStringLiteral("/usr/bin/docker")
         << FakeProcessLauncher::finished(
@@ -224,7 +230,8 @@ void TestContainerEngine::outcome_data()
                "dial unix /var/run/docker.sock: connect: permission denied\n")
         << int(Status::NotRunning)
         << QStringList{QStringLiteral("not reachable"), QStringLiteral("permission denied"),
-                       QStringLiteral("docker` group"), QStringLiteral("usermod -aG docker")};
+                       QStringLiteral("docker` group"), QStringLiteral("usermod -aG docker")}
+        << Error::Kind::PermissionDenied;
     QTest::newRow("not running, daemon down")
         << QStringLiteral("/usr/bin/docker")
         << FakeProcessLauncher::finished(
@@ -235,7 +242,8 @@ void TestContainerEngine::outcome_data()
         << int(Status::NotRunning)
         << QStringList{QStringLiteral("Docker is installed but not reachable"),
                        QStringLiteral("Is the docker daemon running?"),
-                       QStringLiteral("systemctl start docker"), QStringLiteral("colima start")};
+                       QStringLiteral("systemctl start docker"), QStringLiteral("colima start")}
+        << Error::Kind::EngineNotRunning;
     QTest::newRow("podman not running")
         << QStringLiteral("/usr/bin/podman")
         << FakeProcessLauncher::finished(
@@ -245,20 +253,23 @@ void TestContainerEngine::outcome_data()
                "/run/user/1000/podman/podman.sock: connect: no such file\n")
         << int(Status::NotRunning)
         << QStringList{QStringLiteral("Podman is installed but not reachable"),
-                       QStringLiteral("podman machine start")};
+                       QStringLiteral("podman machine start")}
+        << Error::Kind::EngineNotRunning;
     QTest::newRow("docker answers without server")
         << QStringLiteral("/usr/bin/docker") << FakeProcessLauncher::finished(0, ClientOnlyJson)
-        << int(Status::NotRunning) << QStringList{QStringLiteral("not reachable")};
+        << int(Status::NotRunning) << QStringList{QStringLiteral("not reachable")}
+        << Error::Kind::EngineNotRunning;
     QTest::newRow("timed out") << QStringLiteral("/usr/bin/docker")
                                << FakeProcessLauncher::timedOut() << int(Status::TimedOut)
                                << QStringList{QStringLiteral("did not answer within 20 seconds"),
-                                              QStringLiteral("stuck")};
+                                              QStringLiteral("stuck")}
+                               << Error::Kind::EngineNotRunning;
     QTest::newRow("ready") << QStringLiteral("/usr/bin/docker")
                            << FakeProcessLauncher::finished(0, DockerVersionJson)
-                           << int(Status::Ready) << QStringList();
+                           << int(Status::Ready) << QStringList() << Error::Kind::None;
     QTest::newRow("podman ready (no Server part)")
         << QStringLiteral("/usr/bin/podman") << FakeProcessLauncher::finished(0, PodmanVersionJson)
-        << int(Status::Ready) << QStringList();
+        << int(Status::Ready) << QStringList() << Error::Kind::None;
 }
 
 void TestContainerEngine::outcome()
@@ -267,6 +278,7 @@ void TestContainerEngine::outcome()
     QFETCH(ProcessResult, result);
     QFETCH(int, status);
     QFETCH(QStringList, messageWords);
+    QFETCH(Error::Kind, errorKind);
     m_env.set("OCS_ENGINE", engine);
     m_fake->reply({QStringLiteral("version")}, result);
 
@@ -274,6 +286,8 @@ void TestContainerEngine::outcome()
     QVERIFY(o);
     QCOMPARE(int(o->status), status);
     QCOMPARE(o->ready(), status == int(Status::Ready));
+    QCOMPARE(o->error.kind, errorKind);
+    QCOMPARE(o->error.message, o->message);
     for (const QString &w : messageWords)
         QVERIFY2(o->message.contains(w),
                  qPrintable(QStringLiteral("\"%1\" not in: %2").arg(w, o->message)));
@@ -286,6 +300,130 @@ void TestContainerEngine::outcome()
     }
     QVERIFY(o->engine);
     QCOMPARE(o->engine->program(), engine);
+}
+
+// Recorded from Docker 28 (client and daemon) and Podman 4.3.1 on Debian, run as root and as
+// an unprivileged user; the Podman port message is rootless Podman's (rootlessport).
+void TestContainerEngine::classify_data()
+{
+    QTest::addColumn<ProcessResult>("result");
+    QTest::addColumn<Error::Kind>("kind");
+    using K = Error::Kind;
+    using F = FakeProcessLauncher;
+
+    QTest::newRow("success") << F::finished(0, "running 4100\n") << K::None;
+    QTest::newRow("not installed")
+        << F::failedToStart(QStringLiteral("execvp: No such file or directory"))
+        << K::EngineMissing;
+    QTest::newRow("timed out") << F::timedOut() << K::Timeout;
+    ProcessResult cancelled = F::finished(143);
+    cancelled.status = ProcessResult::Status::Cancelled;
+    QTest::newRow("cancelled") << cancelled << K::Cancelled;
+
+    QTest::newRow("docker: daemon down")
+        << F::finished(1, {},
+                       "Cannot connect to the Docker daemon at unix:///tmp/ocs-nope.sock. Is the "
+                       "docker daemon running?\n")
+        << K::EngineNotRunning;
+    QTest::newRow("docker: permission denied")
+        << F::finished(1, {},
+                       "WARNING: Error loading config file: open /root/.docker/config.json: "
+                       "permission denied\n"
+                       "permission denied while trying to connect to the Docker daemon socket at "
+                       "unix:///var/run/docker.sock: Get "
+                       "\"http://%2Fvar%2Frun%2Fdocker.sock/v1.50/version\": dial unix "
+                       "/var/run/docker.sock: connect: permission denied\n")
+        << K::PermissionDenied;
+    QTest::newRow("docker: no such container (stop)")
+        << F::finished(1, {},
+                       "Error response from daemon: No such container: ocs-nonexistent-xyz\n")
+        << K::ContainerGone;
+    QTest::newRow("docker: port in use (run)")
+        << F::finished(
+               125, {},
+               "docker: Error response from daemon: driver failed programming external "
+               "connectivity on endpoint strange_tesla "
+               "(48a2a63763ee804845317215563129ad749e24b9e7ad493229d69842797f789f): Error "
+               "starting userland proxy: listen tcp4 127.0.0.1:47391: bind: address already in "
+               "use\n\nRun 'docker run --help' for more information\n")
+        << K::PortTaken;
+    QTest::newRow("docker: port allocated (run)")
+        << F::finished(125, {},
+                       "docker: Error response from daemon: driver failed programming external "
+                       "connectivity on endpoint opencode-sandbox-demo-123abc "
+                       "(5b0a9c): Bind for 127.0.0.1:4100 failed: port is already allocated.\n")
+        << K::PortTaken;
+    QTest::newRow("docker: other failure")
+        << F::finished(125, {},
+                       "docker: Error response from daemon: failed to create task: "
+                       "unique-engine-error-7781.\n")
+        << K::Failed;
+
+    const QByteArray cniWarning =
+        "time=\"2026-12-03T16:03:12Z\" level=warning msg=\"Error validating CNI config file "
+        "/etc/cni/net.d/87-podman-bridge.conflist: [failed to find plugin \\\"bridge\\\" in "
+        "path [/usr/local/libexec/cni /usr/libexec/cni /usr/local/lib/cni /usr/lib/cni "
+        "/opt/cni/bin]]\"\n";
+    QTest::newRow("podman: no such container (stop)")
+        << F::finished(125, {},
+                       cniWarning + "Error: no container with name or ID \"ocs-nonexistent-xyz\" "
+                                    "found: no such container\n")
+        << K::ContainerGone;
+    QTest::newRow("podman: no such container (inspect)")
+        << F::finished(125, {}, "Error: inspecting object: no such container ocs-nonexistent-xyz\n")
+        << K::ContainerGone;
+    QTest::newRow("podman: not running")
+        << F::finished(125, {},
+                       "Cannot connect to Podman. Please verify your connection to the Linux "
+                       "system using `podman system connection list`, or try `podman machine "
+                       "init` and `podman machine start` to manage a new Linux VM\n"
+                       "Error: unable to connect to Podman socket: Get "
+                       "\"http://d/v4.3.1/libpod/_ping\": dial unix /tmp/ocs-nope.sock: connect: "
+                       "no such file or directory\n")
+        << K::EngineNotRunning;
+    QTest::newRow("podman: permission denied")
+        << F::finished(125, {},
+                       "Cannot connect to Podman. Please verify your connection to the Linux "
+                       "system using `podman system connection list`, or try `podman machine "
+                       "init` and `podman machine start` to manage a new Linux VM\n"
+                       "Error: unable to connect to Podman socket: Get "
+                       "\"http://d/v4.3.1/libpod/_ping\": dial unix /tmp/ocs-perm.sock: connect: "
+                       "permission denied\n")
+        << K::PermissionDenied;
+    QTest::newRow("podman: port in use (rootless)")
+        << F::finished(126, {},
+                       "Error: rootlessport listen tcp 127.0.0.1:4100: bind: address already in "
+                       "use\n")
+        << K::PortTaken;
+    // A file the build cannot read is not the engine refusing us.
+    QTest::newRow("build: a file's permission denied")
+        << F::finished(1, {},
+                       "cp: cannot open '/etc/ssl/private/key.pem' for reading: Permission "
+                       "denied\n")
+        << K::Failed;
+}
+
+void TestContainerEngine::classify()
+{
+    QFETCH(ProcessResult, result);
+    QFETCH(Error::Kind, kind);
+    QCOMPARE(ContainerEngine::classify(result), kind);
+}
+
+void TestContainerEngine::failure_keepsTheEnginesWords()
+{
+    const ProcessResult r = FakeProcessLauncher::finished(
+        1, {}, "Error response from daemon: No such container: opencode-sandbox-x\n");
+    const Error e = ContainerEngine::failure(r, QStringLiteral("Stopping opencode-sandbox-x"));
+    QCOMPARE(e.kind, Error::Kind::ContainerGone);
+    QCOMPARE(e.detail,
+             QStringLiteral("Error response from daemon: No such container: opencode-sandbox-x"));
+    QVERIFY2(
+        e.message.startsWith(QStringLiteral("Stopping opencode-sandbox-x failed (exit code 1)")),
+        qPrintable(e.message));
+    QVERIFY(e.logPath.isEmpty());
+    QVERIFY(
+        !ContainerEngine::failure(FakeProcessLauncher::finished(0), QStringLiteral("x")).isError());
 }
 
 void TestContainerEngine::autoDetect_firstWorkingWins()

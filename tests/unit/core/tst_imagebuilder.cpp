@@ -575,7 +575,7 @@ void TestImageBuilder::build_success()
     std::optional<ImageBuilder::Result> result;
     builder.build({}, [&](const ImageBuilder::Result &r) { result = r; });
     QTRY_VERIFY(result.has_value());
-    QVERIFY2(result->ok, qPrintable(result->error));
+    QVERIFY2(result->ok, qPrintable(result->error.message));
     QCOMPARE(result->logPath, p.stateDir() + QStringLiteral("/docker-build.log"));
 
     QCOMPARE(m_fake->calls().size(), 1); // no `npm config get registry`: the env var wins
@@ -700,8 +700,8 @@ void TestImageBuilder::build_unapprovedMiseTomlBuildsNothing()
         builder.build({}, [&](const ImageBuilder::Result &r) { result = r; });
         QTRY_VERIFY(result.has_value());
         QVERIFY(!result->ok);
-        QVERIFY2(result->error.contains(QStringLiteral("ocs mise approve")),
-                 qPrintable(result->error));
+        QVERIFY2(result->error.message.contains(QStringLiteral("ocs mise approve")),
+                 qPrintable(result->error.message));
         QCOMPARE(m_fake->count({QStringLiteral("build")}), 0);
     }
     // Approved: it builds (with exactly that mise.toml in the context).
@@ -710,7 +710,7 @@ void TestImageBuilder::build_unapprovedMiseTomlBuildsNothing()
     std::optional<ImageBuilder::Result> result;
     builder.build({}, [&](const ImageBuilder::Result &r) { result = r; });
     QTRY_VERIFY(result.has_value());
-    QVERIFY2(result->ok, qPrintable(result->error));
+    QVERIFY2(result->ok, qPrintable(result->error.message));
     QCOMPARE(m_fake->count({QStringLiteral("build")}), 1);
     QCOMPARE(readFile(p.stateDir() + QStringLiteral("/build/mise.toml")),
              QByteArray("[tools]\nnode = \"22\"\n"));
@@ -731,9 +731,13 @@ void TestImageBuilder::build_failure()
     QVERIFY(!result->ok);
     for (const QString &w : {QStringLiteral("The image build failed (exit code 1)"),
                              QStringLiteral("ERROR: the build broke here"),
-                             QStringLiteral("Unable to locate package does-not-exist"),
-                             QStringLiteral("Full log: ") + result->logPath})
-        QVERIFY2(result->error.contains(w), qPrintable(result->error));
+                             QStringLiteral("Unable to locate package does-not-exist")})
+        QVERIFY2(result->error.message.contains(w), qPrintable(result->error.message));
+    // The log's path is a field of the error, not something to dig out of the message.
+    QCOMPARE(result->error.kind, Error::Kind::ImageBuildFailed);
+    QCOMPARE(result->error.logPath, p.stateDir() + QStringLiteral("/docker-build.log"));
+    QCOMPARE(result->logPath, result->error.logPath);
+    QVERIFY(!result->error.message.contains(result->logPath));
     QVERIFY(readFile(result->logPath).contains("ERROR: the build broke here"));
 }
 
@@ -762,7 +766,7 @@ void TestImageBuilder::build_registryFromNpm()
     std::optional<ImageBuilder::Result> result;
     builder.build({}, [&](const ImageBuilder::Result &r) { result = r; });
     QTRY_VERIFY(result.has_value());
-    QVERIFY2(result->ok, qPrintable(result->error));
+    QVERIFY2(result->ok, qPrintable(result->error.message));
     QCOMPARE(m_fake->calls().size(), 2);
     QCOMPARE(m_fake->calls().at(0).program, bin + QStringLiteral("/npm"));
     const QStringList buildArgs =

@@ -191,7 +191,7 @@ void TestSandboxController::start_missingImage_buildsThenRunsToRunning()
 
     const auto o = start(*c);
     QVERIFY(o);
-    QVERIFY2(o->ok, qPrintable(o->error));
+    QVERIFY2(o->ok, qPrintable(o->error.message));
     QCOMPARE(c->state(), State::Running);
 
     // The engine was asked in this order.
@@ -266,7 +266,7 @@ void TestSandboxController::start_existingImage()
     QSignalSpy messages(c, &SandboxController::message);
     const auto o = start(*c);
     QVERIFY(o);
-    QVERIFY2(o->ok, qPrintable(o->error));
+    QVERIFY2(o->ok, qPrintable(o->error.message));
     QCOMPARE(m_fake->count(Build), 0);
     QCOMPARE(m_fake->count(Run), 1);
     QList<State> seen;
@@ -286,8 +286,9 @@ void TestSandboxController::start_hookNotApproved_runsNothing()
     const auto o = start(*c);
     QVERIFY(o);
     QVERIFY(!o->ok);
-    QVERIFY2(o->error.contains(QStringLiteral("ocs hook approve")), qPrintable(o->error));
-    QVERIFY2(o->error.contains(m_project->hookPath()), qPrintable(o->error));
+    QVERIFY2(o->error.message.contains(QStringLiteral("ocs hook approve")),
+             qPrintable(o->error.message));
+    QVERIFY2(o->error.message.contains(m_project->hookPath()), qPrintable(o->error.message));
     QCOMPARE(c->state(), State::Error);
     QCOMPARE(m_fake->count(Run), 0);
     QCOMPARE(m_fake->count(Build), 0);
@@ -315,7 +316,7 @@ void TestSandboxController::start_hookEnvironmentFeedsPassthrough()
 
     const auto o = start(*c);
     QVERIFY(o);
-    QVERIFY2(o->ok, qPrintable(o->error));
+    QVERIFY2(o->ok, qPrintable(o->error.message));
     const QList<ProcessSpec> hooks = m_fake->callsStartingWith({QStringLiteral("-c")});
     QCOMPARE(hooks.size(), 1);
     QCOMPARE(hooks.first().program, QStringLiteral("bash"));
@@ -344,7 +345,7 @@ void TestSandboxController::start_portAlreadyAllocated_retriesWithAnotherPort()
     SandboxController *c = makeController(minimalConfig(QStringLiteral("ctl")));
     const auto o = start(*c);
     QVERIFY(o);
-    QVERIFY2(o->ok, qPrintable(o->error));
+    QVERIFY2(o->ok, qPrintable(o->error.message));
     const QList<ProcessSpec> runs = m_fake->callsStartingWith(Run);
     QCOMPARE(runs.size(), 2);
     const quint16 first = publishedPort(runs.at(0));
@@ -370,7 +371,9 @@ void TestSandboxController::start_portRetriesAreBounded()
     const auto o = start(*c);
     QVERIFY(o);
     QVERIFY(!o->ok);
-    QVERIFY2(o->error.contains(QStringLiteral("port is already allocated")), qPrintable(o->error));
+    QVERIFY2(o->error.message.contains(QStringLiteral("port is already allocated")),
+             qPrintable(o->error.message));
+    QCOMPARE(o->error.kind, Error::Kind::PortTaken);
     const QList<ProcessSpec> runs = m_fake->callsStartingWith(Run);
     QCOMPARE(runs.size(), 6);
     QSet<quint16> ports;
@@ -388,12 +391,14 @@ void TestSandboxController::start_runFails_reportsEngineError()
     const auto o = start(*c);
     QVERIFY(o);
     QVERIFY(!o->ok);
-    QVERIFY2(o->error.contains(QStringLiteral("Starting the container failed (exit code 125)")),
-             qPrintable(o->error));
-    QVERIFY2(o->error.contains(QStringLiteral("invalid mount config")), qPrintable(o->error));
+    QVERIFY2(
+        o->error.message.contains(QStringLiteral("Starting the container failed (exit code 125)")),
+        qPrintable(o->error.message));
+    QVERIFY2(o->error.message.contains(QStringLiteral("invalid mount config")),
+             qPrintable(o->error.message));
     QCOMPARE(m_fake->count(Run), 1);
     QCOMPARE(c->state(), State::Error);
-    QVERIFY(!o->error.contains(QString::fromUtf8(readFile(passwordFile())).trimmed()));
+    QVERIFY(!o->error.message.contains(QString::fromUtf8(readFile(passwordFile())).trimmed()));
 }
 
 void TestSandboxController::start_alreadyRunning()
@@ -402,7 +407,7 @@ void TestSandboxController::start_alreadyRunning()
     SandboxController *c = makeController(minimalConfig(QStringLiteral("ctl")));
     const auto o = start(*c);
     QVERIFY(o);
-    QVERIFY2(o->ok, qPrintable(o->error));
+    QVERIFY2(o->ok, qPrintable(o->error.message));
     QCOMPARE(o->port, quint16(4321));
     QCOMPARE(c->state(), State::Running);
     QCOMPARE(m_fake->count(Run), 0);
@@ -420,7 +425,7 @@ void TestSandboxController::start_replacesExitedContainer()
     SandboxController *c = makeController(minimalConfig(QStringLiteral("ctl")));
     const auto o = start(*c);
     QVERIFY(o);
-    QVERIFY2(o->ok, qPrintable(o->error));
+    QVERIFY2(o->ok, qPrintable(o->error.message));
     const int rm = m_fake->indexOf(Rm);
     QVERIFY(rm >= 0);
     QVERIFY(rm < m_fake->indexOf(Run));
@@ -438,9 +443,11 @@ void TestSandboxController::start_containerDiesWhileStarting()
     const auto o = start(*c);
     QVERIFY(o);
     QVERIFY(!o->ok);
-    QVERIFY2(o->error.contains(QStringLiteral("stopped while starting")), qPrintable(o->error));
-    QVERIFY2(o->error.contains(QStringLiteral("opencode: fatal: bad config")),
-             qPrintable(o->error));
+    QVERIFY2(o->error.message.contains(QStringLiteral("stopped while starting")),
+             qPrintable(o->error.message));
+    QCOMPARE(o->error.kind, Error::Kind::ContainerGone);
+    QVERIFY2(o->error.message.contains(QStringLiteral("opencode: fatal: bad config")),
+             qPrintable(o->error.message));
     QCOMPARE(c->state(), State::Error);
     QCOMPARE(m_fake->callsStartingWith({QStringLiteral("logs")}).first().arguments.last(),
              m_project->containerName());
@@ -462,7 +469,7 @@ void TestSandboxController::start_configChangedSinceLastStart()
     SandboxController *c = makeController(first);
     auto o = start(*c);
     QVERIFY(o);
-    QVERIFY2(o->ok, qPrintable(o->error));
+    QVERIFY2(o->ok, qPrintable(o->error.message));
     QVERIFY(!SandboxRecord::load(m_project->stateDir()).lastStartedConfig.isEmpty());
 
     // Stopped; then the config widens the whitelist and adds a host port.
@@ -490,7 +497,7 @@ void TestSandboxController::start_configChangedSinceLastStart()
         QCOMPARE(shown, (QStringList{QStringLiteral("+ whitelist: exfil.test"),
                                      QStringLiteral("+ host port: 5432")}));
     if (answer == 1) {
-        QVERIFY2(o->ok, qPrintable(o->error));
+        QVERIFY2(o->ok, qPrintable(o->error.message));
         QCOMPARE(m_fake->count(Run), 1);
         // Accepted changes are the new baseline: the next start asks nothing.
         QVERIFY(StartApproval::describeChanges(
@@ -498,7 +505,8 @@ void TestSandboxController::start_configChangedSinceLastStart()
                     .isEmpty());
     } else {
         QVERIFY(!o->ok);
-        QVERIFY2(o->error.contains(QStringLiteral("exfil.test")), qPrintable(o->error));
+        QVERIFY2(o->error.message.contains(QStringLiteral("exfil.test")),
+                 qPrintable(o->error.message));
         QCOMPARE(m_fake->count(Run), 0);
         QCOMPARE(c->state(), State::Error);
     }
@@ -544,12 +552,14 @@ void TestSandboxController::start_firstStartIsReviewed()
             QVERIFY2(text.contains(QLatin1String(expected)), qPrintable(text));
     }
     if (answer == 1) {
-        QVERIFY2(o->ok, qPrintable(o->error));
+        QVERIFY2(o->ok, qPrintable(o->error.message));
         QCOMPARE(m_fake->count(Run), 1);
     } else {
         QVERIFY(!o->ok);
-        QVERIFY2(o->error.contains(QStringLiteral("first start")), qPrintable(o->error));
-        QVERIFY2(o->error.contains(QStringLiteral(".exfil.test")), qPrintable(o->error));
+        QVERIFY2(o->error.message.contains(QStringLiteral("first start")),
+                 qPrintable(o->error.message));
+        QVERIFY2(o->error.message.contains(QStringLiteral(".exfil.test")),
+                 qPrintable(o->error.message));
         QCOMPARE(m_fake->count(Run), 0);
         QVERIFY(SandboxRecord::load(m_project->stateDir()).lastStartedConfig.isEmpty());
     }
@@ -563,7 +573,7 @@ void TestSandboxController::start_newProtectedPathIsReviewed()
     SandboxController *c = makeController(cfg);
     auto o = start(*c);
     QVERIFY(o);
-    QVERIFY2(o->ok, qPrintable(o->error));
+    QVERIFY2(o->ok, qPrintable(o->error.message));
     m_fake->reply(ContainerInspect, 1, {}, "Error: No such container\n");
     c = makeController(cfg);
     delete m_health;
@@ -573,7 +583,7 @@ void TestSandboxController::start_newProtectedPathIsReviewed()
     m_acceptReviews = false;
     o = start(*c);
     QVERIFY(o);
-    QVERIFY2(o->ok, qPrintable(o->error));
+    QVERIFY2(o->ok, qPrintable(o->error.message));
 
     m_fake->reply(ContainerInspect, 1, {}, "Error: No such container\n");
     QVERIFY(writeFile(m_project->root() + QStringLiteral("/opencode.json"),
@@ -585,8 +595,8 @@ void TestSandboxController::start_newProtectedPathIsReviewed()
     o = start(*c);
     QVERIFY(o);
     QVERIFY(!o->ok);
-    QVERIFY2(o->error.contains(QStringLiteral("new protected path: opencode.json")),
-             qPrintable(o->error));
+    QVERIFY2(o->error.message.contains(QStringLiteral("new protected path: opencode.json")),
+             qPrintable(o->error.message));
     QCOMPARE(m_fake->count(Run), 0);
 }
 
@@ -625,7 +635,8 @@ void TestSandboxController::start_refusesSymlinkedGitFolder()
     const auto o = start(*c);
     QVERIFY(o);
     QVERIFY(!o->ok);
-    QVERIFY2(o->error.contains(QStringLiteral(".git is a symbolic link")), qPrintable(o->error));
+    QVERIFY2(o->error.message.contains(QStringLiteral(".git is a symbolic link")),
+             qPrintable(o->error.message));
     QCOMPARE(m_fake->count(Run), 0);
 }
 
@@ -638,7 +649,7 @@ void TestSandboxController::start_exitedByGuardSaysWhy()
     QSignalSpy messages(c, &SandboxController::message);
     const auto o = start(*c);
     QVERIFY(o);
-    QVERIFY2(o->ok, qPrintable(o->error));
+    QVERIFY2(o->ok, qPrintable(o->error.message));
     QStringList said;
     for (const QList<QVariant> &m : std::as_const(messages))
         said << m.at(0).toString();
@@ -703,8 +714,9 @@ void TestSandboxController::stop()
         }
     } else {
         QCOMPARE(c->state(), State::Error);
-        QVERIFY2(o->error.contains(expected), qPrintable(o->error));
-        QVERIFY2(o->error.contains(QStringLiteral("Stopping ") + name), qPrintable(o->error));
+        QVERIFY2(o->error.message.contains(expected), qPrintable(o->error.message));
+        QVERIFY2(o->error.message.contains(QStringLiteral("Stopping ") + name),
+                 qPrintable(o->error.message));
     }
 }
 
