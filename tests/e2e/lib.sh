@@ -120,10 +120,13 @@ runtime = "runc"
 cgroup_manager = "cgroupfs"
 events_logger = "file"
 CONF
-    # One image store for the user whatever XDG_DATA_HOME a test gives the app.
+    # One image store for the user whatever XDG_DATA_HOME a test gives the app. Podman 4.3's
+    # `commit` (the image build's mise step) wants runroot and graphroot spelled out.
     as_user tee "$work/storage.conf" >/dev/null <<CONF
 [storage]
 driver = "overlay"
+runroot = "$work/runtime/containers"
+graphroot = "$E2E_HOME/.local/share/containers/storage"
 rootless_storage_path = "$E2E_HOME/.local/share/containers/storage"
 CONF
     export CONTAINERS_CONF=$work/containers.conf CONTAINERS_STORAGE_CONF=$work/storage.conf

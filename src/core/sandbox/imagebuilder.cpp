@@ -302,7 +302,7 @@ void ImageBuilder::installMiseTools(Result result, std::function<void(const Resu
     const QByteArray list = m_project.config().httpDomainWhitelist.join(QLatin1Char(',')).toUtf8();
     if (!wl.open(QIODevice::WriteOnly | QIODevice::Truncate) || wl.write(list + '\n') < 0) {
         result.ok = false;
-        result.error = QStringLiteral("cannot write %1").arg(wl.fileName());
+        result.error = Error(Error::Kind::Failed, tr("cannot write %1").arg(wl.fileName()));
         done(result);
         return;
     }
@@ -312,13 +312,13 @@ void ImageBuilder::installMiseTools(Result result, std::function<void(const Resu
         environment::value(environment::Variable::ExtraHosts), &hostsError);
     if (!hostsError.isEmpty()) {
         result.ok = false;
-        result.error = hostsError;
+        result.error = Error(Error::Kind::Failed, hostsError);
         done(result);
         return;
     }
     if (!m_log.open(QIODevice::WriteOnly | QIODevice::Append)) {
         result.ok = false;
-        result.error = QStringLiteral("cannot write %1").arg(result.logPath);
+        result.error = Error(Error::Kind::Failed, tr("cannot write %1").arg(result.logPath));
         done(result);
         return;
     }
@@ -334,8 +334,7 @@ void ImageBuilder::installMiseTools(Result result, std::function<void(const Resu
                 miseRunArguments(m_project, m_engine, paramDir, hosts), std::chrono::minutes(30));
             m_log.write("$ " + spec.displayCommand().toUtf8() + "\n");
             qCInfo(lcImage) << "installing mise.toml's tools behind the whitelist" << image;
-            Q_EMIT progress(0, 0,
-                            QStringLiteral("Installing the tools of mise.toml (whitelist only)"));
+            Q_EMIT progress(0, 0, tr("Installing the tools of mise.toml (whitelist only)"));
             auto said = std::make_shared<QStringList>();
             m_job = ProcessLauncher::instance().start(spec, this);
             connect(m_job, &ProcessJob::outputLine, this, [this, said](const QString &line) {
@@ -359,12 +358,16 @@ void ImageBuilder::installMiseTools(Result result, std::function<void(const Resu
                     if (!r.ok()) {
                         m_log.close();
                         result.ok = false;
+                        // The install's own words: what the whitelist blocked, mise's errors.
                         result.error =
-                            m_cancelled
-                                ? QStringLiteral("The image build was cancelled.")
-                                : r.describeFailure(QStringLiteral("mise install (mise.toml)")) +
-                                      QStringLiteral("\n  ") + said->join(QStringLiteral("\n  ")) +
-                                      QStringLiteral("\nFull log: ") + result.logPath;
+                            m_cancelled ? Error(Error::Kind::Cancelled,
+                                                tr("The image build was cancelled."), QString(),
+                                                result.logPath)
+                                        : Error(Error::Kind::ImageBuildFailed,
+                                                r.describeFailure(tr("mise install (mise.toml)")) +
+                                                    QStringLiteral("\n  ") +
+                                                    said->join(QStringLiteral("\n  ")),
+                                                QString(), result.logPath);
                         // No image without its tools: the next start builds again.
                         removeContainer([this, engine, image, result, done] {
                             runProcess(engine.command({QStringLiteral("rmi"), image},
@@ -387,9 +390,10 @@ void ImageBuilder::installMiseTools(Result result, std::function<void(const Resu
                             m_log.close();
                             if (!c.ok()) {
                                 result.ok = false;
-                                result.error = c.describeFailure(QStringLiteral(
-                                                   "Saving the image with mise's tools")) +
-                                               QStringLiteral("\nFull log: ") + result.logPath;
+                                result.error = Error(
+                                    Error::Kind::ImageBuildFailed,
+                                    c.describeFailure(tr("Saving the image with mise's tools")),
+                                    QString(), result.logPath);
                             }
                             removeContainer([result, done] { done(result); });
                         });

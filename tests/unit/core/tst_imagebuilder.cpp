@@ -621,7 +621,7 @@ void TestImageBuilder::build_miseToolsInstalledBehindTheFirewall()
     std::optional<ImageBuilder::Result> result;
     builder.build({}, [&](const ImageBuilder::Result &r) { result = r; });
     QTRY_VERIFY(result.has_value());
-    QVERIFY2(result->ok, qPrintable(result->error));
+    QVERIFY2(result->ok, qPrintable(result->error.message));
 
     const QString name = ImageBuilder::miseContainerName(p);
     const int build = m_fake->indexOf({QStringLiteral("build")});
@@ -658,8 +658,10 @@ void TestImageBuilder::build_miseInstallFailureLeavesNoImage()
     builder.build({}, [&](const ImageBuilder::Result &r) { result = r; });
     QTRY_VERIFY(result.has_value());
     QVERIFY(!result->ok);
-    QVERIFY2(result->error.contains(QStringLiteral("blocked by the whitelist: nodejs.org")),
-             qPrintable(result->error));
+    QVERIFY2(result->error.message.contains(QStringLiteral("blocked by the whitelist: nodejs.org")),
+             qPrintable(result->error.message));
+    QCOMPARE(result->error.kind, Error::Kind::ImageBuildFailed);
+    QCOMPARE(result->error.logPath, p.stateDir() + QStringLiteral("/docker-build.log"));
     QCOMPARE(m_fake->count({QStringLiteral("commit")}), 0);
     QCOMPARE(m_fake->count({QStringLiteral("rmi"), p.imageName()}), 1);
     QVERIFY(m_fake->indexOf({QStringLiteral("rm"), QStringLiteral("--force"),

@@ -57,8 +57,8 @@ void TestRootPolicy::startAndRebuildAsRootRunNothing()
     QTRY_COMPARE(outcomes.size(), 2);
     for (const auto &o : outcomes) {
         QVERIFY(!o.ok);
-        QVERIFY2(o.error.contains(QStringLiteral("does not run sandboxes as root")),
-                 qPrintable(o.error));
+        QVERIFY2(o.error.message.contains(QStringLiteral("does not run sandboxes as root")),
+                 qPrintable(o.error.message));
     }
     QCOMPARE(controller.state(), SandboxController::State::Error);
     // Not one engine command: no image built, no container started.
