@@ -45,6 +45,14 @@ QStringList ContainerEngine::userNamespaceArguments() const
     return {QStringLiteral("--userns=keep-id"), QStringLiteral("--user"), QStringLiteral("0:0")};
 }
 
+bool ContainerEngine::ignoredResourceLimits(const ProcessResult &r)
+{
+    // Podman: "Resource limits are not supported and ignored on cgroups V1 rootless systems".
+    return r.ok() && QString::fromUtf8(r.standardError)
+                         .contains(QLatin1String("Resource limits are not supported and ignored"),
+                                   Qt::CaseInsensitive);
+}
+
 Error::Kind ContainerEngine::classify(const ProcessResult &r)
 {
     switch (r.status) {

@@ -56,6 +56,9 @@ public:
     // The failure of an engine command as an Error: its kind (classify()), a one-line
     // message (`what` failed, and why) and the engine's stderr as the detail.
     static Error failure(const ProcessResult &result, const QString &what);
+    // Whether a successful `run` warned that the engine ignored the resource limits
+    // (--pids-limit, --memory, --cpus): rootless Podman on cgroup v1 starts anyway.
+    static bool ignoredResourceLimits(const ProcessResult &result);
 
 private:
     Kind m_kind;

@@ -320,6 +320,12 @@ void SandboxController::runContainer(const QString &password, const QMap<QString
                 }
                 return fail(error, done);
             }
+            if (ContainerEngine::ignoredResourceLimits(r))
+                partial.notices << tr(
+                    "Warning: the engine ignored this sandbox's limits (pids-limit, memory-limit, "
+                    "cpu-limit): rootless Podman on cgroup v1 cannot apply them, so the agent can "
+                    "use every process and all memory your user may. Switch the host to cgroup v2 "
+                    "(systemd.unified_cgroup_hierarchy=1) or use Docker.");
             SandboxRecord saved = SandboxRecord::load(m_project.stateDir());
             saved.port = port;
             saved.projectRoot = m_project.root();

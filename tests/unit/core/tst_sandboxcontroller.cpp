@@ -58,6 +58,8 @@ private Q_SLOTS:
     void start_portAlreadyAllocated_retriesWithAnotherPort();
     void start_portRetriesAreBounded();
     void start_runFails_reportsEngineError();
+    void start_ignoredLimitsAreWarned_data();
+    void start_ignoredLimitsAreWarned();
     void start_alreadyRunning();
     void start_replacesExitedContainer();
     void start_containerDiesWhileStarting();
@@ -399,6 +401,36 @@ void TestSandboxController::start_runFails_reportsEngineError()
     QCOMPARE(m_fake->count(Run), 1);
     QCOMPARE(c->state(), State::Error);
     QVERIFY(!o->error.message.contains(QString::fromUtf8(readFile(passwordFile())).trimmed()));
+}
+
+void TestSandboxController::start_ignoredLimitsAreWarned_data()
+{
+    QTest::addColumn<QByteArray>("runStderr");
+    QTest::addColumn<bool>("warned");
+    // Recorded from rootless Podman 4.3 on a cgroup v1 host (`podman run --pids-limit 100`).
+    QTest::newRow("rootless podman, cgroup v1")
+        << QByteArray("time=\"2026-12-03T15:58:02Z\" level=warning msg=\"Resource limits are not "
+                      "supported and ignored on cgroups V1 rootless systems\"\n")
+        << true;
+    QTest::newRow("limits applied") << QByteArray() << false;
+}
+
+void TestSandboxController::start_ignoredLimitsAreWarned()
+{
+    QFETCH(QByteArray, runStderr);
+    QFETCH(bool, warned);
+    m_fake->respond(Run, [this, runStderr](const ProcessSpec &spec) {
+        const quint16 port = publishedPort(spec);
+        if (!m_health->isListening() && !m_health->listen(port))
+            qWarning("fake health server cannot listen on %u", unsigned(port));
+        return FakeProcessLauncher::finished(0, "c0ffee0123456789\n", runStderr);
+    });
+    SandboxController *c = makeController(minimalConfig(QStringLiteral("ctl")));
+    const auto o = start(*c);
+    QVERIFY(o);
+    QVERIFY2(o->ok, qPrintable(o->error.message));
+    const QString notices = o->notices.join(QLatin1Char('\n'));
+    QCOMPARE(notices.contains(QStringLiteral("ignored this sandbox's limits")), warned);
 }
 
 void TestSandboxController::start_alreadyRunning()
