@@ -24,10 +24,10 @@ while (($#)); do
         --have-target) have_target=$2; shift 2 ;;
         --have-tray) have_tray=$2; shift 2 ;;
         --inner) inner=1; root=$2; deb=$3; shift 3 ;;
-        *) fail "unknown argument $1" ;;
+        *) die "unknown argument $1" ;;
     esac
 done
-[[ -n "$build" && -n "$version" && -n "$cache" ]] || fail "usage: $0 --build-dir DIR --source-dir DIR --version V --cache-dir DIR --have-target 0|1"
+[[ -n "$build" && -n "$version" && -n "$cache" ]] || die "usage: $0 --build-dir DIR --source-dir DIR --version V --cache-dir DIR --have-target 0|1"
 suite=bookworm
 
 # ==== inside a private mount namespace: the chroot ============================================
@@ -43,19 +43,13 @@ if ((inner)); then
     trap 'umount "$root/var/cache/apt/archives" "$root/dev" "$root/proc" 2>/dev/null || true' EXIT
 
     log "apt-get update in the chroot"
-    in_root apt-get update -q >"$root/tmp/apt-update.log" 2>&1 || { cat "$root/tmp/apt-update.log" >&2; fail "apt-get update failed in the chroot"; }
+    in_root apt-get update -q >"$root/tmp/apt-update.log" 2>&1 || { cat "$root/tmp/apt-update.log" >&2; die "apt-get update failed in the chroot"; }
     cp "$deb" "$root/tmp/"
     log "apt-get install ./$(basename "$deb") (apt resolves the dependencies)"
     in_root apt-get install -y -q --no-install-recommends "/tmp/$(basename "$deb")" >"$root/tmp/apt-install.log" 2>&1 \
-        || { tail -n 60 "$root/tmp/apt-install.log" >&2; fail "apt-get install of the .deb failed"; }
+        || { tail -n 60 "$root/tmp/apt-install.log" >&2; die "apt-get install of the .deb failed"; }
     grep -E '^(Setting up|Unpacking) ' "$root/tmp/apt-install.log" | wc -l | xargs -I{} echo "[$pkg_test_name] apt set up {} package step(s)"
 
-    errors=0
-    check() {
-        local what=$1
-        shift
-        if "$@"; then log "ok: $what"; else echo "[$pkg_test_name] NOT OK: $what" >&2; errors=$((errors + 1)); fi
-    }
     check "dpkg has the package installed" bash -c "chroot '$root' dpkg-query -W -f='\${Status}' opencode-sandbox | grep -qx 'install ok installed'"
     out=$(in_root ocs --version 2>&1) || true
     check "ocs --version prints 'ocs $version' (got: $out)" test "$out" = "ocs $version"
@@ -93,8 +87,7 @@ YAML
     in_root apt-get remove -y -q opencode-sandbox >"$root/tmp/apt-remove.log" 2>&1 || true
     check "apt-get remove takes the programs and links away" \
         test ! -e "$root/usr/bin/ocs" -a ! -L "$root/usr/bin/ocs-init" -a ! -e "$root/usr/bin/opencode-sandbox"
-    ((errors == 0)) || fail "$errors check(s) failed in the chroot"
-    exit 0
+    finish
 fi
 
 # ==== outside ===================================================================================
@@ -109,16 +102,10 @@ mirror=${OCS_DEBIAN_MIRROR:-}
 
 build_target "$build" deb
 mapfile -t found < <(ls "$build"/packages/opencode-sandbox_"$version"-1_*.deb 2>/dev/null)
-((${#found[@]} == 1)) || fail "expected one $build/packages/opencode-sandbox_$version-1_*.deb, found ${#found[@]}"
+((${#found[@]} == 1)) || die "expected one $build/packages/opencode-sandbox_$version-1_*.deb, found ${#found[@]}"
 deb=${found[0]}
 log "testing $deb ($(du -h "$deb" | cut -f1))"
 
-errors=0
-check() {
-    local what=$1
-    shift
-    if "$@"; then log "ok: $what"; else echo "[$pkg_test_name] NOT OK: $what" >&2; errors=$((errors + 1)); fi
-}
 field() { dpkg-deb -f "$deb" "$1"; }
 arch=$(dpkg --print-architecture)
 check "Package: opencode-sandbox" test "$(field Package)" = opencode-sandbox
@@ -158,7 +145,7 @@ stripped() {
     return "$rc"
 }
 check "the programs are stripped" stripped
-((errors == 0)) || fail "$errors check(s) of the package failed"
+((E2E_FAILED == 0)) || { summary; exit 1; }
 
 # --- the chroot (cached) ----------------------------------------------------------------------------
 mkdir -p "$cache"
@@ -169,7 +156,7 @@ if [[ ! -s "$tarball" || "${OCS_REFRESH_CHROOT:-0}" == 1 ]]; then
     if ! debootstrap --variant=minbase "$suite" "$fresh" "$mirror" >"$cache/debootstrap.log" 2>&1; then
         tail -n 30 "$cache/debootstrap.log" >&2
         rm -rf --one-file-system "$fresh"
-        fail "debootstrap failed (log: $cache/debootstrap.log)"
+        die "debootstrap failed (log: $cache/debootstrap.log)"
     fi
     rm -rf "$fresh"/var/lib/apt/lists/* "$fresh"/var/cache/apt/archives/*.deb
     tar -C "$fresh" -czf "$tarball.part" . && mv -f "$tarball.part" "$tarball"
@@ -200,5 +187,6 @@ cp -L /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
 rc=0
 unshare --mount --propagation private -- bash "${BASH_SOURCE[0]}" --build-dir "$build" --source-dir "$src" \
     --version "$version" --cache-dir "$cache" --have-tray "$have_tray" --inner "$root" "$deb" || rc=$?
-((rc == 0)) || fail "the checks in the chroot failed"
+expect_eq "the checks in the chroot pass (their exit status)" 0 "$rc"
+summary || exit 1
 log "PASSED"

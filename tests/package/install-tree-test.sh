@@ -17,10 +17,10 @@ while (($#)); do
         --build-dir) build=$2; shift 2 ;;
         --version) version=$2; shift 2 ;;
         --have-tray) have_tray=$2; shift 2 ;;
-        *) fail "unknown argument $1" ;;
+        *) die "unknown argument $1" ;;
     esac
 done
-[[ -n "$build" && -n "$version" ]] || fail "usage: $0 --build-dir DIR --version VERSION --have-tray 0|1"
+[[ -n "$build" && -n "$version" ]] || die "usage: $0 --build-dir DIR --version VERSION --have-tray 0|1"
 need_tools cmake python3 file
 if [[ "$have_tray" == 1 ]]; then need_tools desktop-file-validate appstreamcli; fi
 
@@ -29,14 +29,8 @@ trap 'rm -rf "$work"' EXIT
 prefix=$work/usr
 log "cmake --install into $prefix"
 env -u DESTDIR cmake --install "$build" --prefix "$prefix" >"$work/install.log" 2>&1 \
-    || { cat "$work/install.log" >&2; fail "cmake --install failed"; }
+    || { cat "$work/install.log" >&2; die "cmake --install failed"; }
 
-errors=0
-check() { # DESCRIPTION COMMAND...
-    local what=$1
-    shift
-    if "$@"; then log "ok: $what"; else echo "[$pkg_test_name] NOT OK: $what" >&2; errors=$((errors + 1)); fi
-}
 
 # --- the CLI and its aliases -----------------------------------------------------------------
 check "bin/ocs is an executable" test -x "$prefix/bin/ocs" -a ! -L "$prefix/bin/ocs"
@@ -116,7 +110,5 @@ sys.exit(0 if ok else 1)
 PY
 fi
 
-if ((errors)); then
-    fail "$errors check(s) failed"
-fi
+summary || exit 1
 log "PASSED"
