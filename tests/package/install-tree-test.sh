@@ -4,23 +4,24 @@
 # metainfo (appstreamcli validate --no-net), hicolor PNG icons of the right sizes and the
 # scalable SVG; the tray has its translations compiled in; the macOS Info.plist is sound.
 #
-# Usage: install-tree-test.sh --build-dir DIR --version VERSION --have-tray 0|1
+# Usage: install-tree-test.sh --build-dir DIR --version VERSION --have-tray 0|1 --aliases LINK,LINK...
 set -euo pipefail
 pkg_test_name=package_install_tree
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=lib.sh
 . "$here/lib.sh"
 
-build='' version='' have_tray=1
+build='' version='' have_tray=1 aliases=''
 while (($#)); do
     case "$1" in
         --build-dir) build=$2; shift 2 ;;
         --version) version=$2; shift 2 ;;
         --have-tray) have_tray=$2; shift 2 ;;
+        --aliases) aliases=$2; shift 2 ;;
         *) die "unknown argument $1" ;;
     esac
 done
-[[ -n "$build" && -n "$version" ]] || die "usage: $0 --build-dir DIR --version VERSION --have-tray 0|1"
+[[ -n "$build" && -n "$version" && -n "$aliases" ]] || die "usage: $0 --build-dir DIR --version VERSION --have-tray 0|1 --aliases LINK,LINK..."
 need_tools cmake python3 file
 if [[ "$have_tray" == 1 ]]; then need_tools desktop-file-validate appstreamcli; fi
 
@@ -34,7 +35,8 @@ env -u DESTDIR cmake --install "$build" --prefix "$prefix" >"$work/install.log" 
 
 # --- the CLI and its aliases -----------------------------------------------------------------
 check "bin/ocs is an executable" test -x "$prefix/bin/ocs" -a ! -L "$prefix/bin/ocs"
-for alias in ocs-init ocs-rebuild-container ocs-start-container ocs-terminal ocs-web ocs-web-auth; do
+IFS=, read -ra alias_list <<<"$aliases" # src/cli/aliases.txt
+for alias in "${alias_list[@]}"; do
     check "bin/$alias links to ocs" test "$(readlink "$prefix/bin/$alias" 2>/dev/null)" = ocs
 done
 out=$("$prefix/bin/ocs" --version 2>&1) || true
