@@ -47,6 +47,7 @@ host_extra_cas() {
 # user" means something. Sets E2E_USER, E2E_HOME, E2E_UID and defines as_user CMD… (runs CMD
 # as that user) and exec_as_user CMD… (the same, replacing the calling (sub)shell, so that $!
 # is the program's own pid).
+# shellcheck disable=SC2317 # as_user, exec_as_user: called by the scripts that source this
 setup_test_user() {
     if [[ $(id -u) -eq 0 ]]; then
         E2E_USER=ocs-e2e
@@ -64,6 +65,7 @@ setup_test_user() {
         as_user() { "$@"; }
         exec_as_user() { exec "$@"; }
     fi
+    # shellcheck disable=SC2034 # for the scripts that source this file
     E2E_UID=$(id -u "$E2E_USER")
 }
 

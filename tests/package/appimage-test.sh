@@ -129,6 +129,7 @@ is_elf() { [[ -f "$1" && ! -L "$1" ]] && [[ "$(head -c 4 "$1" | od -An -c | tr -
 norpath=""
 while IFS= read -r -d '' f; do
     is_elf "$f" || continue
+    # shellcheck disable=SC2016 # a literal $ORIGIN in the pattern
     grep -q 'R.*PATH.*\$ORIGIN' <<<"$(readelf -d "$f")" || norpath+=" ${f#"$root"/}"
 done < <(find "$root/usr" -type f -print0)
 check "every program, library and plugin has an \$ORIGIN RPATH${norpath:+ (missing:$norpath)}" test -z "$norpath"
@@ -212,7 +213,8 @@ Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -ac 3>"$work/display" 2>"$
 pids_to_kill+=($!)
 for _ in $(seq 100); do [[ -s "$work/display" ]] && break; sleep 0.1; done
 [[ -s "$work/display" ]] || die "Xvfb did not start: $(cat "$work/xvfb.log")"
-export DISPLAY=:$(head -n1 "$work/display")
+DISPLAY=:$(head -n1 "$work/display")
+export DISPLAY
 trayer --edge top --align right --widthtype request --height 32 --transparent false \
     --SetDockType true --SetPartialStrut true --expand true >"$work/trayer.log" 2>&1 &
 trayer_pid=$!
@@ -230,6 +232,7 @@ sleep 0.5
 descendants() {
     local p=$1 c
     echo "$p"
+    # shellcheck disable=SC2013 # the children files hold space-separated pids
     for c in $(cat /proc/"$p"/task/*/children 2>/dev/null); do descendants "$c"; done
 }
 

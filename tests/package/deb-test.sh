@@ -48,7 +48,7 @@ if ((inner)); then
     log "apt-get install ./$(basename "$deb") (apt resolves the dependencies)"
     in_root apt-get install -y -q --no-install-recommends "/tmp/$(basename "$deb")" >"$root/tmp/apt-install.log" 2>&1 \
         || { tail -n 60 "$root/tmp/apt-install.log" >&2; die "apt-get install of the .deb failed"; }
-    grep -E '^(Setting up|Unpacking) ' "$root/tmp/apt-install.log" | wc -l | xargs -I{} echo "[$pkg_test_name] apt set up {} package step(s)"
+    grep -cE '^(Setting up|Unpacking) ' "$root/tmp/apt-install.log" | xargs -I{} echo "[$pkg_test_name] apt set up {} package step(s)"
 
     check "dpkg has the package installed" bash -c "chroot '$root' dpkg-query -W -f='\${Status}' opencode-sandbox | grep -qx 'install ok installed'"
     out=$(in_root ocs --version 2>&1) || true
@@ -74,12 +74,13 @@ YAML
     out=$(in_root sh -c 'cd /tmp/proj-good && ocs validate' 2>&1) && rc=0 || rc=$?
     check "ocs validate accepts the sample config (exit $rc: $out)" test "$rc" = 0
     out=$(in_root sh -c 'cd /tmp/proj-bad && ocs validate' 2>&1) && rc=0 || rc=$?
+    # shellcheck disable=SC2317 # called by check
     rejected() { test "$rc" = 1 && grep -q 'opencode-sandbox-config.yaml:[0-9]*:[0-9]*: error' <<<"$out"; }
     check "ocs validate rejects a bad config with file:line:column errors (exit $rc)" rejected
     programs=/usr/bin/ocs
     [[ "$have_tray" == 1 ]] && programs+=" /usr/bin/opencode-sandbox"
-    missing=$(in_root sh -c "ldd $programs | grep 'not found'" 2>&1 || true)
-    check "every library of the programs is installed${missing:+ ($missing)}" test -z "$missing"
+    unresolved=$(in_root sh -c "ldd $programs | grep 'not found'" 2>&1 || true)
+    check "every library of the programs is installed${unresolved:+ ($unresolved)}" test -z "$unresolved"
     if [[ "$have_tray" == 1 ]]; then
         out=$(in_root env QT_QPA_PLATFORM=offscreen opencode-sandbox --version 2>&1) || true
         check "the tray starts (offscreen platform plugin) and shows $version (got: $out)" grep -q -- "$version" <<<"$out"
@@ -179,7 +180,9 @@ rm -f "$root/etc/apt/sources.list"
 rm -rf "$root/etc/apt/sources.list.d"
 [[ -f /etc/apt/sources.list ]] && cp /etc/apt/sources.list "$root/etc/apt/"
 [[ -d /etc/apt/sources.list.d ]] && cp -a /etc/apt/sources.list.d "$root/etc/apt/"
-for d in trusted.gpg.d keyrings; do [[ -d /etc/apt/$d ]] && cp -a "/etc/apt/$d/." "$root/etc/apt/$d/" 2>/dev/null || true; done
+for d in trusted.gpg.d keyrings; do
+    if [[ -d /etc/apt/$d ]]; then cp -a "/etc/apt/$d/." "$root/etc/apt/$d/" 2>/dev/null || true; fi
+done
 for f in /etc/apt/apt.conf.d/*; do
     [[ -f "$f" ]] && grep -qi 'proxy' "$f" && cp "$f" "$root/etc/apt/apt.conf.d/"
 done

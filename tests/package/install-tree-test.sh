@@ -79,8 +79,12 @@ if [[ "$have_tray" == 1 ]]; then
 
     # Translations are compiled in as resources (:/i18n/opencode-sandbox_<lang>.qm); rcc
     # stores the names in UTF-16.
-    langs=$(cd "$prefix/share/opencode-sandbox/translations" 2>/dev/null && ls opencode-sandbox_*.ts 2>/dev/null \
-        | sed 's/^opencode-sandbox_\(.*\)\.ts$/\1/' || true)
+    langs=""
+    for ts in "$prefix"/share/opencode-sandbox/translations/opencode-sandbox_*.ts; do
+        [[ -e "$ts" ]] || continue
+        ts=${ts##*/opencode-sandbox_}
+        langs+="${langs:+ }${ts%.ts}"
+    done
     [[ -n "$langs" ]] || langs="en de"
     for lang in $langs; do
         check "the tray embeds opencode-sandbox_$lang.qm" python3 - "$tray" "opencode-sandbox_$lang.qm" <<'PY'
@@ -92,9 +96,9 @@ PY
 fi
 
 # --- nothing unexpected in the tree ---------------------------------------------------------------
-unexpected=$(cd "$prefix" && find . \( -type f -o -type l \) \
+unexpected=$(cd "$prefix" && { find . \( -type f -o -type l \) \
     | grep -v -E '^\./bin/(ocs|ocs-[a-z-]+|opencode-sandbox)$' \
-    | grep -v -E '^\./share/(opencode-sandbox|applications|metainfo|icons/hicolor)/' || true)
+    | grep -v -E '^\./share/(opencode-sandbox|applications|metainfo|icons/hicolor)/' || true; })
 check "nothing but the programs and share/ files is installed${unexpected:+ (found: $unexpected)}" test -z "$unexpected"
 
 # --- macOS Info.plist (configured on every platform) ---------------------------------------------
