@@ -37,7 +37,7 @@ build_pkgs=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-tools-dev qt6-tool
     qt6-l10n-tools qt6-svg-dev qtkeychain-qt6-dev libyaml-cpp-dev libgl-dev
     qt6-qpa-plugins
     qt6-webengine-dev libqt6webenginecore6-bin)
-test_pkgs=(debootstrap curl python3 iptables util-linux xvfb trayer dbus dbus-x11 gnome-keyring
+test_pkgs=(shellcheck clang-format debootstrap curl python3 iptables util-linux xvfb trayer dbus dbus-x11 gnome-keyring
     libsecret-tools xdotool imagemagick x11-utils fonts-dejavu-core
     squashfs-tools fuse3 patchelf file desktop-file-utils appstream dpkg-dev
     libsquashfuse-dev libfuse3-dev zlib1g-dev libzstd-dev liblzma-dev liblz4-dev liblzo2-dev

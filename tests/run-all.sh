@@ -20,7 +20,7 @@ start=$SECONDS
 if [[ $(id -u) -eq 0 ]] && command -v podman >/dev/null 2>&1; then
     if [[ ! -c /dev/net/tun ]]; then
         echo "run-all: creating /dev/net/tun for rootless podman"
-        mkdir -p /dev/net && mknod -m 0666 /dev/net/tun c 10 200 || true
+        { mkdir -p /dev/net && mknod -m 0666 /dev/net/tun c 10 200; } || true
     elif [[ $(stat -c %a /dev/net/tun) != 666 ]]; then
         echo "run-all: making /dev/net/tun usable for rootless podman (mode 0666, as distributions ship it)"
         chmod 0666 /dev/net/tun

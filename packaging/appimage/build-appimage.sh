@@ -175,10 +175,13 @@ note "bundled ${#bundled[@]} libraries"
 # --- 4. RPATHs: each program, library and plugin finds the bundled libraries first --------
 # DT_RPATH (not RUNPATH) so that a user's LD_LIBRARY_PATH cannot pull in another Qt.
 set_rpath() { patchelf --force-rpath --set-rpath "$2" "$1" || die "patchelf failed on $1"; }
+# shellcheck disable=SC2016 # $ORIGIN is the dynamic loader's, not the shell's
 while IFS= read -r -d '' f; do is_elf "$f" && set_rpath "$f" '$ORIGIN/../lib'; done \
     < <(find "$appdir/usr/bin" -type f -print0)
+# shellcheck disable=SC2016 # $ORIGIN is the dynamic loader's, not the shell's
 while IFS= read -r -d '' f; do is_elf "$f" && set_rpath "$f" '$ORIGIN'; done \
     < <(find "$libdir" -type f -print0)
+# shellcheck disable=SC2016 # $ORIGIN is the dynamic loader's, not the shell's
 while IFS= read -r -d '' f; do is_elf "$f" && set_rpath "$f" '$ORIGIN/../../lib'; done \
     < <(find "$plugdir" -type f -print0)
 

@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "cli_aliases.h"
+
 #include "app/signalwatcher.h"
 #include "app/traylink.h"
 #include "config/configfile.h"
@@ -70,47 +72,98 @@ Cli::Cli(QStringList arguments, QObject *parent)
     m_args = QStringList{QStringLiteral("ocs ") + m_command} + rest;
 }
 
+const QList<Cli::Command> &Cli::commands()
+{
+    // The one list of commands: run() dispatches from it, usage() prints it.
+    static const QList<Command> table{
+        {QStringLiteral("init"), QStringLiteral("[--yes] [--no-build] [--name NAME]"),
+         QStringLiteral("set up the current folder as a project and build its image"),
+         &Cli::cmdInit},
+        {QStringLiteral("rebuild"), QStringLiteral("[--base-image IMAGE] [--no-cache]"),
+         QStringLiteral("build the sandbox image again (after changing mise.toml)"),
+         &Cli::cmdRebuild},
+        {QStringLiteral("start"),
+         QStringLiteral("[--detach] [--rebuild] [--yes] [--base-image IMAGE]"),
+         QStringLiteral("start the sandbox; in the foreground Ctrl+C stops it"), &Cli::cmdStart},
+        {QStringLiteral("stop"), QString(),
+         QStringLiteral("stop the sandbox and remove its container"), &Cli::cmdStop},
+        {QStringLiteral("status"), QStringLiteral("[--json]"),
+         QStringLiteral("every sandbox on this machine: state, port, project"), &Cli::cmdStatus},
+        {QStringLiteral("terminal"), QString(),
+         QStringLiteral("attach an OpenCode terminal client to the sandbox"), &Cli::cmdTerminal},
+        {QStringLiteral("web"), QStringLiteral("[--print-url]"),
+         QStringLiteral("open the web UI in the browser, already signed in"), &Cli::cmdWeb},
+        {QStringLiteral("web-auth"), QStringLiteral("[--print-url]"),
+         QStringLiteral("the same as web (kept for the reference's name)"), &Cli::cmdWeb},
+        {QStringLiteral("logs"), QStringLiteral("[-f] [--tail N]"),
+         QStringLiteral("the sandbox's output (OpenCode, proxy, firewall)"), &Cli::cmdLogs},
+        {QStringLiteral("validate"), QStringLiteral("[FILE]"),
+         QStringLiteral("check opencode-sandbox-config.yaml; file:line:column errors"),
+         &Cli::cmdValidate},
+        {QStringLiteral("hook"), QStringLiteral("show|approve [--yes] [--sha256 HASH]"),
+         QStringLiteral("show or approve the pre-start hook"), &Cli::cmdHook},
+        {QStringLiteral("mise"), QStringLiteral("show|approve [--yes] [--sha256 HASH]"),
+         QStringLiteral("show or approve mise.toml (the image build runs it)"), &Cli::cmdMise},
+        {QStringLiteral("verify"), QString(),
+         QStringLiteral("check the running sandbox's isolation from inside, as the agent"),
+         &Cli::cmdVerify},
+        {QStringLiteral("help"), QString(), QStringLiteral("this text (also --help, -h)"),
+         &Cli::cmdHelp},
+        {QStringLiteral("version"), QString(),
+         QStringLiteral("the version of ocs (also --version, -v)"), &Cli::cmdVersion},
+    };
+    return table;
+}
+
+const Cli::Command *Cli::findCommand(const QString &name)
+{
+    for (const Command &c : commands()) {
+        if (c.name == name)
+            return &c;
+    }
+    return nullptr;
+}
+
+const QList<std::pair<QString, QString>> &Cli::aliases()
+{
+    // Generated from src/cli/aliases.txt (cmake/CliAliases.cmake), which also makes the links.
+    static const QList<std::pair<QString, QString>> table{OCS_CLI_ALIAS_TABLE};
+    return table;
+}
+
 QString Cli::commandForProgramName(const QString &programName)
 {
-    static const QHash<QString, QString> aliases{
-        {QStringLiteral("ocs-init"), QStringLiteral("init")},
-        {QStringLiteral("ocs-rebuild-container"), QStringLiteral("rebuild")},
-        {QStringLiteral("ocs-start-container"), QStringLiteral("start")},
-        {QStringLiteral("ocs-terminal"), QStringLiteral("terminal")},
-        {QStringLiteral("ocs-web"), QStringLiteral("web")},
-        {QStringLiteral("ocs-web-auth"), QStringLiteral("web-auth")}};
-    return aliases.value(programName);
+    for (const auto &[alias, command] : aliases()) {
+        if (alias == programName)
+            return command;
+    }
+    return QString();
 }
 
 QString Cli::usage()
 {
-    return QStringLiteral(
-        "Usage: ocs [--engine docker|podman|PATH] <command> [options]\n"
-        "\n"
-        "Run the OpenCode agent in an isolated container, one per project.\n"
-        "\n"
-        "Commands:\n"
-        "  init [--yes]            set up the current folder as a project and build its image\n"
-        "  rebuild [--base-image IMAGE] [--no-cache]\n"
-        "                          build the sandbox image again (after changing mise.toml)\n"
-        "  start [--detach] [--rebuild] [--yes]\n"
-        "                          start the sandbox; in the foreground Ctrl+C stops it\n"
-        "  stop                    stop the sandbox and remove its container\n"
-        "  status [--json]         every sandbox on this machine: state, port, project\n"
-        "  terminal                attach an OpenCode terminal client to the sandbox\n"
-        "  web [--print-url]       open the web UI in the browser, already signed in\n"
-        "  web-auth                the same as web (kept for the reference's name)\n"
-        "  logs [-f] [--tail N]    the sandbox's output (OpenCode, proxy, firewall)\n"
-        "  validate [FILE]         check opencode-sandbox-config.yaml; file:line:column errors\n"
-        "  hook show|approve [--yes] [--sha256 HASH]\n"
-        "                          show or approve the pre-start hook\n"
-        "  mise show|approve [--yes] [--sha256 HASH]\n"
-        "                          show or approve mise.toml (the image build runs it)\n"
-        "  verify                  check the running sandbox's isolation from inside, as the "
-        "agent\n"
-        "\n"
-        "Every command but init works from any folder inside the project.\n"
-        "The reference's names (ocs-init, ocs-start-container, ocs-web, …) work too.\n");
+    constexpr int HelpColumn = 26;
+    QString text = QStringLiteral("Usage: ocs [--engine docker|podman|PATH] <command> [options]\n"
+                                  "\n"
+                                  "Run the OpenCode agent in an isolated container, one per "
+                                  "project.\n"
+                                  "\n"
+                                  "Commands:\n");
+    for (const Command &c : commands()) {
+        QString left = QStringLiteral("  ") + c.name;
+        if (!c.arguments.isEmpty())
+            left += QLatin1Char(' ') + c.arguments;
+        if (left.size() < HelpColumn - 1)
+            text += left.leftJustified(HelpColumn) + c.help + QLatin1Char('\n');
+        else
+            text += left + QLatin1Char('\n') + QString(HelpColumn, QLatin1Char(' ')) + c.help +
+                    QLatin1Char('\n');
+    }
+    text += QStringLiteral("\nEvery command but init works from any folder inside the project.\n"
+                           "The reference's names run the same commands:\n");
+    for (const auto &[alias, command] : aliases())
+        text += QStringLiteral("  %1 = ocs %2\n").arg(alias, command);
+    return text;
 }
 
 void Cli::finish(int code)
@@ -233,33 +286,29 @@ void Cli::withEngine(std::function<void(const ContainerEngine &)> next)
 
 void Cli::run()
 {
-    if (m_command.isEmpty() || m_command == QLatin1String("help") ||
-        m_command == QLatin1String("--help") || m_command == QLatin1String("-h")) {
+    if (m_command.isEmpty() || m_command == QLatin1String("--help") ||
+        m_command == QLatin1String("-h")) {
         out(usage());
         return finish(m_command.isEmpty() ? Usage : Ok);
     }
-    if (m_command == QLatin1String("--version") || m_command == QLatin1String("-v") ||
-        m_command == QLatin1String("version")) {
-        out(QStringLiteral("ocs %1").arg(QCoreApplication::applicationVersion()));
-        return finish(Ok);
-    }
-    const QHash<QString, void (Cli::*)()> commands{{QStringLiteral("init"), &Cli::cmdInit},
-                                                   {QStringLiteral("rebuild"), &Cli::cmdRebuild},
-                                                   {QStringLiteral("start"), &Cli::cmdStart},
-                                                   {QStringLiteral("stop"), &Cli::cmdStop},
-                                                   {QStringLiteral("status"), &Cli::cmdStatus},
-                                                   {QStringLiteral("terminal"), &Cli::cmdTerminal},
-                                                   {QStringLiteral("web"), &Cli::cmdWeb},
-                                                   {QStringLiteral("web-auth"), &Cli::cmdWeb},
-                                                   {QStringLiteral("logs"), &Cli::cmdLogs},
-                                                   {QStringLiteral("validate"), &Cli::cmdValidate},
-                                                   {QStringLiteral("hook"), &Cli::cmdHook},
-                                                   {QStringLiteral("mise"), &Cli::cmdMise},
-                                                   {QStringLiteral("verify"), &Cli::cmdVerify}};
-    const auto it = commands.constFind(m_command);
-    if (it == commands.cend())
+    if (m_command == QLatin1String("--version") || m_command == QLatin1String("-v"))
+        return cmdVersion();
+    const Command *command = findCommand(m_command);
+    if (!command)
         return fail(QStringLiteral("unknown command \"%1\"\n\n%2").arg(m_command, usage()), Usage);
-    (this->*it.value())();
+    (this->*command->handler)();
+}
+
+void Cli::cmdHelp()
+{
+    out(usage());
+    finish(Ok);
+}
+
+void Cli::cmdVersion()
+{
+    out(QStringLiteral("ocs %1").arg(QCoreApplication::applicationVersion()));
+    finish(Ok);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <optional>
+#include <utility>
 
 class QUrl;
 
@@ -27,8 +28,22 @@ class Cli : public QObject
 public:
     enum ExitCode { Ok = 0, Failed = 1, Usage = 2, NoEngine = 3 };
 
+    // One command: run() dispatches from the table, usage() prints it.
+    struct Command
+    {
+        QString name;
+        QString arguments; // as the usage shows them, e.g. "[--json]"
+        QString help;      // one line
+        void (Cli::*handler)() = nullptr;
+    };
+
     explicit Cli(QStringList arguments, QObject *parent = nullptr);
-    // Maps the reference's command names (ocs-init, ocs-start-container, …) to ours.
+    static const QList<Command> &commands();
+    static const Command *findCommand(const QString &name);
+    // The reference scripts' names (ocs-init, ocs-start-container, …) and the command each
+    // runs, from src/cli/aliases.txt (which also makes the links to ocs).
+    static const QList<std::pair<QString, QString>> &aliases();
+    // The command the program runs under this name ("" for ocs itself).
     static QString commandForProgramName(const QString &programName);
     static QString usage();
     // The one place that maps error kinds to exit codes: the engine's problems give NoEngine,
@@ -56,6 +71,8 @@ private:
     bool parse(QCommandLineParser &parser, const QList<QCommandLineOption> &options,
                const QString &description);
 
+    void cmdHelp();
+    void cmdVersion();
     void cmdInit();
     void cmdRebuild();
     void cmdStart();

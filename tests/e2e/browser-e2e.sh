@@ -44,8 +44,9 @@ MSG
 command -v "$ENGINE" >/dev/null 2>&1 || skip_browser "$ENGINE is not installed"
 "$ENGINE" info >/dev/null 2>&1 || skip_browser "$ENGINE is installed but its engine does not answer ('$ENGINE info' failed)"
 [[ -x "$CHROMIUM" ]] || skip_browser "$CHROMIUM is not installed (Debian package chromium)"
-command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 \
-    || { echo "node and npm are needed (Debian packages nodejs, npm)" >&2; exit 1; }
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    echo "node and npm are needed (Debian packages nodejs, npm)" >&2; exit 1
+fi
 [[ -x "$OCS_BIN" ]] || { echo "not executable: $OCS_BIN" >&2; exit 1; }
 mkdir -p "$OUT_DIR" && OUT_DIR=$(cd "$OUT_DIR" && pwd)
 
@@ -71,7 +72,8 @@ export OCS_STATE_ROOT=$WORK/state
 export OCS_KEYCHAIN=0
 export OCS_BASE_IMAGE=$BASE_IMAGE
 export OCS_ENGINE=$ENGINE
-export OCS_EXTRA_CA_CERTS=$(host_extra_cas)
+OCS_EXTRA_CA_CERTS=$(host_extra_cas)
+export OCS_EXTRA_CA_CERTS
 export OCS_START_TIMEOUT=240
 unset DBUS_SESSION_BUS_ADDRESS
 
@@ -132,7 +134,7 @@ else
     fail "the sandbox starts and is healthy" "$(tail -30 "$WORK/start.log")"
     summary; exit 1
 fi
-SANDBOX_ID=$(ls "$OCS_STATE_ROOT" | grep '^browser-e2e-' | head -1)
+SANDBOX_ID=$(cd "$OCS_STATE_ROOT" && compgen -G 'browser-e2e-*' | head -1)
 PASSWORD=$(cat "$OCS_STATE_ROOT/$SANDBOX_ID/opencode-password")
 expect_eq "the sandbox has a 48-character password" 48 "${#PASSWORD}"
 

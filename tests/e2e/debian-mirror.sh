@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the test scripts that need Debian's archive (debootstrap).
 # First Debian archive URI of this machine's apt configuration (one-line and deb822
 # formats), skipping the security archive. No host name is written in this repository.
@@ -5,6 +6,8 @@ find_debian_mirror() {
     local f line u
     for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do
         [[ -r "$f" ]] || continue
+        # SC2094: $f is only matched against patterns inside the loop, never written.
+        # shellcheck disable=SC2094
         while IFS= read -r line; do
             line="${line%%#*}"
             case "$f" in

@@ -98,6 +98,7 @@ running() { [[ "$(eng inspect -f '{{.State.Running}}' "$C" 2>/dev/null)" == true
 stopped() { ! running; }
 # agent_write FILE LINE: as the agent (dev, the way ocs-dev-exec runs it), appends LINE.
 agent_write() {
+    # shellcheck disable=SC2016 # the inner shell expands $1 and $2
     eng exec -u root "$C" ocs-dev-exec sh -c 'printf "%s\n" "$2" >> "$1"' sh "$1" "$2" 2>&1
 }
 
@@ -132,7 +133,7 @@ expect_contains "the host's own change is kept" "host-change" "$(cat "$P/.git/co
 expect_contains "the sandbox's output says why it was stopped" "ocs-guard: .git/config" "$(eng logs "$C" 2>&1)"
 out=$(ocs_in "$P" start --detach --yes 2>&1)
 expect_contains "the next start says the guard ended the last run" "ended by its guard" "$out"
-running && pass "the sandbox starts again" || fail "the sandbox starts again" "$out"
+if running; then pass "the sandbox starts again"; else fail "the sandbox starts again" "$out"; fi
 wait_until 20 guard_up || fail "the guard watches again after the restart" "$(eng logs --tail 20 "$C" 2>&1)"
 
 # 2. An editor's atomic save of the sandbox config: a new file renamed over it.

@@ -16,7 +16,7 @@
 #                         make-base-image.sh when missing)
 #   OCS_SMOKE_NO_CACHE=1  build the sandbox image with --no-cache (cold build)
 #   OCS_SMOKE_KEEP=1      keep containers/network for debugging
-# Prints one PASS/FAIL line per check and ends with "N passed, N failed".
+# Prints one PASS/FAIL line per check and ends with "N passed, N failed" (assert.sh).
 set -uo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -32,18 +32,8 @@ TMP="$(mktemp -d /tmp/ocs-smoke.XXXXXX)"
 HOSTSRV_PID=""
 LOGS_PID=""
 
-passed=0 failed=0
-pass() { echo "PASS: $*"; passed=$((passed + 1)); }
-fail() { echo "FAIL: $*"; failed=$((failed + 1)); }
-# check DESCRIPTION COMMAND...: PASS if the command succeeds.
-check() { local d="$1"; shift; if "$@" >>"$TMP/checks.log" 2>&1; then pass "$d"; else fail "$d"; fi; }
+source "$HERE/assert.sh"
 log() { echo "# $*"; }
-
-finish() {
-    echo "$passed passed, $failed failed"
-    (( failed == 0 && passed > 0 ))
-    exit $?
-}
 
 cleanup() {
     if [[ "${OCS_SMOKE_KEEP:-0}" == 1 ]]; then

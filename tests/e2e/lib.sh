@@ -1,35 +1,8 @@
-# Shared helpers for the end-to-end test scripts (sourced, not run).
-# Every check prints one PASS/FAIL line; summary prints "N passed, N failed".
+# shellcheck shell=bash
+# Shared helpers for the end-to-end test scripts (sourced, not run). The assertions (pass,
+# fail, check, expect_*, summary) are in assert.sh.
 
-E2E_PASSED=0
-E2E_FAILED=0
-E2E_FAILURES=()
-
-pass() { E2E_PASSED=$((E2E_PASSED + 1)); printf 'PASS  %s\n' "$1"; }
-fail() {
-    E2E_FAILED=$((E2E_FAILED + 1)); E2E_FAILURES+=("$1")
-    printf 'FAIL  %s\n' "$1"
-    [[ -n "${2:-}" ]] && printf '      %s\n' "${2//$'\n'/$'\n'      }"
-    return 0
-}
-# check "description" command...   (passes when the command exits 0)
-check() { local d=$1; shift; local o; if o=$("$@" 2>&1); then pass "$d"; else fail "$d" "$o"; fi; }
-# check_not "description" command... (passes when the command fails)
-check_not() { local d=$1; shift; local o; if o=$("$@" 2>&1); then fail "$d" "unexpectedly succeeded: $o"; else pass "$d"; fi; }
-# expect_eq "description" expected actual
-expect_eq() { if [[ "$2" == "$3" ]]; then pass "$1"; else fail "$1" "expected [$2], got [$3]"; fi; }
-expect_contains() { if [[ "$3" == *"$2"* ]]; then pass "$1"; else fail "$1" "expected to find [$2] in [${3:0:600}]"; fi; }
-expect_not_contains() { if [[ "$3" != *"$2"* ]]; then pass "$1"; else fail "$1" "did not expect [$2] in [${3:0:600}]"; fi; }
-
-summary() {
-    echo
-    if ((E2E_FAILED > 0)); then
-        echo "Failed checks:"
-        printf '  - %s\n' "${E2E_FAILURES[@]}"
-    fi
-    echo "$E2E_PASSED passed, $E2E_FAILED failed"
-    ((E2E_FAILED == 0))
-}
+source "$(dirname "${BASH_SOURCE[0]}")/assert.sh"
 
 # Loud skip: only when no engine can be had, never under CI.
 skip_loudly() {
@@ -74,6 +47,7 @@ host_extra_cas() {
 # user" means something. Sets E2E_USER, E2E_HOME, E2E_UID and defines as_user CMD… (runs CMD
 # as that user) and exec_as_user CMD… (the same, replacing the calling (sub)shell, so that $!
 # is the program's own pid).
+# shellcheck disable=SC2317 # as_user, exec_as_user: called by the scripts that source this
 setup_test_user() {
     if [[ $(id -u) -eq 0 ]]; then
         E2E_USER=ocs-e2e
@@ -91,6 +65,7 @@ setup_test_user() {
         as_user() { "$@"; }
         exec_as_user() { exec "$@"; }
     fi
+    # shellcheck disable=SC2034 # for the scripts that source this file
     E2E_UID=$(id -u "$E2E_USER")
 }
 

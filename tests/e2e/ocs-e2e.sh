@@ -41,7 +41,8 @@ export OCS_STATE_ROOT=$STATE_ROOT     # keep the user's real ~/.opencode-sandbox
 export OCS_KEYCHAIN=0                  # headless: the honest 0600-file fallback
 export OCS_BASE_IMAGE=$BASE_IMAGE
 export OCS_ENGINE=$ENGINE
-export OCS_EXTRA_CA_CERTS=$(host_extra_cas)
+OCS_EXTRA_CA_CERTS=$(host_extra_cas)
+export OCS_EXTRA_CA_CERTS
 export OCS_START_TIMEOUT=240
 [[ "$ENGINE" == podman ]] || unset DBUS_SESSION_BUS_ADDRESS
 
@@ -56,6 +57,7 @@ cleanup() {
     for d in "$WORK"/proj-*; do [[ -d "$d" ]] && (cd "$d" && as_user "$OCS_BIN" stop >/dev/null 2>&1); done
     for c in "${containers[@]}"; do "$NET_ENGINE" rm -f "$c" >/dev/null 2>&1; done
     if [[ "${OCS_E2E_KEEP:-}" != 1 ]]; then
+        # shellcheck disable=SC2046 # image ids, one word each
         eng rmi -f $(eng images -q --filter "label=io.opencode-sandbox.project" 2>/dev/null | sort -u) >/dev/null 2>&1
     fi
     end_podman_helpers
@@ -123,7 +125,7 @@ else
     fail "rebuild builds the image" "$(tail -25 "$WORK/rebuild-a.log")"
     summary; exit 1
 fi
-ID_A=$(ls "$STATE_ROOT" | grep '^proj-a-' | head -1)
+ID_A=$(cd "$STATE_ROOT" && compgen -G 'proj-a-*' | head -1)
 expect_eq "SANDBOX_ID is proj-a-<cksum of the root>" "proj-a-$(printf '%s' "$(readlink -f "$PA")" | cksum | { read -r crc _; printf '%x' "$crc" | cut -c1-6; })" "$ID_A"
 check "the build log is in the state folder" test -s "$STATE_ROOT/$ID_A/docker-build.log"
 CA=opencode-sandbox-$ID_A
@@ -186,6 +188,7 @@ check_not "host port not in host-ports is blocked" dev curl -s --noproxy '*' --m
 expect_eq "env-passthrough value arrives (renamed)" "$SECRET_VALUE" "$(dev printenv SECRET_TOKEN)"
 expect_eq "static env value arrives literally" "hello world" "$(dev printenv STATIC_VAR)"
 check_not "unset passthrough variable is absent" dev printenv MISSING_ONE
+# shellcheck disable=SC2016 # the container's shell expands $f
 cmdlines=$(eng exec -u root "$CA" sh -c 'for f in /proc/[0-9]*/cmdline; do tr "\0" " " <"$f"; echo; done' 2>/dev/null)
 expect_not_contains "the passthrough value is in no process's argv in the sandbox" "$SECRET_VALUE" "$cmdlines"
 expect_not_contains "the password is in no process's argv in the sandbox" "$PASSWORD_A" "$cmdlines"
@@ -198,7 +201,7 @@ check "agent state lands in the state folder" test -f "$STATE_ROOT/$ID_A/opencod
 # ---- the sign-in gateway ------------------------------------------------------------------
 (cd "$PA" && exec_as_user "$OCS_BIN" web --print-url) >"$WORK/web.out" 2>&1 &
 web_pid=$!
-host_pids+=($web_pid)
+host_pids+=("$web_pid")
 wait_until 20 grep -q '__ocs' "$WORK/web.out"
 login=$(grep -m1 -o 'http://127.0.0.1:[0-9]*/[^ ]*' "$WORK/web.out")
 expect_not_contains "the sign-in URL holds no password" "$PASSWORD_A" "$login"
@@ -218,7 +221,7 @@ wait "$web_pid" 2>/dev/null
 # keeps the web UI's stored settings), remembered in the sandbox's state file.
 (cd "$PA" && exec_as_user "$OCS_BIN" web --print-url) >"$WORK/web2.out" 2>&1 &
 web_pid=$!
-host_pids+=($web_pid)
+host_pids+=("$web_pid")
 wait_until 20 grep -q '__ocs' "$WORK/web2.out"
 login2=$(grep -m1 -o 'http://127.0.0.1:[0-9]*/[^ ]*' "$WORK/web2.out")
 expect_eq "a second ocs web uses the remembered gateway port" "${gw:-none}" \
@@ -258,7 +261,7 @@ fg_pid=$!
 ID_B=""
 if wait_until 600 grep -q 'Press Ctrl+C' "$WORK/start-b.log"; then
     pass "foreground start of a second project reaches running"
-    ID_B=$(ls "$STATE_ROOT" | grep '^proj-b-' | head -1)
+    ID_B=$(cd "$STATE_ROOT" && compgen -G 'proj-b-*' | head -1)
     status_json=$(ocs status --json)
     running=$(printf '%s' "$status_json" | python3 -c 'import json,sys; print(sum(1 for s in json.load(sys.stdin) if s["state"]=="running"))')
     expect_eq "two sandboxes run at once" 2 "$running"

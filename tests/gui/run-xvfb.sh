@@ -27,7 +27,8 @@ if [[ ! -s "$tmp/display" ]]; then
     echo "run-xvfb: Xvfb did not start:" >&2; cat "$tmp/xvfb.log" >&2
     kill "$xvfb" 2>/dev/null; rm -rf "$tmp"; exit 1
 fi
-export DISPLAY=":$(head -n1 "$tmp/display")"
+DISPLAY=":$(head -n1 "$tmp/display")"
+export DISPLAY
 export QT_QPA_PLATFORM=xcb
 # Chromium (inside WebEngine) refuses to run as root with its sandbox; tests only.
 [[ $(id -u) -eq 0 ]] && export QTWEBENGINE_DISABLE_SANDBOX=1

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SC2015: pass always returns 0, so `condition && pass ... || fail ...` is an if-then-else.
+# shellcheck disable=SC2015
 # End-to-end test of the tray app against the real container engine, on a virtual X display
 # with a real tray host (trayer), a private D-Bus session and an unlocked gnome-keyring (the
 # real Secret Service for the sandbox password).
@@ -31,6 +33,7 @@ if [[ "${1:-}" == "--inner" ]]; then
     APP=$2 OCS_BIN=$3 SHOTS=$4 WORK=$5
     STATUS=$OCS_TRAY_STATUS_FILE
     pids=()
+    # shellcheck disable=SC2317 # called through the EXIT trap
     cleanup_inner() {
         set +e
         for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
@@ -55,13 +58,13 @@ PY
     P="next((p for p in s['projects'] if p['root'] == '''$PROJECT'''), None)"
     state() { json "($P or {}).get('state')"; }
     state_is() { local now; now=$(state) && [[ " $* " == *" $now "* ]]; }
-    shot() { import -window root "$SHOTS/$1" 2>/dev/null && pass "screenshot $1" || fail "screenshot $1"; }
+    shot() { if import -window root "$SHOTS/$1" 2>/dev/null; then pass "screenshot $1"; else fail "screenshot $1"; fi; }
     # item_center PATTERN [MENU_PATTERN]: the middle of the first visible menu item whose text
     # (mnemonic '&' removed) starts with PATTERN, in a menu whose title starts with MENU_PATTERN.
     item_center() {
         json "next(('%d %d' % (i['x'] + i['w'] // 2, i['y'] + i['h'] // 2) for m in s['menus'] if m['title'].replace('&','').startswith('''${2:-}''') for i in m['items'] if i['enabled'] and i['text'].replace('&','').startswith('''$1''')), None)"
     }
-    click_at() { xdotool mousemove --sync $1 && sleep 0.3 && xdotool click 1; }
+    click_at() { local x y; read -r x y <<<"$1"; xdotool mousemove --sync "$x" "$y" && sleep 0.3 && xdotool click 1; }
     open_tray_menu() {
         local c
         for _ in 1 2 3; do
@@ -102,7 +105,7 @@ PY
     # --- the app ------------------------------------------------------------------------------
     "$APP" >"$WORK/app.log" 2>&1 &
     app_pid=$!
-    pids+=($app_pid)
+    pids+=("$app_pid")
     if wait_until 30 json "s['inTray'] and s['trayVisible'] and s['trayIcon']['w'] > 0"; then
         pass "the app shows its icon in the tray (trayer)"
     else
@@ -120,10 +123,10 @@ PY
     wait_until 15 json "$P" \
         && pass "the project is registered in the running app" \
         || fail "the project is registered in the running app" "$(cat "$STATUS")"
-    kill -0 "$app_pid" 2>/dev/null && pass "still one app" || fail "the first app still runs"
+    if kill -0 "$app_pid" 2>/dev/null; then pass "still one app"; else fail "the first app still runs"; fi
     wait_until 15 json "($P or {}).get('state') == 'Stopped'" \
         || fail "the project is stopped at first" "$(cat "$STATUS")"
-    SANDBOX_ID=$(json "$P['id']")
+    SANDBOX_ID=$(json "${P}['id']")
 
     # --- start from the menu ------------------------------------------------------------------
     open_tray_menu || fail "clicking the tray icon opens the menu" "$(cat "$STATUS")"
@@ -149,7 +152,7 @@ PY
     wait_until 30 state_is Building Starting Running \
         && pass "the start begins (building or starting)" \
         || fail "the start begins" "$(cat "$STATUS" "$WORK/app.log" | tail -40)"
-    if wait_until 60 json "($P or {}).get('state') == 'Building' and ' of ' in $P['stateLine']"; then
+    if wait_until 60 json "($P or {}).get('state') == 'Building' and ' of ' in ${P}['stateLine']"; then
         pass "the first start builds the image, with progress (step x of y)"
         open_tray_menu && c=$(item_center "$PROJECT_NAME") && click_at "$c" && sleep 1
         shot tray-building.png
@@ -164,7 +167,7 @@ PY
     fi
     wait_until 10 bash -c "grep -q 'is running' '$STATUS'" && pass "a notification says it runs" \
         || fail "a notification says it runs" "$(cat "$STATUS")"
-    PORT=$(json "$P['port']")
+    PORT=$(json "${P}['port']")
     PASSWORD=$(secret-tool lookup user "server-password/$SANDBOX_ID" server opencode-sandbox 2>/dev/null)
     if [[ -n "$PASSWORD" ]]; then
         pass "the password is in the Secret Service (not in a file)"
@@ -328,11 +331,13 @@ mkdir -p "$SHOTS" && chmod 0777 "$SHOTS"
 PROJECT_NAME=tray-e2e
 PROJECT=$WORK/$PROJECT_NAME
 SANDBOX_ID=
+# shellcheck disable=SC2317 # called through the EXIT trap
 cleanup() {
     set +e
     [[ -d "$PROJECT" ]] && (cd "$PROJECT" && as_user env OCS_STATE_ROOT="$WORK/state" OCS_KEYCHAIN=0 "$OCS_BIN" stop >/dev/null 2>&1)
     for c in $(eng ps -aq --filter "label=io.opencode-sandbox.project=$PROJECT"); do eng rm -f "$c" >/dev/null 2>&1; done
     if [[ "${OCS_E2E_KEEP:-}" != 1 ]]; then
+        # shellcheck disable=SC2046 # image ids, one word each
         eng rmi -f $(eng images -q --filter "label=io.opencode-sandbox.project=$PROJECT" | sort -u) >/dev/null 2>&1
     fi
     end_podman_helpers

@@ -29,10 +29,10 @@ while (($#)); do
         --version) version=$2; shift 2 ;;
         --have-target) have_target=$2; shift 2 ;;
         --inner) inner=1; work=$2; appimage=$3; shift 3 ;;
-        *) fail "unknown argument $1" ;;
+        *) die "unknown argument $1" ;;
     esac
 done
-[[ -n "$build" && -n "$src" && -n "$version" ]] || fail "usage: $0 --build-dir DIR --source-dir DIR --version V --have-target 0|1"
+[[ -n "$build" && -n "$src" && -n "$version" ]] || die "usage: $0 --build-dir DIR --source-dir DIR --version V --have-target 0|1"
 
 # ==== outside: build, copy, enter the namespace ===============================================
 if ((!inner)); then
@@ -45,7 +45,7 @@ if ((!inner)); then
         || skip "cannot create a mount namespace here (unshare --mount failed: no CAP_SYS_ADMIN?)"
     build_target "$build" appimage
     mapfile -t found < <(ls "$build"/OpenCode_Sandbox-"$version"-*.AppImage 2>/dev/null)
-    ((${#found[@]} == 1)) || fail "expected one $build/OpenCode_Sandbox-$version-*.AppImage, found ${#found[@]}"
+    ((${#found[@]} == 1)) || die "expected one $build/OpenCode_Sandbox-$version-*.AppImage, found ${#found[@]}"
     log "testing ${found[0]} ($(du -h "${found[0]}" | cut -f1))"
     work=$(mktemp -d /tmp/ocs-appimage-test.XXXXXX)
     chmod 0755 "$work"
@@ -63,12 +63,6 @@ fi
 # ==== inside the private mount namespace ======================================================
 name=$(basename "$appimage")
 cd "$work/app"
-errors=0
-check() { # DESCRIPTION COMMAND...
-    local what=$1
-    shift
-    if "$@"; then log "ok: $what"; else echo "[$pkg_test_name] NOT OK: $what" >&2; errors=$((errors + 1)); fi
-}
 mapfile -t exclude_globs < <(grep -v -e '^[[:space:]]*#' -e '^[[:space:]]*$' "$work/excludelist")
 excluded() {
     local g
@@ -94,17 +88,17 @@ trap cleanup_inner EXIT
 magic=$(head -c 11 "$name" | od -An -tx1 | tr -d ' \n')
 check "starts with an ELF header carrying the AppImage type 2 signature (AI 02)" \
     test "${magic:0:8}" = 7f454c46 -a "${magic:16:6}" = 414902
-offset=$(./"$name" --appimage-offset) || fail "--appimage-offset failed"
+offset=$(./"$name" --appimage-offset) || die "--appimage-offset failed"
 sqmagic=$(dd if="$name" bs=4 count=1 skip="$offset" iflag=skip_bytes status=none)
 check "the squashfs payload starts at the reported offset $offset" test "$sqmagic" = hsqs
 check "--appimage-version prints the runtime version" test "$(./"$name" --appimage-version)" = "$version"
 check "--appimage-help works" ./"$name" --appimage-help >/dev/null
 
 mkdir -p "$work/extract"
-(cd "$work/extract" && "$work/app/$name" --appimage-extract >/dev/null) || fail "--appimage-extract failed"
+(cd "$work/extract" && "$work/app/$name" --appimage-extract >/dev/null) || die "--appimage-extract failed"
 root=$work/extract/squashfs-root
 mkdir -p "$work/extract-one"
-(cd "$work/extract-one" && "$work/app/$name" --appimage-extract 'usr/bin/ocs' >/dev/null) || fail "--appimage-extract PATTERN failed"
+(cd "$work/extract-one" && "$work/app/$name" --appimage-extract 'usr/bin/ocs' >/dev/null) || die "--appimage-extract PATTERN failed"
 check "--appimage-extract PATTERN extracts only the matching paths" \
     test -x "$work/extract-one/squashfs-root/usr/bin/ocs" -a ! -e "$work/extract-one/squashfs-root/AppRun"
 check "the extracted CLI is identical to the one of the full extraction" \
@@ -135,13 +129,14 @@ is_elf() { [[ -f "$1" && ! -L "$1" ]] && [[ "$(head -c 4 "$1" | od -An -c | tr -
 norpath=""
 while IFS= read -r -d '' f; do
     is_elf "$f" || continue
+    # shellcheck disable=SC2016 # a literal $ORIGIN in the pattern
     grep -q 'R.*PATH.*\$ORIGIN' <<<"$(readelf -d "$f")" || norpath+=" ${f#"$root"/}"
 done < <(find "$root/usr" -type f -print0)
 check "every program, library and plugin has an \$ORIGIN RPATH${norpath:+ (missing:$norpath)}" test -z "$norpath"
 
 # --- 2. hide the build tree, the sources and the system's Qt ------------------------------------
 for d in "$build" "$src"; do
-    mount -t tmpfs -o size=64k,mode=0700 ocs-hidden "$d" || fail "cannot hide $d"
+    mount -t tmpfs -o size=64k,mode=0700 ocs-hidden "$d" || die "cannot hide $d"
 done
 hidden=0
 while IFS= read -r -d '' f; do
@@ -217,8 +212,9 @@ check "nobody: the extraction folders are removed afterwards" \
 Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -ac 3>"$work/display" 2>"$work/xvfb.log" &
 pids_to_kill+=($!)
 for _ in $(seq 100); do [[ -s "$work/display" ]] && break; sleep 0.1; done
-[[ -s "$work/display" ]] || fail "Xvfb did not start: $(cat "$work/xvfb.log")"
-export DISPLAY=:$(head -n1 "$work/display")
+[[ -s "$work/display" ]] || die "Xvfb did not start: $(cat "$work/xvfb.log")"
+DISPLAY=:$(head -n1 "$work/display")
+export DISPLAY
 trayer --edge top --align right --widthtype request --height 32 --transparent false \
     --SetDockType true --SetPartialStrut true --expand true >"$work/trayer.log" 2>&1 &
 trayer_pid=$!
@@ -229,13 +225,14 @@ for _ in $(seq 100); do
     [[ -n "$trayer_win" ]] && break
     sleep 0.1
 done
-[[ -n "$trayer_win" ]] || fail "trayer did not show its window: $(cat "$work/trayer.log")"
+[[ -n "$trayer_win" ]] || die "trayer did not show its window: $(cat "$work/trayer.log")"
 sleep 0.5
 
 # descendants PID: PID and all its descendants.
 descendants() {
     local p=$1 c
     echo "$p"
+    # shellcheck disable=SC2013 # the children files hold space-separated pids
     for c in $(cat /proc/"$p"/task/*/children 2>/dev/null); do descendants "$c"; done
 }
 
@@ -351,7 +348,7 @@ sys.exit(1)'
         done
         check "$mode: the mount / extraction folder is gone afterwards" test "$gone" = 1
     fi
-    if ((errors)); then
+    if ((E2E_FAILED)); then
         echo "---- tray log ($mode) ----" >&2
         tail -n 40 "$work/tray-$mode.log" >&2
         cat "$work/maps-$mode.txt" >&2 2>/dev/null || true
@@ -363,7 +360,5 @@ if ((fuse_ok)); then
 fi
 run_tray extract as_nobody "$home_nobody" APPIMAGE_EXTRACT_AND_RUN=1
 
-if ((errors)); then
-    fail "$errors check(s) failed"
-fi
+summary || exit 1
 log "PASSED"

@@ -24,10 +24,10 @@ while (($#)); do
         --have-target) have_target=$2; shift 2 ;;
         --have-tray) have_tray=$2; shift 2 ;;
         --inner) inner=1; root=$2; deb=$3; shift 3 ;;
-        *) fail "unknown argument $1" ;;
+        *) die "unknown argument $1" ;;
     esac
 done
-[[ -n "$build" && -n "$version" && -n "$cache" ]] || fail "usage: $0 --build-dir DIR --source-dir DIR --version V --cache-dir DIR --have-target 0|1"
+[[ -n "$build" && -n "$version" && -n "$cache" ]] || die "usage: $0 --build-dir DIR --source-dir DIR --version V --cache-dir DIR --have-target 0|1"
 suite=bookworm
 
 # ==== inside a private mount namespace: the chroot ============================================
@@ -43,19 +43,13 @@ if ((inner)); then
     trap 'umount "$root/var/cache/apt/archives" "$root/dev" "$root/proc" 2>/dev/null || true' EXIT
 
     log "apt-get update in the chroot"
-    in_root apt-get update -q >"$root/tmp/apt-update.log" 2>&1 || { cat "$root/tmp/apt-update.log" >&2; fail "apt-get update failed in the chroot"; }
+    in_root apt-get update -q >"$root/tmp/apt-update.log" 2>&1 || { cat "$root/tmp/apt-update.log" >&2; die "apt-get update failed in the chroot"; }
     cp "$deb" "$root/tmp/"
     log "apt-get install ./$(basename "$deb") (apt resolves the dependencies)"
     in_root apt-get install -y -q --no-install-recommends "/tmp/$(basename "$deb")" >"$root/tmp/apt-install.log" 2>&1 \
-        || { tail -n 60 "$root/tmp/apt-install.log" >&2; fail "apt-get install of the .deb failed"; }
-    grep -E '^(Setting up|Unpacking) ' "$root/tmp/apt-install.log" | wc -l | xargs -I{} echo "[$pkg_test_name] apt set up {} package step(s)"
+        || { tail -n 60 "$root/tmp/apt-install.log" >&2; die "apt-get install of the .deb failed"; }
+    grep -cE '^(Setting up|Unpacking) ' "$root/tmp/apt-install.log" | xargs -I{} echo "[$pkg_test_name] apt set up {} package step(s)"
 
-    errors=0
-    check() {
-        local what=$1
-        shift
-        if "$@"; then log "ok: $what"; else echo "[$pkg_test_name] NOT OK: $what" >&2; errors=$((errors + 1)); fi
-    }
     check "dpkg has the package installed" bash -c "chroot '$root' dpkg-query -W -f='\${Status}' opencode-sandbox | grep -qx 'install ok installed'"
     out=$(in_root ocs --version 2>&1) || true
     check "ocs --version prints 'ocs $version' (got: $out)" test "$out" = "ocs $version"
@@ -80,12 +74,13 @@ YAML
     out=$(in_root sh -c 'cd /tmp/proj-good && ocs validate' 2>&1) && rc=0 || rc=$?
     check "ocs validate accepts the sample config (exit $rc: $out)" test "$rc" = 0
     out=$(in_root sh -c 'cd /tmp/proj-bad && ocs validate' 2>&1) && rc=0 || rc=$?
+    # shellcheck disable=SC2317 # called by check
     rejected() { test "$rc" = 1 && grep -q 'opencode-sandbox-config.yaml:[0-9]*:[0-9]*: error' <<<"$out"; }
     check "ocs validate rejects a bad config with file:line:column errors (exit $rc)" rejected
     programs=/usr/bin/ocs
     [[ "$have_tray" == 1 ]] && programs+=" /usr/bin/opencode-sandbox"
-    missing=$(in_root sh -c "ldd $programs | grep 'not found'" 2>&1 || true)
-    check "every library of the programs is installed${missing:+ ($missing)}" test -z "$missing"
+    unresolved=$(in_root sh -c "ldd $programs | grep 'not found'" 2>&1 || true)
+    check "every library of the programs is installed${unresolved:+ ($unresolved)}" test -z "$unresolved"
     if [[ "$have_tray" == 1 ]]; then
         out=$(in_root env QT_QPA_PLATFORM=offscreen opencode-sandbox --version 2>&1) || true
         check "the tray starts (offscreen platform plugin) and shows $version (got: $out)" grep -q -- "$version" <<<"$out"
@@ -93,8 +88,7 @@ YAML
     in_root apt-get remove -y -q opencode-sandbox >"$root/tmp/apt-remove.log" 2>&1 || true
     check "apt-get remove takes the programs and links away" \
         test ! -e "$root/usr/bin/ocs" -a ! -L "$root/usr/bin/ocs-init" -a ! -e "$root/usr/bin/opencode-sandbox"
-    ((errors == 0)) || fail "$errors check(s) failed in the chroot"
-    exit 0
+    finish
 fi
 
 # ==== outside ===================================================================================
@@ -109,16 +103,10 @@ mirror=${OCS_DEBIAN_MIRROR:-}
 
 build_target "$build" deb
 mapfile -t found < <(ls "$build"/packages/opencode-sandbox_"$version"-1_*.deb 2>/dev/null)
-((${#found[@]} == 1)) || fail "expected one $build/packages/opencode-sandbox_$version-1_*.deb, found ${#found[@]}"
+((${#found[@]} == 1)) || die "expected one $build/packages/opencode-sandbox_$version-1_*.deb, found ${#found[@]}"
 deb=${found[0]}
 log "testing $deb ($(du -h "$deb" | cut -f1))"
 
-errors=0
-check() {
-    local what=$1
-    shift
-    if "$@"; then log "ok: $what"; else echo "[$pkg_test_name] NOT OK: $what" >&2; errors=$((errors + 1)); fi
-}
 field() { dpkg-deb -f "$deb" "$1"; }
 arch=$(dpkg --print-architecture)
 check "Package: opencode-sandbox" test "$(field Package)" = opencode-sandbox
@@ -158,7 +146,7 @@ stripped() {
     return "$rc"
 }
 check "the programs are stripped" stripped
-((errors == 0)) || fail "$errors check(s) of the package failed"
+((E2E_FAILED == 0)) || { summary; exit 1; }
 
 # --- the chroot (cached) ----------------------------------------------------------------------------
 mkdir -p "$cache"
@@ -169,7 +157,7 @@ if [[ ! -s "$tarball" || "${OCS_REFRESH_CHROOT:-0}" == 1 ]]; then
     if ! debootstrap --variant=minbase "$suite" "$fresh" "$mirror" >"$cache/debootstrap.log" 2>&1; then
         tail -n 30 "$cache/debootstrap.log" >&2
         rm -rf --one-file-system "$fresh"
-        fail "debootstrap failed (log: $cache/debootstrap.log)"
+        die "debootstrap failed (log: $cache/debootstrap.log)"
     fi
     rm -rf "$fresh"/var/lib/apt/lists/* "$fresh"/var/cache/apt/archives/*.deb
     tar -C "$fresh" -czf "$tarball.part" . && mv -f "$tarball.part" "$tarball"
@@ -192,7 +180,9 @@ rm -f "$root/etc/apt/sources.list"
 rm -rf "$root/etc/apt/sources.list.d"
 [[ -f /etc/apt/sources.list ]] && cp /etc/apt/sources.list "$root/etc/apt/"
 [[ -d /etc/apt/sources.list.d ]] && cp -a /etc/apt/sources.list.d "$root/etc/apt/"
-for d in trusted.gpg.d keyrings; do [[ -d /etc/apt/$d ]] && cp -a "/etc/apt/$d/." "$root/etc/apt/$d/" 2>/dev/null || true; done
+for d in trusted.gpg.d keyrings; do
+    if [[ -d /etc/apt/$d ]]; then cp -a "/etc/apt/$d/." "$root/etc/apt/$d/" 2>/dev/null || true; fi
+done
 for f in /etc/apt/apt.conf.d/*; do
     [[ -f "$f" ]] && grep -qi 'proxy' "$f" && cp "$f" "$root/etc/apt/apt.conf.d/"
 done
@@ -200,5 +190,6 @@ cp -L /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
 rc=0
 unshare --mount --propagation private -- bash "${BASH_SOURCE[0]}" --build-dir "$build" --source-dir "$src" \
     --version "$version" --cache-dir "$cache" --have-tray "$have_tray" --inner "$root" "$deb" || rc=$?
-((rc == 0)) || fail "the checks in the chroot failed"
+expect_eq "the checks in the chroot pass (their exit status)" 0 "$rc"
+summary || exit 1
 log "PASSED"

@@ -4,23 +4,24 @@
 # metainfo (appstreamcli validate --no-net), hicolor PNG icons of the right sizes and the
 # scalable SVG; the tray has its translations compiled in; the macOS Info.plist is sound.
 #
-# Usage: install-tree-test.sh --build-dir DIR --version VERSION --have-tray 0|1
+# Usage: install-tree-test.sh --build-dir DIR --version VERSION --have-tray 0|1 --aliases LINK,LINK...
 set -euo pipefail
 pkg_test_name=package_install_tree
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=lib.sh
 . "$here/lib.sh"
 
-build='' version='' have_tray=1
+build='' version='' have_tray=1 aliases=''
 while (($#)); do
     case "$1" in
         --build-dir) build=$2; shift 2 ;;
         --version) version=$2; shift 2 ;;
         --have-tray) have_tray=$2; shift 2 ;;
-        *) fail "unknown argument $1" ;;
+        --aliases) aliases=$2; shift 2 ;;
+        *) die "unknown argument $1" ;;
     esac
 done
-[[ -n "$build" && -n "$version" ]] || fail "usage: $0 --build-dir DIR --version VERSION --have-tray 0|1"
+[[ -n "$build" && -n "$version" && -n "$aliases" ]] || die "usage: $0 --build-dir DIR --version VERSION --have-tray 0|1 --aliases LINK,LINK..."
 need_tools cmake python3 file
 if [[ "$have_tray" == 1 ]]; then need_tools desktop-file-validate appstreamcli; fi
 
@@ -29,18 +30,13 @@ trap 'rm -rf "$work"' EXIT
 prefix=$work/usr
 log "cmake --install into $prefix"
 env -u DESTDIR cmake --install "$build" --prefix "$prefix" >"$work/install.log" 2>&1 \
-    || { cat "$work/install.log" >&2; fail "cmake --install failed"; }
+    || { cat "$work/install.log" >&2; die "cmake --install failed"; }
 
-errors=0
-check() { # DESCRIPTION COMMAND...
-    local what=$1
-    shift
-    if "$@"; then log "ok: $what"; else echo "[$pkg_test_name] NOT OK: $what" >&2; errors=$((errors + 1)); fi
-}
 
 # --- the CLI and its aliases -----------------------------------------------------------------
 check "bin/ocs is an executable" test -x "$prefix/bin/ocs" -a ! -L "$prefix/bin/ocs"
-for alias in ocs-init ocs-rebuild-container ocs-start-container ocs-terminal ocs-web ocs-web-auth; do
+IFS=, read -ra alias_list <<<"$aliases" # src/cli/aliases.txt
+for alias in "${alias_list[@]}"; do
     check "bin/$alias links to ocs" test "$(readlink "$prefix/bin/$alias" 2>/dev/null)" = ocs
 done
 out=$("$prefix/bin/ocs" --version 2>&1) || true
@@ -83,8 +79,12 @@ if [[ "$have_tray" == 1 ]]; then
 
     # Translations are compiled in as resources (:/i18n/opencode-sandbox_<lang>.qm); rcc
     # stores the names in UTF-16.
-    langs=$(cd "$prefix/share/opencode-sandbox/translations" 2>/dev/null && ls opencode-sandbox_*.ts 2>/dev/null \
-        | sed 's/^opencode-sandbox_\(.*\)\.ts$/\1/' || true)
+    langs=""
+    for ts in "$prefix"/share/opencode-sandbox/translations/opencode-sandbox_*.ts; do
+        [[ -e "$ts" ]] || continue
+        ts=${ts##*/opencode-sandbox_}
+        langs+="${langs:+ }${ts%.ts}"
+    done
     [[ -n "$langs" ]] || langs="en de"
     for lang in $langs; do
         check "the tray embeds opencode-sandbox_$lang.qm" python3 - "$tray" "opencode-sandbox_$lang.qm" <<'PY'
@@ -96,9 +96,9 @@ PY
 fi
 
 # --- nothing unexpected in the tree ---------------------------------------------------------------
-unexpected=$(cd "$prefix" && find . \( -type f -o -type l \) \
+unexpected=$(cd "$prefix" && { find . \( -type f -o -type l \) \
     | grep -v -E '^\./bin/(ocs|ocs-[a-z-]+|opencode-sandbox)$' \
-    | grep -v -E '^\./share/(opencode-sandbox|applications|metainfo|icons/hicolor)/' || true)
+    | grep -v -E '^\./share/(opencode-sandbox|applications|metainfo|icons/hicolor)/' || true; })
 check "nothing but the programs and share/ files is installed${unexpected:+ (found: $unexpected)}" test -z "$unexpected"
 
 # --- macOS Info.plist (configured on every platform) ---------------------------------------------
@@ -116,7 +116,5 @@ sys.exit(0 if ok else 1)
 PY
 fi
 
-if ((errors)); then
-    fail "$errors check(s) failed"
-fi
+summary || exit 1
 log "PASSED"

@@ -1,4 +1,6 @@
-# Shared helpers of the package tests (sourced).
+# shellcheck shell=bash
+# Shared helpers of the package tests (sourced). The checks (check, pass, fail, summary) are
+# the end-to-end tests' (../e2e/assert.sh); die ends the test at once.
 # Exit codes: 0 passed, 1 failed, 77 skipped (a prerequisite that cannot exist here; never
 # under CI=true, where a missing prerequisite is a failure).
 
@@ -6,7 +8,10 @@ pkg_test_name=${pkg_test_name:-package-test}
 
 log() { echo "[$pkg_test_name] $*"; }
 
-fail() {
+source "$(dirname "${BASH_SOURCE[0]}")/../e2e/assert.sh"
+
+# die MESSAGE...: the test cannot go on.
+die() {
     echo "[$pkg_test_name] FAILED: $*" >&2
     exit 1
 }
@@ -48,7 +53,7 @@ build_target() {
     if ! cmake --build "$build" --target "$target" >"$logfile" 2>&1; then
         tail -n 80 "$logfile" >&2
         rm -f "$logfile"
-        fail "cmake --build --target $target failed"
+        die "cmake --build --target $target failed"
     fi
     tail -n 3 "$logfile"
     rm -f "$logfile"

@@ -78,15 +78,16 @@ EngineEvents::~EngineEvents()
     stop();
 }
 
-QStringList EngineEvents::arguments()
+QStringList EngineEvents::arguments(ContainerEngine::Kind kind)
 {
-    return {QStringLiteral("events"),
-            QStringLiteral("--filter"),
-            QStringLiteral("type=container"),
-            QStringLiteral("--filter"),
-            QStringLiteral("label=") + ContainerEngine::LabelId,
-            QStringLiteral("--format"),
-            QStringLiteral("{{json .}}")};
+    QStringList args{QStringLiteral("events"), QStringLiteral("--filter"),
+                     QStringLiteral("type=container")};
+    // Podman (4.3) has no label-presence filter: `label=KEY` without a value matches no
+    // event at all. Its stream carries every container's events; parse() keeps ours.
+    if (kind != ContainerEngine::Kind::Podman)
+        args << QStringLiteral("--filter") << QStringLiteral("label=") + ContainerEngine::LabelId;
+    args << QStringLiteral("--format") << QStringLiteral("{{json .}}");
+    return args;
 }
 
 void EngineEvents::setRetryDelays(std::chrono::milliseconds first, std::chrono::milliseconds max)
@@ -133,7 +134,7 @@ void EngineEvents::launchStream()
     if (!m_running || m_job)
         return;
     const int generation = ++m_generation;
-    ProcessSpec spec = m_engine.command(arguments(), std::chrono::milliseconds(0));
+    ProcessSpec spec = m_engine.command(arguments(m_engine.kind()), std::chrono::milliseconds(0));
     qCDebug(lcEngine) << "following events:" << spec.displayCommand();
     m_streamClock.start();
     m_job = ProcessLauncher::instance().start(spec, this);

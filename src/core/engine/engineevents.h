@@ -31,11 +31,12 @@ struct ContainerEvent
     static std::optional<ContainerEvent> parse(const QByteArray &jsonLine);
 };
 
-// Follows `<engine> events --filter label=io.opencode-sandbox.id --format '{{json .}}'` as a
-// long-running process and reports our containers' state changes. Nothing runs on a timer
-// while the stream is up. When the stream ends (the engine stopped, restarted, went away)
-// it asks the engine whether it answers (EngineLocator's plain-language message when not)
-// and restarts the stream with exponential backoff until the engine is back.
+// Follows `<engine> events --filter type=container --format '{{json .}}'` (Docker: also
+// --filter label=io.opencode-sandbox.id) as a long-running process and reports our containers'
+// state changes. Nothing runs on a timer while the stream is up. When the stream ends (the engine
+// stopped, restarted, went away) it asks the engine whether it answers (EngineLocator's
+// plain-language message when not) and restarts the stream with exponential backoff until the
+// engine is back.
 class EngineEvents : public QObject
 {
     Q_OBJECT
@@ -59,7 +60,8 @@ public:
     // Restarts at once (e.g. the user asked to retry).
     void retryNow();
 
-    static QStringList arguments();
+    // The `events` command line for this kind of engine.
+    static QStringList arguments(ContainerEngine::Kind kind);
 
 Q_SIGNALS:
     void containerChanged(const ocs::ContainerEvent &event);

@@ -8,36 +8,20 @@
 #include "app/managedsandbox.h"
 #include "app/projectregistry.h"
 #include "app/sandboxfleet.h"
+#include "apptestenvironment.h"
 #include "fakeengine.h"
 #include "translations.h"
 #include "traycontroller.h"
-
-#include <QTemporaryDir>
 
 #include <memory>
 
 namespace ocs::test {
 
-class GuiTestEnvironment
+// The app test environment plus the tray's resources.
+class GuiTestEnvironment : public AppTestEnvironment
 {
 public:
     GuiTestEnvironment();
-    ~GuiTestEnvironment();
-
-    QString path(const QString &relative) const { return m_dir.filePath(relative); }
-    QString settingsFile() const { return path(QStringLiteral("config/opencode-sandbox.conf")); }
-
-    // A folder with opencode-sandbox-config.yaml holding `yaml` (default: a minimal one named
-    // after the folder). Returns the canonical root. Unless `startedBefore` is false, its
-    // state records a start of this very config, so that a start asks nothing (the first
-    // start review and the change review have tests of their own).
-    QString makeProject(const QString &name, const QByteArray &yaml = {},
-                        bool startedBefore = true);
-
-private:
-    QTemporaryDir m_dir;
-    QList<std::pair<QByteArray, std::optional<QByteArray>>> m_saved;
-    void set(const char *name, const QString &value);
 };
 
 // The app's objects, wired as main() wires them (no tray: the offscreen platform has none).

@@ -2,6 +2,7 @@
 // commands it issues, with a fake engine (a bash script that logs its arguments and
 // answers per subcommand). HOME, the state root and the keychain are private to each test.
 
+#include "cli.h"
 #include "project/project.h"
 #include "testhelpers.h"
 
@@ -77,6 +78,8 @@ private Q_SLOTS:
     void version();
     void noArguments_printsUsage();
     void unknownCommand();
+    void usage_listsExactlyTheDispatchedCommands();
+    void aliases_runCommandsOfTheTable();
 
     void init_createsStarterFiles();
     void init_sanitisesFolderName_data();
@@ -244,6 +247,62 @@ void TestCli::unknownCommand()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QStringLiteral("unknown command \"frobnicate\"")), qPrintable(r.err));
     QVERIFY(engineCalls().isEmpty());
+}
+
+void TestCli::usage_listsExactlyTheDispatchedCommands()
+{
+    const CliResult r = ocs({QStringLiteral("help")}, m_work);
+    QCOMPARE(r.exitCode, 0);
+    // The command lines of the usage: "  NAME [ARGUMENTS]  help" between "Commands:" and the
+    // first empty line (help text wrapped onto a line of its own starts further right).
+    const QString commandsPart =
+        r.out.section(QStringLiteral("Commands:\n"), 1).section(QStringLiteral("\n\n"), 0, 0);
+    QVERIFY2(!commandsPart.isEmpty(), qPrintable(r.out));
+    QStringList listed;
+    static const QRegularExpression commandLine(QStringLiteral("^  ([a-z][a-z-]*)(\\s|$)"));
+    for (const QString &line : commandsPart.split(QLatin1Char('\n'))) {
+        const auto m = commandLine.match(line);
+        if (m.hasMatch())
+            listed << m.captured(1);
+    }
+    QStringList table;
+    for (const cli::Cli::Command &c : cli::Cli::commands()) {
+        QVERIFY2(c.handler, qPrintable(c.name));
+        QVERIFY2(!c.help.isEmpty(), qPrintable(c.name));
+        table << c.name;
+    }
+    QCOMPARE(listed, table);
+    QVERIFY(table.contains(QStringLiteral("start")) && table.contains(QStringLiteral("verify")));
+
+    // Every listed command is dispatched by the binary (its --help, not "unknown command").
+    for (const QString &name : std::as_const(listed)) {
+        const CliResult h = ocs({name, QStringLiteral("--help")}, m_work);
+        QVERIFY2(!h.err.contains(QStringLiteral("unknown command")), qPrintable(name));
+        QVERIFY2(h.exitCode == 0, qPrintable(name + QStringLiteral(": ") + h.all()));
+    }
+    // And nothing else is.
+    QVERIFY(!cli::Cli::findCommand(QStringLiteral("frobnicate")));
+}
+
+void TestCli::aliases_runCommandsOfTheTable()
+{
+    const auto aliases = cli::Cli::aliases();
+    QVERIFY(aliases.size() >= 6);
+    const QString usage = cli::Cli::usage();
+    for (const auto &[alias, command] : aliases) {
+        QVERIFY2(alias.startsWith(QStringLiteral("ocs-")), qPrintable(alias));
+        QVERIFY2(cli::Cli::findCommand(command),
+                 qPrintable(alias + QStringLiteral(" -> ") + command));
+        QCOMPARE(cli::Cli::commandForProgramName(alias), command);
+        QVERIFY2(usage.contains(alias), qPrintable(alias));
+        // The build made the link next to ocs (from the same list).
+        const QFileInfo link(QFileInfo(QStringLiteral(OCS_BINARY)).absolutePath() +
+                             QLatin1Char('/') + alias);
+        QVERIFY2(link.isSymLink() && link.symLinkTarget() ==
+                                         QFileInfo(QStringLiteral(OCS_BINARY)).canonicalFilePath(),
+                 qPrintable(link.filePath()));
+    }
+    QVERIFY(cli::Cli::commandForProgramName(QStringLiteral("ocs")).isEmpty());
 }
 
 void TestCli::init_createsStarterFiles()

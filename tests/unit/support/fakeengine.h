@@ -1,11 +1,11 @@
 #pragma once
 
-// A pretend Docker for the widget tests, at the process boundary (ProcessLauncher): it
-// keeps containers and images in memory, answers `version`, `ps`, `inspect`, `run`, `stop`,
-// `rm`, `build`, `logs`, and streams `events` like the real one (a job that stays open and
-// prints JSON lines). A running container gets a tiny HTTP server on its published port that
-// answers OpenCode's health check. goDown()/comeBack() simulate the engine stopping and
-// returning. Programs other than the engine (npm, pip, …) succeed with no output.
+// A pretend Docker for the tests of the app core and the widget tests, at the process boundary
+// (ProcessLauncher): it keeps containers and images in memory, answers `version`, `ps`,
+// `inspect`, `run`, `stop`, `rm`, `build`, `logs`, and streams `events` like the real one (a
+// job that stays open and prints JSON lines). A running container gets a tiny HTTP server on its
+// published port that answers OpenCode's health check. goDown()/comeBack() simulate the engine
+// stopping and returning. Programs other than the engine (npm, pip, …) succeed with no output.
 
 #include "engine/process.h"
 
