@@ -88,7 +88,7 @@ private Q_SLOTS:
         QVERIFY(!s->canStart());
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
         QCOMPARE(lastResult(finished).operation, Operation::Start);
-        QVERIFY2(lastResult(finished).ok, qPrintable(lastResult(finished).error));
+        QVERIFY2(lastResult(finished).ok, qPrintable(lastResult(finished).error.message));
         QCOMPARE(s->state(), State::Running);
         QVERIFY(!s->isBusy());
         QCOMPARE(s->containerState(), QStringLiteral("running"));
@@ -139,7 +139,7 @@ private Q_SLOTS:
         QVERIFY(!s->canRestart());
         QTRY_VERIFY_WITH_TIMEOUT(
             !finished.isEmpty() && lastResult(finished).operation == Operation::Restart, 10000);
-        QVERIFY2(lastResult(finished).ok, qPrintable(lastResult(finished).error));
+        QVERIFY2(lastResult(finished).ok, qPrintable(lastResult(finished).error.message));
         QCOMPARE(s->state(), State::Running);
         QVERIFY(!s->isBusy());
         QCOMPARE(engine()->count({QStringLiteral("stop")}), stops + 1);
@@ -255,10 +255,11 @@ private Q_SLOTS:
         s->start();
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
         QVERIFY(!lastResult(finished).ok);
-        QVERIFY2(lastResult(finished).error.contains(QStringLiteral("port is already allocated")),
-                 qPrintable(lastResult(finished).error));
+        QVERIFY2(lastResult(finished).error.message.contains(
+                     QStringLiteral("port is already allocated")),
+                 qPrintable(lastResult(finished).error.message));
         QCOMPARE(s->state(), State::Error);
-        QCOMPARE(s->lastError(), lastResult(finished).error);
+        QCOMPARE(s->lastError(), lastResult(finished).error.message);
         QVERIFY(s->canStart() && !s->isBusy());
 
         // Fixed: the next start succeeds and clears the error.
@@ -303,7 +304,7 @@ private Q_SLOTS:
         s->start();
         QCOMPARE(finished.size(), 1);
         QVERIFY(!lastResult(finished).ok);
-        QCOMPARE(lastResult(finished).error, why);
+        QCOMPARE(lastResult(finished).error.message, why);
         QCOMPARE(s->state(), State::Stopped);
         QVERIFY(!s->isBusy());
         QCOMPARE(engine()->calls().size(), 0);
@@ -320,7 +321,7 @@ private Q_SLOTS:
         QSignalSpy finished(s.get(), &ManagedSandbox::operationFinished);
         s->start();
         QCOMPARE(finished.size(), 1);
-        QVERIFY(lastResult(finished).error.startsWith(
+        QVERIFY(lastResult(finished).error.message.startsWith(
             QStringLiteral("The configuration has errors:\n")));
         QVERIFY(!s->configError().isEmpty());
         QCOMPARE(s->state(), State::Error);

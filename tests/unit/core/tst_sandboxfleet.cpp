@@ -119,7 +119,7 @@ private Q_SLOTS:
         QSignalSpy finished(s, &ManagedSandbox::operationFinished);
         s->start();
         QCOMPARE(finished.size(), 1);
-        QCOMPARE(finished.at(0).at(0).value<ManagedSandbox::Result>().error, message);
+        QCOMPARE(finished.at(0).at(0).value<ManagedSandbox::Result>().error.message, message);
         QVERIFY(!f.adopted);
         // Keeps looking.
         const int tries = engine()->count({QStringLiteral("version")});
