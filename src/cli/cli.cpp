@@ -328,49 +328,29 @@ void Cli::cmdInit()
     const QString root = QDir::current().canonicalPath();
     QString error;
 
-    QList<std::pair<QString, QString>> approvals; // created files that run: name, SHA-256
-    auto step = [&](const QString &file, const QString &question, const QByteArray &content,
-                    QFile::Permissions perms) -> bool {
-        const QString path = root + QLatin1Char('/') + file;
-        if (QFileInfo::exists(path) || QFileInfo(path).isSymLink()) {
-            out(QStringLiteral("%1 exists, kept as it is.").arg(file));
-            return true;
-        }
-        if (!confirm(question, true, y))
-            return true;
-        if (!ProjectInit::writeNewFile(path, content, perms, &error))
-            return false;
-        out(QStringLiteral("Created %1").arg(file));
-        if (file == Project::HookFileName || file == QLatin1String("mise.toml"))
-            approvals << std::make_pair(file, ApprovedFile::sha256Hex(content));
-        return true;
-    };
-    const QString sandboxName =
+    // The core's set-up (the same as the tray's), asking each question on the terminal.
+    ProjectInit::Options options;
+    options.sandboxName =
         p.isSet(name) ? p.value(name) : ProjectInit::suggestedName(QFileInfo(root).fileName());
-    for (const ProjectInit::StarterFile &f : ProjectInit::starterFiles(sandboxName)) {
-        if (!step(f.fileName, QStringLiteral("Create %1 (%2)?").arg(f.fileName, f.purpose),
-                  f.content, f.permissions))
-            return fail(error);
-    }
-
-    // .gitignore: the hook may come to hold secrets.
-    if (!ProjectInit::gitignoreListsHook(root) &&
-        confirm(QStringLiteral("Add %1 to .gitignore (it may hold secrets)?")
-                    .arg(Project::HookFileName),
-                true, y)) {
-        if (!ProjectInit::addHookToGitignore(root, &error))
-            return fail(error);
+    options.ask = [this, y](const QString &question) {
+        return confirm(question, true, y);
+    };
+    const ProjectInit::Result created = ProjectInit::create(root, options);
+    for (const QString &file : created.kept)
+        out(QStringLiteral("%1 exists, kept as it is.").arg(file));
+    for (const QString &file : created.created)
+        out(QStringLiteral("Created %1").arg(file));
+    if (created.gitignoreUpdated)
         out(QStringLiteral("Updated .gitignore"));
-    }
+    if (!created.ok)
+        return fail(created.error);
 
     auto project = openProject();
     if (!project)
         return;
+    // (ProjectInit approved the hook and mise.toml it wrote, by the hash of what it wrote;
+    // files that were there before stay unapproved.)
     if (!project->ensureStateDirs(&error))
-        return fail(error);
-    // What init wrote itself is approved (by the hash of what it wrote); files that were
-    // there before are not approved behind the user's back.
-    if (!approvals.isEmpty() && !ProjectInit::approveCreated(project->root(), approvals, &error))
         return fail(error);
     out(QStringLiteral("Sandbox ID: %1 (state in %2)")
             .arg(project->sandboxId(), project->stateDir()));

@@ -5,6 +5,7 @@
 #include "logging.h"
 #include "project.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -153,11 +154,15 @@ ProjectInit::Result ProjectInit::create(const QString &root, const Options &opti
     QList<std::pair<QString, QString>> approvals; // created files that run: name, SHA-256
     for (const StarterFile &f : starterFiles(options.sandboxName)) {
         const QString path = dir.filePath(f.fileName);
-        if (QFileInfo::exists(path)) {
+        if (QFileInfo::exists(path) || QFileInfo(path).isSymLink()) {
             r.kept << f.fileName;
             continue;
         }
         if (options.skip.contains(f.fileName))
+            continue;
+        if (options.ask &&
+            !options.ask(QCoreApplication::translate("ocs::ProjectInit", "Create %1 (%2)?")
+                             .arg(f.fileName, f.purpose)))
             continue;
         if (!writeNewFile(path, f.content, f.permissions, &r.error))
             return r;
@@ -167,7 +172,11 @@ ProjectInit::Result ProjectInit::create(const QString &root, const Options &opti
         if (f.fileName == Project::HookFileName || f.fileName == QLatin1String("mise.toml"))
             approvals << std::make_pair(f.fileName, ApprovedFile::sha256Hex(f.content));
     }
-    if (options.addToGitignore && !gitignoreListsHook(canonical)) {
+    if (options.addToGitignore && !gitignoreListsHook(canonical) &&
+        (!options.ask ||
+         options.ask(QCoreApplication::translate("ocs::ProjectInit",
+                                                 "Add %1 to .gitignore (it may hold secrets)?")
+                         .arg(Project::HookFileName)))) {
         if (!addHookToGitignore(canonical, &r.error))
             return r;
         r.gitignoreUpdated = true;

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 #include <utility>
 
 namespace ocs {
@@ -48,6 +50,10 @@ public:
         QString sandboxName;
         QStringList skip; // starter files not to create
         bool addToGitignore = true;
+        // Asked, when set, before each missing starter file and before changing .gitignore
+        // (`ocs init` asks on the terminal; the tray's dialog answers up front with `skip`
+        // and `addToGitignore`). Gets the question; true = go ahead.
+        std::function<bool(const QString &question)> ask;
     };
     struct Result
     {
