@@ -471,10 +471,10 @@ void Cli::cmdStart()
             }
             out(QStringLiteral("Press Ctrl+C to stop and remove the container."));
             // Follow its output until it ends or the user interrupts.
-            ProcessSpec follow = engine.command({QStringLiteral("logs"), QStringLiteral("--follow"),
-                                                 QStringLiteral("--since"), QStringLiteral("0s"),
-                                                 pr.containerName()},
-                                                std::chrono::milliseconds(0));
+            ProcessSpec follow =
+                engine.command(ContainerEngine::logsArguments(
+                                   pr.containerName(), -1, /*follow=*/true, QStringLiteral("0s")),
+                               std::chrono::milliseconds(0));
             follow.forwardOutput = true;
             runProcess(follow, this, [this, c](const ProcessResult &) {
                 if (c->state() == SandboxController::State::Stopping)
@@ -705,12 +705,14 @@ void Cli::cmdLogs()
     auto project = openProject();
     if (!project)
         return;
-    QStringList args{QStringLiteral("logs")};
-    if (p.isSet(follow))
-        args << QStringLiteral("--follow");
-    if (p.isSet(tail))
-        args << QStringLiteral("--tail") << p.value(tail);
-    args << project->containerName();
+    bool tailOk = true;
+    const int lines = p.isSet(tail) ? p.value(tail).toInt(&tailOk) : -1;
+    if (!tailOk || lines < -1)
+        return fail(
+            QStringLiteral("--tail wants a number of lines, not \"%1\".").arg(p.value(tail)),
+            Usage);
+    const QStringList args =
+        ContainerEngine::logsArguments(project->containerName(), lines, p.isSet(follow));
     withEngine([this, args, project = *project](const ContainerEngine &engine) {
         ProcessSpec spec = engine.command(args, std::chrono::milliseconds(0));
         spec.forwardOutput = true;
@@ -869,13 +871,8 @@ void Cli::cmdVerify()
                 verifier->deleteLater();
                 if (!r.error.isEmpty())
                     return fail(r.error);
-                int w = 8;
-                for (const auto &probe : r.probes)
-                    w = qMax(w, int(probe.id.size()));
-                for (const auto &probe : r.probes)
-                    out(QStringLiteral("%1  %2  %3")
-                            .arg(probe.passed ? QStringLiteral("PASS") : QStringLiteral("FAIL"),
-                                 probe.id.leftJustified(w), probe.reason));
+                for (const QString &line : r.reportLines())
+                    out(line);
                 out(QStringLiteral("%1 passed, %2 failed")
                         .arg(r.passedCount())
                         .arg(r.failedCount()));

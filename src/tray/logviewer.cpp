@@ -84,8 +84,7 @@ void LogViewer::followContainer(const ContainerEngine &engine, const QString &co
     m_title->setText(tr("Output of %1 (follows as it grows)").arg(containerName));
     m_view->clear();
     ProcessSpec spec =
-        engine.command({QStringLiteral("logs"), QStringLiteral("--follow"),
-                        QStringLiteral("--tail"), QStringLiteral("2000"), containerName},
+        engine.command(ContainerEngine::logsArguments(containerName, 2000, /*follow=*/true),
                        std::chrono::milliseconds(0));
     m_job = ProcessLauncher::instance().start(spec, this);
     connect(m_job, &ProcessJob::outputLine, this, &LogViewer::append);

@@ -632,11 +632,7 @@ void TrayController::verify(ManagedSandbox *s)
         verifier->deleteLater();
         if (menu)
             menu->setVerifying(false);
-        QStringList lines;
-        for (const SandboxVerifier::Probe &p : r.probes)
-            lines << QStringLiteral("%1  %2  %3")
-                         .arg(p.passed ? QStringLiteral("PASS") : QStringLiteral("FAIL"), p.id,
-                              p.reason);
+        const QStringList lines = r.reportLines();
         QString summary;
         if (!r.error.isEmpty())
             summary = r.error;

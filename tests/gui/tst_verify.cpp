@@ -53,7 +53,9 @@ private Q_SLOTS:
                  QStringLiteral("1 of 2 checks failed."));
         auto *viewer = app.tray->detailsViewer(root);
         QVERIFY(viewer && viewer->isVisible());
-        QVERIFY(viewer->text().contains(QStringLiteral("FAIL  dev-dns  resolved example.test")));
+        // The same lines as `ocs verify` prints (SandboxVerifier::Result::reportLines).
+        QVERIFY(
+            viewer->text().contains(QStringLiteral("FAIL  dev-dns      resolved example.test")));
         QVERIFY(viewer->text().contains(QStringLiteral("PASS  firewall-v4  default deny")));
 
         report = "PASS firewall-v4 default deny\nPASS dev-dns blocked\n";

@@ -45,6 +45,20 @@ QStringList ContainerEngine::userNamespaceArguments() const
     return {QStringLiteral("--userns=keep-id"), QStringLiteral("--user"), QStringLiteral("0:0")};
 }
 
+QStringList ContainerEngine::logsArguments(const QString &container, int tail, bool follow,
+                                           const QString &since)
+{
+    QStringList a{QStringLiteral("logs")};
+    if (follow)
+        a << QStringLiteral("--follow");
+    if (!since.isEmpty())
+        a << QStringLiteral("--since") << since;
+    if (tail >= 0)
+        a << QStringLiteral("--tail") << QString::number(tail);
+    a << container;
+    return a;
+}
+
 bool ContainerEngine::ignoredResourceLimits(const ProcessResult &r)
 {
     // Podman: "Resource limits are not supported and ignored on cgroups V1 rootless systems".

@@ -60,6 +60,12 @@ public:
     // (--pids-limit, --memory, --cpus): rootless Podman on cgroup v1 starts anyway.
     static bool ignoredResourceLimits(const ProcessResult &result);
 
+    // The one `logs` command line of the app (CLI, tray viewer, start failures, the guard's
+    // report): the last `tail` lines (-1 = all), following the output when `follow`;
+    // `since` (e.g. "0s": only what comes from now on) when not empty.
+    static QStringList logsArguments(const QString &container, int tail = -1, bool follow = false,
+                                     const QString &since = QString());
+
 private:
     Kind m_kind;
     QString m_program;

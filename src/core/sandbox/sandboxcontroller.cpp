@@ -46,8 +46,7 @@ QStringList SandboxController::guardLines(const QByteArray &logs)
 
 void SandboxController::guardReport(std::function<void(const QStringList &)> done)
 {
-    const QStringList args{QStringLiteral("logs"), QStringLiteral("--tail"), QStringLiteral("40"),
-                           m_project.containerName()};
+    const QStringList args = ContainerEngine::logsArguments(m_project.containerName(), 40);
     runProcess(
         m_engine.command(args, std::chrono::seconds(30)), this, [done](const ProcessResult &r) {
             done(r.ok() ? guardLines(r.standardOutput + '\n' + r.standardError) : QStringList());
@@ -385,8 +384,8 @@ void SandboxController::waitHealthy(quint16 port, const QString &password, Outco
                     if (status == QLatin1String("running") || status == QLatin1String("created"))
                         return retry();
                     *step = nullptr;
-                    const QStringList args{QStringLiteral("logs"), QStringLiteral("--tail"),
-                                           QStringLiteral("25"), self->m_project.containerName()};
+                    const QStringList args =
+                        ContainerEngine::logsArguments(self->m_project.containerName(), 25);
                     runProcess(
                         self->m_engine.command(args), self,
                         [self, status, done](const ProcessResult &r) {

@@ -7,6 +7,19 @@
 
 namespace ocs {
 
+QStringList SandboxVerifier::Result::reportLines() const
+{
+    int width = 8;
+    for (const Probe &p : probes)
+        width = qMax(width, int(p.id.size()));
+    QStringList lines;
+    for (const Probe &p : probes)
+        lines << QStringLiteral("%1  %2  %3")
+                     .arg(p.passed ? QStringLiteral("PASS") : QStringLiteral("FAIL"),
+                          p.id.leftJustified(width), p.reason);
+    return lines;
+}
+
 int SandboxVerifier::Result::passedCount() const
 {
     int n = 0;

@@ -34,6 +34,9 @@ public:
         QList<Probe> probes; // in the order the script reported them
         int passedCount() const;
         int failedCount() const;
+        // One "PASS  <id>  <reason>" / "FAIL  ..." line per probe, ids in one column (what
+        // `ocs verify` prints and the tray's report shows).
+        QStringList reportLines() const;
         // Ran, reported at least one probe, and none failed.
         bool allPassed() const
         {

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void cleanup();
 
     void command();
+    void logsArguments();
     void fromName_data();
     void fromName();
 
@@ -488,6 +489,21 @@ void TestContainerEngine::autoDetect_nothingInstalled()
          {"No container engine found", "apt install docker.io", "podman", "OCS_ENGINE"})
         QVERIFY2(o->message.contains(QLatin1String(w)), qPrintable(o->message));
     QVERIFY(m_fake->calls().isEmpty());
+}
+
+void TestContainerEngine::logsArguments()
+{
+    const QString c = QStringLiteral("opencode-sandbox-x");
+    QCOMPARE(ContainerEngine::logsArguments(c), (QStringList{QStringLiteral("logs"), c}));
+    QCOMPARE(
+        ContainerEngine::logsArguments(c, 25),
+        (QStringList{QStringLiteral("logs"), QStringLiteral("--tail"), QStringLiteral("25"), c}));
+    QCOMPARE(ContainerEngine::logsArguments(c, 2000, true),
+             (QStringList{QStringLiteral("logs"), QStringLiteral("--follow"),
+                          QStringLiteral("--tail"), QStringLiteral("2000"), c}));
+    QCOMPARE(ContainerEngine::logsArguments(c, -1, true, QStringLiteral("0s")),
+             (QStringList{QStringLiteral("logs"), QStringLiteral("--follow"),
+                          QStringLiteral("--since"), QStringLiteral("0s"), c}));
 }
 
 QTEST_GUILESS_MAIN(TestContainerEngine)

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void commandRunsTheScriptAsRoot();
     void allPassed();
     void failuresAreReported();
+    void reportLinesAlignTheIds();
     void noisyLinesAreIgnored();
     void failingExitWithoutFailedProbe();
     void errors_data();
@@ -179,6 +180,19 @@ void TestSandboxVerifier::timeoutFromEnvironment()
     qputenv("OCS_VERIFY_TIMEOUT", "nonsense");
     QCOMPARE(SandboxVerifier::defaultTimeout(), std::chrono::milliseconds(120000));
     qunsetenv("OCS_VERIFY_TIMEOUT");
+}
+
+void TestSandboxVerifier::reportLinesAlignTheIds()
+{
+    SandboxVerifier::Result r;
+    r.probes = {{QStringLiteral("dns"), true, QStringLiteral("no resolver")},
+                {QStringLiteral("firewall-v4"), false, QStringLiteral("OUTPUT policy ACCEPT")}};
+    // One format for `ocs verify` and the tray's report: the status, the id padded to the
+    // longest (at least 8), the reason.
+    QCOMPARE(r.reportLines(),
+             (QStringList{QStringLiteral("PASS  dns          no resolver"),
+                          QStringLiteral("FAIL  firewall-v4  OUTPUT policy ACCEPT")}));
+    QVERIFY(SandboxVerifier::Result().reportLines().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestSandboxVerifier)
