@@ -335,6 +335,472 @@
     </message>
 </context>
 <context>
+    <name>ocs::ApprovedFile</name>
+    <message>
+        <source>%1 does not exist (any more); nothing was approved.</source>
+        <translation>%1 existiert nicht (mehr); es wurde nichts freigegeben.</translation>
+    </message>
+    <message>
+        <source>%1 changed after it was shown (it now has SHA-256 %2, not %3); nothing was approved. Look at it again (`%4 show`) and approve what you read.</source>
+        <translation>%1 wurde geändert, nachdem es angezeigt wurde (es hat jetzt SHA-256 %2, nicht %3); es wurde nichts freigegeben. Sehen Sie es sich erneut an (`%4 show`) und geben Sie frei, was Sie gelesen haben.</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::ConfigAnalysis</name>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>die Datei existiert nicht</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>a line break</source>
+        <translation>einen Zeilenumbruch</translation>
+    </message>
+    <message>
+        <source>a carriage return</source>
+        <translation>einen Wagenrücklauf (CR)</translation>
+    </message>
+    <message>
+        <source>a tab</source>
+        <translation>einen Tabulator</translation>
+    </message>
+    <message>
+        <source>a Unicode line separator</source>
+        <translation>ein Unicode-Zeilentrennzeichen</translation>
+    </message>
+    <message>
+        <source>the control character U+%1</source>
+        <translation>das Steuerzeichen U+%1</translation>
+    </message>
+    <message>
+        <source>the name is empty; write a name such as &apos;my-project&apos;</source>
+        <translation>der Name ist leer; schreiben Sie einen Namen wie &apos;my-project&apos;</translation>
+    </message>
+    <message>
+        <source>%1 is too long (%2 characters); use at most %3</source>
+        <translation>%1 ist zu lang (%2 Zeichen); verwenden Sie höchstens %3</translation>
+    </message>
+    <message>
+        <source> (write %1)</source>
+        <translation> (schreiben Sie %1)</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid name; use lower-case letters, digits and &apos;-&apos; (not at the start or end)%2</source>
+        <translation>%1 ist kein gültiger Name; verwenden Sie Kleinbuchstaben, Ziffern und &apos;-&apos; (nicht am Anfang oder Ende)%2</translation>
+    </message>
+    <message>
+        <source>the entry is empty; write a domain such as &apos;example.com&apos;</source>
+        <translation>der Eintrag ist leer; schreiben Sie eine Domain wie &apos;example.com&apos;</translation>
+    </message>
+    <message>
+        <source>%1 contains a space; write one domain per entry</source>
+        <translation>%1 enthält ein Leerzeichen; schreiben Sie eine Domain pro Eintrag</translation>
+    </message>
+    <message>
+        <source>%1 is a URL with an IP address; name the domain instead (use host-ports to reach services on the host)</source>
+        <translation>%1 ist eine URL mit einer IP-Adresse; nennen Sie stattdessen die Domain (für Dienste auf dem Host verwenden Sie host-ports)</translation>
+    </message>
+    <message>
+        <source>%1 is a URL; write only the host name, e.g. %2</source>
+        <translation>%1 ist eine URL; schreiben Sie nur den Hostnamen, z. B. %2</translation>
+    </message>
+    <message>
+        <source>%1 is an IP address; name the domain instead (use host-ports to reach services on the host)</source>
+        <translation>%1 ist eine IP-Adresse; nennen Sie stattdessen die Domain (für Dienste auf dem Host verwenden Sie host-ports)</translation>
+    </message>
+    <message>
+        <source>%1 contains a path; write only the host name, e.g. %2</source>
+        <translation>%1 enthält einen Pfad; schreiben Sie nur den Hostnamen, z. B. %2</translation>
+    </message>
+    <message>
+        <source>%1 has a wildcard in the wrong place; &apos;*&apos; is only allowed as a leading &apos;*.&apos; (e.g. &apos;*.example.com&apos;, or &apos;.example.com&apos;, which means the same)</source>
+        <translation>%1 hat einen Platzhalter an der falschen Stelle; &apos;*&apos; ist nur als führendes &apos;*.&apos; erlaubt (z. B. &apos;*.example.com&apos; oder &apos;.example.com&apos;, was dasselbe bedeutet)</translation>
+    </message>
+    <message>
+        <source>%1 includes a port; write only the host name, e.g. %2</source>
+        <translation>%1 enthält einen Port; schreiben Sie nur den Hostnamen, z. B. %2</translation>
+    </message>
+    <message>
+        <source>%1 contains non-ASCII letters; write its ASCII form %2</source>
+        <translation>%1 enthält Nicht-ASCII-Buchstaben; schreiben Sie stattdessen die ASCII-Form %2</translation>
+    </message>
+    <message>
+        <source>%1 contains non-ASCII characters, which a domain cannot have</source>
+        <translation>%1 enthält Nicht-ASCII-Zeichen, die in einer Domain nicht vorkommen können</translation>
+    </message>
+    <message>
+        <source>%1 is not a domain; write e.g. &apos;.example.com&apos;</source>
+        <translation>%1 ist keine Domain; schreiben Sie z. B. &apos;.example.com&apos;</translation>
+    </message>
+    <message>
+        <source>%1 ends with a dot; remove the trailing &apos;.&apos;</source>
+        <translation>%1 endet mit einem Punkt; entfernen Sie den abschließenden &apos;.&apos;</translation>
+    </message>
+    <message>
+        <source>%1 is too long (more than 253 characters)</source>
+        <translation>%1 ist zu lang (mehr als 253 Zeichen)</translation>
+    </message>
+    <message>
+        <source>%1 has an empty part (&apos;..&apos; or a leading dot twice)</source>
+        <translation>%1 hat einen leeren Teil (&apos;..&apos; oder zwei führende Punkte)</translation>
+    </message>
+    <message>
+        <source>%1 has a part longer than 63 characters</source>
+        <translation>%1 hat einen Teil, der länger als 63 Zeichen ist</translation>
+    </message>
+    <message>
+        <source>%1 contains &apos;%2&apos;, which a domain name cannot have (only letters, digits, &apos;-&apos; and &apos;.&apos;)</source>
+        <translation>%1 enthält &apos;%2&apos;, das in einem Domainnamen nicht vorkommen kann (nur Buchstaben, Ziffern, &apos;-&apos; und &apos;.&apos;)</translation>
+    </message>
+    <message>
+        <source>%1 has a part that starts or ends with &apos;-&apos;</source>
+        <translation>%1 hat einen Teil, der mit &apos;-&apos; beginnt oder endet</translation>
+    </message>
+    <message>
+        <source>the entry is empty; write a port number from 1 to 65535</source>
+        <translation>der Eintrag ist leer; schreiben Sie eine Portnummer von 1 bis 65535</translation>
+    </message>
+    <message>
+        <source>%1 is not a port number; use a whole number from 1 to 65535</source>
+        <translation>%1 ist keine Portnummer; verwenden Sie eine ganze Zahl von 1 bis 65535</translation>
+    </message>
+    <message>
+        <source>%1 has a leading zero; write the port without it</source>
+        <translation>%1 hat eine führende Null; schreiben Sie den Port ohne sie</translation>
+    </message>
+    <message>
+        <source>%1 is out of range; use a port from 1 to 65535</source>
+        <translation>%1 liegt außerhalb des gültigen Bereichs; verwenden Sie einen Port von 1 bis 65535</translation>
+    </message>
+    <message>
+        <source>the variable name is empty</source>
+        <translation>der Variablenname ist leer</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid variable name; use letters, digits and &apos;_&apos;, not starting with a digit</source>
+        <translation>%1 ist kein gültiger Variablenname; verwenden Sie Buchstaben, Ziffern und &apos;_&apos;, aber keine Ziffer am Anfang</translation>
+    </message>
+    <message>
+        <source>%1 is set by the sandbox (it guards access to the OpenCode server) and cannot be set here</source>
+        <translation>%1 wird von der Sandbox gesetzt (es schützt den Zugang zum OpenCode-Server) und kann hier nicht gesetzt werden</translation>
+    </message>
+    <message>
+        <source>%1 is set by the sandbox for the user inside the container and cannot be set here</source>
+        <translation>%1 wird von der Sandbox für den Benutzer im Container gesetzt und kann hier nicht gesetzt werden</translation>
+    </message>
+    <message>
+        <source>%1: names starting with OCS_ are reserved for the sandbox&apos;s own settings</source>
+        <translation>%1: Namen, die mit OCS_ beginnen, sind den eigenen Einstellungen der Sandbox vorbehalten</translation>
+    </message>
+    <message>
+        <source>%1 is set by the sandbox to send traffic through its filtering proxy and cannot be set here</source>
+        <translation>%1 wird von der Sandbox gesetzt, um den Datenverkehr durch ihren filternden Proxy zu leiten, und kann hier nicht gesetzt werden</translation>
+    </message>
+    <message>
+        <source>%1: LD_* variables change how every program in the sandbox loads code, so they are reserved</source>
+        <translation>%1: LD_*-Variablen ändern, wie jedes Programm in der Sandbox Code lädt, daher sind sie reserviert</translation>
+    </message>
+    <message>
+        <source>%1 is reserved: bash, the C library or node read it when a program starts and can be made to run code with it, also in the sandbox&apos;s own processes that run as root</source>
+        <translation>%1 ist reserviert: bash, die C-Bibliothek oder node lesen die Variable beim Start eines Programms und können damit dazu gebracht werden, Code auszuführen, auch in den eigenen Prozessen der Sandbox, die als root laufen</translation>
+    </message>
+    <message>
+        <source>%1: DOCKER_*, CONTAINER_* and PODMAN_* variables steer the container engine, so they are reserved</source>
+        <translation>%1: DOCKER_*-, CONTAINER_*- und PODMAN_*-Variablen steuern die Container-Engine, daher sind sie reserviert</translation>
+    </message>
+    <message>
+        <source>%1 is not a memory size; write a number with an optional unit b, k, m or g, e.g. &apos;4g&apos; or &apos;512m&apos;</source>
+        <translation>%1 ist keine Speichergröße; schreiben Sie eine Zahl mit optionaler Einheit b, k, m oder g, z. B. &apos;4g&apos; oder &apos;512m&apos;</translation>
+    </message>
+    <message>
+        <source>%1 is not a CPU count; write a positive number such as &apos;2&apos; or &apos;1.5&apos;</source>
+        <translation>%1 ist keine CPU-Anzahl; schreiben Sie eine positive Zahl wie &apos;2&apos; oder &apos;1.5&apos;</translation>
+    </message>
+    <message>
+        <source>a whole number from %1 to %2</source>
+        <translation>eine ganze Zahl von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a number; use %2</source>
+        <translation>%1 ist keine Zahl; verwenden Sie %2</translation>
+    </message>
+    <message>
+        <source>%1 is out of range; use %2</source>
+        <translation>%1 liegt außerhalb des gültigen Bereichs; verwenden Sie %2</translation>
+    </message>
+    <message>
+        <source>the entry is empty; write a path inside the project, e.g. &apos;docs&apos;</source>
+        <translation>der Eintrag ist leer; schreiben Sie einen Pfad innerhalb des Projekts, z. B. &apos;docs&apos;</translation>
+    </message>
+    <message>
+        <source>%1 is an absolute path; write a path relative to the project folder</source>
+        <translation>%1 ist ein absoluter Pfad; schreiben Sie einen Pfad relativ zum Projektordner</translation>
+    </message>
+    <message>
+        <source>%1 is outside the project; write a path relative to the project folder</source>
+        <translation>%1 liegt außerhalb des Projekts; schreiben Sie einen Pfad relativ zum Projektordner</translation>
+    </message>
+    <message>
+        <source>%1 leaves the project folder (&apos;..&apos;); write a path inside the project</source>
+        <translation>%1 verlässt den Projektordner (&apos;..&apos;); schreiben Sie einen Pfad innerhalb des Projekts</translation>
+    </message>
+    <message>
+        <source>the entry is empty; write the path of a PEM file</source>
+        <translation>der Eintrag ist leer; schreiben Sie den Pfad einer PEM-Datei</translation>
+    </message>
+    <message>
+        <source>the value contains %1; values must be a single line of text without control characters</source>
+        <translation>der Wert enthält %1; Werte müssen eine einzelne Textzeile ohne Steuerzeichen sein</translation>
+    </message>
+    <message>
+        <source>tabs are not allowed for indentation; use spaces</source>
+        <translation>Tabulatoren sind zum Einrücken nicht erlaubt; verwenden Sie Leerzeichen</translation>
+    </message>
+    <message>
+        <source>check the indentation: the entries of one section must line up</source>
+        <translation>prüfen Sie die Einrückung: Die Einträge eines Abschnitts müssen bündig untereinander stehen</translation>
+    </message>
+    <message>
+        <source>a &apos;: &apos; appears where it cannot; put the value in quotes or check the indentation</source>
+        <translation>ein &apos;: &apos; steht an einer Stelle, an der es nicht stehen kann; setzen Sie den Wert in Anführungszeichen oder prüfen Sie die Einrückung</translation>
+    </message>
+    <message>
+        <source>a &apos;- &apos; list item is where no list can start; check the indentation</source>
+        <translation>ein Listeneintrag &apos;- &apos; steht dort, wo keine Liste beginnen kann; prüfen Sie die Einrückung</translation>
+    </message>
+    <message>
+        <source>a &apos;[&apos; has no matching &apos;]&apos;</source>
+        <translation>zu einem &apos;[&apos; fehlt das passende &apos;]&apos;</translation>
+    </message>
+    <message>
+        <source>a &apos;{&apos; has no matching &apos;}&apos;</source>
+        <translation>zu einem &apos;{&apos; fehlt das passende &apos;}&apos;</translation>
+    </message>
+    <message>
+        <source>inside double quotes a backslash starts an escape; use single quotes</source>
+        <translation>in doppelten Anführungszeichen leitet ein Backslash eine Escape-Sequenz ein; verwenden Sie einfache Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>aliases (&apos;*name&apos;) are not supported in this file</source>
+        <translation>Aliase (&apos;*name&apos;) werden in dieser Datei nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>not valid YAML: %1%2</source>
+        <translation>kein gültiges YAML: %1%2</translation>
+    </message>
+    <message>
+        <source>the file holds more than one YAML document (&apos;---&apos;); keep only the first</source>
+        <translation>die Datei enthält mehr als ein YAML-Dokument (&apos;---&apos;); behalten Sie nur das erste</translation>
+    </message>
+    <message>
+        <source>the closing quote of this value is missing</source>
+        <translation>das schließende Anführungszeichen dieses Werts fehlt</translation>
+    </message>
+    <message>
+        <source>not valid YAML: %1 has no &apos;:&apos; after it; write &apos;key: value&apos; on one line</source>
+        <translation>kein gültiges YAML: nach %1 fehlt &apos;:&apos;; schreiben Sie &apos;key: value&apos; in eine Zeile</translation>
+    </message>
+    <message>
+        <source>%1: aliases (&apos;*%2&apos;) are not supported in this file; write the value out in full</source>
+        <translation>%1: Aliase (&apos;*%2&apos;) werden in dieser Datei nicht unterstützt; schreiben Sie den Wert vollständig aus</translation>
+    </message>
+    <message>
+        <source>%1: anchors (&apos;&amp;%2&apos;) are not supported in this file; remove the anchor</source>
+        <translation>%1: Anker (&apos;&amp;%2&apos;) werden in dieser Datei nicht unterstützt; entfernen Sie den Anker</translation>
+    </message>
+    <message>
+        <source>%1: tags (&apos;%2&apos;) are not supported in this file; remove the tag</source>
+        <translation>%1: Tags (&apos;%2&apos;) werden in dieser Datei nicht unterstützt; entfernen Sie das Tag</translation>
+    </message>
+    <message>
+        <source>%1 must be a single value, not a %2</source>
+        <translation>%1 muss ein einzelner Wert sein, keine %2</translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>map</source>
+        <translation>Zuordnung</translation>
+    </message>
+    <message>
+        <source>%1 must be a list; write each entry on its own line as &apos;- value&apos;</source>
+        <translation>%1 muss eine Liste sein; schreiben Sie jeden Eintrag als &apos;- value&apos; in eine eigene Zeile</translation>
+    </message>
+    <message>
+        <source>%1 must be a list of &apos;- value&apos; lines, not a map of &apos;key: value&apos; lines</source>
+        <translation>%1 muss eine Liste aus &apos;- value&apos;-Zeilen sein, keine Zuordnung aus &apos;key: value&apos;-Zeilen</translation>
+    </message>
+    <message>
+        <source>%1: empty entry; remove the &apos;-&apos; line or write a value after it</source>
+        <translation>%1: leerer Eintrag; entfernen Sie die &apos;-&apos;-Zeile oder schreiben Sie einen Wert dahinter</translation>
+    </message>
+    <message>
+        <source>%1: each entry must be a single value; nested lists or maps are not supported here</source>
+        <translation>%1: jeder Eintrag muss ein einzelner Wert sein; verschachtelte Listen oder Zuordnungen werden hier nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>%1: %2 is listed twice (also on line %3); remove one of them</source>
+        <translation>%1: %2 steht zweimal in der Liste (auch in Zeile %3); entfernen Sie einen der beiden Einträge</translation>
+    </message>
+    <message>
+        <source>%1 must be a map; write each variable on its own line as &apos;NAME: value&apos;</source>
+        <translation>%1 muss eine Zuordnung sein; schreiben Sie jede Variable als &apos;NAME: value&apos; in eine eigene Zeile</translation>
+    </message>
+    <message>
+        <source> (write &apos;%1: %2&apos; instead of &apos;- %3&apos;)</source>
+        <translation> (schreiben Sie &apos;%1: %2&apos; statt &apos;- %3&apos;)</translation>
+    </message>
+    <message>
+        <source>%1 must be a map of &apos;NAME: value&apos; lines, not a list%2</source>
+        <translation>%1 muss eine Zuordnung aus &apos;NAME: value&apos;-Zeilen sein, keine Liste%2</translation>
+    </message>
+    <message>
+        <source>%1: each key must be a variable name</source>
+        <translation>%1: jeder Schlüssel muss ein Variablenname sein</translation>
+    </message>
+    <message>
+        <source>%1: duplicate key %2 (first on line %3); keep only one</source>
+        <translation>%1: doppelter Schlüssel %2 (zuerst in Zeile %3); behalten Sie nur einen</translation>
+    </message>
+    <message>
+        <source>%1 is empty; %2</source>
+        <translation>%1 ist leer; %2</translation>
+    </message>
+    <message>
+        <source>%1: the value must be %2, not a list or map</source>
+        <translation>%1: der Wert muss %2 sein, keine Liste oder Zuordnung</translation>
+    </message>
+    <message>
+        <source>%1: %2 is also set in %3 (line %4); a variable can come from only one place</source>
+        <translation>%1: %2 ist auch in %3 gesetzt (Zeile %4); eine Variable kann nur aus einer Quelle kommen</translation>
+    </message>
+    <message>
+        <source>the file is too large (%1 bytes); a config file is a few lines</source>
+        <translation>die Datei ist zu groß (%1 Bytes); eine Konfigurationsdatei hat nur wenige Zeilen</translation>
+    </message>
+    <message>
+        <source>the file holds no settings, only comments; it needs at least a line such as &apos;sandbox-name: my-project&apos;</source>
+        <translation>die Datei enthält keine Einstellungen, nur Kommentare; sie braucht mindestens eine Zeile wie &apos;sandbox-name: my-project&apos;</translation>
+    </message>
+    <message>
+        <source>the file is empty; it needs at least a line such as &apos;sandbox-name: my-project&apos;</source>
+        <translation>die Datei ist leer; sie braucht mindestens eine Zeile wie &apos;sandbox-name: my-project&apos;</translation>
+    </message>
+    <message>
+        <source>the top level</source>
+        <translation>die oberste Ebene</translation>
+    </message>
+    <message>
+        <source>the file must be a map of &apos;key: value&apos; lines (such as &apos;sandbox-name: my-project&apos;), not %1</source>
+        <translation>die Datei muss eine Zuordnung aus &apos;key: value&apos;-Zeilen sein (wie &apos;sandbox-name: my-project&apos;), nicht %1</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>a single value</source>
+        <translation>ein einzelner Wert</translation>
+    </message>
+    <message>
+        <source>write the top-level keys one per line (&apos;key: value&apos;); a &apos;{ ... }&apos; map is not supported here</source>
+        <translation>schreiben Sie die Schlüssel der obersten Ebene einzeln in je eine Zeile (&apos;key: value&apos;); eine &apos;{ ... }&apos;-Zuordnung wird hier nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>write each top-level key at the start of its own line as &apos;key: value&apos; (explicit &apos;? key&apos; entries are not supported)</source>
+        <translation>schreiben Sie jeden Schlüssel der obersten Ebene als &apos;key: value&apos; an den Anfang einer eigenen Zeile (explizite &apos;? key&apos;-Einträge werden nicht unterstützt)</translation>
+    </message>
+    <message>
+        <source>a top-level key</source>
+        <translation>ein Schlüssel der obersten Ebene</translation>
+    </message>
+    <message>
+        <source>a line starts with &apos;:&apos; but has no key name before it</source>
+        <translation>eine Zeile beginnt mit &apos;:&apos;, aber davor steht kein Schlüsselname</translation>
+    </message>
+    <message>
+        <source>top-level keys must be plain names such as &apos;sandbox-name&apos;</source>
+        <translation>Schlüssel der obersten Ebene müssen einfache Namen wie &apos;sandbox-name&apos; sein</translation>
+    </message>
+    <message>
+        <source>duplicate key %1 (first on line %2); merge the two into one</source>
+        <translation>doppelter Schlüssel %1 (zuerst in Zeile %2); führen Sie beide zu einem zusammen</translation>
+    </message>
+    <message>
+        <source>; did you mean %1?</source>
+        <translation>; meinten Sie %1?</translation>
+    </message>
+    <message>
+        <source>unknown key %1 is ignored (it is kept when the file is saved)%2</source>
+        <translation>unbekannter Schlüssel %1 wird ignoriert (beim Speichern der Datei bleibt er erhalten)%2</translation>
+    </message>
+    <message>
+        <source>%1 is missing; add a line such as &apos;%1: %2&apos;</source>
+        <translation>%1 fehlt; fügen Sie eine Zeile wie &apos;%1: %2&apos; hinzu</translation>
+    </message>
+    <message>
+        <source>%1 removes a default read-only path, so the agent will be able to change %2</source>
+        <translation>%1 entfernt einen standardmäßig schreibgeschützten Pfad, sodass der Agent %2 ändern kann</translation>
+    </message>
+    <message>
+        <source>the host variable name is missing; write &apos;%1: %1&apos; to pass the host&apos;s %1</source>
+        <translation>der Name der Host-Variable fehlt; schreiben Sie &apos;%1: %1&apos;, um die Variable %1 des Hosts zu übergeben</translation>
+    </message>
+    <message>
+        <source>host variable %1</source>
+        <translation>Host-Variable: %1</translation>
+    </message>
+    <message>
+        <source>write a name such as &apos;my-project&apos;</source>
+        <translation>schreiben Sie einen Namen wie &apos;my-project&apos;</translation>
+    </message>
+    <message>
+        <source>a host variable name</source>
+        <translation>ein Host-Variablenname</translation>
+    </message>
+    <message>
+        <source>a single line of text</source>
+        <translation>eine einzelne Textzeile</translation>
+    </message>
+    <message>
+        <source>the file is not valid UTF-8 text (save it as UTF-8)</source>
+        <translation>die Datei ist kein gültiger UTF-8-Text (speichern Sie sie als UTF-8)</translation>
+    </message>
+    <message>
+        <source>stray carriage return (CR) character; save the file with LF or CRLF line ends</source>
+        <translation>einzelnes Wagenrücklaufzeichen (CR); speichern Sie die Datei mit LF- oder CRLF-Zeilenenden</translation>
+    </message>
+    <message>
+        <source>the file contains the control character U+%1; remove it</source>
+        <translation>die Datei enthält das Steuerzeichen U+%1; entfernen Sie es</translation>
+    </message>
+</context>
+<context>
     <name>ocs::EngineEvents</name>
     <message>
         <source>Following the engine&apos;s events</source>
@@ -426,6 +892,33 @@
         <source>Last lines:</source>
         <translation>Letzte Zeilen:</translation>
     </message>
+    <message>
+        <source>Installing the tools of mise.toml (whitelist only)</source>
+        <translation>Die Werkzeuge aus mise.toml werden installiert (nur Whitelist)</translation>
+    </message>
+    <message>
+        <source>mise install (mise.toml)</source>
+        <translation>mise install (mise.toml)</translation>
+    </message>
+    <message>
+        <source>Saving the image with mise&apos;s tools</source>
+        <translation>Speichern des Images mit den Werkzeugen von mise</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::LoginItem</name>
+    <message>
+        <source>cannot remove %1</source>
+        <translation>%1 kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>%1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>ocs::ManagedSandbox</name>
@@ -484,6 +977,10 @@
         <source>the keychain did not answer</source>
         <translation>der Schlüsselbund hat nicht geantwortet</translation>
     </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
 </context>
 <context>
     <name>ocs::PreStartHook</name>
@@ -535,6 +1032,49 @@
     </message>
 </context>
 <context>
+    <name>ocs::ProjectInit</name>
+    <message>
+        <source>tools for the sandbox</source>
+        <translation>Werkzeuge für die Sandbox</translation>
+    </message>
+    <message>
+        <source>name, network whitelist, host ports, environment</source>
+        <translation>Name, Netzwerk-Whitelist, Host-Ports, Umgebung</translation>
+    </message>
+    <message>
+        <source>model, provider, permissions</source>
+        <translation>Modell, Anbieter, Berechtigungen</translation>
+    </message>
+    <message>
+        <source>runs on the host before each start</source>
+        <translation>läuft vor jedem Start auf dem Host</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 ist kein Ordner.</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::ProjectRegistry</name>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 ist kein Ordner.</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::RootPolicy</name>
+    <message>
+        <source>Not started: OpenCode Sandbox does not run sandboxes as root. The sandbox&apos;s user `dev` is never root, so it could not write the project folder and the state folder that root owns.
+Fix: run it as an ordinary user who owns the project, e.g. `runuser -u USER -- ocs start` (in a container or CI: create such a user first, `useradd -m USER`, and give it the project folder and access to the engine).</source>
+        <translation>Nicht gestartet: OpenCode Sandbox führt Sandboxen nicht als root aus. Der Benutzer `dev` der Sandbox ist nie root und könnte daher weder den Projektordner noch den Zustandsordner beschreiben, die root gehören.
+Abhilfe: Starten Sie es als gewöhnlicher Benutzer, dem das Projekt gehört, z. B. `runuser -u USER -- ocs start` (in einem Container oder in CI: Legen Sie zuerst einen solchen Benutzer an, `useradd -m USER`, und geben Sie ihm den Projektordner und Zugriff auf die Engine).</translation>
+    </message>
+</context>
+<context>
     <name>ocs::RunPlanner</name>
     <message>
         <source>Not started:
@@ -549,6 +1089,26 @@
     <message>
         <source>Not started: the value of %1 (%2) is longer than the container engine can pass (64 KiB).</source>
         <translation>Nicht gestartet: Der Wert von %1 (%2) ist länger, als die Container-Engine übergeben kann (64 KiB).</translation>
+    </message>
+    <message>
+        <source>OCS_EXTRA_HOSTS: &quot;%1&quot; is not NAME=ADDRESS</source>
+        <translation>OCS_EXTRA_HOSTS: &quot;%1&quot; hat nicht die Form NAME=ADDRESS</translation>
+    </message>
+    <message>
+        <source>The project path %1 contains &apos;:&apos; or &apos;,&apos;, which the container engine cannot mount; move or rename the folder.</source>
+        <translation>Der Projektpfad %1 enthält &apos;:&apos; oder &apos;,&apos;, was die Container-Engine nicht einbinden kann; verschieben Sie den Ordner oder benennen Sie ihn um.</translation>
+    </message>
+    <message>
+        <source>the server password</source>
+        <translation>das Server-Passwort</translation>
+    </message>
+    <message>
+        <source>%1 (%2 is not set)</source>
+        <translation>%1 (%2 ist nicht gesetzt)</translation>
+    </message>
+    <message>
+        <source>env-passthrough from the host&apos;s %1</source>
+        <translation>env-passthrough aus der Variable %1 des Hosts</translation>
     </message>
 </context>
 <context>
@@ -631,6 +1191,10 @@
         <source>Stopping %1</source>
         <translation>Stoppen von %1</translation>
     </message>
+    <message>
+        <source>Warning: the engine ignored this sandbox&apos;s limits (pids-limit, memory-limit, cpu-limit): rootless Podman on cgroup v1 cannot apply them, so the agent can use every process and all memory your user may. Switch the host to cgroup v2 (systemd.unified_cgroup_hierarchy=1) or use Docker.</source>
+        <translation>Warnung: Die Engine hat die Grenzen dieser Sandbox ignoriert (pids-limit, memory-limit, cpu-limit): Rootless Podman kann sie unter cgroup v1 nicht anwenden, daher kann der Agent so viele Prozesse und so viel Speicher nutzen, wie Ihr Benutzer darf. Stellen Sie den Host auf cgroup v2 um (systemd.unified_cgroup_hierarchy=1) oder verwenden Sie Docker.</translation>
+    </message>
 </context>
 <context>
     <name>ocs::SandboxLister</name>
@@ -641,6 +1205,76 @@
     <message>
         <source>Inspecting containers</source>
         <translation>Untersuchen der Container</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::SandboxRecord</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::SandboxVerifier</name>
+    <message>
+        <source>the sandbox</source>
+        <translation>die Sandbox</translation>
+    </message>
+    <message>
+        <source>The probes in %1 did not finish in time.</source>
+        <translation>Die Prüfungen in %1 wurden nicht rechtzeitig fertig.</translation>
+    </message>
+    <message>
+        <source>Running the probes</source>
+        <translation>Ausführen der Prüfungen</translation>
+    </message>
+    <message>
+        <source>%1 is not running; start it with `ocs start`.</source>
+        <translation>%1 läuft nicht; starten Sie die Sandbox mit `ocs start`.</translation>
+    </message>
+    <message>
+        <source>The image of %1 has no probe script (it was built before `ocs verify` existed): run `ocs rebuild`, then stop and start the sandbox.</source>
+        <translation>Das Image von %1 enthält kein Prüfskript (es wurde gebaut, bevor es `ocs verify` gab): Führen Sie `ocs rebuild` aus, dann stoppen und starten Sie die Sandbox.</translation>
+    </message>
+    <message>
+        <source>The probes in %1 reported nothing (exit status %2)%3</source>
+        <translation>Die Prüfungen in %1 haben nichts gemeldet (Exit-Status %2)%3</translation>
+    </message>
+    <message>
+        <source>the probe script ended with status %1%2</source>
+        <translation>das Prüfskript endete mit Status %1%2</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::SignInPage</name>
+    <message>
+        <source>en</source>
+        <extracomment>The language code of the sign-in page (&lt;html lang=&quot;…&quot;&gt;).</extracomment>
+        <translation>de</translation>
+    </message>
+    <message>
+        <source>Opening the web UI…</source>
+        <translation>Die Web-Oberfläche wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>not a sign-in address of a gateway</source>
+        <translation>keine Anmeldeadresse eines Gateways</translation>
+    </message>
+    <message>
+        <source>no private folder for the sign-in page</source>
+        <translation>kein privater Ordner für die Anmeldeseite</translation>
+    </message>
+    <message>
+        <source>%1 not found</source>
+        <translation>%1 nicht gefunden</translation>
+    </message>
+    <message>
+        <source>%1 could not be started</source>
+        <translation>%1 konnte nicht gestartet werden</translation>
     </message>
 </context>
 <context>
@@ -685,12 +1319,156 @@
         <source>(no change to what it may reach)</source>
         <translation>(keine Änderung daran, was sie erreichen darf)</translation>
     </message>
+    <message>
+        <source>whitelist</source>
+        <translation>Whitelist</translation>
+    </message>
+    <message>
+        <source>host port</source>
+        <translation>Host-Port</translation>
+    </message>
+    <message>
+        <source>env passthrough</source>
+        <translation>durchgereichte Variable</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::TrayLink</name>
+    <message>
+        <source>no tray app is listening</source>
+        <translation>keine Tray-App wartet auf Anfragen</translation>
+    </message>
+    <message>
+        <source>not this user&apos;s tray app</source>
+        <translation>nicht die Tray-App dieses Benutzers</translation>
+    </message>
+    <message>
+        <source>the tray app&apos;s reply is too long</source>
+        <translation>die Antwort der Tray-App ist zu lang</translation>
+    </message>
+    <message>
+        <source>unexpected reply</source>
+        <translation>unerwartete Antwort</translation>
+    </message>
+    <message>
+        <source>the tray app does not know this request</source>
+        <translation>die Tray-App kennt diese Anfrage nicht</translation>
+    </message>
+    <message>
+        <source>the tray app closed the connection</source>
+        <translation>die Tray-App hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>the tray app did not answer in time</source>
+        <translation>die Tray-App hat nicht rechtzeitig geantwortet</translation>
+    </message>
+    <message>
+        <source>this project is not in the app&apos;s list</source>
+        <translation>dieses Projekt steht nicht in der Liste der App</translation>
+    </message>
+    <message>
+        <source>%1 is not running in the app</source>
+        <translation>%1 läuft nicht in der App</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::WebGateway</name>
+    <message>
+        <source>The gateway is already listening</source>
+        <translation>Das Gateway wartet bereits auf Verbindungen</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::WhitelistPresetResolver</name>
+    <message>
+        <source>npm is not installed here, so its registry is unknown.</source>
+        <translation>npm ist hier nicht installiert, daher ist seine Registry unbekannt.</translation>
+    </message>
+    <message>
+        <source>`npm config get registry` named no registry.</source>
+        <translation>`npm config get registry` hat keine Registry genannt.</translation>
+    </message>
+    <message>
+        <source>pip is not installed here and PIP_INDEX_URL is not set, so the package index is unknown.</source>
+        <translation>pip ist hier nicht installiert und PIP_INDEX_URL ist nicht gesetzt, daher ist der Paketindex unbekannt.</translation>
+    </message>
+    <message>
+        <source>Neither PIP_INDEX_URL nor `pip config get global.index-url` names a package index.</source>
+        <translation>Weder PIP_INDEX_URL noch `pip config get global.index-url` nennt einen Paketindex.</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::WorkspaceFile</name>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>it is a symbolic link; files the host acts on are not followed through links (anything in the workspace, the agent included, can point one anywhere): replace it with the file itself</source>
+        <translation>es ist ein symbolischer Link; Dateien, mit denen der Host arbeitet, werden nicht über Links verfolgt (alles im Arbeitsbereich, auch der Agent, kann einen Link auf ein beliebiges Ziel zeigen lassen): Ersetzen Sie ihn durch die Datei selbst</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>es ist ein Ordner, keine Datei</translation>
+    </message>
+    <message>
+        <source>it is a named pipe (FIFO), not a regular file</source>
+        <translation>es ist eine benannte Pipe (FIFO), keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>it is a socket, not a regular file</source>
+        <translation>es ist ein Socket, keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>it is a device, not a regular file</source>
+        <translation>es ist ein Gerät, keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>es ist keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>there is no such file</source>
+        <translation>diese Datei gibt es nicht</translation>
+    </message>
+    <message>
+        <source>it has %1 hard links; a protected file must have exactly one (the agent could change it through another name). Replace it with a copy (cp, then mv over it)</source>
+        <translation>es hat %1 harte Links; eine geschützte Datei muss genau einen haben (der Agent könnte sie über einen anderen Namen ändern). Ersetzen Sie sie durch eine Kopie (cp, dann mv darüber)</translation>
+    </message>
+    <message>
+        <source>it is larger than %1, the most read from such a file</source>
+        <translation>es ist größer als %1, die Höchstmenge, die aus einer solchen Datei gelesen wird</translation>
+    </message>
+    <message>
+        <source>the path leads out of the project folder %1</source>
+        <translation>der Pfad führt aus dem Projektordner %1 hinaus</translation>
+    </message>
+    <message>
+        <source>cannot open the project folder %1: %2</source>
+        <translation>der Projektordner %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>the folder %1 on its way is a symbolic link; the host does not follow links in the workspace (they can lead out of the project)</source>
+        <translation>der Ordner %1 auf dem Weg dorthin ist ein symbolischer Link; der Host folgt keinen Links im Arbeitsbereich (sie können aus dem Projekt hinausführen)</translation>
+    </message>
+    <message>
+        <source>%1 on its way is not a folder</source>
+        <translation>%1 auf dem Weg dorthin ist kein Ordner</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>ocs::WorkspaceProtection</name>
     <message>
         <source>%1/%2 is a symbolic link (to %3): a protected path must not lead anywhere else, since the sandbox would mount whatever it names. Replace the link by the real file or folder, or drop &quot;%4&quot; from read-only-paths with &quot;!%4&quot;.</source>
-        <translation>%1/%2 ist ein symbolischer Link (auf %3): Ein geschützter Pfad darf nirgendwohin sonst führen, da die Sandbox einhängen würde, was er benennt. Ersetzen Sie den Link durch die echte Datei oder den echten Ordner oder nehmen Sie "%4" mit "!%4" aus read-only-paths heraus.</translation>
+        <translation>%1/%2 ist ein symbolischer Link (auf %3): Ein geschützter Pfad darf nirgendwohin sonst führen, da die Sandbox einhängen würde, was er benennt. Ersetzen Sie den Link durch die echte Datei oder den echten Ordner oder nehmen Sie &quot;%4&quot; mit &quot;!%4&quot; aus read-only-paths heraus.</translation>
     </message>
     <message>
         <source>%1/%2 has %3 hard links: the agent could change it through another name. Give it a single name (copy it and replace the original).</source>
@@ -711,6 +1489,130 @@
     <message>
         <source>Repositories nested in the workspace: %1. Their git configuration and hooks are not protected: the agent can change them. Look before you run git in them on the host.</source>
         <translation>Im Arbeitsbereich verschachtelte Repositorys: %1. Ihre git-Konfiguration und Hooks sind nicht geschützt: Der Agent kann sie ändern. Prüfen Sie sie, bevor Sie auf dem Host git darin ausführen.</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::gateway::GatewayConnection</name>
+    <message>
+        <source>Bad request</source>
+        <translation>Ungültige Anfrage</translation>
+    </message>
+    <message>
+        <source>The gateway could not read this request.</source>
+        <translation>Das Gateway konnte diese Anfrage nicht lesen.</translation>
+    </message>
+    <message>
+        <source>The request body is malformed.</source>
+        <translation>Der Inhalt der Anfrage ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>Unsupported HTTP version</source>
+        <translation>Nicht unterstützte HTTP-Version</translation>
+    </message>
+    <message>
+        <source>Only HTTP/1.0 and HTTP/1.1 are supported.</source>
+        <translation>Nur HTTP/1.0 und HTTP/1.1 werden unterstützt.</translation>
+    </message>
+    <message>
+        <source>Ambiguous message framing.</source>
+        <translation>Die Länge der Nachricht ist mehrdeutig angegeben.</translation>
+    </message>
+    <message>
+        <source>Not implemented</source>
+        <translation>Nicht implementiert</translation>
+    </message>
+    <message>
+        <source>Unsupported transfer coding.</source>
+        <translation>Nicht unterstützte Transferkodierung.</translation>
+    </message>
+    <message>
+        <source>Invalid Content-Length.</source>
+        <translation>Ungültige Content-Length.</translation>
+    </message>
+    <message>
+        <source>Wrong address</source>
+        <translation>Falsche Adresse</translation>
+    </message>
+    <message>
+        <source>This gateway only answers requests addressed to itself.</source>
+        <translation>Dieses Gateway beantwortet nur Anfragen, die an es selbst gerichtet sind.</translation>
+    </message>
+    <message>
+        <source>Unsupported request target.</source>
+        <translation>Nicht unterstütztes Anfrageziel.</translation>
+    </message>
+    <message>
+        <source>Forbidden</source>
+        <translation>Verboten</translation>
+    </message>
+    <message>
+        <source>Requests from other sites are not allowed.</source>
+        <translation>Anfragen von anderen Websites sind nicht erlaubt.</translation>
+    </message>
+    <message>
+        <source>Method not allowed</source>
+        <translation>Methode nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>This method is not supported.</source>
+        <translation>Diese Methode wird nicht unterstützt.</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>There is nothing at this address.</source>
+        <translation>Unter dieser Adresse gibt es nichts.</translation>
+    </message>
+    <message>
+        <source>Sign-in required</source>
+        <translation>Anmeldung erforderlich</translation>
+    </message>
+    <message>
+        <source>Open this sandbox with “Open web UI” in the OpenCode Sandbox app to sign in.</source>
+        <translation>Öffnen Sie diese Sandbox mit „Web-Oberfläche öffnen“ in der App OpenCode Sandbox, um sich anzumelden.</translation>
+    </message>
+    <message>
+        <source>An upgrade request cannot have a body.</source>
+        <translation>Eine Upgrade-Anfrage darf keinen Inhalt haben.</translation>
+    </message>
+    <message>
+        <source>Sign-in link expired</source>
+        <translation>Anmeldelink abgelaufen</translation>
+    </message>
+    <message>
+        <source>This sign-in link was already used or has expired. Use “Open web UI” in the OpenCode Sandbox app again.</source>
+        <translation>Dieser Anmeldelink wurde bereits verwendet oder ist abgelaufen. Verwenden Sie erneut „Web-Oberfläche öffnen“ in der App OpenCode Sandbox.</translation>
+    </message>
+    <message>
+        <source>OpenCode is not reachable</source>
+        <translation>OpenCode ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>The OpenCode server of this sandbox did not answer. It may still be starting, or it has stopped.</source>
+        <translation>Der OpenCode-Server dieser Sandbox hat nicht geantwortet. Vielleicht startet er noch, oder er wurde beendet.</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <extracomment>The language code of the gateway&apos;s error pages (&lt;html lang=&quot;…&quot;&gt;).</extracomment>
+        <translation>de</translation>
+    </message>
+    <message>
+        <source>Request timeout</source>
+        <translation>Zeitüberschreitung der Anfrage</translation>
+    </message>
+    <message>
+        <source>The request did not arrive in time.</source>
+        <translation>Die Anfrage ist nicht rechtzeitig eingetroffen.</translation>
+    </message>
+    <message>
+        <source>OpenCode did not answer</source>
+        <translation>OpenCode hat nicht geantwortet</translation>
+    </message>
+    <message>
+        <source>The OpenCode server of this sandbox did not answer in time.</source>
+        <translation>Der OpenCode-Server dieser Sandbox hat nicht rechtzeitig geantwortet.</translation>
     </message>
 </context>
 <context>
@@ -1527,6 +2429,30 @@ Mit diesen Änderungen starten?</translation>
     <message>
         <source>Start</source>
         <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Save &amp;diagnostics…</source>
+        <translation>&amp;Diagnosedaten speichern…</translation>
+    </message>
+    <message>
+        <source>Saves the app log, versions and sandbox states into one file for a bug report (no passwords or environment values)</source>
+        <translation>Speichert das App-Protokoll, die Versionen und die Zustände der Sandboxen in einer Datei für einen Fehlerbericht (ohne Passwörter oder Werte von Umgebungsvariablen)</translation>
+    </message>
+    <message>
+        <source>Save diagnostics</source>
+        <translation>Diagnosedaten speichern</translation>
+    </message>
+    <message>
+        <source>Diagnostics saved</source>
+        <translation>Diagnosedaten gespeichert</translation>
+    </message>
+    <message>
+        <source>Cannot save the diagnostics</source>
+        <translation>Die Diagnosedaten können nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 </TS>

@@ -335,6 +335,472 @@
     </message>
 </context>
 <context>
+    <name>ocs::ApprovedFile</name>
+    <message>
+        <source>%1 does not exist (any more); nothing was approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed after it was shown (it now has SHA-256 %2, not %3); nothing was approved. Look at it again (`%4 show`) and approve what you read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::ConfigAnalysis</name>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a line break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a carriage return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a Unicode line separator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the control character U+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name is empty; write a name such as &apos;my-project&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too long (%2 characters); use at most %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (write %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a valid name; use lower-case letters, digits and &apos;-&apos; (not at the start or end)%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the entry is empty; write a domain such as &apos;example.com&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 contains a space; write one domain per entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a URL with an IP address; name the domain instead (use host-ports to reach services on the host)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a URL; write only the host name, e.g. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an IP address; name the domain instead (use host-ports to reach services on the host)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 contains a path; write only the host name, e.g. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a wildcard in the wrong place; &apos;*&apos; is only allowed as a leading &apos;*.&apos; (e.g. &apos;*.example.com&apos;, or &apos;.example.com&apos;, which means the same)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 includes a port; write only the host name, e.g. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 contains non-ASCII letters; write its ASCII form %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 contains non-ASCII characters, which a domain cannot have</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a domain; write e.g. &apos;.example.com&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ends with a dot; remove the trailing &apos;.&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too long (more than 253 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has an empty part (&apos;..&apos; or a leading dot twice)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a part longer than 63 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 contains &apos;%2&apos;, which a domain name cannot have (only letters, digits, &apos;-&apos; and &apos;.&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a part that starts or ends with &apos;-&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the entry is empty; write a port number from 1 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a port number; use a whole number from 1 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a leading zero; write the port without it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is out of range; use a port from 1 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the variable name is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a valid variable name; use letters, digits and &apos;_&apos;, not starting with a digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is set by the sandbox (it guards access to the OpenCode server) and cannot be set here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is set by the sandbox for the user inside the container and cannot be set here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: names starting with OCS_ are reserved for the sandbox&apos;s own settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is set by the sandbox to send traffic through its filtering proxy and cannot be set here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: LD_* variables change how every program in the sandbox loads code, so they are reserved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is reserved: bash, the C library or node read it when a program starts and can be made to run code with it, also in the sandbox&apos;s own processes that run as root</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: DOCKER_*, CONTAINER_* and PODMAN_* variables steer the container engine, so they are reserved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a memory size; write a number with an optional unit b, k, m or g, e.g. &apos;4g&apos; or &apos;512m&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a CPU count; write a positive number such as &apos;2&apos; or &apos;1.5&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a number; use %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is out of range; use %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the entry is empty; write a path inside the project, e.g. &apos;docs&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an absolute path; write a path relative to the project folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is outside the project; write a path relative to the project folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 leaves the project folder (&apos;..&apos;); write a path inside the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the entry is empty; write the path of a PEM file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value contains %1; values must be a single line of text without control characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tabs are not allowed for indentation; use spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check the indentation: the entries of one section must line up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a &apos;: &apos; appears where it cannot; put the value in quotes or check the indentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a &apos;- &apos; list item is where no list can start; check the indentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a &apos;[&apos; has no matching &apos;]&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a &apos;{&apos; has no matching &apos;}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inside double quotes a backslash starts an escape; use single quotes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aliases (&apos;*name&apos;) are not supported in this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid YAML: %1%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file holds more than one YAML document (&apos;---&apos;); keep only the first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the closing quote of this value is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid YAML: %1 has no &apos;:&apos; after it; write &apos;key: value&apos; on one line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: aliases (&apos;*%2&apos;) are not supported in this file; write the value out in full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: anchors (&apos;&amp;%2&apos;) are not supported in this file; remove the anchor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: tags (&apos;%2&apos;) are not supported in this file; remove the tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a single value, not a %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a list; write each entry on its own line as &apos;- value&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a list of &apos;- value&apos; lines, not a map of &apos;key: value&apos; lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: empty entry; remove the &apos;-&apos; line or write a value after it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: each entry must be a single value; nested lists or maps are not supported here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is listed twice (also on line %3); remove one of them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a map; write each variable on its own line as &apos;NAME: value&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (write &apos;%1: %2&apos; instead of &apos;- %3&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a map of &apos;NAME: value&apos; lines, not a list%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: each key must be a variable name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: duplicate key %2 (first on line %3); keep only one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is empty; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the value must be %2, not a list or map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is also set in %3 (line %4); a variable can come from only one place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is too large (%1 bytes); a config file is a few lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file holds no settings, only comments; it needs at least a line such as &apos;sandbox-name: my-project&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is empty; it needs at least a line such as &apos;sandbox-name: my-project&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the top level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file must be a map of &apos;key: value&apos; lines (such as &apos;sandbox-name: my-project&apos;), not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a single value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write the top-level keys one per line (&apos;key: value&apos;); a &apos;{ ... }&apos; map is not supported here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write each top-level key at the start of its own line as &apos;key: value&apos; (explicit &apos;? key&apos; entries are not supported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a top-level key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a line starts with &apos;:&apos; but has no key name before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>top-level keys must be plain names such as &apos;sandbox-name&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate key %1 (first on line %2); merge the two into one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; did you mean %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown key %1 is ignored (it is kept when the file is saved)%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is missing; add a line such as &apos;%1: %2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 removes a default read-only path, so the agent will be able to change %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the host variable name is missing; write &apos;%1: %1&apos; to pass the host&apos;s %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host variable %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write a name such as &apos;my-project&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a host variable name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a single line of text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is not valid UTF-8 text (save it as UTF-8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stray carriage return (CR) character; save the file with LF or CRLF line ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file contains the control character U+%1; remove it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ocs::EngineEvents</name>
     <message>
         <source>Following the engine&apos;s events</source>
@@ -426,6 +892,33 @@
         <source>Last lines:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Installing the tools of mise.toml (whitelist only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mise install (mise.toml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the image with mise&apos;s tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::LoginItem</name>
+    <message>
+        <source>cannot remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ocs::ManagedSandbox</name>
@@ -484,6 +977,10 @@
         <source>the keychain did not answer</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ocs::PreStartHook</name>
@@ -535,6 +1032,48 @@
     </message>
 </context>
 <context>
+    <name>ocs::ProjectInit</name>
+    <message>
+        <source>tools for the sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name, network whitelist, host ports, environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model, provider, permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>runs on the host before each start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::ProjectRegistry</name>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::RootPolicy</name>
+    <message>
+        <source>Not started: OpenCode Sandbox does not run sandboxes as root. The sandbox&apos;s user `dev` is never root, so it could not write the project folder and the state folder that root owns.
+Fix: run it as an ordinary user who owns the project, e.g. `runuser -u USER -- ocs start` (in a container or CI: create such a user first, `useradd -m USER`, and give it the project folder and access to the engine).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ocs::RunPlanner</name>
     <message>
         <source>Not started:
@@ -547,6 +1086,26 @@
     </message>
     <message>
         <source>Not started: the value of %1 (%2) is longer than the container engine can pass (64 KiB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OCS_EXTRA_HOSTS: &quot;%1&quot; is not NAME=ADDRESS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project path %1 contains &apos;:&apos; or &apos;,&apos;, which the container engine cannot mount; move or rename the folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 is not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>env-passthrough from the host&apos;s %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -627,6 +1186,10 @@
         <source>Stopping %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Warning: the engine ignored this sandbox&apos;s limits (pids-limit, memory-limit, cpu-limit): rootless Podman on cgroup v1 cannot apply them, so the agent can use every process and all memory your user may. Switch the host to cgroup v2 (systemd.unified_cgroup_hierarchy=1) or use Docker.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ocs::SandboxLister</name>
@@ -636,6 +1199,76 @@
     </message>
     <message>
         <source>Inspecting containers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::SandboxRecord</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::SandboxVerifier</name>
+    <message>
+        <source>the sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The probes in %1 did not finish in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running the probes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not running; start it with `ocs start`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image of %1 has no probe script (it was built before `ocs verify` existed): run `ocs rebuild`, then stop and start the sandbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The probes in %1 reported nothing (exit status %2)%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the probe script ended with status %1%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::SignInPage</name>
+    <message>
+        <source>en</source>
+        <extracomment>The language code of the sign-in page (&lt;html lang=&quot;…&quot;&gt;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the web UI…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a sign-in address of a gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no private folder for the sign-in page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be started</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -681,6 +1314,150 @@
         <source>(no change to what it may reach)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>whitelist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>env passthrough</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::TrayLink</name>
+    <message>
+        <source>no tray app is listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not this user&apos;s tray app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the tray app&apos;s reply is too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the tray app does not know this request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the tray app closed the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the tray app did not answer in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this project is not in the app&apos;s list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not running in the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::WebGateway</name>
+    <message>
+        <source>The gateway is already listening</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::WhitelistPresetResolver</name>
+    <message>
+        <source>npm is not installed here, so its registry is unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`npm config get registry` named no registry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pip is not installed here and PIP_INDEX_URL is not set, so the package index is unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neither PIP_INDEX_URL nor `pip config get global.index-url` names a package index.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::WorkspaceFile</name>
+    <message>
+        <source>%1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a symbolic link; files the host acts on are not followed through links (anything in the workspace, the agent included, can point one anywhere): replace it with the file itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a named pipe (FIFO), not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a socket, not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a device, not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has %1 hard links; a protected file must have exactly one (the agent could change it through another name). Replace it with a copy (cp, then mv over it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is larger than %1, the most read from such a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the path leads out of the project folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open the project folder %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder %1 on its way is a symbolic link; the host does not follow links in the workspace (they can lead out of the project)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on its way is not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ocs::WorkspaceProtection</name>
@@ -706,6 +1483,130 @@
     </message>
     <message>
         <source>Repositories nested in the workspace: %1. Their git configuration and hooks are not protected: the agent can change them. Look before you run git in them on the host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::gateway::GatewayConnection</name>
+    <message>
+        <source>Bad request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway could not read this request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request body is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsupported HTTP version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only HTTP/1.0 and HTTP/1.1 are supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ambiguous message framing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not implemented</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsupported transfer coding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid Content-Length.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This gateway only answers requests addressed to itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsupported request target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forbidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests from other sites are not allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This method is not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nothing at this address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this sandbox with “Open web UI” in the OpenCode Sandbox app to sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An upgrade request cannot have a body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in link expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This sign-in link was already used or has expired. Use “Open web UI” in the OpenCode Sandbox app again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenCode is not reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OpenCode server of this sandbox did not answer. It may still be starting, or it has stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>en</source>
+        <extracomment>The language code of the gateway&apos;s error pages (&lt;html lang=&quot;…&quot;&gt;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request did not arrive in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenCode did not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OpenCode server of this sandbox did not answer in time.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1510,6 +2411,30 @@ Start with these changes?</source>
     </message>
     <message>
         <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;diagnostics…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saves the app log, versions and sandbox states into one file for a bug report (no passwords or environment values)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnostics saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,9 +2,12 @@
 // the app runs, and back.
 
 #include "app/managedsandbox.h"
+#include "config/configfile.h"
 #include "fakeengine.h"
+#include "gateway/signinpage.h"
 #include "guitest.h"
 #include "logviewer.h"
+#include "project/workspacefile.h"
 #include "projectmenu.h"
 #include "statussummary.h"
 #include "translations.h"
@@ -12,7 +15,12 @@
 #include <QAction>
 #include <QFile>
 #include <QMenu>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
+#include <QXmlStreamReader>
 
 using namespace ocs;
 using namespace ocs::test;
@@ -106,6 +114,13 @@ private Q_SLOTS:
         QCOMPARE(k->lastFailure().kind, Error::Kind::ConfigInvalid);
         QVERIFY2(k->lastError().startsWith(QStringLiteral("Die Konfiguration enthält Fehler:\n")),
                  qPrintable(k->lastError()));
+        // The diagnostic under that header is German too: "file:line:col: Fehler: message",
+        // with the offending value and the key names as written in the file.
+        QVERIFY2(k->lastError().contains(QStringLiteral(
+                     ":3:5: Fehler: host-ports: 'not-a-port' ist keine Portnummer; verwenden "
+                     "Sie eine ganze Zahl von 1 bis 65535")),
+                 qPrintable(k->lastError()));
+        QVERIFY2(!k->lastError().contains(QStringLiteral(" error: ")), qPrintable(k->lastError()));
         QTRY_VERIFY(!app.tray->notifications().isEmpty());
         QCOMPARE(app.tray->notifications().constLast().title,
                  QStringLiteral("Die Einstellungen von kaputt enthalten Fehler"));
@@ -122,6 +137,128 @@ private Q_SLOTS:
         r.status = ProcessResult::Status::Finished;
         QCOMPARE(r.describeFailure(QStringLiteral("Reading the output")),
                  QStringLiteral("Reading the output failed (exit code 2)"));
+    }
+
+    // Config diagnostics (configanalysis, configrules, configkeys), a workspace file's refusal
+    // and the sign-in page's error, in German; the same in English (the source text, which the
+    // CLI prints and the English tests expect).
+    void coreDiagnosticsComeOutGerman()
+    {
+        GuiTestEnvironment env;
+        tray::Translations translations;
+        QCOMPARE(translations.apply(AppSettings::Language::German), QStringLiteral("de"));
+        const QByteArray yaml = "sandbox-name: demo\n"
+                                "host-port:\n"
+                                "  - 5432\n"
+                                "host-ports:\n"
+                                "  - 70000\n"
+                                "memory-limit: viel\n";
+        ConfigFile::LoadResult r = ConfigFile::parse(yaml, QStringLiteral("demo.yaml"));
+        const QString german = r.errorSummary();
+        QVERIFY2(german.contains(QStringLiteral(
+                     "demo.yaml:2:1: Warnung: unbekannter Schlüssel 'host-port' wird ignoriert "
+                     "(beim Speichern der Datei bleibt er erhalten); meinten Sie 'host-ports'?")),
+                 qPrintable(german));
+        QVERIFY2(
+            german.contains(QStringLiteral(
+                "demo.yaml:5:5: Fehler: host-ports: '70000' liegt außerhalb des gültigen Bereichs; "
+                "verwenden Sie einen Port von 1 bis 65535")),
+            qPrintable(german));
+        QVERIFY2(german.contains(QStringLiteral(
+                     "demo.yaml:6:15: Fehler: memory-limit: 'viel' ist keine Speichergröße; "
+                     "schreiben Sie eine "
+                     "Zahl mit optionaler Einheit b, k, m oder g, z. B. '4g' oder '512m'")),
+                 qPrintable(german));
+        for (const char *english : {" error: ", " warning: ", "unknown key", "out of range",
+                                    "is not a memory size", "did you mean"})
+            QVERIFY2(!german.contains(QLatin1String(english)), qPrintable(german));
+
+        // A protected file that is a symbolic link, refused by WorkspaceFile.
+        QTemporaryDir root;
+        QVERIFY(root.isValid());
+        QVERIFY(QFile::link(QStringLiteral("/etc/hostname"), root.filePath(ConfigFile::FileName)));
+        const WorkspaceFile::Result link = WorkspaceFile::read(root.path(), ConfigFile::FileName);
+        QVERIFY(!link.ok());
+        QVERIFY2(link.reason.startsWith(QStringLiteral("es ist ein symbolischer Link; Dateien, mit "
+                                                       "denen der Host arbeitet,")),
+                 qPrintable(link.reason));
+
+        // The sign-in page refuses an address that is not a gateway's sign-in link.
+        QString error;
+        QVERIFY(
+            signinpage::writePage(QUrl(QStringLiteral("https://example.com/")), &error).isEmpty());
+        QCOMPARE(error, QStringLiteral("keine Anmeldeadresse eines Gateways"));
+
+        // Back in English: the source text, byte for byte.
+        translations.apply(AppSettings::Language::English);
+        const QString english = ConfigFile::parse(yaml, QStringLiteral("demo.yaml")).errorSummary();
+        QVERIFY2(english.contains(QStringLiteral("demo.yaml:5:5: error: host-ports: '70000' is out "
+                                                 "of range; use a port from 1 to 65535")),
+                 qPrintable(english));
+        QVERIFY2(english.contains(QStringLiteral("demo.yaml:2:1: warning: unknown key 'host-port' "
+                                                 "is ignored (it is kept when the file is saved); "
+                                                 "did you mean 'host-ports'?")),
+                 qPrintable(english));
+    }
+
+    // Every message of the German translation is translated (no "unfinished" entry, no empty
+    // text) and keeps the placeholders (%1, %2, … and %n) of its source.
+    void germanTranslationIsComplete()
+    {
+        const QString dir = qEnvironmentVariable("OCS_SOURCE_DIR");
+        QVERIFY2(!dir.isEmpty(), "OCS_SOURCE_DIR is set by add_unit_test");
+        QFile ts(dir + QStringLiteral("/translations/opencode-sandbox_de.ts"));
+        QVERIFY2(ts.open(QIODevice::ReadOnly), qPrintable(ts.fileName()));
+        static const QRegularExpression placeholder(QStringLiteral("%(\\d+|n)"));
+        auto placeholders = [](const QString &text) {
+            QSet<QString> out;
+            for (const QRegularExpressionMatch &m : placeholder.globalMatch(text))
+                out.insert(m.captured(0));
+            return out;
+        };
+        QXmlStreamReader xml(&ts);
+        QString context, source;
+        QStringList problems;
+        int messages = 0;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (!xml.isStartElement())
+                continue;
+            if (xml.name() == QLatin1String("name")) {
+                context = xml.readElementText();
+            } else if (xml.name() == QLatin1String("source")) {
+                source = xml.readElementText();
+            } else if (xml.name() == QLatin1String("translation")) {
+                ++messages;
+                const QString where = context + QStringLiteral(": ") + source;
+                if (xml.attributes().hasAttribute(QLatin1String("type")))
+                    problems << xml.attributes().value(QLatin1String("type")).toString() +
+                                    QStringLiteral(" — ") + where;
+                // A plural message holds <numerusform>s, each of which must be filled in.
+                QStringList forms;
+                QString plain;
+                while (!xml.atEnd() &&
+                       !(xml.isEndElement() && xml.name() == QLatin1String("translation"))) {
+                    xml.readNext();
+                    if (xml.isCharacters())
+                        plain += xml.text();
+                    else if (xml.isStartElement() && xml.name() == QLatin1String("numerusform"))
+                        forms << xml.readElementText();
+                }
+                if (forms.isEmpty())
+                    forms << plain;
+                for (const QString &f : std::as_const(forms)) {
+                    if (f.isEmpty())
+                        problems << QStringLiteral("empty — ") + where;
+                    else if (placeholders(f) != placeholders(source))
+                        problems << QStringLiteral("placeholders differ — ") + where +
+                                        QStringLiteral(" => ") + f;
+                }
+            }
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY2(messages > 500, qPrintable(QString::number(messages)));
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 
     void untranslatedSystemLanguageFallsBackToEnglish()

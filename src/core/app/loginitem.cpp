@@ -2,6 +2,7 @@
 
 #include "logging.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -9,6 +10,13 @@
 #include <QStandardPaths>
 
 namespace ocs {
+
+namespace {
+struct LoginText
+{
+    Q_DECLARE_TR_FUNCTIONS(ocs::LoginItem)
+};
+} // namespace
 
 namespace {
 #ifdef Q_OS_MACOS
@@ -92,20 +100,20 @@ bool LoginItem::setEnabled(bool enabled, QString *error)
     if (!enabled) {
         if (QFileInfo::exists(path) && !QFile::remove(path)) {
             if (error)
-                *error = QStringLiteral("cannot remove %1").arg(path);
+                *error = LoginText::tr("cannot remove %1").arg(path);
             return false;
         }
         return true;
     }
     if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
         if (error)
-            *error = QStringLiteral("cannot create %1").arg(QFileInfo(path).absolutePath());
+            *error = LoginText::tr("cannot create %1").arg(QFileInfo(path).absolutePath());
         return false;
     }
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(content()) < 0 || !f.commit()) {
         if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+            *error = LoginText::tr("cannot write %1: %2").arg(path, f.errorString());
         return false;
     }
     qCInfo(lcRegistry) << "login item written:" << path;

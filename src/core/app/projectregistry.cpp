@@ -2,9 +2,17 @@
 
 #include "logging.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 
 namespace ocs {
+
+namespace {
+struct RegistryText
+{
+    Q_DECLARE_TR_FUNCTIONS(ocs::ProjectRegistry)
+};
+} // namespace
 
 namespace {
 const QString ArrayName = QStringLiteral("projects");
@@ -75,7 +83,7 @@ QString ProjectRegistry::add(const QString &path, QString *error)
     const QString root = canonicalFolder(path);
     if (root.isEmpty()) {
         if (error)
-            *error = QStringLiteral("%1 is not a folder.").arg(path);
+            *error = RegistryText::tr("%1 is not a folder.").arg(path);
         return QString();
     }
     if (m_roots.contains(root))

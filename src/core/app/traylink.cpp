@@ -5,6 +5,7 @@
 #include "project/project.h"
 #include "sandboxfleet.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -23,6 +24,13 @@
 #endif
 
 namespace ocs::traylink {
+
+namespace {
+struct LinkText
+{
+    Q_DECLARE_TR_FUNCTIONS(ocs::TrayLink)
+};
+} // namespace
 
 namespace {
 
@@ -162,7 +170,7 @@ void requestWebLogin(const QString &socketPath, const QString &sandboxId, const 
 
     // A socket another user made, or that others may use, is not ours to trust.
     if (!isOwnSocket(socketPath)) {
-        finish(Status::NoTray, {}, QStringLiteral("no tray app is listening"));
+        finish(Status::NoTray, {}, LinkText::tr("no tray app is listening"));
         return;
     }
     auto *s = new QLocalSocket(context);
@@ -170,7 +178,7 @@ void requestWebLogin(const QString &socketPath, const QString &sandboxId, const 
     QObject::connect(s, &QLocalSocket::connected, s, [s, sandboxId, path, finish] {
         if (!peerIsOwnUser(*s)) {
             qCWarning(lcGateway) << "the tray socket belongs to another user; not used";
-            return finish(Status::NoTray, {}, QStringLiteral("not this user's tray app"));
+            return finish(Status::NoTray, {}, LinkText::tr("not this user's tray app"));
         }
         QJsonObject request;
         request.insert(RequestKey, WebLoginRequest);
@@ -180,7 +188,7 @@ void requestWebLogin(const QString &socketPath, const QString &sandboxId, const 
     });
     QObject::connect(s, &QLocalSocket::readyRead, s, [s, finish] {
         if (s->bytesAvailable() > MaxReplyBytes)
-            return finish(Status::NoTray, {}, QStringLiteral("the tray app's reply is too long"));
+            return finish(Status::NoTray, {}, LinkText::tr("the tray app's reply is too long"));
         if (!s->canReadLine())
             return;
         const QJsonObject reply = QJsonDocument::fromJson(s->readLine()).object();
@@ -191,22 +199,22 @@ void requestWebLogin(const QString &socketPath, const QString &sandboxId, const 
             if (isGatewayLoginUrl(url))
                 return finish(Status::Ok, url, QString());
             qCWarning(lcGateway) << "the tray app answered with an unexpected address; ignored";
-            return finish(Status::NoTray, {}, QStringLiteral("unexpected reply"));
+            return finish(Status::NoTray, {}, LinkText::tr("unexpected reply"));
         }
         if (status == QLatin1String("not-managed"))
             return finish(Status::NotManaged, {}, message);
         if (status == QLatin1String("failed"))
             return finish(Status::Failed, {}, message);
         // An app that does not know this request (an older version) answers something else.
-        finish(Status::NoTray, {}, QStringLiteral("the tray app does not know this request"));
+        finish(Status::NoTray, {}, LinkText::tr("the tray app does not know this request"));
     });
     QObject::connect(s, &QLocalSocket::errorOccurred, s,
                      [s, finish] { finish(Status::NoTray, {}, s->errorString()); });
     QObject::connect(s, &QLocalSocket::disconnected, s, [finish] {
-        finish(Status::NoTray, {}, QStringLiteral("the tray app closed the connection"));
+        finish(Status::NoTray, {}, LinkText::tr("the tray app closed the connection"));
     });
     QTimer::singleShot(timeout, s, [finish] {
-        finish(Status::NoTray, {}, QStringLiteral("the tray app did not answer in time"));
+        finish(Status::NoTray, {}, LinkText::tr("the tray app did not answer in time"));
     });
     s->connectToServer(socketPath);
 }
@@ -223,13 +231,13 @@ bool answerRequest(SandboxFleet &fleet, const QJsonObject &request,
     ManagedSandbox *sandbox = id.isEmpty() ? nullptr : fleet.sandboxById(id);
     if (!sandbox) {
         reply(replyObject(QStringLiteral("not-managed"), QStringLiteral("message"),
-                          QStringLiteral("this project is not in the app's list")));
+                          LinkText::tr("this project is not in the app's list")));
         return true;
     }
     if (!sandbox->canOpenWebUi()) {
-        reply(replyObject(
-            QStringLiteral("not-managed"), QStringLiteral("message"),
-            QStringLiteral("%1 is not running in the app").arg(sandbox->displayName())));
+        reply(
+            replyObject(QStringLiteral("not-managed"), QStringLiteral("message"),
+                        LinkText::tr("%1 is not running in the app").arg(sandbox->displayName())));
         return true;
     }
     qCInfo(lcGateway) << id << "sign-in URL requested by the ocs command";

@@ -4,6 +4,7 @@
 #include "configrules.h"
 #include "logging.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 #include <yaml-cpp/eventhandler.h>
@@ -22,6 +23,12 @@ using namespace Qt::StringLiterals;
 namespace ocs::configdetail {
 
 namespace {
+
+// The diagnostics are shown in the tray (German or English); the CLI prints the source text.
+struct AnalysisText
+{
+    Q_DECLARE_TR_FUNCTIONS(ocs::ConfigAnalysis)
+};
 
 constexpr qsizetype MaxFileSize = 1024 * 1024;
 
@@ -155,25 +162,28 @@ QString parserHint(const std::string &msg, const QByteArray &line)
 {
     for (char c : line) {
         if (c == '\t')
-            return u"tabs are not allowed for indentation; use spaces"_s;
+            return AnalysisText::tr("tabs are not allowed for indentation; use spaces");
         if (c != ' ')
             break;
     }
     if (msg == "end of map not found" || msg == "end of sequence not found")
-        return u"check the indentation: the entries of one section must line up"_s;
+        return AnalysisText::tr("check the indentation: the entries of one section must line up");
     if (msg == "illegal map value")
-        return u"a ': ' appears where it cannot; put the value in quotes or check the "
-               u"indentation"_s;
+        return AnalysisText::tr(
+            "a ': ' appears where it cannot; put the value in quotes or check the "
+            "indentation");
     if (msg == "illegal block entry")
-        return u"a '- ' list item is where no list can start; check the indentation"_s;
+        return AnalysisText::tr(
+            "a '- ' list item is where no list can start; check the indentation");
     if (msg == "end of sequence flow not found")
-        return u"a '[' has no matching ']'"_s;
+        return AnalysisText::tr("a '[' has no matching ']'");
     if (msg == "end of map flow not found")
-        return u"a '{' has no matching '}'"_s;
+        return AnalysisText::tr("a '{' has no matching '}'");
     if (msg.rfind("unknown escape character", 0) == 0)
-        return u"inside double quotes a backslash starts an escape; use single quotes"_s;
+        return AnalysisText::tr(
+            "inside double quotes a backslash starts an escape; use single quotes");
     if (msg == "the referenced anchor is not defined")
-        return u"aliases ('*name') are not supported in this file"_s;
+        return AnalysisText::tr("aliases ('*name') are not supported in this file");
     return {};
 }
 
@@ -275,8 +285,8 @@ bool Analyser::parseYaml(TreeBuilder &builder)
             col -= 2;
         const QString hint = parserHint(e.msg, text);
         error(line, col,
-              u"not valid YAML: %1%2"_s.arg(fromStd(e.msg),
-                                            hint.isEmpty() ? QString() : u"; "_s + hint));
+              AnalysisText::tr("not valid YAML: %1%2")
+                  .arg(fromStd(e.msg), hint.isEmpty() ? QString() : u"; "_s + hint));
     };
     try {
         parser.HandleNextDocument(builder);
@@ -288,13 +298,15 @@ bool Analyser::parseYaml(TreeBuilder &builder)
     try {
         if (parser.HandleNextDocument(second) || second.documents > 0) {
             error(second.documentMark.line, second.documentMark.column,
-                  u"the file holds more than one YAML document ('---'); keep only the first"_s);
+                  AnalysisText::tr(
+                      "the file holds more than one YAML document ('---'); keep only the first"));
             return false;
         }
     } catch (const YAML::Exception &e) {
         if (second.documents > 0) {
             error(second.documentMark.line, second.documentMark.column,
-                  u"the file holds more than one YAML document ('---'); keep only the first"_s);
+                  AnalysisText::tr(
+                      "the file holds more than one YAML document ('---'); keep only the first"));
         } else {
             report(e);
         }
@@ -312,7 +324,7 @@ void Analyser::checkSyntax(const YNode &n, int depth)
 {
     if (n.kind == YNode::Kind::Scalar && n.quoted &&
         !quotedScalarIsClosed(m_a.source.yaml, n.pos)) {
-        error(n, u"the closing quote of this value is missing"_s);
+        error(n, AnalysisText::tr("the closing quote of this value is missing"));
     }
     if (n.kind == YNode::Kind::Map && !n.flow && depth > 0) {
         for (size_t i = 0; i + 1 < n.children.size(); i += 2) {
@@ -320,8 +332,10 @@ void Analyser::checkSyntax(const YNode &n, int depth)
             if (k.kind != YNode::Kind::Scalar || k.line >= m_a.source.lines.size() ||
                 keyColonEnd(m_a.source.lines[k.line].text, k.col) >= 0)
                 continue;
-            error(k, u"not valid YAML: %1 has no ':' after it; write 'key: value' on one "
-                     u"line"_s.arg(q(fromStd(k.value))));
+            error(k, AnalysisText::tr(
+                         "not valid YAML: %1 has no ':' after it; write 'key: value' on one "
+                         "line")
+                         .arg(q(fromStd(k.value))));
             m_syntaxQuirk = true;
         }
     }
@@ -335,19 +349,22 @@ void Analyser::checkSyntax(const YNode &n, int depth)
 bool Analyser::nodeAllowed(const YNode &n, const QString &where)
 {
     if (n.kind == YNode::Kind::Alias) {
-        error(n, u"%1: aliases ('*%2') are not supported in this file; write the value out in "
-                 u"full"_s.arg(where, fromStd(n.value)));
+        error(n, AnalysisText::tr(
+                     "%1: aliases ('*%2') are not supported in this file; write the value out in "
+                     "full")
+                     .arg(where, fromStd(n.value)));
         return false;
     }
     bool ok = true;
     if (!n.anchor.empty()) {
-        error(n, u"%1: anchors ('&%2') are not supported in this file; remove the anchor"_s.arg(
-                     where, fromStd(n.anchor)));
+        error(n, AnalysisText::tr(
+                     "%1: anchors ('&%2') are not supported in this file; remove the anchor")
+                     .arg(where, fromStd(n.anchor)));
         ok = false;
     }
     if (!n.tag.empty()) {
-        error(n, u"%1: tags ('%2') are not supported in this file; remove the tag"_s.arg(
-                     where, tagText(n.tag)));
+        error(n, AnalysisText::tr("%1: tags ('%2') are not supported in this file; remove the tag")
+                     .arg(where, tagText(n.tag)));
         ok = false;
     }
     return ok;
@@ -417,8 +434,9 @@ std::optional<QString> Analyser::scalarSection(TopEntry &e, const YNode &v, bool
     case YNode::Kind::Sequence:
     case YNode::Kind::Map:
         e.shape = v.flow ? TopEntry::Shape::Inline : TopEntry::Shape::Block;
-        error(v, u"%1 must be a single value, not a %2"_s.arg(
-                     e.name, v.kind == YNode::Kind::Sequence ? u"list"_s : u"map"_s));
+        error(v, AnalysisText::tr("%1 must be a single value, not a %2")
+                     .arg(e.name, v.kind == YNode::Kind::Sequence ? AnalysisText::tr("list")
+                                                                  : AnalysisText::tr("map")));
         return std::nullopt;
     case YNode::Kind::Alias:
         break;
@@ -438,12 +456,15 @@ void Analyser::listSection(TopEntry &e, const YNode &v, Check check, Store store
         return;
     case YNode::Kind::Scalar:
         e.shape = TopEntry::Shape::Inline;
-        error(v, u"%1 must be a list; write each entry on its own line as '- value'"_s.arg(key));
+        error(v,
+              AnalysisText::tr("%1 must be a list; write each entry on its own line as '- value'")
+                  .arg(key));
         return;
     case YNode::Kind::Map:
         e.shape = v.flow ? TopEntry::Shape::Inline : TopEntry::Shape::Block;
-        error(v,
-              u"%1 must be a list of '- value' lines, not a map of 'key: value' lines"_s.arg(key));
+        error(v, AnalysisText::tr(
+                     "%1 must be a list of '- value' lines, not a map of 'key: value' lines")
+                     .arg(key));
         return;
     case YNode::Kind::Sequence:
         e.shape = v.flow ? TopEntry::Shape::Inline : TopEntry::Shape::Block;
@@ -469,18 +490,22 @@ void Analyser::listSection(TopEntry &e, const YNode &v, Check check, Store store
         }
         if (c.kind == YNode::Kind::Null) {
             error(line, col,
-                  u"%1: empty entry; remove the '-' line or write a value after it"_s.arg(key));
+                  AnalysisText::tr("%1: empty entry; remove the '-' line or write a value after it")
+                      .arg(key));
         } else if (!nodeAllowed(c, key)) {
             // reported
         } else if (c.kind == YNode::Kind::Sequence || c.kind == YNode::Kind::Map) {
-            error(c, u"%1: each entry must be a single value; nested lists or maps are not "
-                     u"supported here"_s.arg(key));
+            error(c, AnalysisText::tr(
+                         "%1: each entry must be a single value; nested lists or maps are not "
+                         "supported here")
+                         .arg(key));
         } else if (const auto text = scalarText(c, key)) {
             if (const std::optional<QString> value = check(*text, c)) {
                 item.value = *value;
                 const auto it = seen.constFind(*value);
                 if (it != seen.constEnd()) {
-                    error(c, u"%1: %2 is listed twice (also on line %3); remove one of them"_s
+                    error(c, AnalysisText::tr(
+                                 "%1: %2 is listed twice (also on line %3); remove one of them")
                                  .arg(key, q(*text))
                                  .arg(*it));
                 } else {
@@ -507,8 +532,9 @@ void Analyser::mapSection(TopEntry &e, const YNode &v, ValueCheck valueCheck,
         return;
     case YNode::Kind::Scalar:
         e.shape = TopEntry::Shape::Inline;
-        error(v,
-              u"%1 must be a map; write each variable on its own line as 'NAME: value'"_s.arg(key));
+        error(v, AnalysisText::tr(
+                     "%1 must be a map; write each variable on its own line as 'NAME: value'")
+                     .arg(key));
         return;
     case YNode::Kind::Sequence: {
         e.shape = v.flow ? TopEntry::Shape::Inline : TopEntry::Shape::Block;
@@ -518,11 +544,12 @@ void Analyser::mapSection(TopEntry &e, const YNode &v, ValueCheck valueCheck,
             const QString first = fromStd(v.children.front()->value);
             const qsizetype eq = first.indexOf(u'=');
             if (eq > 0) {
-                hint = u" (write '%1: %2' instead of '- %3')"_s.arg(first.left(eq),
-                                                                    first.mid(eq + 1), first);
+                hint = AnalysisText::tr(" (write '%1: %2' instead of '- %3')")
+                           .arg(first.left(eq), first.mid(eq + 1), first);
             }
         }
-        error(v, u"%1 must be a map of 'NAME: value' lines, not a list%2"_s.arg(key, hint));
+        error(v, AnalysisText::tr("%1 must be a map of 'NAME: value' lines, not a list%2")
+                     .arg(key, hint));
         return;
     }
     case YNode::Kind::Map:
@@ -541,7 +568,7 @@ void Analyser::mapSection(TopEntry &e, const YNode &v, ValueCheck valueCheck,
         if (!nodeAllowed(k, key)) {
             // reported
         } else if (k.kind != YNode::Kind::Scalar) {
-            error(k, u"%1: each key must be a variable name"_s.arg(key));
+            error(k, AnalysisText::tr("%1: each key must be a variable name").arg(key));
         } else {
             name = scalarText(k, key);
         }
@@ -554,9 +581,9 @@ void Analyser::mapSection(TopEntry &e, const YNode &v, ValueCheck valueCheck,
             if (!nameProblem.isEmpty()) {
                 error(k, key + u": "_s + nameProblem);
             } else if (it != seen.constEnd()) {
-                error(k,
-                      u"%1: duplicate key %2 (first on line %3); keep only one"_s.arg(key, q(*name))
-                          .arg(*it));
+                error(k, AnalysisText::tr("%1: duplicate key %2 (first on line %3); keep only one")
+                             .arg(key, q(*name))
+                             .arg(*it));
             } else {
                 seen.insert(*name, k.line + 1);
                 if (!reserved.isEmpty())
@@ -592,7 +619,9 @@ void Analyser::validate(TopEntry &e, const YNode &v, ProjectConfig &cfg)
         bool isNull = false;
         const std::optional<QString> text = scalarSection(e, v, &isNull);
         if (isNull && key.required)
-            error(e.keyLine, e.keyCol, u"%1 is empty; %2"_s.arg(name, key.emptyHint));
+            error(e.keyLine, e.keyCol,
+                  AnalysisText::tr("%1 is empty; %2")
+                      .arg(name, AnalysisText::tr(key.emptyHint.toUtf8().constData())));
         if (!text)
             return;
         const QString problem = key.check(*text, &value.scalar);
@@ -634,8 +663,9 @@ void Analyser::validate(TopEntry &e, const YNode &v, ProjectConfig &cfg)
                     return QString();
                 }
                 if (val.kind != YNode::Kind::Scalar) {
-                    error(val, u"%1: the value must be %2, not a list or map"_s.arg(where,
-                                                                                    key.entryNoun));
+                    error(val,
+                          AnalysisText::tr("%1: the value must be %2, not a list or map")
+                              .arg(where, AnalysisText::tr(key.entryNoun.toUtf8().constData())));
                     return std::nullopt;
                 }
                 const std::optional<QString> text = scalarText(val, where);
@@ -670,7 +700,8 @@ void Analyser::crossCheckNames()
         const NameUse &use = m_names[i];
         const NameUse &first = m_names[size_t(earlier[qsizetype(i)])];
         error(use.line, use.col,
-              u"%1: %2 is also set in %3 (line %4); a variable can come from only one place"_s
+              AnalysisText::tr(
+                  "%1: %2 is also set in %3 (line %4); a variable can come from only one place")
                   .arg(use.entry->name, use.name, first.entry->name)
                   .arg(first.line + 1));
         use.entry->hasError = true;
@@ -699,7 +730,8 @@ void Analyser::run(const QByteArray &text)
     using namespace configrules;
     if (text.size() > MaxFileSize) {
         error(-1, 0,
-              u"the file is too large (%1 bytes); a config file is a few lines"_s.arg(text.size()));
+              AnalysisText::tr("the file is too large (%1 bytes); a config file is a few lines")
+                  .arg(text.size()));
         return;
     }
     m_a.source = readSource(text);
@@ -723,22 +755,27 @@ void Analyser::run(const QByteArray &text)
         const bool onlyComments = std::any_of(m_kinds.cbegin(), m_kinds.cend(),
                                               [](LineKind k) { return k != LineKind::Blank; });
         error(-1, 0,
-              onlyComments ? u"the file holds no settings, only comments; it needs at least a "
-                             u"line such as 'sandbox-name: my-project'"_s
-                           : u"the file is empty; it needs at least a line such as "
-                             u"'sandbox-name: my-project'"_s);
+              onlyComments ? AnalysisText::tr(
+                                 "the file holds no settings, only comments; it needs at least a "
+                                 "line such as 'sandbox-name: my-project'")
+                           : AnalysisText::tr("the file is empty; it needs at least a line such as "
+                                              "'sandbox-name: my-project'"));
         return;
     }
-    nodeAllowed(*root, u"the top level"_s);
+    nodeAllowed(*root, AnalysisText::tr("the top level"));
     if (root->kind != YNode::Kind::Map) {
-        error(*root, u"the file must be a map of 'key: value' lines (such as 'sandbox-name: "
-                     u"my-project'), not %1"_s.arg(
-                         root->kind == YNode::Kind::Sequence ? u"a list"_s : u"a single value"_s));
+        error(
+            *root,
+            AnalysisText::tr("the file must be a map of 'key: value' lines (such as 'sandbox-name: "
+                             "my-project'), not %1")
+                .arg(root->kind == YNode::Kind::Sequence ? AnalysisText::tr("a list")
+                                                         : AnalysisText::tr("a single value")));
         return;
     }
     if (root->flow) {
-        error(*root, u"write the top-level keys one per line ('key: value'); a '{ ... }' map "
-                     u"is not supported here"_s);
+        error(*root, AnalysisText::tr(
+                         "write the top-level keys one per line ('key: value'); a '{ ... }' map "
+                         "is not supported here"));
         return;
     }
 
@@ -755,24 +792,28 @@ void Analyser::run(const QByteArray &text)
         const QByteArray before =
             k.line < src.lines.size() ? src.lines[k.line].text.left(k.col) : QByteArray();
         if (!before.trimmed().isEmpty()) {
-            error(k, u"write each top-level key at the start of its own line as 'key: value' "
-                     u"(explicit '? key' entries are not supported)"_s);
+            error(k, AnalysisText::tr(
+                         "write each top-level key at the start of its own line as 'key: value' "
+                         "(explicit '? key' entries are not supported)"));
             m_a.editable = false;
             continue;
         }
-        if (k.kind != YNode::Kind::Scalar || !nodeAllowed(k, u"a top-level key"_s)) {
+        if (k.kind != YNode::Kind::Scalar || !nodeAllowed(k, AnalysisText::tr("a top-level key"))) {
             if (k.kind == YNode::Kind::Null)
-                error(k, u"a line starts with ':' but has no key name before it"_s);
+                error(k, AnalysisText::tr("a line starts with ':' but has no key name before it"));
             else if (k.kind != YNode::Kind::Alias)
-                error(k, u"top-level keys must be plain names such as 'sandbox-name'"_s);
+                error(k, AnalysisText::tr(
+                             "top-level keys must be plain names such as 'sandbox-name'"));
             m_a.editable = false;
             continue;
         }
         // yaml-cpp 0.7 takes a last line without ':' ("memory4g") for a key with an empty
         // value; YAML does not.
         if (k.line >= src.lines.size() || keyColonEnd(src.lines[k.line].text, k.col) < 0) {
-            error(k, u"not valid YAML: %1 has no ':' after it; write 'key: value' on one "
-                     u"line"_s.arg(q(fromStd(k.value))));
+            error(k, AnalysisText::tr(
+                         "not valid YAML: %1 has no ':' after it; write 'key: value' on one "
+                         "line")
+                         .arg(q(fromStd(k.value))));
             m_a.editable = false;
             continue;
         }
@@ -784,7 +825,8 @@ void Analyser::run(const QByteArray &text)
         const auto it = seen.constFind(e.name);
         if (it != seen.constEnd()) {
             e.duplicate = true;
-            error(k, u"duplicate key %1 (first on line %2); merge the two into one"_s.arg(q(e.name))
+            error(k, AnalysisText::tr("duplicate key %1 (first on line %2); merge the two into one")
+                         .arg(q(e.name))
                          .arg(*it));
         } else {
             seen.insert(e.name, k.line + 1);
@@ -807,13 +849,14 @@ void Analyser::run(const QByteArray &text)
                 QString hint;
                 for (const QString &k : known) {
                     if (editDistance(e.name.toLower(), k) <= 2) {
-                        hint = u"; did you mean %1?"_s.arg(q(k));
+                        hint = AnalysisText::tr("; did you mean %1?").arg(q(k));
                         break;
                     }
                 }
                 diag(Diagnostic::Severity::Warning, e.keyLine, e.keyCol,
-                     u"unknown key %1 is ignored (it is kept when the file is saved)%2"_s.arg(
-                         q(e.name), hint));
+                     AnalysisText::tr(
+                         "unknown key %1 is ignored (it is kept when the file is saved)%2")
+                         .arg(q(e.name), hint));
                 m_a.config.unknownKeys.append(e.name);
             }
             continue;
@@ -826,7 +869,9 @@ void Analyser::run(const QByteArray &text)
     crossCheckNames();
     for (const ConfigKey &k : configkeys::all()) {
         if (k.required && !seen.contains(k.name)) {
-            error(-1, 0, u"%1 is missing; add a line such as '%1: %2'"_s.arg(k.name, k.example));
+            error(-1, 0,
+                  AnalysisText::tr("%1 is missing; add a line such as '%1: %2'")
+                      .arg(k.name, k.example));
         }
     }
     findDocumentEnd();

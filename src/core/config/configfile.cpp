@@ -4,6 +4,7 @@
 #include "logging.h"
 #include "project/workspacefile.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -19,6 +20,13 @@ using namespace Qt::StringLiterals;
 
 namespace ocs {
 
+namespace {
+struct FileText
+{
+    Q_DECLARE_TR_FUNCTIONS(ocs::ConfigAnalysis)
+};
+} // namespace
+
 QString Diagnostic::toString() const
 {
     QString s = file;
@@ -27,7 +35,9 @@ QString Diagnostic::toString() const
         if (column > 0)
             s += u':' + QString::number(column);
     }
-    s += severity == Severity::Error ? u": error: "_s : u": warning: "_s;
+    // "file:line: error: message" (the severity word translated; the CLI prints English).
+    s += u": "_s + (severity == Severity::Error ? FileText::tr("error") : FileText::tr("warning")) +
+         u": "_s;
     return s + message;
 }
 
@@ -48,9 +58,9 @@ ConfigFile::LoadResult ConfigFile::load(const QString &path)
     const WorkspaceFile::Result file = WorkspaceFile::read(info.absolutePath(), info.fileName());
     QString problem;
     if (file.absent())
-        problem = u"the file does not exist"_s;
+        problem = FileText::tr("the file does not exist");
     else if (!file.ok())
-        problem = u"cannot read the file: %1"_s.arg(file.reason);
+        problem = FileText::tr("cannot read the file: %1").arg(file.reason);
     if (!problem.isEmpty()) {
         LoadResult result;
         Diagnostic d;
@@ -96,7 +106,7 @@ bool ConfigFile::writeInPlace(const QString &path, const QByteArray &text, QStri
     struct stat st
     {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
-        return failWith(u"not a regular file"_s);
+        return failWith(FileText::tr("not a regular file"));
     qsizetype written = 0;
     while (written < text.size()) {
         const ssize_t n =
@@ -126,7 +136,7 @@ bool ConfigFile::save(const QString &path, const ProjectConfig &config, QString 
     if (QFileInfo::exists(path)) {
         QFile in(path);
         if (!in.open(QIODevice::ReadOnly))
-            return fail(u"cannot read %1: %2"_s.arg(path, in.errorString()));
+            return fail(FileText::tr("cannot read %1: %2").arg(path, in.errorString()));
         original = in.readAll();
     }
     const QByteArray text = render(original, config, droppedComments);
@@ -137,18 +147,18 @@ bool ConfigFile::save(const QString &path, const ProjectConfig &config, QString 
         // sandbox, leaving the agent the new, writable file.
         QString reason;
         if (!writeInPlace(path, text, &reason))
-            return fail(u"cannot write %1: %2"_s.arg(path, reason));
+            return fail(FileText::tr("cannot write %1: %2").arg(path, reason));
     } else {
         QSaveFile out(path);
         if (!out.open(QIODevice::WriteOnly))
-            return fail(u"cannot write %1: %2"_s.arg(path, out.errorString()));
+            return fail(FileText::tr("cannot write %1: %2").arg(path, out.errorString()));
         if (out.write(text) != text.size()) {
             const QString reason = out.errorString();
             out.cancelWriting();
-            return fail(u"cannot write %1: %2"_s.arg(path, reason));
+            return fail(FileText::tr("cannot write %1: %2").arg(path, reason));
         }
         if (!out.commit())
-            return fail(u"cannot write %1: %2"_s.arg(path, out.errorString()));
+            return fail(FileText::tr("cannot write %1: %2").arg(path, out.errorString()));
     }
     if (errorMessage)
         errorMessage->clear();

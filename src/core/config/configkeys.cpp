@@ -10,6 +10,11 @@ namespace ocs::configkeys {
 
 namespace {
 
+struct KeyText
+{
+    Q_DECLARE_TR_FUNCTIONS(ocs::ConfigAnalysis)
+};
+
 using Shape = ConfigKey::Shape;
 using Items = ConfigKey::Items;
 using Impact = ConfigKey::Impact;
@@ -74,18 +79,21 @@ QString warnDroppedReadOnlyPath(const QString &entry)
 {
     if (!entry.startsWith(u'!'))
         return {};
-    return u"%1 removes a default read-only path, so the agent will be able to change %2"_s.arg(
-        quoted(entry), quoted(entry.mid(1)));
+    return KeyText::tr(
+               "%1 removes a default read-only path, so the agent will be able to change %2")
+        .arg(quoted(entry), quoted(entry.mid(1)));
 }
 
 QString checkPassthroughEntry(const QString &name, const QString *host)
 {
     if (!host) {
         const QString n = name.isEmpty() ? u"NAME"_s : name;
-        return u"the host variable name is missing; write '%1: %1' to pass the host's %1"_s.arg(n);
+        return KeyText::tr(
+                   "the host variable name is missing; write '%1: %1' to pass the host's %1")
+            .arg(n);
     }
     const QString problem = configrules::checkEnvName(*host);
-    return problem.isEmpty() ? QString() : u"host variable "_s + problem;
+    return problem.isEmpty() ? QString() : KeyText::tr("host variable %1").arg(problem);
 }
 
 QString checkEnvEntry(const QString &, const QString *)
@@ -145,7 +153,8 @@ QList<ConfigKey> makeTable()
             .impact = Impact::NewSandboxId,
             .required = true,
             .example = u"my-project"_s,
-            .emptyHint = u"write a name such as 'my-project'"_s,
+            .emptyHint = QStringLiteral(
+                QT_TRANSLATE_NOOP("ocs::ConfigAnalysis", "write a name such as 'my-project'")),
             .check = checkSandboxName,
             .get = [](const ProjectConfig &c) { return ConfigValue::ofScalar(c.sandboxName); },
             .set = [](ProjectConfig &c, const ConfigValue &v) { c.sandboxName = v.scalar; },
@@ -164,7 +173,7 @@ QList<ConfigKey> makeTable()
                            QT_TRANSLATE_NOOP("ocs::StartApproval", "whitelist (HTTP/HTTPS): %1"),
                        .always = true,
                        .position = 1,
-                       .change = "whitelist"},
+                       .change = QT_TRANSLATE_NOOP("ocs::StartApproval", "whitelist")},
             .tmpl =
                 {.note =
                      "Web domains the agent may reach (HTTP and HTTPS). A leading dot allows the\n"
@@ -190,7 +199,7 @@ QList<ConfigKey> makeTable()
                            QT_TRANSLATE_NOOP("ocs::StartApproval", "host ports at docker.host: %1"),
                        .always = true,
                        .position = 2,
-                       .change = "host port"},
+                       .change = QT_TRANSLATE_NOOP("ocs::StartApproval", "host port")},
             .tmpl = {.note = "Ports of services on this computer that the sandbox may connect to.",
                      .examples = {u"5432"_s, u"6379"_s}},
         },
@@ -199,7 +208,8 @@ QList<ConfigKey> makeTable()
             .shape = Shape::Map,
             .impact = Impact::Restart,
             .checkEntry = checkPassthroughEntry,
-            .entryNoun = u"a host variable name"_s,
+            .entryNoun =
+                QStringLiteral(QT_TRANSLATE_NOOP("ocs::ConfigAnalysis", "a host variable name")),
             .get =
                 [](const ProjectConfig &c) {
                     ConfigValue v;
@@ -219,7 +229,7 @@ QList<ConfigKey> makeTable()
                            QT_TRANSLATE_NOOP("ocs::StartApproval", "host variables passed in: %1"),
                        .always = true,
                        .position = 3,
-                       .change = "env passthrough"},
+                       .change = QT_TRANSLATE_NOOP("ocs::StartApproval", "env passthrough")},
             .tmpl = {.note = "Variables copied from your environment into the sandbox, as\n"
                              "NAME_IN_SANDBOX: NAME_ON_THIS_COMPUTER.",
                      .examples = {u"ANTHROPIC_API_KEY: ANTHROPIC_API_KEY"_s,
@@ -230,7 +240,8 @@ QList<ConfigKey> makeTable()
             .shape = Shape::Map,
             .impact = Impact::Restart,
             .checkEntry = checkEnvEntry,
-            .entryNoun = u"a single line of text"_s,
+            .entryNoun =
+                QStringLiteral(QT_TRANSLATE_NOOP("ocs::ConfigAnalysis", "a single line of text")),
             .get =
                 [](const ProjectConfig &c) {
                     ConfigValue v;

@@ -1,5 +1,6 @@
 #include "configrules.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QHostAddress>
 #include <QRegularExpression>
@@ -11,6 +12,11 @@ using namespace Qt::StringLiterals;
 namespace ocs::configrules {
 
 namespace {
+
+struct RuleText
+{
+    Q_DECLARE_TR_FUNCTIONS(ocs::ConfigAnalysis)
+};
 
 bool isAsciiDigits(QStringView s)
 {
@@ -55,16 +61,17 @@ QString characterName(char32_t c)
 {
     switch (c) {
     case U'\n':
-        return u"a line break"_s;
+        return RuleText::tr("a line break");
     case U'\r':
-        return u"a carriage return"_s;
+        return RuleText::tr("a carriage return");
     case U'\t':
-        return u"a tab"_s;
+        return RuleText::tr("a tab");
     case 0x2028:
     case 0x2029:
-        return u"a Unicode line separator"_s;
+        return RuleText::tr("a Unicode line separator");
     default:
-        return u"the control character U+%1"_s.arg(uint(c), 4, 16, QChar(u'0')).toUpper();
+        return RuleText::tr("the control character U+%1")
+            .arg(QString::number(uint(c), 16).rightJustified(4, u'0').toUpper());
     }
 }
 
@@ -74,9 +81,10 @@ QString checkSandboxName(const QString &name)
 {
     static const QRegularExpression re(u"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"_s);
     if (name.isEmpty())
-        return u"the name is empty; write a name such as 'my-project'"_s;
+        return RuleText::tr("the name is empty; write a name such as 'my-project'");
     if (name.size() > MaxSandboxNameLength) {
-        return u"%1 is too long (%2 characters); use at most %3"_s.arg(quoted(name))
+        return RuleText::tr("%1 is too long (%2 characters); use at most %3")
+            .arg(quoted(name))
             .arg(name.size())
             .arg(MaxSandboxNameLength);
     }
@@ -84,9 +92,11 @@ QString checkSandboxName(const QString &name)
         QString hint;
         const QString lower = name.toLower();
         if (lower != name && re.match(lower).hasMatch())
-            hint = u" (write %1)"_s.arg(quoted(lower));
-        return u"%1 is not a valid name; use lower-case letters, digits and '-' (not at the "
-               u"start or end)%2"_s.arg(quoted(name), hint);
+            hint = RuleText::tr(" (write %1)").arg(quoted(lower));
+        return RuleText::tr(
+                   "%1 is not a valid name; use lower-case letters, digits and '-' (not at the "
+                   "start or end)%2")
+            .arg(quoted(name), hint);
     }
     return {};
 }
@@ -95,10 +105,10 @@ QString checkDomain(const QString &entry, QString *normalised)
 {
     const QString q = quoted(entry);
     if (entry.isEmpty())
-        return u"the entry is empty; write a domain such as 'example.com'"_s;
+        return RuleText::tr("the entry is empty; write a domain such as 'example.com'");
     for (QChar c : entry) {
         if (c.isSpace())
-            return u"%1 contains a space; write one domain per entry"_s.arg(q);
+            return RuleText::tr("%1 contains a space; write one domain per entry").arg(q);
     }
 
     // URLs: say what to write instead.
@@ -109,10 +119,12 @@ QString checkDomain(const QString &entry, QString *normalised)
             host = host.section(u'/', 0, 0).section(u':', 0, 0);
         }
         if (isIpAddress(host)) {
-            return u"%1 is a URL with an IP address; name the domain instead (use host-ports to "
-                   u"reach services on the host)"_s.arg(q);
+            return RuleText::tr(
+                       "%1 is a URL with an IP address; name the domain instead (use host-ports to "
+                       "reach services on the host)")
+                .arg(q);
         }
-        return u"%1 is a URL; write only the host name, e.g. %2"_s.arg(q, quoted(host));
+        return RuleText::tr("%1 is a URL; write only the host name, e.g. %2").arg(q, quoted(host));
     }
 
     QString s = entry;
@@ -120,29 +132,34 @@ QString checkDomain(const QString &entry, QString *normalised)
         s.remove(0, 1); // "*.example.com" means the same as ".example.com"
     const QString bare = s.startsWith(u'.') ? s.mid(1) : s;
     if (isIpAddress(bare)) {
-        return u"%1 is an IP address; name the domain instead (use host-ports to reach services "
-               u"on the host)"_s.arg(q);
+        return RuleText::tr(
+                   "%1 is an IP address; name the domain instead (use host-ports to reach services "
+                   "on the host)")
+            .arg(q);
     }
     if (bare.contains(u'/')) {
-        return u"%1 contains a path; write only the host name, e.g. %2"_s.arg(
-            q, quoted(bare.section(u'/', 0, 0)));
+        return RuleText::tr("%1 contains a path; write only the host name, e.g. %2")
+            .arg(q, quoted(bare.section(u'/', 0, 0)));
     }
     if (s.contains(u'*')) {
-        return u"%1 has a wildcard in the wrong place; '*' is only allowed as a leading '*.' "
-               u"(e.g. '*.example.com', or '.example.com', which means the same)"_s.arg(q);
+        return RuleText::tr(
+                   "%1 has a wildcard in the wrong place; '*' is only allowed as a leading '*.' "
+                   "(e.g. '*.example.com', or '.example.com', which means the same)")
+            .arg(q);
     }
     if (bare.contains(u':')) {
-        return u"%1 includes a port; write only the host name, e.g. %2"_s.arg(
-            q, quoted(s.section(u':', 0, 0)));
+        return RuleText::tr("%1 includes a port; write only the host name, e.g. %2")
+            .arg(q, quoted(s.section(u':', 0, 0)));
     }
     for (QChar c : s) {
         if (c.unicode() > 0x7f) {
             const QByteArray ace = QUrl::toAce(s.toLower());
             if (!ace.isEmpty()) {
-                return u"%1 contains non-ASCII letters; write its ASCII form %2"_s.arg(
-                    q, quoted(QString::fromLatin1(ace)));
+                return RuleText::tr("%1 contains non-ASCII letters; write its ASCII form %2")
+                    .arg(q, quoted(QString::fromLatin1(ace)));
             }
-            return u"%1 contains non-ASCII characters, which a domain cannot have"_s.arg(q);
+            return RuleText::tr("%1 contains non-ASCII characters, which a domain cannot have")
+                .arg(q);
         }
     }
 
@@ -150,26 +167,28 @@ QString checkDomain(const QString &entry, QString *normalised)
     const bool leadingDot = s.startsWith(u'.');
     const QString host = leadingDot ? s.mid(1) : s;
     if (host.isEmpty())
-        return u"%1 is not a domain; write e.g. '.example.com'"_s.arg(q);
+        return RuleText::tr("%1 is not a domain; write e.g. '.example.com'").arg(q);
     if (host.endsWith(u'.'))
-        return u"%1 ends with a dot; remove the trailing '.'"_s.arg(q);
+        return RuleText::tr("%1 ends with a dot; remove the trailing '.'").arg(q);
     if (host.size() > 253)
-        return u"%1 is too long (more than 253 characters)"_s.arg(q);
+        return RuleText::tr("%1 is too long (more than 253 characters)").arg(q);
     const QStringList labels = host.split(u'.');
     for (const QString &label : labels) {
         if (label.isEmpty())
-            return u"%1 has an empty part ('..' or a leading dot twice)"_s.arg(q);
+            return RuleText::tr("%1 has an empty part ('..' or a leading dot twice)").arg(q);
         if (label.size() > 63)
-            return u"%1 has a part longer than 63 characters"_s.arg(q);
+            return RuleText::tr("%1 has a part longer than 63 characters").arg(q);
         for (QChar c : label) {
             const bool ok = (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'-';
             if (!ok) {
-                return u"%1 contains '%2', which a domain name cannot have (only letters, "
-                       u"digits, '-' and '.')"_s.arg(q, QString(c));
+                return RuleText::tr(
+                           "%1 contains '%2', which a domain name cannot have (only letters, "
+                           "digits, '-' and '.')")
+                    .arg(q, QString(c));
             }
         }
         if (label.startsWith(u'-') || label.endsWith(u'-'))
-            return u"%1 has a part that starts or ends with '-'"_s.arg(q);
+            return RuleText::tr("%1 has a part that starts or ends with '-'").arg(q);
     }
     if (normalised)
         *normalised = s;
@@ -179,15 +198,16 @@ QString checkDomain(const QString &entry, QString *normalised)
 QString checkPort(const QString &text, quint16 *port)
 {
     if (text.isEmpty())
-        return u"the entry is empty; write a port number from 1 to 65535"_s;
+        return RuleText::tr("the entry is empty; write a port number from 1 to 65535");
     if (!isAsciiDigits(text))
-        return u"%1 is not a port number; use a whole number from 1 to 65535"_s.arg(quoted(text));
+        return RuleText::tr("%1 is not a port number; use a whole number from 1 to 65535")
+            .arg(quoted(text));
     if (text.size() > 1 && text.startsWith(u'0')) {
-        return u"%1 has a leading zero; write the port without it"_s.arg(quoted(text));
+        return RuleText::tr("%1 has a leading zero; write the port without it").arg(quoted(text));
     }
     const int value = text.size() > 5 ? 0 : text.toInt();
     if (value < 1 || value > 65535)
-        return u"%1 is out of range; use a port from 1 to 65535"_s.arg(quoted(text));
+        return RuleText::tr("%1 is out of range; use a port from 1 to 65535").arg(quoted(text));
     if (port)
         *port = quint16(value);
     return {};
@@ -197,10 +217,12 @@ QString checkEnvName(const QString &name)
 {
     static const QRegularExpression re(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
     if (name.isEmpty())
-        return u"the variable name is empty"_s;
+        return RuleText::tr("the variable name is empty");
     if (!re.match(name).hasMatch()) {
-        return u"%1 is not a valid variable name; use letters, digits and '_', not starting "
-               u"with a digit"_s.arg(quoted(name));
+        return RuleText::tr(
+                   "%1 is not a valid variable name; use letters, digits and '_', not starting "
+                   "with a digit")
+            .arg(quoted(name));
     }
     return {};
 }
@@ -208,25 +230,34 @@ QString checkEnvName(const QString &name)
 QString reservedEnvReason(const QString &name)
 {
     if (name == u"OPENCODE_SERVER_PASSWORD"_s || name == u"OPENCODE_SERVER_USERNAME"_s) {
-        return u"%1 is set by the sandbox (it guards access to the OpenCode server) and cannot "
-               u"be set here"_s.arg(name);
+        return RuleText::tr(
+                   "%1 is set by the sandbox (it guards access to the OpenCode server) and cannot "
+                   "be set here")
+            .arg(name);
     }
     if (name == u"PATH"_s || name == u"HOME"_s || name == u"USER"_s || name == u"SHELL"_s) {
-        return u"%1 is set by the sandbox for the user inside the container and cannot be set "
-               u"here"_s.arg(name);
+        return RuleText::tr(
+                   "%1 is set by the sandbox for the user inside the container and cannot be set "
+                   "here")
+            .arg(name);
     }
     if (name.startsWith(u"OCS_"_s))
-        return u"%1: names starting with OCS_ are reserved for the sandbox's own settings"_s.arg(
-            name);
+        return RuleText::tr(
+                   "%1: names starting with OCS_ are reserved for the sandbox's own settings")
+            .arg(name);
     const QString lower = name.toLower();
     if (lower == u"http_proxy"_s || lower == u"https_proxy"_s || lower == u"no_proxy"_s ||
         lower == u"all_proxy"_s) {
-        return u"%1 is set by the sandbox to send traffic through its filtering proxy and "
-               u"cannot be set here"_s.arg(name);
+        return RuleText::tr(
+                   "%1 is set by the sandbox to send traffic through its filtering proxy and "
+                   "cannot be set here")
+            .arg(name);
     }
     if (name.startsWith(u"LD_"_s)) {
-        return u"%1: LD_* variables change how every program in the sandbox loads code, so "
-               u"they are reserved"_s.arg(name);
+        return RuleText::tr(
+                   "%1: LD_* variables change how every program in the sandbox loads code, so "
+                   "they are reserved")
+            .arg(name);
     }
     // Read at program start, before a program can clean its environment, by bash (the
     // sandbox's root helpers are bash scripts), by the C library, or by node (the sandbox's
@@ -243,14 +274,18 @@ QString reservedEnvReason(const QString &name)
         // node
         u"NODE_OPTIONS"_s};
     if (startupNames.contains(name) || name.startsWith(u"BASH_FUNC_"_s)) {
-        return u"%1 is reserved: bash, the C library or node read it when a program starts "
-               u"and can be made to run code with it, also in the sandbox's own processes "
-               u"that run as root"_s.arg(name);
+        return RuleText::tr(
+                   "%1 is reserved: bash, the C library or node read it when a program starts "
+                   "and can be made to run code with it, also in the sandbox's own processes "
+                   "that run as root")
+            .arg(name);
     }
     if (name.startsWith(u"DOCKER_"_s) || name.startsWith(u"CONTAINER_"_s) ||
         name.startsWith(u"PODMAN_"_s)) {
-        return u"%1: DOCKER_*, CONTAINER_* and PODMAN_* variables steer the container engine, "
-               u"so they are reserved"_s.arg(name);
+        return RuleText::tr(
+                   "%1: DOCKER_*, CONTAINER_* and PODMAN_* variables steer the container engine, "
+                   "so they are reserved")
+            .arg(name);
     }
     return {};
 }
@@ -267,8 +302,10 @@ QString checkMemoryLimit(const QString &text)
         }
     }
     if (!m.hasMatch() || zero) {
-        return u"%1 is not a memory size; write a number with an optional unit b, k, m or g, "
-               u"e.g. '4g' or '512m'"_s.arg(quoted(text));
+        return RuleText::tr(
+                   "%1 is not a memory size; write a number with an optional unit b, k, m or g, "
+                   "e.g. '4g' or '512m'")
+            .arg(quoted(text));
     }
     return {};
 }
@@ -279,20 +316,21 @@ QString checkCpuLimit(const QString &text)
     bool ok = false;
     const double value = text.toDouble(&ok);
     if (!re.match(text).hasMatch() || !ok || value <= 0) {
-        return u"%1 is not a CPU count; write a positive number such as '2' or '1.5'"_s.arg(
-            quoted(text));
+        return RuleText::tr("%1 is not a CPU count; write a positive number such as '2' or '1.5'")
+            .arg(quoted(text));
     }
     return {};
 }
 
 QString checkPidsLimit(const QString &text, int *value)
 {
-    const QString range = u"a whole number from %1 to %2"_s.arg(MinPidsLimit).arg(MaxPidsLimit);
+    const QString range =
+        RuleText::tr("a whole number from %1 to %2").arg(MinPidsLimit).arg(MaxPidsLimit);
     if (!isAsciiDigits(text))
-        return u"%1 is not a number; use %2"_s.arg(quoted(text), range);
+        return RuleText::tr("%1 is not a number; use %2").arg(quoted(text), range);
     const int v = text.size() > 7 ? 0 : text.toInt();
     if (v < MinPidsLimit || v > MaxPidsLimit)
-        return u"%1 is out of range; use %2"_s.arg(quoted(text), range);
+        return RuleText::tr("%1 is out of range; use %2").arg(quoted(text), range);
     if (value)
         *value = v;
     return {};
@@ -302,20 +340,22 @@ QString checkReadOnlyPath(const QString &entry)
 {
     const QString path = entry.startsWith(u'!') ? entry.mid(1) : entry;
     if (path.isEmpty())
-        return u"the entry is empty; write a path inside the project, e.g. 'docs'"_s;
+        return RuleText::tr("the entry is empty; write a path inside the project, e.g. 'docs'");
     if (path.startsWith(u'/')) {
-        return u"%1 is an absolute path; write a path relative to the project folder"_s.arg(
-            quoted(entry));
+        return RuleText::tr("%1 is an absolute path; write a path relative to the project folder")
+            .arg(quoted(entry));
     }
     if (path.startsWith(u'~')) {
-        return u"%1 is outside the project; write a path relative to the project folder"_s.arg(
-            quoted(entry));
+        return RuleText::tr(
+                   "%1 is outside the project; write a path relative to the project folder")
+            .arg(quoted(entry));
     }
     const QStringList parts = path.split(u'/');
     for (const QString &part : parts) {
         if (part == u".."_s) {
-            return u"%1 leaves the project folder ('..'); write a path inside the project"_s.arg(
-                quoted(entry));
+            return RuleText::tr(
+                       "%1 leaves the project folder ('..'); write a path inside the project")
+                .arg(quoted(entry));
         }
     }
     return {};
@@ -324,7 +364,7 @@ QString checkReadOnlyPath(const QString &entry)
 QString checkCaCertificatePath(const QString &path)
 {
     if (path.isEmpty())
-        return u"the entry is empty; write the path of a PEM file"_s;
+        return RuleText::tr("the entry is empty; write the path of a PEM file");
     return {};
 }
 
@@ -345,8 +385,10 @@ QString controlCharacterProblem(const QString &value)
 {
     for (char32_t c : value.toUcs4()) {
         if (c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == 0x2028 || c == 0x2029) {
-            return u"the value contains %1; values must be a single line of text without "
-                   u"control characters"_s.arg(characterName(c));
+            return RuleText::tr(
+                       "the value contains %1; values must be a single line of text without "
+                       "control characters")
+                .arg(characterName(c));
         }
     }
     return {};

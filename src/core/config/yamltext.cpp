@@ -1,5 +1,6 @@
 #include "yamltext.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 #include <cctype>
@@ -9,6 +10,11 @@ using namespace Qt::StringLiterals;
 namespace ocs::configdetail {
 
 namespace {
+
+struct YamlText
+{
+    Q_DECLARE_TR_FUNCTIONS(ocs::ConfigAnalysis)
+};
 
 bool isBlank(const QByteArray &line)
 {
@@ -299,15 +305,17 @@ Source readSource(const QByteArray &raw)
         const qsizetype bad = invalidUtf8At(text);
         if (bad >= 0) {
             src.problems.append(
-                {ln, int(bad), u"the file is not valid UTF-8 text (save it as UTF-8)"_s});
+                {ln, int(bad),
+                 YamlText::tr("the file is not valid UTF-8 text (save it as UTF-8)")});
             continue;
         }
         for (int i = 0; i < text.size(); ++i) {
             const auto c = static_cast<unsigned char>(text[i]);
             if (c == '\r') {
-                src.problems.append({ln, i,
-                                     u"stray carriage return (CR) character; save the file "
-                                     u"with LF or CRLF line ends"_s});
+                src.problems.append(
+                    {ln, i,
+                     YamlText::tr("stray carriage return (CR) character; save the file "
+                                  "with LF or CRLF line ends")});
             } else if ((c < 0x20 && c != '\t') || c == 0x7f ||
                        (c == 0xc2 && i + 1 < text.size() &&
                         static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
@@ -315,8 +323,8 @@ Source readSource(const QByteArray &raw)
                 const uint code = c == 0xc2 ? static_cast<unsigned char>(text[i + 1]) : c;
                 src.problems.append(
                     {ln, i,
-                     u"the file contains the control character U+%1; remove it"_s.arg(
-                         code, 4, 16, QChar(u'0'))});
+                     YamlText::tr("the file contains the control character U+%1; remove it")
+                         .arg(code, 4, 16, QChar(u'0'))});
             }
         }
     }

@@ -282,9 +282,8 @@ void GatewayConnection::pumpRequest()
                 qCDebug(lcGateway) << "connection" << m_id
                                    << "malformed request:" << m_requestParser.errorReason();
                 m_exchange = Exchange();
-                respondPage(m_requestParser.headTooLarge() ? 431 : 400,
-                            QStringLiteral("Bad request"),
-                            QStringLiteral("The gateway could not read this request."), true);
+                respondPage(m_requestParser.headTooLarge() ? 431 : 400, tr("Bad request"),
+                            tr("The gateway could not read this request."), true);
                 return;
             case HttpHeadParser::Status::Complete:
                 m_headPending = false;
@@ -311,8 +310,7 @@ void GatewayConnection::pumpRequest()
                     closeNow();
                 } else {
                     dropUpstream();
-                    respondPage(400, QStringLiteral("Bad request"),
-                                QStringLiteral("The request body is malformed."), true);
+                    respondPage(400, tr("Bad request"), tr("The request body is malformed."), true);
                 }
                 return;
             }
@@ -447,8 +445,8 @@ void GatewayConnection::handleRequestHead()
     m_exchange.clientWantsClose = head.isHttp10() || head.hasToken("connection", "close");
 
     if (!head.isHttp11() && !head.isHttp10()) {
-        respondPage(505, QStringLiteral("Unsupported HTTP version"),
-                    QStringLiteral("Only HTTP/1.0 and HTTP/1.1 are supported."), true);
+        respondPage(505, tr("Unsupported HTTP version"),
+                    tr("Only HTTP/1.0 and HTTP/1.1 are supported."), true);
         return;
     }
 
@@ -457,13 +455,11 @@ void GatewayConnection::handleRequestHead()
     BodyFramer body = BodyFramer::none();
     if (head.count("transfer-encoding") > 0) {
         if (head.count("content-length") > 0 || head.isHttp10()) {
-            respondPage(400, QStringLiteral("Bad request"),
-                        QStringLiteral("Ambiguous message framing."), true);
+            respondPage(400, tr("Bad request"), tr("Ambiguous message framing."), true);
             return;
         }
         if (head.tokens("transfer-encoding") != QList<QByteArray>{QByteArrayLiteral("chunked")}) {
-            respondPage(501, QStringLiteral("Not implemented"),
-                        QStringLiteral("Unsupported transfer coding."), true);
+            respondPage(501, tr("Not implemented"), tr("Unsupported transfer coding."), true);
             return;
         }
         body = BodyFramer::chunked();
@@ -471,8 +467,7 @@ void GatewayConnection::handleRequestHead()
     } else if (head.count("content-length") > 0) {
         qint64 length = 0;
         if (!contentLength(head, &length)) {
-            respondPage(400, QStringLiteral("Bad request"),
-                        QStringLiteral("Invalid Content-Length."), true);
+            respondPage(400, tr("Bad request"), tr("Invalid Content-Length."), true);
             return;
         }
         body = BodyFramer::length(length);
@@ -484,14 +479,12 @@ void GatewayConnection::handleRequestHead()
 
     if (!policy::isAllowedHost(head, m_ctx.allowedHosts)) {
         qCInfo(lcGateway) << "connection" << m_id << "refused a request for another host";
-        respondPage(421, QStringLiteral("Wrong address"),
-                    QStringLiteral("This gateway only answers requests addressed to itself."),
-                    closeOnRefusal);
+        respondPage(421, tr("Wrong address"),
+                    tr("This gateway only answers requests addressed to itself."), closeOnRefusal);
         return;
     }
     if (!head.target.startsWith('/')) {
-        respondPage(400, QStringLiteral("Bad request"),
-                    QStringLiteral("Unsupported request target."), true);
+        respondPage(400, tr("Bad request"), tr("Unsupported request target."), true);
         return;
     }
     const QByteArrayView path = policy::targetPath(head.target);
@@ -504,13 +497,13 @@ void GatewayConnection::handleRequestHead()
         !(login && policy::isTopLevelNavigation(head))) {
         qCInfo(lcGateway) << "connection" << m_id << "refused a cross-site request for"
                           << loggablePath(head.target);
-        respondPage(403, QStringLiteral("Forbidden"),
-                    QStringLiteral("Requests from other sites are not allowed."), closeOnRefusal);
+        respondPage(403, tr("Forbidden"), tr("Requests from other sites are not allowed."),
+                    closeOnRefusal);
         return;
     }
     if (head.method == "CONNECT" || head.method == "TRACE") {
-        respondPage(405, QStringLiteral("Method not allowed"),
-                    QStringLiteral("This method is not supported."), closeOnRefusal);
+        respondPage(405, tr("Method not allowed"), tr("This method is not supported."),
+                    closeOnRefusal);
         return;
     }
 
@@ -523,15 +516,14 @@ void GatewayConnection::handleRequestHead()
         return;
     }
     if (path.startsWith(ReservedPrefix)) {
-        respondPage(404, QStringLiteral("Not found"),
-                    QStringLiteral("There is nothing at this address."), closeOnRefusal);
+        respondPage(404, tr("Not found"), tr("There is nothing at this address."), closeOnRefusal);
         return;
     }
     if (!hasValidSession(head) && !policy::isPublicWithoutSession(head)) {
         respondPage(
-            401, QStringLiteral("Sign-in required"),
-            QStringLiteral("Open this sandbox with \u201cOpen web UI\u201d in the "
-                           "OpenCode Sandbox app to sign in."),
+            401, tr("Sign-in required"),
+            tr("Open this sandbox with “Open web UI” in the "
+               "OpenCode Sandbox app to sign in."),
             closeOnRefusal,
             QByteArrayLiteral("WWW-Authenticate: OCS-Login realm=\"OpenCode Sandbox\"\r\n"));
         return;
@@ -540,8 +532,7 @@ void GatewayConnection::handleRequestHead()
     m_exchange.upgrade = head.method == "GET" && head.hasToken("connection", "upgrade") &&
                          head.hasToken("upgrade", "websocket");
     if (m_exchange.upgrade && m_exchange.hasRequestBody) {
-        respondPage(400, QStringLiteral("Bad request"),
-                    QStringLiteral("An upgrade request cannot have a body."), true);
+        respondPage(400, tr("Bad request"), tr("An upgrade request cannot have a body."), true);
         return;
     }
     forwardRequest(head, body);
@@ -561,8 +552,7 @@ void GatewayConnection::handleLogin(const HttpHead &head)
 {
     const bool close = m_exchange.hasRequestBody;
     if (head.method != "GET" && head.method != "HEAD") {
-        respondPage(405, QStringLiteral("Method not allowed"),
-                    QStringLiteral("This method is not supported."), close,
+        respondPage(405, tr("Method not allowed"), tr("This method is not supported."), close,
                     QByteArrayLiteral("Allow: GET, HEAD\r\n"));
         return;
     }
@@ -583,9 +573,9 @@ void GatewayConnection::handleLogin(const HttpHead &head)
         qCInfo(lcGateway) << "connection" << m_id
                           << "refused a sign-in link (unknown, used or expired)";
         respondPage(
-            401, QStringLiteral("Sign-in link expired"),
-            QStringLiteral("This sign-in link was already used or has expired. Use "
-                           "\u201cOpen web UI\u201d in the OpenCode Sandbox app again."),
+            401, tr("Sign-in link expired"),
+            tr("This sign-in link was already used or has expired. Use "
+               "“Open web UI” in the OpenCode Sandbox app again."),
             close, QByteArrayLiteral("WWW-Authenticate: OCS-Login realm=\"OpenCode Sandbox\"\r\n"));
         return;
     }
@@ -832,9 +822,9 @@ void GatewayConnection::upstreamFailed(const char *why)
         closeNow();
         return;
     }
-    respondPage(502, QStringLiteral("OpenCode is not reachable"),
-                QStringLiteral("The OpenCode server of this sandbox did not answer. It may "
-                               "still be starting, or it has stopped."),
+    respondPage(502, tr("OpenCode is not reachable"),
+                tr("The OpenCode server of this sandbox did not answer. It may "
+                   "still be starting, or it has stopped."),
                 true);
 }
 
@@ -879,10 +869,12 @@ void GatewayConnection::respondPage(int status, const QString &title, const QStr
                                     bool close, const QByteArray &extraFields)
 {
     const QString html =
-        QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        QStringLiteral("<!DOCTYPE html>\n<html lang=\"%3\"><head><meta charset=\"utf-8\">"
                        "<meta name=\"viewport\" content=\"width=device-width\">"
                        "<title>%1</title></head>\n<body><h1>%1</h1><p>%2</p></body></html>\n")
-            .arg(title.toHtmlEscaped(), message.toHtmlEscaped());
+            .arg(title.toHtmlEscaped(), message.toHtmlEscaped(),
+                 //: The language code of the gateway's error pages (<html lang="…">).
+                 tr("en"));
     respond(status, extraFields, html.toUtf8(), close);
 }
 
@@ -1048,8 +1040,8 @@ void GatewayConnection::onTimer()
             closeNow(); // idle keep-alive connection
         } else {
             m_exchange = Exchange();
-            respondPage(408, QStringLiteral("Request timeout"),
-                        QStringLiteral("The request did not arrive in time."), true);
+            respondPage(408, tr("Request timeout"), tr("The request did not arrive in time."),
+                        true);
         }
     } else if (!m_exchange.responseStarted) {
         const bool connecting =
@@ -1057,9 +1049,8 @@ void GatewayConnection::onTimer()
         dropUpstream();
         if (connecting && m_ctx.upstreamUnreachable)
             m_ctx.upstreamUnreachable();
-        respondPage(504, QStringLiteral("OpenCode did not answer"),
-                    QStringLiteral("The OpenCode server of this sandbox did not answer in time."),
-                    true);
+        respondPage(504, tr("OpenCode did not answer"),
+                    tr("The OpenCode server of this sandbox did not answer in time."), true);
     } else {
         closeNow();
     }

@@ -5,6 +5,7 @@
 #include "gatewayauth.h"
 #include "logging.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -26,6 +27,11 @@ namespace ocs::signinpage {
 
 namespace {
 
+struct SignInText
+{
+    Q_DECLARE_TR_FUNCTIONS(ocs::SignInPage)
+};
+
 const QString Prefix = QStringLiteral("signin-");
 const QString Suffix = QStringLiteral(".html");
 
@@ -44,13 +50,18 @@ QByteArray pageFor(const QUrl &loginUrl)
 {
     // A sign-in URL holds only URL-safe characters; escaped for HTML all the same.
     const QByteArray url = QString::fromLatin1(loginUrl.toEncoded()).toHtmlEscaped().toLatin1();
-    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+    //: The language code of the sign-in page (<html lang="…">).
+    const QByteArray lang = SignInText::tr("en").toUtf8();
+    const QByteArray opening = SignInText::tr("Opening the web UI…").toHtmlEscaped().toUtf8();
+    const QByteArray next = SignInText::tr("Continue").toHtmlEscaped().toUtf8();
+    return "<!DOCTYPE html>\n<html lang=\"" + lang +
+           "\"><head><meta charset=\"utf-8\">"
            "<meta name=\"referrer\" content=\"no-referrer\">"
            "<meta http-equiv=\"refresh\" content=\"0;url=" +
            url +
            "\"><title>OpenCode Sandbox</title></head>\n"
-           "<body><p>Opening the web UI&hellip; <a href=\"" +
-           url + "\">Continue</a></p></body></html>\n";
+           "<body><p>" +
+           opening + " <a href=\"" + url + "\">" + next + "</a></p></body></html>\n";
 }
 
 // Creates `path` (which must not exist) readable by this user only, with `content`.
@@ -113,12 +124,12 @@ QString directory()
 QString writePage(const QUrl &loginUrl, QString *error)
 {
     if (!traylink::isGatewayLoginUrl(loginUrl)) {
-        *error = QStringLiteral("not a sign-in address of a gateway");
+        *error = SignInText::tr("not a sign-in address of a gateway");
         return {};
     }
     const QString dir = directory();
     if (dir.isEmpty()) {
-        *error = QStringLiteral("no private folder for the sign-in page");
+        *error = SignInText::tr("no private folder for the sign-in page");
         return {};
     }
     removeStalePages(dir);
@@ -142,7 +153,7 @@ bool open(const QUrl &loginUrl, QObject *context, QString *error, const Launcher
     const QString custom = environment::value(environment::Variable::Browser);
     const QString program = custom.isEmpty() ? QStandardPaths::findExecutable(opener) : custom;
     if (program.isEmpty()) {
-        *error = QStringLiteral("%1 not found").arg(opener);
+        *error = SignInText::tr("%1 not found").arg(opener);
         return false;
     }
     const QString page = writePage(loginUrl, error);
@@ -151,7 +162,7 @@ bool open(const QUrl &loginUrl, QObject *context, QString *error, const Launcher
     const Launcher &launch = launcher ? launcher : Launcher(launchDetached);
     if (!launch(program, {QUrl::fromLocalFile(page).toString(QUrl::FullyEncoded)})) {
         QFile::remove(page);
-        *error = QStringLiteral("%1 could not be started").arg(program);
+        *error = SignInText::tr("%1 could not be started").arg(program);
         return false;
     }
     qCInfo(lcGateway) << "opened the browser on a sign-in page";

@@ -64,7 +64,7 @@ WebGateway::~WebGateway()
 bool WebGateway::listen(quint16 port)
 {
     if (d->server->isListening()) {
-        d->errorString = QStringLiteral("The gateway is already listening");
+        d->errorString = tr("The gateway is already listening");
         return false;
     }
     if (!d->server->listen(QHostAddress(QHostAddress::LocalHost), port)) {

@@ -4,10 +4,18 @@
 #include "sandbox/sandboxrecord.h"
 #include "workspacefile.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QRegularExpression>
 
 namespace ocs {
+
+namespace {
+struct ApprovedText
+{
+    Q_DECLARE_TR_FUNCTIONS(ocs::ApprovedFile)
+};
+} // namespace
 
 ApprovedFile::ApprovedFile(const Project &project, Kind kind)
     : m_root(project.root())
@@ -96,12 +104,13 @@ bool ApprovedFile::approve(const QString &shownSha256, QString *error) const
         return fail(now.error);
     if (now.status == Status::Absent)
         return fail(
-            QStringLiteral("%1 does not exist (any more); nothing was approved.").arg(path()));
+            ApprovedText::tr("%1 does not exist (any more); nothing was approved.").arg(path()));
     if (shownSha256.isEmpty() || now.sha256 != shownSha256.toLower())
-        return fail(QStringLiteral("%1 changed after it was shown (it now has SHA-256 %2, not %3); "
-                                   "nothing was approved. Look at it again (`%4 show`) and approve "
-                                   "what you read.")
-                        .arg(path(), now.sha256, shownSha256, command()));
+        return fail(
+            ApprovedText::tr("%1 changed after it was shown (it now has SHA-256 %2, not %3); "
+                             "nothing was approved. Look at it again (`%4 show`) and approve "
+                             "what you read.")
+                .arg(path(), now.sha256, shownSha256, command()));
     SandboxRecord state = SandboxRecord::load(m_stateDir);
     state.projectRoot = m_root;
     if (m_kind == Kind::PreStartHook)

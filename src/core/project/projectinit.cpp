@@ -13,6 +13,13 @@
 namespace ocs {
 
 namespace {
+struct InitText
+{
+    Q_DECLARE_TR_FUNCTIONS(ocs::ProjectInit)
+};
+} // namespace
+
+namespace {
 
 const QString MiseTemplate =
     QStringLiteral("# Tools for the sandbox, installed with mise when the image is built\n"
@@ -50,13 +57,13 @@ QList<ProjectInit::StarterFile> ProjectInit::starterFiles(const QString &sandbox
     const auto rw = QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther;
     const auto rwx = rw | QFile::ExeOwner | QFile::ExeGroup | QFile::ExeOther;
     return {
-        {QStringLiteral("mise.toml"), QStringLiteral("tools for the sandbox"),
-         MiseTemplate.toUtf8(), rw},
-        {ConfigFile::FileName, QStringLiteral("name, network whitelist, host ports, environment"),
+        {QStringLiteral("mise.toml"), InitText::tr("tools for the sandbox"), MiseTemplate.toUtf8(),
+         rw},
+        {ConfigFile::FileName, InitText::tr("name, network whitelist, host ports, environment"),
          ConfigFile::defaultTemplate(sandboxName), rw},
-        {QStringLiteral("opencode.jsonc"), QStringLiteral("model, provider, permissions"),
+        {QStringLiteral("opencode.jsonc"), InitText::tr("model, provider, permissions"),
          OpencodeTemplate.toUtf8(), rw},
-        {Project::HookFileName, QStringLiteral("runs on the host before each start"),
+        {Project::HookFileName, InitText::tr("runs on the host before each start"),
          HookTemplate.toUtf8(), rwx},
     };
 }
@@ -82,7 +89,7 @@ bool ProjectInit::writeNewFile(const QString &path, const QByteArray &content,
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly) || f.write(content) != content.size()) {
         if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
+            *error = InitText::tr("cannot write %1: %2").arg(path, f.errorString());
         return false;
     }
     f.close();
@@ -114,7 +121,7 @@ bool ProjectInit::addHookToGitignore(const QString &root, QString *error)
     }
     if (!gi.open(QIODevice::Append)) {
         if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, gi.errorString());
+            *error = InitText::tr("cannot write %1: %2").arg(path, gi.errorString());
         return false;
     }
     if (!existing.isEmpty() && !existing.endsWith('\n'))
@@ -147,7 +154,7 @@ ProjectInit::Result ProjectInit::create(const QString &root, const Options &opti
     Result r;
     const QString canonical = QFileInfo(root).canonicalFilePath();
     if (canonical.isEmpty() || !QFileInfo(canonical).isDir()) {
-        r.error = QStringLiteral("%1 is not a folder.").arg(root);
+        r.error = InitText::tr("%1 is not a folder.").arg(root);
         return r;
     }
     const QDir dir(canonical);

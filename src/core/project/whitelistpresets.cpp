@@ -3,11 +3,19 @@
 #include "config/configrules.h"
 #include "engine/process.h"
 
+#include <QCoreApplication>
 #include <QPointer>
 #include <QStandardPaths>
 #include <QUrl>
 
 namespace ocs {
+
+namespace {
+struct PresetText
+{
+    Q_DECLARE_TR_FUNCTIONS(ocs::WhitelistPresetResolver)
+};
+} // namespace
 
 QList<WhitelistPreset> WhitelistPreset::all()
 {
@@ -70,7 +78,7 @@ void WhitelistPresetResolver::resolve(const WhitelistPreset &preset, Callback do
     }
     const QString npm = QStandardPaths::findExecutable(QStringLiteral("npm"));
     if (npm.isEmpty()) {
-        done({}, QStringLiteral("npm is not installed here, so its registry is unknown."));
+        done({}, PresetText::tr("npm is not installed here, so its registry is unknown."));
         return;
     }
     ProcessSpec spec;
@@ -81,7 +89,7 @@ void WhitelistPresetResolver::resolve(const WhitelistPreset &preset, Callback do
         const QString domain =
             r.ok() ? domainOfUrl(QString::fromUtf8(r.standardOutput)) : QString();
         if (domain.isEmpty())
-            return done({}, QStringLiteral("`npm config get registry` named no registry."));
+            return done({}, PresetText::tr("`npm config get registry` named no registry."));
         done({domain}, QString());
     });
 }
@@ -97,7 +105,7 @@ void WhitelistPresetResolver::resolvePip(Callback done)
     if (pip.isEmpty())
         pip = QStandardPaths::findExecutable(QStringLiteral("pip"));
     if (pip.isEmpty()) {
-        done({}, QStringLiteral("pip is not installed here and PIP_INDEX_URL is not set, so the "
+        done({}, PresetText::tr("pip is not installed here and PIP_INDEX_URL is not set, so the "
                                 "package index is unknown."));
         return;
     }
@@ -110,7 +118,7 @@ void WhitelistPresetResolver::resolvePip(Callback done)
         const QString domain =
             r.ok() ? domainOfUrl(QString::fromUtf8(r.standardOutput)) : QString();
         if (domain.isEmpty())
-            return done({}, QStringLiteral("Neither PIP_INDEX_URL nor `pip config get "
+            return done({}, PresetText::tr("Neither PIP_INDEX_URL nor `pip config get "
                                            "global.index-url` names a package index."));
         done({domain}, QString());
     });

@@ -1,5 +1,6 @@
 #include "workspacefile.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QStringList>
@@ -14,6 +15,13 @@
 namespace ocs {
 
 namespace {
+struct WsText
+{
+    Q_DECLARE_TR_FUNCTIONS(ocs::WorkspaceFile)
+};
+} // namespace
+
+namespace {
 
 using Result = WorkspaceFile::Result;
 
@@ -25,26 +33,26 @@ QString errnoText(int e)
 QString sizeText(qint64 bytes)
 {
     return bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0
-               ? QStringLiteral("%1 MiB").arg(bytes / (1024 * 1024))
-               : QStringLiteral("%1 bytes").arg(bytes);
+               ? WsText::tr("%1 MiB").arg(bytes / (1024 * 1024))
+               : WsText::tr("%1 bytes").arg(bytes);
 }
 
 // Why a file of this type is not read.
 QString notRegularReason(mode_t mode)
 {
     if (S_ISLNK(mode))
-        return QStringLiteral("it is a symbolic link; files the host acts on are not followed "
-                              "through links (anything in the workspace, the agent included, "
-                              "can point one anywhere): replace it with the file itself");
+        return WsText::tr("it is a symbolic link; files the host acts on are not followed "
+                          "through links (anything in the workspace, the agent included, "
+                          "can point one anywhere): replace it with the file itself");
     if (S_ISDIR(mode))
-        return QStringLiteral("it is a folder, not a file");
+        return WsText::tr("it is a folder, not a file");
     if (S_ISFIFO(mode))
-        return QStringLiteral("it is a named pipe (FIFO), not a regular file");
+        return WsText::tr("it is a named pipe (FIFO), not a regular file");
     if (S_ISSOCK(mode))
-        return QStringLiteral("it is a socket, not a regular file");
+        return WsText::tr("it is a socket, not a regular file");
     if (S_ISCHR(mode) || S_ISBLK(mode))
-        return QStringLiteral("it is a device, not a regular file");
-    return QStringLiteral("it is not a regular file");
+        return WsText::tr("it is a device, not a regular file");
+    return WsText::tr("it is not a regular file");
 }
 
 Result refused(const QString &path, const QString &reason)
@@ -60,7 +68,7 @@ Result absent(const QString &path)
     Result r;
     r.path = path;
     r.status = Result::Status::Absent;
-    r.reason = QStringLiteral("there is no such file");
+    r.reason = WsText::tr("there is no such file");
     return r;
 }
 
@@ -82,12 +90,12 @@ Result readDescriptor(int fd, const QString &path, qint64 maxSize, bool refuseHa
     if (!S_ISREG(st.st_mode))
         return fail(notRegularReason(st.st_mode));
     if (refuseHardLinks && st.st_nlink > 1)
-        return fail(QStringLiteral("it has %1 hard links; a protected file must have exactly one "
-                                   "(the agent could change it through another name). Replace "
-                                   "it with a copy (cp, then mv over it)")
+        return fail(WsText::tr("it has %1 hard links; a protected file must have exactly one "
+                               "(the agent could change it through another name). Replace "
+                               "it with a copy (cp, then mv over it)")
                         .arg(qulonglong(st.st_nlink)));
-    const QString tooLarge = QStringLiteral("it is larger than %1, the most read from such a file")
-                                 .arg(sizeText(maxSize));
+    const QString tooLarge =
+        WsText::tr("it is larger than %1, the most read from such a file").arg(sizeText(maxSize));
     if (st.st_size > maxSize)
         return fail(tooLarge);
     // Regular files ignore O_NONBLOCK; read at most one byte more than allowed (st_size may
@@ -131,13 +139,12 @@ WorkspaceFile::Result WorkspaceFile::read(const QString &root, const QString &re
     parts.removeAll(QStringLiteral("."));
     if (QDir::isAbsolutePath(relativePath) || parts.isEmpty() ||
         parts.contains(QStringLiteral("..")))
-        return refused(path,
-                       QStringLiteral("the path leads out of the project folder %1").arg(root));
+        return refused(path, WsText::tr("the path leads out of the project folder %1").arg(root));
     int dir = ::open(QFile::encodeName(root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dir < 0) {
         const int e = errno;
-        return refused(
-            path, QStringLiteral("cannot open the project folder %1: %2").arg(root, errnoText(e)));
+        return refused(path,
+                       WsText::tr("cannot open the project folder %1: %2").arg(root, errnoText(e)));
     }
     // One folder at a time, never following a link: what is opened is below the root.
     QString walked = root;
@@ -155,13 +162,13 @@ WorkspaceFile::Result WorkspaceFile::read(const QString &root, const QString &re
             if (e == ENOENT)
                 return absent(path);
             if (seen && S_ISLNK(st.st_mode))
-                return refused(path, QStringLiteral("the folder %1 on its way is a symbolic link; "
-                                                    "the host does not follow links in the "
-                                                    "workspace (they can lead out of the project)")
+                return refused(path, WsText::tr("the folder %1 on its way is a symbolic link; "
+                                                "the host does not follow links in the "
+                                                "workspace (they can lead out of the project)")
                                          .arg(walked));
             if (seen && !S_ISDIR(st.st_mode))
-                return refused(path, QStringLiteral("%1 on its way is not a folder").arg(walked));
-            return refused(path, QStringLiteral("cannot open %1: %2").arg(walked, errnoText(e)));
+                return refused(path, WsText::tr("%1 on its way is not a folder").arg(walked));
+            return refused(path, WsText::tr("cannot open %1: %2").arg(walked, errnoText(e)));
         }
         ::close(dir);
         dir = next;

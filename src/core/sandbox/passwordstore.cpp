@@ -5,6 +5,7 @@
 
 #include <qt6keychain/keychain.h>
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QPointer>
 #include <QRandomGenerator>
@@ -12,6 +13,13 @@
 #include <QTimer>
 
 namespace ocs {
+
+namespace {
+struct PwText
+{
+    Q_DECLARE_TR_FUNCTIONS(ocs::PasswordStore)
+};
+} // namespace
 
 namespace {
 constexpr int KeychainTimeoutMs = 8000;
@@ -83,7 +91,7 @@ void PasswordStore::readKeychain(
     job->setInsecureFallback(false);
     runJob(job, this, [cb](QKeychain::Job *j) {
         if (!j)
-            return cb(KeychainOutcome::Unavailable, QString(), QStringLiteral("no answer"));
+            return cb(KeychainOutcome::Unavailable, QString(), PwText::tr("no answer"));
         auto *rj = static_cast<QKeychain::ReadPasswordJob *>(j);
         switch (j->error()) {
         case QKeychain::NoError:
@@ -108,7 +116,7 @@ void PasswordStore::writeKeychain(const QString &password,
     runJob(job, this, [cb](QKeychain::Job *j) {
         if (j && j->error() == QKeychain::NoError)
             return cb(KeychainOutcome::Written, QString());
-        return cb(KeychainOutcome::Unavailable, j ? j->errorString() : QStringLiteral("no answer"));
+        return cb(KeychainOutcome::Unavailable, j ? j->errorString() : PwText::tr("no answer"));
     });
 }
 

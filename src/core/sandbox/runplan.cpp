@@ -11,6 +11,13 @@
 
 namespace ocs {
 
+namespace {
+struct PlanText
+{
+    Q_DECLARE_TR_FUNCTIONS(ocs::RunPlanner)
+};
+} // namespace
+
 QStringList RunPlanner::entrypointCapabilities()
 {
     // NET_ADMIN: the firewall; SETUID/SETGID: Squid → proxy, setpriv → dev; SETPCAP: the
@@ -57,7 +64,7 @@ QStringList RunPlanner::parseExtraHosts(const QString &spec, QString *error)
         const QString addr = item.mid(sep + 1);
         if (sep <= 0 || !nameRe.match(name).hasMatch() || QHostAddress(addr).isNull()) {
             if (error)
-                *error = QStringLiteral("OCS_EXTRA_HOSTS: \"%1\" is not NAME=ADDRESS").arg(item);
+                *error = PlanText::tr("OCS_EXTRA_HOSTS: \"%1\" is not NAME=ADDRESS").arg(item);
             return {};
         }
         out << name + QLatin1Char(':') + addr;
@@ -70,8 +77,8 @@ RunPlan RunPlanner::plan(const ContainerEngine &engine, const Project &project, 
     RunPlan plan;
     const ProjectConfig &cfg = project.config();
     if (project.root().contains(QLatin1Char(':')) || project.root().contains(QLatin1Char(','))) {
-        plan.error = QStringLiteral("The project path %1 contains ':' or ',', which the container "
-                                    "engine cannot mount; move or rename the folder.")
+        plan.error = PlanText::tr("The project path %1 contains ':' or ',', which the container "
+                                  "engine cannot mount; move or rename the folder.")
                          .arg(project.root());
         return plan;
     }
@@ -192,17 +199,17 @@ RunPlan RunPlanner::plan(const ContainerEngine &engine, const Project &project, 
         return true;
     };
     if (!addToEnvFile(QStringLiteral("OPENCODE_SERVER_PASSWORD"), in.password,
-                      QStringLiteral("the server password")))
+                      PlanText::tr("the server password")))
         return refused();
     for (const EnvPassthrough &p : cfg.envPassthrough) {
         const auto it = in.hostEnvironment.constFind(p.hostVar);
         if (it == in.hostEnvironment.cend()) {
             plan.skippedVariables
-                << QStringLiteral("%1 (%2 is not set)").arg(p.containerVar, p.hostVar);
+                << PlanText::tr("%1 (%2 is not set)").arg(p.containerVar, p.hostVar);
             continue;
         }
         if (!addToEnvFile(p.containerVar, it.value(),
-                          QStringLiteral("env-passthrough from the host's %1").arg(p.hostVar)))
+                          PlanText::tr("env-passthrough from the host's %1").arg(p.hostVar)))
             return refused();
         plan.forwardedVariables << p.containerVar;
     }

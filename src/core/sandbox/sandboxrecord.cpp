@@ -2,11 +2,19 @@
 
 #include "logging.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
 #include <QSaveFile>
 
 namespace ocs {
+
+namespace {
+struct RecordText
+{
+    Q_DECLARE_TR_FUNCTIONS(ocs::SandboxRecord)
+};
+} // namespace
 
 namespace {
 QStringList knownKeys()
@@ -66,14 +74,14 @@ bool SandboxRecord::save(const QString &stateDir, QString *error) const
     QSaveFile f(filePath(stateDir));
     if (!f.open(QIODevice::WriteOnly)) {
         if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(f.fileName(), f.errorString());
+            *error = RecordText::tr("cannot write %1: %2").arg(f.fileName(), f.errorString());
         return false;
     }
     f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     f.write(QJsonDocument(o).toJson());
     if (!f.commit()) {
         if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(f.fileName(), f.errorString());
+            *error = RecordText::tr("cannot write %1: %2").arg(f.fileName(), f.errorString());
         return false;
     }
     return true;

@@ -3,9 +3,17 @@
 #include "app/environment.h"
 #include "logging.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace ocs {
+
+namespace {
+struct VerifyText
+{
+    Q_DECLARE_TR_FUNCTIONS(ocs::SandboxVerifier)
+};
+} // namespace
 
 QStringList SandboxVerifier::Result::reportLines() const
 {
@@ -58,20 +66,20 @@ ProcessSpec SandboxVerifier::command(const ContainerEngine &engine, const QStrin
 SandboxVerifier::Result SandboxVerifier::parse(const ProcessResult &r, const QString &containerName)
 {
     Result out;
-    const QString name = containerName.isEmpty() ? QStringLiteral("the sandbox") : containerName;
+    const QString name = containerName.isEmpty() ? VerifyText::tr("the sandbox") : containerName;
     const QString stderrText = QString::fromUtf8(r.standardError).trimmed();
     switch (r.status) {
     case ProcessResult::Status::Finished:
         break;
     case ProcessResult::Status::TimedOut:
-        out.error = QStringLiteral("The probes in %1 did not finish in time.").arg(name);
+        out.error = VerifyText::tr("The probes in %1 did not finish in time.").arg(name);
         return out;
     case ProcessResult::Status::FailedToStart:
-        out.error = r.describeFailure(QStringLiteral("Running the probes"));
+        out.error = r.describeFailure(VerifyText::tr("Running the probes"));
         return out;
     case ProcessResult::Status::Crashed:
     case ProcessResult::Status::Cancelled:
-        out.error = r.describeFailure(QStringLiteral("Running the probes"));
+        out.error = r.describeFailure(VerifyText::tr("Running the probes"));
         return out;
     }
 
@@ -89,17 +97,17 @@ SandboxVerifier::Result SandboxVerifier::parse(const ProcessResult &r, const QSt
         if (lower.contains(QLatin1String("no such container")) ||
             lower.contains(QLatin1String("is not running")) ||
             lower.contains(QLatin1String("no container with"))) {
-            out.error = QStringLiteral("%1 is not running; start it with `ocs start`.").arg(name);
+            out.error = VerifyText::tr("%1 is not running; start it with `ocs start`.").arg(name);
         } else if (lower.contains(ScriptPath) || lower.contains(QLatin1String("no such file")) ||
                    lower.contains(QLatin1String("executable file not found")) ||
                    r.exitCode == 127) {
-            out.error = QStringLiteral(
+            out.error = VerifyText::tr(
                             "The image of %1 has no probe script (it was built before `ocs verify` "
                             "existed): run `ocs rebuild`, then stop and start the sandbox.")
                             .arg(name);
         } else {
             out.error =
-                QStringLiteral("The probes in %1 reported nothing (exit status %2)%3")
+                VerifyText::tr("The probes in %1 reported nothing (exit status %2)%3")
                     .arg(name)
                     .arg(r.exitCode)
                     .arg(stderrText.isEmpty() ? QString()
@@ -111,7 +119,7 @@ SandboxVerifier::Result SandboxVerifier::parse(const ProcessResult &r, const QSt
     if (r.exitCode != 0 && out.failedCount() == 0) {
         out.probes.append(
             {QStringLiteral("verify"), false,
-             QStringLiteral("the probe script ended with status %1%2")
+             VerifyText::tr("the probe script ended with status %1%2")
                  .arg(r.exitCode)
                  .arg(stderrText.isEmpty() ? QString()
                                            : QStringLiteral(": ") + stderrText.left(200))});

@@ -61,8 +61,8 @@ QStringList StartApproval::describeChanges(const QJsonObject &lastStarted, const
     QStringList out;
     for (const ConfigKey &k : configkeys::all()) {
         if (k.review.change)
-            diff(QString::fromUtf8(k.review.change), strings(lastStarted.value(k.name)),
-                 k.review.items(now), &out);
+            diff(tr(k.review.change), strings(lastStarted.value(k.name)), k.review.items(now),
+                 &out);
     }
     return out;
 }
