@@ -1057,6 +1057,14 @@
         <source>%1 is not a folder.</source>
         <translation>%1 ist kein Ordner.</translation>
     </message>
+    <message>
+        <source>Create %1 (%2)?</source>
+        <translation>%1 anlegen (%2)?</translation>
+    </message>
+    <message>
+        <source>Add %1 to .gitignore (it may hold secrets)?</source>
+        <translation>%1 in .gitignore eintragen (sie kann Geheimnisse enthalten)?</translation>
+    </message>
 </context>
 <context>
     <name>ocs::ProjectRegistry</name>

@@ -1057,6 +1057,14 @@
         <source>%1 is not a folder.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Create %1 (%2)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add %1 to .gitignore (it may hold secrets)?</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ocs::ProjectRegistry</name>
