@@ -26,23 +26,7 @@ OCS_BIN=$(readlink -f "${1:?usage: guard-e2e.sh PATH/TO/ocs}")
 ENGINE=${OCS_E2E_ENGINE:-docker}
 BASE_IMAGE=${OCS_E2E_BASE_IMAGE:-ocs-test-base:bookworm}
 
-command -v "$ENGINE" >/dev/null 2>&1 || skip_loudly "$ENGINE is not installed"
-command -v docker >/dev/null 2>&1 || skip_loudly "docker is not installed (it makes the base image)"
-docker info >/dev/null 2>&1 || skip_loudly "docker is installed but its engine does not answer ('docker info' failed)"
-[[ -x "$OCS_BIN" ]] || { echo "not executable: $OCS_BIN" >&2; exit 1; }
-
-setup_test_user
-WORK=$(as_user mktemp -d /tmp/ocs-guard-e2e.XXXXXX)
-chmod 0755 "$WORK"
-setup_engine_env "$WORK"
-export OCS_STATE_ROOT=$WORK/state
-export OCS_KEYCHAIN=0
-export OCS_BASE_IMAGE=$BASE_IMAGE
-export OCS_ENGINE=$ENGINE
-OCS_EXTRA_CA_CERTS=$(host_extra_cas)
-export OCS_EXTRA_CA_CERTS
-export OCS_START_TIMEOUT=240
-[[ "$ENGINE" == podman ]] || unset DBUS_SESSION_BUS_ADDRESS
+setup_sandbox_test ocs-guard-e2e
 
 ocs_in() { local dir=$1; shift; (cd "$dir" && as_user "$OCS_BIN" "$@"); }
 P=$WORK/proj-guard

@@ -135,3 +135,27 @@ end_podman_helpers() {
     pkill -u "$E2E_USER" -x dbus-daemon 2>/dev/null
     return 0
 }
+
+# setup_sandbox_test NAME (OCS_BIN, ENGINE and BASE_IMAGE set): what a script that runs `ocs`
+# sandboxes needs first. Skips loudly without an engine; makes the test user (setup_test_user),
+# a work folder WORK=/tmp/NAME.XXXXXX, the engine's environment (setup_engine_env), and
+# exports ocs's variables: a private state root, no keychain, the local base image, the
+# host's extra CAs, a start timeout for slow machines.
+setup_sandbox_test() {
+    command -v "$ENGINE" >/dev/null 2>&1 || skip_loudly "$ENGINE is not installed"
+    command -v docker >/dev/null 2>&1 || skip_loudly "docker is not installed (it makes the base image)"
+    docker info >/dev/null 2>&1 || skip_loudly "docker is installed but its engine does not answer ('docker info' failed)"
+    [[ -x "$OCS_BIN" ]] || { echo "not executable: $OCS_BIN" >&2; exit 1; }
+    setup_test_user
+    WORK=$(as_user mktemp -d "/tmp/$1.XXXXXX")
+    chmod 0755 "$WORK"
+    setup_engine_env "$WORK"
+    export OCS_STATE_ROOT=$WORK/state
+    export OCS_KEYCHAIN=0
+    export OCS_BASE_IMAGE=$BASE_IMAGE
+    export OCS_ENGINE=$ENGINE
+    OCS_EXTRA_CA_CERTS=$(host_extra_cas)
+    export OCS_EXTRA_CA_CERTS
+    export OCS_START_TIMEOUT=240
+    [[ "$ENGINE" == podman ]] || unset DBUS_SESSION_BUS_ADDRESS
+}

@@ -25,23 +25,7 @@ BASE_IMAGE=${OCS_E2E_BASE_IMAGE:-ocs-test-base:bookworm}
 FAKENET_IMAGE=ocs-e2e-fakenet:latest
 RUN_ID=$$
 
-command -v "$ENGINE" >/dev/null 2>&1 || skip_loudly "$ENGINE is not installed"
-command -v docker >/dev/null 2>&1 || skip_loudly "docker is not installed (it makes the base image and the fake internet)"
-docker info >/dev/null 2>&1 || skip_loudly "docker is installed but its engine does not answer ('docker info' failed)"
-[[ -x "$OCS_BIN" ]] || { echo "not executable: $OCS_BIN" >&2; exit 1; }
-
-setup_test_user
-WORK=$(as_user mktemp -d /tmp/ocs-mise-e2e.XXXXXX)
-chmod 0755 "$WORK"
-setup_engine_env "$WORK"
-export OCS_STATE_ROOT=$WORK/state
-export OCS_KEYCHAIN=0
-export OCS_BASE_IMAGE=$BASE_IMAGE
-export OCS_ENGINE=$ENGINE
-OCS_EXTRA_CA_CERTS=$(host_extra_cas)
-export OCS_EXTRA_CA_CERTS
-export OCS_START_TIMEOUT=240
-[[ "$ENGINE" == podman ]] || unset DBUS_SESSION_BUS_ADDRESS
+setup_sandbox_test ocs-mise-e2e
 
 FAKENET=ocs-mise-fakenet-$RUN_ID
 ocs_in() { local dir=$1; shift; (cd "$dir" && as_user "$OCS_BIN" "$@"); }

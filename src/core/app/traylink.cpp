@@ -63,19 +63,11 @@ QString ownRuntimeDirectory()
 {
     const QString dir = paths::stateRoot() + QStringLiteral("/.run");
 #ifdef Q_OS_UNIX
-    const QByteArray root = QFile::encodeName(paths::stateRoot());
-    const QByteArray native = QFile::encodeName(dir);
-    ::mkdir(root.constData(), 0700);
-    ::mkdir(native.constData(), 0700);
-    struct stat st;
-    if (::lstat(native.constData(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::getuid())
-        return {};
-    if ((st.st_mode & 077) != 0 && ::chmod(native.constData(), 0700) != 0)
-        return {};
+    ::mkdir(QFile::encodeName(paths::stateRoot()).constData(), 0700);
 #else
-    QDir().mkpath(dir);
+    QDir().mkpath(paths::stateRoot());
 #endif
-    return dir;
+    return paths::ensurePrivateDirectory(dir) ? dir : QString();
 }
 
 } // namespace

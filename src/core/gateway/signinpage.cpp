@@ -4,6 +4,7 @@
 #include "app/traylink.h"
 #include "gatewayauth.h"
 #include "logging.h"
+#include "project/project.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -107,18 +108,7 @@ QString directory()
     if (runtime.isEmpty())
         return {};
     const QString dir = runtime + QStringLiteral("/opencode-sandbox-signin");
-#ifdef Q_OS_UNIX
-    const QByteArray native = QFile::encodeName(dir);
-    ::mkdir(native.constData(), 0700);
-    struct stat st;
-    if (::lstat(native.constData(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::getuid())
-        return {};
-    if ((st.st_mode & 077) != 0 && ::chmod(native.constData(), 0700) != 0)
-        return {};
-#else
-    QDir().mkpath(dir);
-#endif
-    return dir;
+    return paths::ensurePrivateDirectory(dir) ? dir : QString();
 }
 
 QString writePage(const QUrl &loginUrl, QString *error)

@@ -11,6 +11,11 @@
 
 #include <array>
 
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
+
 namespace ocs {
 
 quint32 posixCksum(const QByteArray &data)
@@ -70,6 +75,20 @@ QString imageSourceDir()
             return QDir(c).canonicalPath();
     }
     return QString();
+}
+
+bool ensurePrivateDirectory(const QString &dir)
+{
+#ifdef Q_OS_UNIX
+    const QByteArray native = QFile::encodeName(dir);
+    ::mkdir(native.constData(), 0700);
+    struct stat st;
+    if (::lstat(native.constData(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::getuid())
+        return false;
+    return (st.st_mode & 077) == 0 || ::chmod(native.constData(), 0700) == 0;
+#else
+    return QDir().mkpath(dir);
+#endif
 }
 
 } // namespace paths

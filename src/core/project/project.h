@@ -23,6 +23,10 @@ namespace paths {
 QString stateRoot();
 // The folder holding Dockerfile, entrypoint and the rest of the image sources.
 QString imageSourceDir();
+// Makes `dir` (its parent must exist) a folder of this user that only they can enter: made
+// 0700, or an existing one tightened to 0700. Returns false (and changes nothing of it) when
+// it is a link, not a folder, or someone else's.
+bool ensurePrivateDirectory(const QString &dir);
 } // namespace paths
 
 // One project: its root, its config and every name derived from them.
