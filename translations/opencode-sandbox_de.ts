@@ -1339,6 +1339,14 @@ Abhilfe: Starten Sie es als gewöhnlicher Benutzer, dem das Projekt gehört, z. 
         <source>env passthrough</source>
         <translation>durchgereichte Variable</translation>
     </message>
+    <message>
+        <source>extra CA certificate</source>
+        <translation>zusätzliches CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>protection dropped</source>
+        <translation>Schutz aufgehoben</translation>
+    </message>
 </context>
 <context>
     <name>ocs::TrayLink</name>

@@ -1334,6 +1334,14 @@ Fix: run it as an ordinary user who owns the project, e.g. `runuser -u USER -- o
         <source>env passthrough</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>extra CA certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>protection dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ocs::TrayLink</name>

@@ -276,7 +276,8 @@ QList<ConfigKey> makeTable()
             .review = {.items = [](const ProjectConfig &c) { return c.extraCaCertificates; },
                        .reach = QT_TRANSLATE_NOOP("ocs::StartApproval",
                                                   "extra CA certificates trusted: %1"),
-                       .position = 6},
+                       .position = 6,
+                       .change = QT_TRANSLATE_NOOP("ocs::StartApproval", "extra CA certificate")},
             .tmpl = {.commented = true,
                      .note = "Extra certificate authorities (PEM files) the sandbox should trust:",
                      .examples = {u"~/certs/company-root.pem"_s}},
@@ -333,7 +334,8 @@ QList<ConfigKey> makeTable()
                        .reach =
                            QT_TRANSLATE_NOOP("ocs::StartApproval",
                                              "protection dropped (the agent may change these): %1"),
-                       .position = 5},
+                       .position = 5,
+                       .change = QT_TRANSLATE_NOOP("ocs::StartApproval", "protection dropped")},
             .tmpl = {.commented = true,
                      .note =
                          "Project paths the agent may read but not change (a leading '!' removes\n"

@@ -414,9 +414,11 @@ void TestConfigKeys::startReviewIsPinned()
     QCOMPARE(QJsonDocument(StartApproval::snapshot(c, {u"opencode.json"_s}))
                  .toJson(QJsonDocument::Compact),
              QByteArray("{\"env-passthrough\":[\"GH_TOKEN (from host MY_GH_TOKEN)\",\"KEY\"],"
+                        "\"extra-ca-certificates\":[\"~/certs/root.pem\"],"
                         "\"host-ports\":[\"5432\",\"6379\"],"
                         "\"http-domain-whitelist\":[\".github.com\",\"api.example.test\"],"
-                        "\"protected-present\":[\"opencode.json\"]}"));
+                        "\"protected-present\":[\"opencode.json\"],"
+                        "\"read-only-paths\":[\".git/hooks\"]}"));
     QCOMPARE(StartApproval::describeReach(c),
              (QStringList{u"whitelist (HTTP/HTTPS): .github.com, api.example.test"_s,
                           u"host ports at docker.host: 5432, 6379"_s,

@@ -1,5 +1,6 @@
 #include "sandbox/startapproval.h"
 
+#include <QJsonObject>
 #include <QTest>
 
 using namespace ocs;
@@ -11,6 +12,7 @@ private Q_SLOTS:
     void firstStartAsksNothing();
     void describesChanges_data();
     void describesChanges();
+    void olderSnapshotsAskAboutWhatTheyDidNotRecord();
 };
 
 static ProjectConfig base()
@@ -55,6 +57,31 @@ void TestStartApproval::describesChanges_data()
         << renamed
         << QStringList{QStringLiteral("+ env passthrough: GH_TOKEN (from host OTHER_SECRET)"),
                        QStringLiteral("- env passthrough: GH_TOKEN (from host MY_GH_TOKEN)")};
+    // Both widen what the sandbox reaches: a dropped default protection lets the agent change
+    // a file the host acts on, an extra CA lets it be intercepted (or intercept).
+    ProjectConfig unprotected = base();
+    unprotected.readOnlyPaths = {QStringLiteral("!.git/hooks")};
+    QTest::newRow("protection dropped")
+        << unprotected << QStringList{QStringLiteral("+ protection dropped: .git/hooks")};
+    ProjectConfig moreCas = base();
+    moreCas.extraCaCertificates = {QStringLiteral("~/certs/mitm.pem")};
+    QTest::newRow("extra CA") << moreCas
+                              << QStringList{
+                                     QStringLiteral("+ extra CA certificate: ~/certs/mitm.pem")};
+}
+
+void TestStartApproval::olderSnapshotsAskAboutWhatTheyDidNotRecord()
+{
+    // A snapshot of an older version knew only the whitelist, host ports and passthrough: a
+    // dropped protection is asked about once (then recorded), not waved through.
+    QJsonObject old = StartApproval::snapshot(base());
+    old.remove(QStringLiteral("read-only-paths"));
+    old.remove(QStringLiteral("extra-ca-certificates"));
+    QVERIFY(StartApproval::describeChanges(old, base()).isEmpty());
+    ProjectConfig unprotected = base();
+    unprotected.readOnlyPaths = {QStringLiteral("!mise.toml")};
+    QCOMPARE(StartApproval::describeChanges(old, unprotected),
+             QStringList{QStringLiteral("+ protection dropped: mise.toml")});
 }
 
 void TestStartApproval::describesChanges()
