@@ -92,11 +92,16 @@ PY
     else
         fail "gnome-keyring-daemon --unlock"
     fi
-    for n in $(seq 70 99); do [[ -e /tmp/.X11-unix/X$n || -e /tmp/.X$n-lock ]] || break; done
-    export DISPLAY=:$n
-    Xvfb "$DISPLAY" -screen 0 1280x800x24 -nolisten tcp >"$WORK/xvfb.log" 2>&1 &
-    pids+=($!)
-    wait_until 20 xdpyinfo || { fail "Xvfb starts on $DISPLAY" "$(cat "$WORK/xvfb.log")"; summary; exit 1; }
+    # Xvfb picks a free display itself and writes its number (-displayfd): choosing one by
+    # its lock file raced with the previous test's Xvfb still shutting down on it.
+    Xvfb -displayfd 5 -screen 0 1280x800x24 -nolisten tcp 5>"$WORK/xvfb.display" >"$WORK/xvfb.log" 2>&1 &
+    xvfb_pid=$!
+    pids+=("$xvfb_pid")
+    wait_until 20 test -s "$WORK/xvfb.display" || { fail "Xvfb starts" "$(cat "$WORK/xvfb.log")"; summary; exit 1; }
+    DISPLAY=":$(tr -dc 0-9 <"$WORK/xvfb.display")"
+    export DISPLAY
+    wait_until 20 xdpyinfo && kill -0 "$xvfb_pid" 2>/dev/null \
+        || { fail "Xvfb starts on $DISPLAY" "$(cat "$WORK/xvfb.log")"; summary; exit 1; }
     trayer --edge top --align right --widthtype request --height 32 --SetDockType true \
         --transparent false --tint 0x303030 >"$WORK/trayer.log" 2>&1 &
     pids+=($!)
