@@ -159,3 +159,25 @@ setup_sandbox_test() {
     export OCS_START_TIMEOUT=240
     [[ "$ENGINE" == podman ]] || unset DBUS_SESSION_BUS_ADDRESS
 }
+
+# ensure_base_image IMAGE: makes the local Debian base image with debootstrap when Docker
+# lacks it, and copies it to the user's rootless Podman when the test runs there.
+ensure_base_image() {
+    if ! docker image inspect "$1" >/dev/null 2>&1; then
+        echo "== making base image $1 (debootstrap)"
+        "$(dirname "${BASH_SOURCE[0]}")/make-base-image.sh" "$1" || { echo "cannot make the base image" >&2; exit 1; }
+    fi
+    copy_base_image_to_podman "$1"
+}
+
+# remove_project_sandboxes PROJECT_DIR: removes the containers of that project (also when its
+# config no longer loads, so `ocs stop` cannot), and its images unless OCS_E2E_KEEP=1.
+remove_project_sandboxes() {
+    local -a _left _imgs
+    mapfile -t _left < <(eng ps -aq --filter "label=io.opencode-sandbox.project=$1" 2>/dev/null)
+    ((${#_left[@]} == 0)) || eng rm -f "${_left[@]}" >/dev/null 2>&1
+    [[ "${OCS_E2E_KEEP:-}" == 1 ]] && return 0
+    mapfile -t _imgs < <(eng images -q --filter "label=io.opencode-sandbox.project=$1" 2>/dev/null | sort -u)
+    ((${#_imgs[@]} == 0)) || eng rmi -f "${_imgs[@]}" >/dev/null 2>&1
+    return 0
+}

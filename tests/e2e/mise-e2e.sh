@@ -33,23 +33,14 @@ P=$WORK/proj-mise
 cleanup() {
     set +e
     [[ -d "$P" ]] && ocs_in "$P" stop >/dev/null 2>&1
-    mapfile -t left < <(eng ps -aq --filter "label=io.opencode-sandbox.project=$P" 2>/dev/null)
-    ((${#left[@]} == 0)) || eng rm -f "${left[@]}" >/dev/null 2>&1
+    remove_project_sandboxes "$P"
     docker rm -f "$FAKENET" >/dev/null 2>&1
-    if [[ "${OCS_E2E_KEEP:-}" != 1 ]]; then
-        mapfile -t imgs < <(eng images -q --filter "label=io.opencode-sandbox.project=$P" 2>/dev/null | sort -u)
-        ((${#imgs[@]} == 0)) || eng rmi -f "${imgs[@]}" >/dev/null 2>&1
-        rm -rf "$WORK"
-    fi
+    [[ "${OCS_E2E_KEEP:-}" == 1 ]] || rm -rf "$WORK"
     end_podman_helpers
 }
 trap cleanup EXIT
 
-if ! docker image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
-    echo "== making base image $BASE_IMAGE (debootstrap)"
-    "$here/make-base-image.sh" "$BASE_IMAGE" || { echo "cannot make the base image" >&2; exit 1; }
-fi
-copy_base_image_to_podman "$BASE_IMAGE"
+ensure_base_image "$BASE_IMAGE"
 
 # ---- the fake internet ----------------------------------------------------------------
 docker build -q -t "$FAKENET_IMAGE" --build-arg "BASE_IMAGE=$BASE_IMAGE" "$here/fakenet" >/dev/null \

@@ -288,7 +288,7 @@ fi
 check "final stop of A" ocs_in "$PA" stop
 # This test's sandboxes (other tests' leftovers in a shared engine are not its business); by
 # name and status, so that a failure says which one.
-left=$(for proj in "$PA" "$PB"; do eng ps -a --format '{{.Names}} {{.Status}}' --filter "label=io.opencode-sandbox.project=$proj"; done)
-expect_eq "no sandbox container is left" "" "$left"
+leftover=$(for proj in "$PA" "$PB"; do eng ps -a --format '{{.Names}} {{.Status}}' --filter "label=io.opencode-sandbox.project=$proj"; done)
+expect_eq "no sandbox container is left" "" "$leftover"
 
 summary
