@@ -199,13 +199,15 @@ void ImageBuilder::runBuild(const Options &options, const QString &registry,
         return;
     }
     const QString context = m_project.stateDir() + QStringLiteral("/build");
-    m_miseHasTools = ApprovedFile(m_project, ApprovedFile::Kind::MiseToml).read().status ==
-                     ApprovedFile::Status::Approved;
     if (!prepareContext(m_project, context, &error)) {
         result.error = Error(Error::Kind::Failed, error);
         done(result);
         return;
     }
+    // The second step runs only for what the image really got (the approved bytes).
+    QFile contextMise(context + QStringLiteral("/mise.toml"));
+    m_miseHasTools = contextMise.open(QIODevice::ReadOnly) &&
+                     !ApprovedFile::declaresNothing(contextMise.readAll());
     QString base = options.baseImage;
     if (base.isEmpty())
         base = environment::value(environment::Variable::BaseImage);
