@@ -1,0 +1,77 @@
+#pragma once
+
+// Reading a sandbox's decision log (see policyfiles.h for the files and their format).
+
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+class QTimer;
+
+namespace ocs {
+
+struct NetworkDecision
+{
+    QDateTime time; // UTC
+    bool allowed = false;
+    QString host;
+    int port = 0;
+    QString method; // "CONNECT", "GET", ...
+    QString rule;
+};
+
+struct HostActivity
+{
+    QString host;
+    QString domain; // networkpolicy::domainOf(host)
+    qint64 allowed = 0;
+    qint64 denied = 0;
+    QDateTime last;
+    bool lastAllowed = false;
+    QString lastRule;
+};
+
+class DecisionLog
+{
+public:
+    explicit DecisionLog(QString logDir);
+
+    // The decisions of decisions.1.jsonl then decisions.jsonl, oldest first; lines that are
+    // not a valid decision are skipped (the log is written by a process in the sandbox).
+    QList<NetworkDecision> decisions() const;
+    // Per host, from counts.json (falls back to counting decisions() when it is missing),
+    // most recent first.
+    QList<HostActivity> activity() const;
+
+    // One line of decisions.jsonl; nullopt when it is not a valid decision.
+    static std::optional<NetworkDecision> parseLine(const QByteArray &line);
+    static QByteArray toJson(const NetworkDecision &d); // the same format, for --json output
+
+private:
+    QString m_dir;
+};
+
+// Reports decisions as they are appended (polls every 200 ms; survives rotation).
+class DecisionLogFollower : public QObject
+{
+    Q_OBJECT
+public:
+    explicit DecisionLogFollower(QString logDir, QObject *parent = nullptr);
+    // Starts at the end of the log: only decisions after this call are reported.
+    void start();
+    void stop();
+
+signals:
+    void decided(const ocs::NetworkDecision &decision);
+
+private:
+    void poll();
+    QString m_dir;
+    QTimer *m_timer = nullptr;
+    qint64 m_offset = 0;
+    QByteArray m_ino; // identity of decisions.jsonl when m_offset was taken
+    QByteArray m_pending;
+};
+
+} // namespace ocs
