@@ -113,6 +113,7 @@ void PreferencesDialog::load()
     m_ui->startAtLoginCheck->setChecked(
         LoginItem(QCoreApplication::applicationFilePath()).isEnabled());
     m_ui->notificationsCheck->setChecked(m_settings->notificationsEnabled());
+    m_ui->blockedHostNotificationsCheck->setChecked(m_settings->blockedHostNotificationsEnabled());
     m_ui->askBeforeQuitCheck->setChecked(m_settings->askBeforeQuit());
     const bool embedded =
         m_settings->webUiMode() == AppSettings::WebUiMode::Embedded && embeddedWebUiAvailable();
@@ -176,6 +177,8 @@ bool PreferencesDialog::apply()
         return false;
     m_settings->setEnginePreference(enginePreference());
     m_settings->setNotificationsEnabled(m_ui->notificationsCheck->isChecked());
+    m_settings->setBlockedHostNotificationsEnabled(
+        m_ui->blockedHostNotificationsCheck->isChecked());
     m_settings->setAskBeforeQuit(m_ui->askBeforeQuitCheck->isChecked());
     m_settings->setWebUiMode(m_ui->embeddedBrowserRadio->isChecked()
                                  ? AppSettings::WebUiMode::Embedded

@@ -56,6 +56,8 @@ private Q_SLOTS:
         QVERIFY(!ui->startAtLoginCheck->isChecked());
         ui->startAtLoginCheck->setChecked(true);
         ui->notificationsCheck->setChecked(false);
+        QVERIFY(ui->blockedHostNotificationsCheck->isChecked());
+        ui->blockedHostNotificationsCheck->setChecked(false);
         ui->languageCombo->setCurrentIndex(
             ui->languageCombo->findData(int(AppSettings::Language::German)));
         QSignalSpy engineChanged(app.settings.get(), &AppSettings::enginePreferenceChanged);
@@ -66,6 +68,7 @@ private Q_SLOTS:
         QCOMPARE(engineChanged.count(), 1);
         QCOMPARE(app.fleet->enginePreference(), QStringLiteral("podman"));
         QVERIFY(!app.settings->notificationsEnabled());
+        QVERIFY(!app.settings->blockedHostNotificationsEnabled());
         QCOMPARE(app.settings->language(), AppSettings::Language::German);
         QCOMPARE(languageChanged.count(), 1);
         QVERIFY(login.isEnabled());

@@ -10,6 +10,7 @@ namespace ocs {
 namespace {
 const QString KeyEngine = QStringLiteral("preferences/engine");
 const QString KeyNotifications = QStringLiteral("preferences/notifications");
+const QString KeyBlockedHostNotifications = QStringLiteral("preferences/blockedHostNotifications");
 const QString KeyWebUi = QStringLiteral("preferences/web-ui");
 const QString KeyLanguage = QStringLiteral("preferences/language");
 const QString KeyAskBeforeQuit = QStringLiteral("preferences/ask-before-quit");
@@ -69,6 +70,17 @@ bool AppSettings::notificationsEnabled() const
 void AppSettings::setNotificationsEnabled(bool enabled)
 {
     if (store(KeyNotifications, enabled))
+        Q_EMIT changed();
+}
+
+bool AppSettings::blockedHostNotificationsEnabled() const
+{
+    return value(KeyBlockedHostNotifications, true).toBool();
+}
+
+void AppSettings::setBlockedHostNotificationsEnabled(bool enabled)
+{
+    if (store(KeyBlockedHostNotifications, enabled))
         Q_EMIT changed();
 }
 

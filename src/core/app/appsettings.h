@@ -32,6 +32,9 @@ public:
 
     bool notificationsEnabled() const;
     void setNotificationsEnabled(bool enabled);
+    // A notification when a running sandbox's proxy blocks a host for the first time.
+    bool blockedHostNotificationsEnabled() const;
+    void setBlockedHostNotificationsEnabled(bool enabled);
 
     WebUiMode webUiMode() const;
     void setWebUiMode(WebUiMode mode);
