@@ -36,6 +36,9 @@ ProjectMenu::ProjectMenu(ManagedSandbox *sandbox, const SandboxFleet *fleet, QOb
     add(ProjectAction::ShowLogs);
     add(ProjectAction::ShowErrorDetails);
     m_menu->addSeparator();
+    add(ProjectAction::NetworkActivity);
+    add(ProjectAction::LearningMode)->setCheckable(true);
+    m_menu->addSeparator();
     add(ProjectAction::Rebuild);
     add(ProjectAction::Verify);
     add(ProjectAction::ApproveHook);
@@ -86,6 +89,11 @@ void ProjectMenu::setVerifying(bool verifying)
 {
     m_verifying = verifying;
     update();
+}
+
+void ProjectMenu::setLearning(bool learning)
+{
+    action(ProjectAction::LearningMode)->setChecked(learning);
 }
 
 void ProjectMenu::update()
@@ -159,6 +167,18 @@ void ProjectMenu::update()
     QAction *details = action(ProjectAction::ShowErrorDetails);
     details->setText(tr("Show error &details…"));
     details->setVisible(!s.lastError().isEmpty());
+
+    QAction *network = action(ProjectAction::NetworkActivity);
+    network->setText(tr("&Network activity…"));
+    network->setEnabled(s.project().has_value());
+    network->setToolTip(tr("The hosts the sandbox's proxy allowed and denied; allow or deny "
+                           "them from there"));
+
+    QAction *learning = action(ProjectAction::LearningMode);
+    learning->setText(tr("Learning mode (collect &blocked hosts)"));
+    learning->setEnabled(s.state() == State::Running);
+    learning->setToolTip(tr("While on, blocked hosts are collected without notifications; when "
+                            "it ends you choose which of them to allow"));
 
     QAction *rebuild = action(ProjectAction::Rebuild);
     rebuild->setText(tr("Re&build image"));

@@ -24,6 +24,8 @@ enum class ProjectAction {
     OpenTerminal,
     ShowLogs,
     ShowErrorDetails,
+    NetworkActivity,
+    LearningMode, // checkable: collect blocked hosts quietly during this run
     Rebuild,
     Verify,
     Settings,
@@ -58,6 +60,8 @@ public:
     // A verification (`ocs verify`'s probes) of this sandbox runs.
     void setVerifying(bool verifying);
     bool isVerifying() const { return m_verifying; }
+    // Learning mode of this run is on (the check mark of LearningMode).
+    void setLearning(bool learning);
 
 Q_SIGNALS:
     void triggered(ocs::tray::ProjectAction action, ocs::ManagedSandbox *sandbox);

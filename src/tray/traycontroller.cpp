@@ -5,11 +5,16 @@
 #include "app/environment.h"
 #include "app/projectregistry.h"
 #include "app/sandboxfleet.h"
+#include "blockedhostnotifier.h"
 #include "config/configfile.h"
 #include "hookapprovaldialog.h"
 #include "initprojectdialog.h"
+#include "learnedhostsdialog.h"
 #include "logviewer.h"
 #include "mainwindow.h"
+#include "network/decisionlog.h"
+#include "network/policyfiles.h"
+#include "networkactivitywindow.h"
 #include "preferencesdialog.h"
 #include "sandbox/sandboxverifier.h"
 #include "settingsdialog.h"
@@ -83,7 +88,11 @@ TrayController::TrayController(AppSettings *settings, ProjectRegistry *registry,
         }
     });
     connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
-        if (m_lastFailed)
+        // A blocked host: its activity window with the host selected (Allow is one click or
+        // Enter there; tray messages have no buttons of their own).
+        if (m_lastBlocked)
+            openNetworkActivity(m_lastBlocked, m_lastBlockedHost);
+        else if (m_lastFailed)
             showErrorDetails(m_lastFailed);
     });
 
@@ -129,6 +138,10 @@ TrayController::~TrayController()
         delete l.data();
     for (const auto &l : std::as_const(m_details))
         delete l.data();
+    for (const auto &w : std::as_const(m_activity))
+        delete w.data();
+    for (const auto &d : std::as_const(m_learned))
+        delete d.data();
     delete m_preferences.data();
     delete m_question.data();
     qDeleteAll(m_projectOrder);
@@ -154,6 +167,25 @@ LogViewer *TrayController::logViewer(const QString &root) const
 LogViewer *TrayController::detailsViewer(const QString &root) const
 {
     return m_details.value(root).data();
+}
+
+NetworkActivityWindow *TrayController::networkActivity(const QString &root) const
+{
+    return m_activity.value(root).data();
+}
+
+LearnedHostsDialog *TrayController::learnedHostsDialog(const QString &root) const
+{
+    return m_learned.value(root).data();
+}
+
+BlockedHostNotifier *TrayController::blockedHostNotifier(const QString &root) const
+{
+    for (auto it = m_network.cbegin(); it != m_network.cend(); ++it) {
+        if (it.key()->root() == root)
+            return it->notifier;
+    }
+    return nullptr;
 }
 
 // --- menu ------------------------------------------------------------------------------------
@@ -264,6 +296,17 @@ void TrayController::addProjectMenu(ManagedSandbox *sandbox)
     connect(sandbox, &ManagedSandbox::protectionLost, this, [this, sandbox](const QString &why) {
         notify(tr("%1 was stopped to protect your files").arg(sandbox->displayName()), why, true);
     });
+    auto *notifier = new BlockedHostNotifier(sandbox->displayName(), this);
+    m_network.insert(sandbox, NetworkWatch{notifier, nullptr});
+    connect(notifier, &BlockedHostNotifier::announce, this,
+            [this, sandbox](const QString &title, const QString &text, const QString &host) {
+                showBlocked(sandbox, title, text, host);
+            });
+    connect(notifier, &BlockedHostNotifier::learningFinished, this,
+            [this, sandbox](const QStringList &hosts) { offerLearnedHosts(sandbox, hosts); });
+    connect(sandbox, &ManagedSandbox::changed, this,
+            [this, sandbox] { updateNetworkWatch(sandbox); });
+    updateNetworkWatch(sandbox);
     scheduleRefresh();
 }
 
@@ -279,6 +322,11 @@ void TrayController::removeProjectMenu(ManagedSandbox *sandbox)
     pm->deleteLater();
     if (auto d = m_settings.take(sandbox->root()))
         d->close();
+    if (auto w = m_activity.take(sandbox->root()))
+        w->close();
+    const NetworkWatch watch = m_network.take(sandbox);
+    delete watch.follower;
+    delete watch.notifier;
     scheduleRefresh();
 }
 
@@ -388,6 +436,7 @@ void TrayController::moveToTray()
 
 void TrayController::notify(const QString &title, const QString &text, bool error)
 {
+    m_lastBlocked = nullptr;
     m_notifications << Notification{title, text, error};
     if (m_notifications.size() > 50)
         m_notifications.removeFirst();
@@ -506,6 +555,11 @@ void TrayController::perform(ProjectAction action, ManagedSandbox *s)
         return showLogs(s);
     case ProjectAction::ShowErrorDetails:
         return showErrorDetails(s);
+    case ProjectAction::NetworkActivity:
+        openNetworkActivity(s);
+        return;
+    case ProjectAction::LearningMode:
+        return toggleLearning(s);
     case ProjectAction::Rebuild:
         return afterApprovals(s, [s] { s->rebuild(false); });
     case ProjectAction::Verify:
@@ -706,6 +760,123 @@ SettingsDialog *TrayController::openSettings(ManagedSandbox *s)
     dlg->raise();
     dlg->activateWindow();
     return dlg;
+}
+
+// --- network activity ------------------------------------------------------------------------
+
+namespace {
+NetworkActivityWindow::Target targetOf(ManagedSandbox *s)
+{
+    NetworkActivityWindow::Target t;
+    t.name = s->displayName();
+    if (s->project()) {
+        t.configPath = s->project()->configPath();
+        t.stateDir = s->project()->stateDir();
+    }
+    QPointer<ManagedSandbox> guard(s);
+    t.running = [guard] {
+        return guard && guard->state() == ManagedSandbox::State::Running;
+    };
+    return t;
+}
+} // namespace
+
+NetworkActivityWindow *TrayController::openNetworkActivity(ManagedSandbox *s, const QString &host)
+{
+    if (!s->project())
+        return nullptr;
+    NetworkActivityWindow *w = m_activity.value(s->root());
+    if (!w) {
+        w = new NetworkActivityWindow(targetOf(s));
+        m_activity.insert(s->root(), w);
+    }
+    if (!host.isEmpty())
+        w->selectHost(host);
+    w->show();
+    w->raise();
+    w->activateWindow();
+    return w;
+}
+
+void TrayController::updateNetworkWatch(ManagedSandbox *s)
+{
+    auto it = m_network.find(s);
+    if (it == m_network.end())
+        return;
+    NetworkWatch &watch = *it;
+    watch.notifier->setProjectName(s->displayName());
+    const bool running = s->state() == ManagedSandbox::State::Running && s->project();
+    if (running && !watch.follower) {
+        // A new run: every host is new again.
+        watch.notifier->reset();
+        watch.follower =
+            new DecisionLogFollower(policyfiles::logDir(s->project()->stateDir()), this);
+        connect(watch.follower, &DecisionLogFollower::decided, watch.notifier,
+                &BlockedHostNotifier::addDecision);
+        watch.follower->start();
+        qCDebug(lcTray) << "following the decision log of" << s->root();
+    } else if (!running && watch.follower) {
+        watch.follower->stop();
+        watch.follower->deleteLater();
+        watch.follower = nullptr;
+        // A learning run offers what it collected.
+        watch.notifier->finishRun();
+        if (ProjectMenu *pm = m_projectMenus.value(s))
+            pm->setLearning(false);
+    }
+}
+
+void TrayController::toggleLearning(ManagedSandbox *s)
+{
+    const NetworkWatch watch = m_network.value(s);
+    ProjectMenu *pm = m_projectMenus.value(s);
+    if (!watch.notifier)
+        return;
+    if (!watch.follower) {
+        // Only during a run.
+        if (pm)
+            pm->setLearning(false);
+        return;
+    }
+    watch.notifier->setLearning(!watch.notifier->isLearning());
+    if (pm)
+        pm->setLearning(watch.notifier->isLearning());
+}
+
+void TrayController::showBlocked(ManagedSandbox *s, const QString &title, const QString &text,
+                                 const QString &host)
+{
+    m_notifications << Notification{title, text, false};
+    if (m_notifications.size() > 50)
+        m_notifications.removeFirst();
+    qCInfo(lcTray) << "notify:" << title;
+    if (!m_settingsStore->notificationsEnabled() ||
+        !m_settingsStore->blockedHostNotificationsEnabled())
+        return;
+    if (m_inTray) {
+        m_tray->showMessage(title, text, QSystemTrayIcon::Warning, 10000);
+        m_lastBlocked = s;
+        m_lastBlockedHost = host;
+    } else {
+        m_window->showMessage(title);
+    }
+}
+
+void TrayController::offerLearnedHosts(ManagedSandbox *s, const QStringList &hosts)
+{
+    if (!s->project() || hosts.isEmpty())
+        return;
+    if (auto old = m_learned.take(s->root()))
+        old->close();
+    auto *dlg = new LearnedHostsDialog(targetOf(s), hosts);
+    m_learned.insert(s->root(), dlg);
+    const QString name = s->displayName();
+    connect(dlg, &LearnedHostsDialog::applied, this, [this, name](const QString &text) {
+        notify(tr("Network policy of %1 changed").arg(name), text);
+    });
+    dlg->show();
+    dlg->raise();
+    dlg->activateWindow();
 }
 
 QMessageBox *TrayController::question(const QString &title, const QString &text)

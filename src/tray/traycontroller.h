@@ -24,9 +24,16 @@ class ProjectRegistry;
 class SandboxFleet;
 } // namespace ocs
 
+namespace ocs {
+class DecisionLogFollower;
+}
+
 namespace ocs::tray {
 
+class BlockedHostNotifier;
+class LearnedHostsDialog;
 class LogViewer;
+class NetworkActivityWindow;
 class MainWindow;
 class SettingsDialog;
 class StatusFileWriter;
@@ -96,6 +103,10 @@ public:
     SettingsDialog *settingsDialog(const QString &root) const;
     LogViewer *logViewer(const QString &root) const;
     LogViewer *detailsViewer(const QString &root) const;
+    NetworkActivityWindow *networkActivity(const QString &root) const;
+    LearnedHostsDialog *learnedHostsDialog(const QString &root) const;
+    // What the tray tells about the hosts a project's running sandbox has blocked.
+    BlockedHostNotifier *blockedHostNotifier(const QString &root) const;
 
     void setWebUiOpener(std::unique_ptr<WebUiOpener> opener);
 
@@ -105,6 +116,9 @@ public:
     void addProject(const QString &path);
     void perform(ProjectAction action, ManagedSandbox *sandbox);
     SettingsDialog *openSettings(ManagedSandbox *sandbox);
+    // The "Network activity" window of the project, with `host` selected when given.
+    NetworkActivityWindow *openNetworkActivity(ManagedSandbox *sandbox,
+                                               const QString &host = QString());
     void showErrorDetails(ManagedSandbox *sandbox);
     void requestQuit();
     void notify(const QString &title, const QString &text, bool error = false);
@@ -136,6 +150,12 @@ private:
     void openWebUi(ManagedSandbox *sandbox);
     void verify(ManagedSandbox *sandbox);
     void showLogs(ManagedSandbox *sandbox);
+    // Follows the decision log of a running sandbox (notifications, learning mode).
+    void updateNetworkWatch(ManagedSandbox *sandbox);
+    void showBlocked(ManagedSandbox *sandbox, const QString &title, const QString &text,
+                     const QString &host);
+    void offerLearnedHosts(ManagedSandbox *sandbox, const QStringList &hosts);
+    void toggleLearning(ManagedSandbox *sandbox);
     void removeProject(ManagedSandbox *sandbox);
     void chooseProjectFolder();
     void showPreferences();
@@ -172,6 +192,17 @@ private:
     QHash<QString, QPointer<SettingsDialog>> m_settings;
     QHash<QString, QPointer<LogViewer>> m_logs;
     QHash<QString, QPointer<LogViewer>> m_details;
+    QHash<QString, QPointer<NetworkActivityWindow>> m_activity;
+    QHash<QString, QPointer<LearnedHostsDialog>> m_learned;
+    struct NetworkWatch
+    {
+        BlockedHostNotifier *notifier = nullptr;
+        DecisionLogFollower *follower = nullptr; // while the sandbox runs
+    };
+    QHash<ManagedSandbox *, NetworkWatch> m_network;
+    // The project and host of the blocked-host notification shown last (a click opens them).
+    QPointer<ManagedSandbox> m_lastBlocked;
+    QString m_lastBlockedHost;
     QPointer<QWidget> m_preferences;
     QPointer<QMessageBox> m_question;
     QPointer<ManagedSandbox> m_lastFailed;
