@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QString>
 
+#include <optional>
+
 class QTimer;
 
 namespace ocs {
@@ -35,6 +37,13 @@ struct HostActivity
 class DecisionLog
 {
 public:
+    // What a reader accepts from the files (written by a process in the sandbox): longer
+    // lines are skipped, only the newest MaxDecisions decisions and the last MaxReadBytes of
+    // each file are read.
+    static constexpr qsizetype MaxLineBytes = 4096;
+    static constexpr qsizetype MaxDecisions = 20000;
+    static constexpr qint64 MaxReadBytes = 4 * 1024 * 1024;
+
     explicit DecisionLog(QString logDir);
 
     // The decisions of decisions.1.jsonl then decisions.jsonl, oldest first; lines that are
@@ -62,16 +71,20 @@ public:
     void start();
     void stop();
 
-signals:
+Q_SIGNALS:
     void decided(const ocs::NetworkDecision &decision);
 
 private:
     void poll();
+    // Reads `path` from m_offset to its end (complete lines only).
+    void readFrom(const QString &path);
+    void take(const QByteArray &bytes);
     QString m_dir;
     QTimer *m_timer = nullptr;
     qint64 m_offset = 0;
     QByteArray m_ino; // identity of decisions.jsonl when m_offset was taken
     QByteArray m_pending;
+    bool m_skipping = false; // in a line longer than DecisionLog::MaxLineBytes
 };
 
 } // namespace ocs

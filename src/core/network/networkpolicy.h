@@ -19,8 +19,8 @@ namespace networkpolicy {
 
 // The verdict for a request to `host` (a name or an IP literal) on `port` (443 = CONNECT, 80
 // = plain HTTP).
-PolicyVerdict check(const QStringList &whitelist, const QStringList &blacklist,
-                    const QString &host, int port = 443);
+PolicyVerdict check(const QStringList &whitelist, const QStringList &blacklist, const QString &host,
+                    int port = 443);
 
 // The whitelist with `host` allowed: "host", or ".host" with `subdomains` (an entry the new
 // one covers is dropped). Unchanged when already allowed that way.

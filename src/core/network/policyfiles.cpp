@@ -50,8 +50,8 @@ bool writeList(const QString &path, const QStringList &entries, QString *error)
         return false;
     }
     // Readable by the proxy's user in the container.
-    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup
-                                    | QFile::ReadOther);
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
+                                    QFile::ReadOther);
     return true;
 }
 
@@ -76,8 +76,8 @@ bool prepare(const QString &stateDir, QString *error)
 {
     // network/ keeps everyone but the user out, so log/ may be open to the proxy's user
     // (another uid, also under rootless Podman's user namespace).
-    return makeDir(networkDir(stateDir), 0700, error) && makeDir(policyDir(stateDir), 0755, error)
-           && makeDir(logDir(stateDir), 0777, error);
+    return makeDir(networkDir(stateDir), 0700, error) &&
+           makeDir(policyDir(stateDir), 0755, error) && makeDir(logDir(stateDir), 0777, error);
 }
 
 bool write(const QString &stateDir, const QStringList &whitelist, const QStringList &blacklist,
@@ -87,8 +87,8 @@ bool write(const QString &stateDir, const QStringList &whitelist, const QStringL
         return false;
     const QString dir = policyDir(stateDir);
     // The blacklist first: a narrowing change is never applied after the widening one.
-    if (!writeList(dir + QStringLiteral("/blacklist"), blacklist, error)
-        || !writeList(dir + QStringLiteral("/whitelist"), whitelist, error))
+    if (!writeList(dir + QStringLiteral("/blacklist"), blacklist, error) ||
+        !writeList(dir + QStringLiteral("/whitelist"), whitelist, error))
         return false;
     qCDebug(lcNetwork) << "policy written to" << dir << whitelist.size() << "allowed,"
                        << blacklist.size() << "denied";
