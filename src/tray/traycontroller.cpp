@@ -846,17 +846,19 @@ void TrayController::toggleLearning(ManagedSandbox *s)
 void TrayController::showBlocked(ManagedSandbox *s, const QString &title, const QString &text,
                                  const QString &host)
 {
+    // Switched off in the preferences: not even kept in the list of notifications.
+    if (!m_settingsStore->blockedHostNotificationsEnabled())
+        return;
     m_notifications << Notification{title, text, false};
     if (m_notifications.size() > 50)
         m_notifications.removeFirst();
     qCInfo(lcTray) << "notify:" << title;
-    if (!m_settingsStore->notificationsEnabled() ||
-        !m_settingsStore->blockedHostNotificationsEnabled())
+    if (!m_settingsStore->notificationsEnabled())
         return;
+    m_lastBlocked = s;
+    m_lastBlockedHost = host;
     if (m_inTray) {
         m_tray->showMessage(title, text, QSystemTrayIcon::Warning, 10000);
-        m_lastBlocked = s;
-        m_lastBlockedHost = host;
     } else {
         m_window->showMessage(title);
     }

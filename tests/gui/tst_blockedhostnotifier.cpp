@@ -60,9 +60,8 @@ private Q_SLOTS:
         n.addDecision(decision(QStringLiteral("b.test")));
         n.addDecision(decision(QStringLiteral("d.test")));
         QCOMPARE(spy.count(), 1);
-        QCOMPARE(n.pending(),
-                 QStringList({QStringLiteral("b.test"), QStringLiteral("c.test"),
-                              QStringLiteral("d.test")}));
+        QCOMPARE(n.pending(), QStringList({QStringLiteral("b.test"), QStringLiteral("c.test"),
+                                           QStringLiteral("d.test")}));
         QTest::qWait(150);
         QCOMPARE(spy.count(), 1); // not before the interval ends
         QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 2, 4000);
