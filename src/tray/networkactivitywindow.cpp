@@ -71,7 +71,6 @@ NetworkActivityWindow::NetworkActivityWindow(Target target, QWidget *parent)
                 for (int r = first; r <= last; ++r)
                     m_view->expand(m_filter->index(r, 0));
             });
-    connect(m_filter, &QAbstractItemModel::layoutChanged, this, [this] { m_view->expandAll(); });
     connect(m_filter, &QAbstractItemModel::modelReset, this, [this] { m_view->expandAll(); });
 
     connect(m_filterEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
