@@ -11,6 +11,10 @@
 #include "gateway/signinpage.h"
 #include "gateway/webgateway.h"
 #include "logging.h"
+#include "network/decisionlog.h"
+#include "network/livepolicy.h"
+#include "network/networkpolicy.h"
+#include "network/policyfiles.h"
 #include "project/approvedfile.h"
 #include "project/projectinit.h"
 #include "project/workspacefile.h"
@@ -22,6 +26,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -107,6 +112,14 @@ const QList<Cli::Command> &Cli::commands()
         {QStringLiteral("verify"), QString(),
          QStringLiteral("check the running sandbox's isolation from inside, as the agent"),
          &Cli::cmdVerify},
+        {QStringLiteral("blocked"), QStringLiteral("[--follow] [--all] [--json]"),
+         QStringLiteral("the hosts the sandbox's proxy denied, by domain"), &Cli::cmdBlocked},
+        {QStringLiteral("allow"), QStringLiteral("HOST [--subdomains]"),
+         QStringLiteral("whitelist a host (live in a running sandbox)"), &Cli::cmdAllow},
+        {QStringLiteral("deny"), QStringLiteral("HOST"),
+         QStringLiteral("deny a host (live in a running sandbox)"), &Cli::cmdDeny},
+        {QStringLiteral("policy"), QStringLiteral("check HOST [--port N]"),
+         QStringLiteral("what the proxy decides for a host, and by which rule"), &Cli::cmdPolicy},
         {QStringLiteral("help"), QString(), QStringLiteral("this text (also --help, -h)"),
          &Cli::cmdHelp},
         {QStringLiteral("version"), QString(),
@@ -880,6 +893,241 @@ void Cli::cmdVerify()
             });
         });
     });
+}
+
+// ---------------------------------------------------------------------------------------
+// Live network policy
+
+namespace {
+
+QString localTime(const QDateTime &t)
+{
+    return t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+QString decisionLine(const NetworkDecision &d)
+{
+    return QStringLiteral("%1  %2  %3:%4  %5  %6")
+        .arg(localTime(d.time), d.allowed ? QStringLiteral("allowed") : QStringLiteral("denied "),
+             d.host)
+        .arg(d.port)
+        .arg(d.method, d.rule);
+}
+
+} // namespace
+
+void Cli::cmdBlocked()
+{
+    QCommandLineParser p;
+    const QCommandLineOption follow({QStringLiteral("f"), QStringLiteral("follow")},
+                                    QStringLiteral("Print new decisions as they come, until "
+                                                   "Ctrl+C."));
+    const QCommandLineOption all(QStringLiteral("all"),
+                                 QStringLiteral("With --follow: the allowed requests too."));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("One JSON object per line."));
+    if (!parse(p, {follow, all, json},
+               QStringLiteral("The hosts the sandbox's proxy denied (running or stopped "
+                              "sandbox), grouped by domain, with counts and the last time.")))
+        return;
+    auto project = openProject();
+    if (!project)
+        return;
+    const QString logDir = policyfiles::logDir(project->stateDir());
+    const bool asJson = p.isSet(json);
+    if (p.isSet(follow)) {
+        const bool everything = p.isSet(all);
+        auto *follower = new DecisionLogFollower(logDir, this);
+        connect(follower, &DecisionLogFollower::decided, this,
+                [asJson, everything](const NetworkDecision &d) {
+                    if (d.allowed && !everything)
+                        return;
+                    out(asJson ? QString::fromUtf8(DecisionLog::toJson(d)) : decisionLine(d));
+                });
+        auto *signals_ = new SignalWatcher(this);
+        connect(signals_, &SignalWatcher::interrupted, this, [this, follower](int) {
+            follower->stop();
+            finish(Ok);
+        });
+        follower->start();
+        err(QStringLiteral("Following the proxy's decisions for %1 (%2); Ctrl+C ends.")
+                .arg(project->sandboxId(),
+                     everything ? QStringLiteral("all of them") : QStringLiteral("denied ones")));
+        return;
+    }
+
+    // Per domain: its denied hosts, the domain with the most recent denial first.
+    QList<HostActivity> denied;
+    for (const HostActivity &a : DecisionLog(logDir).activity()) {
+        if (a.denied > 0)
+            denied << a;
+    }
+    if (asJson) {
+        for (const HostActivity &a : std::as_const(denied)) {
+            QJsonObject o;
+            o.insert(QStringLiteral("host"), a.host);
+            o.insert(QStringLiteral("domain"), a.domain);
+            o.insert(QStringLiteral("denied"), a.denied);
+            o.insert(QStringLiteral("allowed"), a.allowed);
+            o.insert(QStringLiteral("last"), a.last.toUTC().toString(Qt::ISODateWithMs));
+            o.insert(QStringLiteral("lastDecision"),
+                     a.lastAllowed ? QStringLiteral("allowed") : QStringLiteral("denied"));
+            o.insert(QStringLiteral("rule"), a.lastRule);
+            out(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+        }
+        return finish(Ok);
+    }
+    if (denied.isEmpty()) {
+        out(QStringLiteral("No denied requests recorded for %1.").arg(project->sandboxId()));
+        return finish(Ok);
+    }
+    QStringList domains; // in order of their most recent denial (activity() is newest first)
+    QHash<QString, QList<HostActivity>> byDomain;
+    for (const HostActivity &a : std::as_const(denied)) {
+        if (!byDomain.contains(a.domain))
+            domains << a.domain;
+        byDomain[a.domain] << a;
+    }
+    out(QStringLiteral("Denied requests of %1, by domain (most recent first):")
+            .arg(project->sandboxId()));
+    for (const QString &domain : std::as_const(domains)) {
+        const QList<HostActivity> &hosts = byDomain[domain];
+        qint64 count = 0;
+        for (const HostActivity &a : hosts)
+            count += a.denied;
+        out(QStringLiteral("%1  %2 denied, last %3")
+                .arg(domain)
+                .arg(count)
+                .arg(localTime(hosts.first().last)));
+        for (const HostActivity &a : hosts)
+            out(QStringLiteral("  %1  %2 denied, last %3  (%4%5)")
+                    .arg(a.host)
+                    .arg(a.denied)
+                    .arg(localTime(a.last),
+                         a.lastAllowed ? QStringLiteral("now allowed: ") : QString(), a.lastRule));
+    }
+    out(QStringLiteral("Allow one with `ocs allow HOST` (`--subdomains` for the host and its "
+                       "subdomains)."));
+    finish(Ok);
+}
+
+void Cli::cmdAllow()
+{
+    editPolicy(true);
+}
+
+void Cli::cmdDeny()
+{
+    editPolicy(false);
+}
+
+void Cli::editPolicy(bool allow)
+{
+    QCommandLineParser p;
+    const QCommandLineOption subdomains(
+        QStringLiteral("subdomains"),
+        QStringLiteral("Allow the host's subdomains too (the entry \".HOST\")."));
+    p.addPositionalArgument(QStringLiteral("host"),
+                            allow ? QStringLiteral("The host name to allow, e.g. api.example.com.")
+                                  : QStringLiteral("The host name to deny."));
+    const QList<QCommandLineOption> options =
+        allow ? QList<QCommandLineOption>{subdomains} : QList<QCommandLineOption>{};
+    if (!parse(p, options,
+               allow ? QStringLiteral("Add a host to http-domain-whitelist (and take it off "
+                                      "http-domain-blacklist). A running sandbox applies it "
+                                      "within a second, a stopped one at its next start.")
+                     : QStringLiteral("Take a host off http-domain-whitelist, or add it to "
+                                      "http-domain-blacklist when a wider entry allows it. A "
+                                      "running sandbox applies it within a second.")))
+        return;
+    if (p.positionalArguments().size() != 1)
+        return fail(QStringLiteral("usage: ocs %1 HOST%2")
+                        .arg(allow ? QStringLiteral("allow") : QStringLiteral("deny"),
+                             allow ? QStringLiteral(" [--subdomains]") : QString()),
+                    Usage);
+    auto project = openProject();
+    if (!project)
+        return;
+    const QString host = p.positionalArguments().constFirst();
+    const networkpolicy::PolicyEdit e =
+        allow ? networkpolicy::allowHost(*project, host, p.isSet(subdomains))
+              : networkpolicy::denyHost(*project, host);
+    if (!e.ok)
+        return fail(e.error);
+    if (e.configChanged) {
+        out(QStringLiteral("%1 %2 (%3). Changed %4:")
+                .arg(allow ? QStringLiteral("Allowed") : QStringLiteral("Denied"), e.host,
+                     e.after.rule, e.configPath));
+        for (const QString &c : e.changes)
+            out(QStringLiteral("  ") + c);
+    } else {
+        out(QStringLiteral("%1 was already %2 (%3); the configuration is unchanged.")
+                .arg(e.host, allow ? QStringLiteral("allowed") : QStringLiteral("denied"),
+                     e.after.rule));
+    }
+    if (e.live.allowed != e.after.allowed)
+        out(QStringLiteral("Not in effect yet: the entry that allows %1 was added to the "
+                           "configuration outside `ocs allow` since the last start, which asks "
+                           "about it first.")
+                .arg(e.host));
+    if (!e.held.isEmpty())
+        out(QStringLiteral("Waiting for the next start's review (not applied live): %1")
+                .arg(e.held.join(QStringLiteral(", "))));
+    whetherRunning(*project, [this](bool running) {
+        out(running ? QStringLiteral("The policy is applied to the running sandbox.")
+                    : QStringLiteral("The sandbox is not running; the policy applies at the "
+                                     "next start."));
+        finish(Ok);
+    });
+}
+
+void Cli::whetherRunning(const Project &project, std::function<void(bool)> next)
+{
+    auto *locator = new EngineLocator(this);
+    locator->locate(m_enginePreference,
+                    [this, locator, project, next](const EngineLocator::Outcome &o) {
+                        locator->deleteLater();
+                        if (!o.ready())
+                            return next(false);
+                        auto *c = new SandboxController(*o.engine, project, this);
+                        c->containerStatus([c, next](const QString &status, quint16) {
+                            c->deleteLater();
+                            next(status == QLatin1String("running"));
+                        });
+                    });
+}
+
+void Cli::cmdPolicy()
+{
+    QCommandLineParser p;
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  QStringLiteral("443 (HTTPS, the default) or 80 (HTTP)."),
+                                  QStringLiteral("N"));
+    p.addPositionalArgument(QStringLiteral("check"), QStringLiteral("check"));
+    p.addPositionalArgument(QStringLiteral("host"), QStringLiteral("The host name."));
+    if (!parse(p, {port},
+               QStringLiteral("What the sandbox's proxy decides for a request to HOST by the "
+                              "configuration's whitelist and blacklist, and the rule that "
+                              "decides. Exit code 0: allowed, 1: denied.")))
+        return;
+    const QStringList args = p.positionalArguments();
+    if (args.size() != 2 || args.first() != QLatin1String("check"))
+        return fail(QStringLiteral("usage: ocs policy check HOST [--port N]"), Usage);
+    bool portOk = true;
+    const int portNumber = p.isSet(port) ? p.value(port).toInt(&portOk) : 443;
+    if (!portOk || portNumber < 1 || portNumber > 65535)
+        return fail(QStringLiteral("--port wants a port number, not \"%1\".").arg(p.value(port)),
+                    Usage);
+    auto project = openProject();
+    if (!project)
+        return;
+    const ProjectConfig &c = project->config();
+    const PolicyVerdict v =
+        networkpolicy::check(c.httpDomainWhitelist, c.httpDomainBlacklist, args.at(1), portNumber);
+    out(QStringLiteral("%1: %2 (%3)")
+            .arg(args.at(1), v.allowed ? QStringLiteral("allowed") : QStringLiteral("denied"),
+                 v.rule));
+    finish(v.allowed ? Ok : Failed);
 }
 
 } // namespace ocs::cli

@@ -90,6 +90,14 @@ private:
     // approved by the hash of what was shown.
     void reviewFile(ApprovedFile::Kind kind);
     void cmdVerify();
+    void cmdBlocked();
+    void cmdAllow();
+    void cmdDeny();
+    void cmdPolicy();
+    // `ocs allow` and `ocs deny`: the core's edit, then whether it is live.
+    void editPolicy(bool allow);
+    // Whether the project's container runs; false (not an error) without a working engine.
+    void whetherRunning(const Project &project, std::function<void(bool)> next);
 
     QString m_command;
     QStringList m_args; // program name + the command's own arguments

@@ -5,6 +5,7 @@
 #include "config/configfile.h"
 #include "config/configrules.h"
 #include "linelisthighlighter.h"
+#include "network/livepolicy.h"
 #include "project/project.h"
 #include "project/whitelistpresets.h"
 #include "project/workspacefile.h"
@@ -633,6 +634,12 @@ void SettingsDialog::writeFile()
         m_registry->setAppSettings(m_root, app);
     }
     const ConfigImpact impact = ConfigImpact::assess(m_original, edited);
+    // The whitelist and blacklist apply live: what the user entered here counts as reviewed.
+    if (impact.appliedLive && m_sandbox && m_sandbox->project()) {
+        QString policyError;
+        if (!networkpolicy::applyEdited(*m_sandbox->project(), m_original, edited, &policyError))
+            qCWarning(lcTray) << "live policy of" << m_root << "not written:" << policyError;
+    }
     if (m_sandbox)
         m_sandbox->reloadProject();
     Q_EMIT saved(impact);

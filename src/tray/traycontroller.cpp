@@ -892,8 +892,9 @@ QMessageBox *TrayController::question(const QString &title, const QString &text)
 
 void TrayController::onSettingsSaved(ManagedSandbox *s, const ConfigImpact &impact)
 {
+    // Says what each change needs: applied live, a restart, a rebuild (ConfigImpact).
     notify(tr("Settings of %1 saved").arg(s->displayName()),
-           impact.changedKeys.join(QStringLiteral(", ")));
+           impact.describe().join(QLatin1Char('\n')));
     const bool running = s->state() == ManagedSandbox::State::Running;
     if (!impact.needsRebuild && !(running && (impact.needsRestart || impact.newSandboxId)))
         return;
@@ -905,9 +906,11 @@ void TrayController::onSettingsSaved(ManagedSandbox *s, const ConfigImpact &impa
                    : tr("The change (%1) is built into the image: rebuild the image of %2 now?");
     else
         text = tr("The change (%1) takes effect when %2 restarts. Restart it now?");
-    QMessageBox *box =
-        question(tr("Apply the new settings"),
-                 text.arg(impact.changedKeys.join(QStringLiteral(", ")), s->displayName()));
+    QStringList needing = impact.changedKeys; // the keys applied live need nothing
+    for (const QString &live : impact.liveKeys)
+        needing.removeAll(live);
+    QMessageBox *box = question(tr("Apply the new settings"),
+                                text.arg(needing.join(QStringLiteral(", ")), s->displayName()));
     QPushButton *now =
         box->addButton(impact.needsRebuild ? (running ? tr("Rebuild and restart") : tr("Rebuild"))
                                            : tr("Restart now"),

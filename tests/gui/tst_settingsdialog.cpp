@@ -241,8 +241,10 @@ private Q_SLOTS:
         QVERIFY(app.registry->appSettings(root).startWithApp);
 
         const auto impact = saved.first().first().value<ConfigImpact>();
-        QVERIFY(impact.needsRestart);
+        QVERIFY(impact.needsRestart); // memory-limit
         QVERIFY(!impact.needsRebuild);
+        QVERIFY(impact.appliedLive); // the whitelist
+        QCOMPARE(impact.liveKeys, QStringList{QStringLiteral("http-domain-whitelist")});
         QVERIFY(impact.changedKeys.contains(QStringLiteral("http-domain-whitelist")));
         QVERIFY(impact.changedKeys.contains(QStringLiteral("memory-limit")));
     }

@@ -162,12 +162,13 @@ QList<ConfigKey> makeTable()
         {
             .name = KeyHttpDomainWhitelist,
             .shape = Shape::List,
-            .impact = Impact::Restart,
+            // The proxy reads the policy files on every request (`ocs allow`); a start still
+            // reviews what changed since the last one.
+            .impact = Impact::Live,
             .check = &configrules::checkDomain,
             .get =
                 [](const ProjectConfig &c) { return ConfigValue::ofList(c.httpDomainWhitelist); },
             .set = [](ProjectConfig &c, const ConfigValue &v) { c.httpDomainWhitelist = v.list; },
-            .hashField = u"whitelist"_s,
             .review = {.items = [](const ProjectConfig &c) { return c.httpDomainWhitelist; },
                        .reach =
                            QT_TRANSLATE_NOOP("ocs::StartApproval", "whitelist (HTTP/HTTPS): %1"),
@@ -264,6 +265,20 @@ QList<ConfigKey> makeTable()
                        .position = 4},
             .tmpl = {.note = "Variables with a fixed value inside the sandbox, as NAME: value.",
                      .examples = {u"GITHUB_REPOSITORY: my-org/my-repo"_s}},
+        },
+        {
+            // Narrows what the whitelist allows, so a start does not ask about it.
+            .name = KeyHttpDomainBlacklist,
+            .shape = Shape::List,
+            .impact = Impact::Live,
+            .check = &configrules::checkDomain,
+            .get =
+                [](const ProjectConfig &c) { return ConfigValue::ofList(c.httpDomainBlacklist); },
+            .set = [](ProjectConfig &c, const ConfigValue &v) { c.httpDomainBlacklist = v.list; },
+            .tmpl = {.commented = true,
+                     .note = "Web domains the agent may not reach even when the whitelist allows\n"
+                             "them (same syntax; `ocs deny` adds to it):",
+                     .examples = {u"gist.github.com"_s}},
         },
         {
             .name = KeyExtraCaCertificates,

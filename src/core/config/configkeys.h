@@ -42,6 +42,8 @@ struct ConfigKey
     // What a change of the value means for the sandbox (ConfigImpact).
     enum class Impact {
         None,         // nothing the sandbox depends on
+        Live,         // applied to the running proxy within a second, no restart (the
+                      // network policy files, see network/livepolicy.h); not in the hash
         Restart,      // the container is started with it; part of the config hash
         Rebuild,      // baked into the image: a rebuild (and a restart)
         NewSandboxId, // a new SANDBOX_ID: a new container, image and state folder

@@ -14,6 +14,7 @@ namespace ocs::configrules {
 // Top-level keys.
 inline const QString KeySandboxName = QStringLiteral("sandbox-name");
 inline const QString KeyHttpDomainWhitelist = QStringLiteral("http-domain-whitelist");
+inline const QString KeyHttpDomainBlacklist = QStringLiteral("http-domain-blacklist");
 inline const QString KeyHostPorts = QStringLiteral("host-ports");
 inline const QString KeyEnvPassthrough = QStringLiteral("env-passthrough");
 inline const QString KeyEnv = QStringLiteral("env");

@@ -50,6 +50,7 @@ struct ProjectConfig
     QList<EnvVar> env;                    // env (NAME: literal value)
 
     // --- our optional keys (absent = default)
+    QStringList httpDomainBlacklist; // http-domain-blacklist: the whitelist's syntax; wins over it
     QStringList extraCaCertificates; // extra-ca-certificates: PEM paths (~ and relative to root)
     QString memoryLimit;             // memory-limit: e.g. "4g" (docker --memory syntax)
     QString cpuLimit;                // cpu-limit: e.g. "2" or "1.5"

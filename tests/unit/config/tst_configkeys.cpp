@@ -28,6 +28,7 @@ ProjectConfig fullConfig()
     c.cpuLimit = u"1.5"_s;
     c.pidsLimit = 4096;
     c.readOnlyPaths = {u"docs"_s, u"!.git/hooks"_s};
+    c.httpDomainBlacklist = {u"gist.github.com"_s};
     return c;
 }
 
@@ -46,6 +47,9 @@ const QHash<QString, Sample> &samples()
         {u"http-domain-whitelist"_s,
          {"\n  - '*.Example.com'\n  - api.test\n",
           ConfigValue::ofList({u".example.com"_s, u"api.test"_s})}},
+        {u"http-domain-blacklist"_s,
+         {"\n  - '*.Gist.example.com'\n  - raw.test\n",
+          ConfigValue::ofList({u".gist.example.com"_s, u"raw.test"_s})}},
         {u"host-ports"_s, {"\n  - 5432\n  - 22\n", ConfigValue::ofList({u"5432"_s, u"22"_s})}},
         {u"env-passthrough"_s,
          {"\n  GH_TOKEN: MY_GH_TOKEN\n", ConfigValue::ofMap({{u"GH_TOKEN"_s, u"MY_GH_TOKEN"_s}})}},
@@ -119,6 +123,7 @@ private Q_SLOTS:
     void startReviewFollowsTable();
 
     void tableIsTheKnownKeys();
+    void networkPolicyIsLiveTheRestIsNot();
     void variableComesFromOnePlaceOnly();
 };
 
@@ -245,9 +250,20 @@ void TestConfigKeys::impactFollowsTable()
     const ConfigImpact i = ConfigImpact::assess(baseConfig(), after);
     QCOMPARE(i.changedKeys, QStringList{key.name});
     using Impact = ConfigKey::Impact;
+    QCOMPARE(i.appliedLive, key.impact == Impact::Live);
+    QCOMPARE(i.liveKeys, key.impact == Impact::Live ? QStringList{key.name} : QStringList{});
     QCOMPARE(i.needsRestart, key.impact == Impact::Restart || key.impact == Impact::Rebuild);
     QCOMPARE(i.needsRebuild, key.impact == Impact::Rebuild);
     QCOMPARE(i.newSandboxId, key.impact == Impact::NewSandboxId);
+    // What the tray and the CLI say about it: exactly one sentence, naming the key.
+    const QStringList said = i.describe();
+    QCOMPARE(said.size(), 1);
+    QVERIFY2(said.first().contains(key.name), qPrintable(said.first()));
+    const QString kind = key.impact == Impact::Live      ? u"Applied live"_s
+                         : key.impact == Impact::Restart ? u"restarts"_s
+                         : key.impact == Impact::Rebuild ? u"rebuild"_s
+                                                         : u"new SANDBOX_ID"_s;
+    QVERIFY2(said.first().contains(kind), qPrintable(said.first()));
     QVERIFY(!ConfigImpact::assess(after, after).any());
 }
 
@@ -333,6 +349,44 @@ void TestConfigKeys::tableIsTheKnownKeys()
         QCOMPARE(k.get(*r.config), samples().value(k.name).stored);
 }
 
+// Issue 11: the proxy applies the whitelist and the blacklist live; what the container was
+// started with still needs a restart (never a rebuild), what the image holds a rebuild.
+void TestConfigKeys::networkPolicyIsLiveTheRestIsNot()
+{
+    using Impact = ConfigKey::Impact;
+    QCOMPARE(configkeys::find(u"http-domain-whitelist"_s)->impact, Impact::Live);
+    QCOMPARE(configkeys::find(u"http-domain-blacklist"_s)->impact, Impact::Live);
+    for (const char *name : {"host-ports", "env-passthrough", "env", "memory-limit", "cpu-limit",
+                             "pids-limit", "read-only-paths"})
+        QCOMPARE(configkeys::find(QString::fromUtf8(name))->impact, Impact::Restart);
+    QCOMPARE(configkeys::find(u"extra-ca-certificates"_s)->impact, Impact::Rebuild);
+    // The whitelist still widens reach: a start reviews it; the blacklist only narrows.
+    QVERIFY(configkeys::find(u"http-domain-whitelist"_s)->review.change);
+    QVERIFY(!configkeys::find(u"http-domain-blacklist"_s)->widensReach());
+
+    ProjectConfig before = fullConfig();
+    ProjectConfig after = before;
+    after.httpDomainWhitelist << u"new.test"_s;
+    after.httpDomainBlacklist << u"bad.test"_s;
+    ConfigImpact i = ConfigImpact::assess(before, after);
+    QCOMPARE(i.changedKeys, (QStringList{u"http-domain-whitelist"_s, u"http-domain-blacklist"_s}));
+    QVERIFY(i.appliedLive && !i.needsRestart && !i.needsRebuild && !i.newSandboxId);
+    QCOMPARE(i.describe(), QStringList{u"Applied live to a running sandbox, no restart: "
+                                       u"http-domain-whitelist, http-domain-blacklist."_s});
+    QCOMPARE(ConfigImpact::containerHash(after), ConfigImpact::containerHash(before));
+
+    after.hostPorts << 8080;
+    after.env << EnvVar{u"X"_s, u"1"_s};
+    i = ConfigImpact::assess(before, after);
+    QVERIFY(i.appliedLive && i.needsRestart && !i.needsRebuild);
+    QCOMPARE(i.describe(),
+             (QStringList{u"Applied live to a running sandbox, no restart: "
+                          u"http-domain-whitelist, http-domain-blacklist."_s,
+                          u"Takes effect when the sandbox restarts: host-ports, env."_s}));
+    QVERIFY(ConfigImpact::containerHash(after) != ConfigImpact::containerHash(before));
+    QVERIFY(ConfigImpact::assess(before, before).describe().isEmpty());
+}
+
 void TestConfigKeys::variableComesFromOnePlaceOnly()
 {
     QCOMPARE(configrules::earlierUses({}), QList<qsizetype>{});
@@ -356,10 +410,12 @@ void TestConfigKeys::hashValuesArePinned()
     // The values of the first versions: sha256 of
     // {"env":[],"limits":"//0","passthrough":[],"ports":[],"readonly":[],"whitelist":[]}
     QCOMPARE(SandboxController::configHash(minimal), u"02d6a4d421fc3bc6"_s);
+    // The whitelist is applied live since issue 11: its field stays in the JSON, empty, so the
+    // hash of a config without one (above) did not change; one with a whitelist changed once:
     // {"env":["MODE=x","EMPTY="],"limits":"4g/1.5/4096","passthrough":["GH_TOKEN=MY_GH_TOKEN",
-    //  "KEY=KEY"],"ports":[5432,6379],"readonly":["docs","!.git/hooks"],
-    //  "whitelist":[".github.com","api.example.test"]}
-    QCOMPARE(SandboxController::configHash(fullConfig()), u"de09d991d53a664f"_s);
+    //  "KEY=KEY"],"ports":[5432,6379],"readonly":["docs","!.git/hooks"],"whitelist":[]}
+    // (with the whitelist [".github.com","api.example.test"] it was de09d991d53a664f)
+    QCOMPARE(SandboxController::configHash(fullConfig()), u"3271686520bfaea0"_s);
 }
 
 void TestConfigKeys::templateIsPinned()
@@ -393,6 +449,10 @@ void TestConfigKeys::templateIsPinned()
                         "  # GITHUB_REPOSITORY: my-org/my-repo\n"
                         "\n"
                         "# Optional settings; remove the '#' to use one.\n"
+                        "# Web domains the agent may not reach even when the whitelist allows\n"
+                        "# them (same syntax; `ocs deny` adds to it):\n"
+                        "# http-domain-blacklist:\n"
+                        "#   - gist.github.com\n"
                         "# Extra certificate authorities (PEM files) the sandbox should trust:\n"
                         "# extra-ca-certificates:\n"
                         "#   - ~/certs/company-root.pem\n"

@@ -3,6 +3,7 @@
 // answers per subcommand). HOME, the state root and the keychain are private to each test.
 
 #include "cli.h"
+#include "config/configfile.h"
 #include "project/project.h"
 #include "testhelpers.h"
 
@@ -15,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
 #include <sys/stat.h>
 
 using namespace ocs;
@@ -107,6 +109,13 @@ private Q_SLOTS:
     void stop_callsStopThenRm();
     void stop_notRunning();
 
+    void policyCheck();
+    void allowDeny_editTheConfigInPlaceAndThePolicyFiles();
+    void allowDeny_refuseWhatTheyCannotDo();
+    void allow_countsAsReviewed_handAddedEntriesWait();
+    void blocked_groupsTheRecordedLogByDomain();
+    void blocked_follow();
+
 private:
     CliResult ocs(const QStringList &args, const QString &cwd, const QString &program = QString());
     QString makeProjectFolder(const QString &name);
@@ -118,6 +127,13 @@ private:
     QString sandboxIdOf(const QString &root, const QString &name) const
     {
         return ocs::computeSandboxId(name, root);
+    }
+    // A project named `name` with this config after its sandbox-name line.
+    QString networkProject(const QString &name, const QByteArray &rest);
+    QString policyFile(const QString &root, const QString &name, const char *list) const
+    {
+        return stateRoot() + QLatin1Char('/') + sandboxIdOf(root, name) +
+               QStringLiteral("/network/policy/") + QString::fromLatin1(list);
     }
 
     QTemporaryDir m_tmp;
@@ -891,6 +907,297 @@ void TestCli::stop_notRunning()
     const CliResult r = ocs({QStringLiteral("stop")}, root);
     QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
     QVERIFY2(r.out.contains(QStringLiteral("was not running")), qPrintable(r.out));
+}
+
+// ---------------------------------------------------------------------------------------
+// Live network policy (issue 11)
+
+static ino_t inodeOf(const QString &path)
+{
+    struct stat st
+    {};
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_ino : 0;
+}
+
+static QStringList lines(const QByteArray &text)
+{
+    QStringList out = QString::fromUtf8(text).split(QLatin1Char('\n'));
+    if (!out.isEmpty() && out.last().isEmpty())
+        out.removeLast();
+    return out;
+}
+
+QString TestCli::networkProject(const QString &name, const QByteArray &rest)
+{
+    const QString root = initProject(name);
+    if (root.isEmpty())
+        return {};
+    if (!writeFile(root + QLatin1Char('/') + ConfigName,
+                   "# the team's settings (this comment stays)\nsandbox-name: " + name.toUtf8() +
+                       '\n' + rest))
+        return {};
+    return root;
+}
+
+void TestCli::policyCheck()
+{
+    const QString root =
+        networkProject(QStringLiteral("checked"), "http-domain-whitelist:\n  - .github.com\n"
+                                                  "http-domain-blacklist:\n  - gist.github.com\n");
+    QVERIFY(!root.isEmpty());
+    const auto check = [&](const QStringList &args) {
+        return ocs(QStringList{QStringLiteral("policy"), QStringLiteral("check")} + args, root);
+    };
+    CliResult r = check({QStringLiteral("api.github.com")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out.trimmed(), QStringLiteral("api.github.com: allowed (whitelist .github.com)"));
+    r = check({QStringLiteral("gist.github.com")});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.out.trimmed(),
+             QStringLiteral("gist.github.com: denied (blacklist gist.github.com)"));
+    r = check({QStringLiteral("example.com")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains(QStringLiteral("denied (not whitelisted)")), qPrintable(r.all()));
+    r = check({QStringLiteral("api.github.com"), QStringLiteral("--port"), QStringLiteral("80")});
+    QCOMPARE(r.exitCode, 0);
+    r = check({QStringLiteral("api.github.com"), QStringLiteral("--port"), QStringLiteral("22")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains(QStringLiteral("denied (port)")), qPrintable(r.all()));
+    r = check({QStringLiteral("140.82.112.3")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains(QStringLiteral("denied (ip address)")), qPrintable(r.all()));
+    QCOMPARE(ocs({QStringLiteral("policy"), QStringLiteral("frob"), QStringLiteral("x.test")}, root)
+                 .exitCode,
+             2);
+    QCOMPARE(
+        check({QStringLiteral("x.test"), QStringLiteral("--port"), QStringLiteral("no")}).exitCode,
+        2);
+}
+
+void TestCli::allowDeny_editTheConfigInPlaceAndThePolicyFiles()
+{
+    const QString name = QStringLiteral("editable");
+    const QString root = networkProject(
+        name, "http-domain-whitelist:\n  # our API\n  - api.example.test\n  - .github.com\n");
+    QVERIFY(!root.isEmpty());
+    const QString config = root + QLatin1Char('/') + ConfigName;
+    const ino_t inode = inodeOf(config);
+
+    // Stopped: the files are written for the next start.
+    CliResult r = ocs({QStringLiteral("allow"), QStringLiteral("Pkg.Example.ORG")}, root);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    QVERIFY2(r.out.contains(QStringLiteral("+ whitelist: pkg.example.org")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("applies at the next start")), qPrintable(r.out));
+    QByteArray text = readFile(config);
+    QVERIFY2(text.contains("# the team's settings (this comment stays)") &&
+                 text.contains("# our API") && text.contains("- pkg.example.org"),
+             text.constData());
+    QCOMPARE(inodeOf(config), inode); // in place: a running sandbox's mount stays attached
+    QCOMPARE(lines(readFile(policyFile(root, name, "whitelist"))),
+             (QStringList{QStringLiteral("api.example.test"), QStringLiteral(".github.com"),
+                          QStringLiteral("pkg.example.org")}));
+    QCOMPARE(lines(readFile(policyFile(root, name, "blacklist"))), QStringList{});
+    QVERIFY(QFileInfo(policyFile(root, name, "whitelist")).permissions() & QFile::ReadOther);
+
+    // Running: applied live. A host a wider entry allows goes to the blacklist.
+    respond(QStringLiteral("container-inspect"), "running 4242\n");
+    r = ocs({QStringLiteral("deny"), QStringLiteral("gist.github.com")}, root);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    QVERIFY2(r.out.contains(QStringLiteral("+ blacklist: gist.github.com")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("applied to the running sandbox")), qPrintable(r.out));
+    QCOMPARE(lines(readFile(policyFile(root, name, "blacklist"))),
+             QStringList{QStringLiteral("gist.github.com")});
+    QVERIFY(readFile(config).contains("http-domain-blacklist:"));
+    r = ocs({QStringLiteral("policy"), QStringLiteral("check"), QStringLiteral("gist.github.com")},
+            root);
+    QCOMPARE(r.exitCode, 1);
+
+    // An exact entry is removed.
+    r = ocs({QStringLiteral("deny"), QStringLiteral("api.example.test")}, root);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    QVERIFY2(r.out.contains(QStringLiteral("- whitelist: api.example.test")), qPrintable(r.out));
+    QVERIFY(!readFile(policyFile(root, name, "whitelist")).contains("api.example.test"));
+
+    // Allowing a blacklisted host takes it off the blacklist; with --subdomains the domain
+    // entry replaces the entries it covers.
+    r = ocs({QStringLiteral("allow"), QStringLiteral("gist.github.com")}, root);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    QVERIFY2(r.out.contains(QStringLiteral("- blacklist: gist.github.com")), qPrintable(r.out));
+    QCOMPARE(lines(readFile(policyFile(root, name, "blacklist"))), QStringList{});
+    r = ocs(
+        {QStringLiteral("allow"), QStringLiteral("example.org"), QStringLiteral("--subdomains")},
+        root);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    QCOMPARE(lines(readFile(policyFile(root, name, "whitelist"))),
+             (QStringList{QStringLiteral(".github.com"), QStringLiteral(".example.org")}));
+    r = ocs({QStringLiteral("allow"), QStringLiteral("deep.pkg.example.org")}, root);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    QVERIFY2(r.out.contains(QStringLiteral("already allowed")), qPrintable(r.out));
+
+    const auto loaded = ConfigFile::load(config);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.errorSummary()));
+    QCOMPARE(loaded.config->httpDomainWhitelist,
+             (QStringList{QStringLiteral(".github.com"), QStringLiteral(".example.org")}));
+    QCOMPARE(inodeOf(config), inode);
+}
+
+void TestCli::allowDeny_refuseWhatTheyCannotDo()
+{
+    const QString name = QStringLiteral("refusing");
+    const QString root = networkProject(name, "http-domain-whitelist:\n  - .github.com\n"
+                                              "http-domain-blacklist:\n  - .evil.test\n");
+    QVERIFY(!root.isEmpty());
+    const QString config = root + QLatin1Char('/') + ConfigName;
+    const QByteArray before = readFile(config);
+    for (const QString &bad : {QStringLiteral("https://x.test/path"), QStringLiteral("10.0.0.1"),
+                               QStringLiteral("a_b.test"), QStringLiteral("x.test:443")}) {
+        const CliResult r = ocs({QStringLiteral("allow"), bad}, root);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("not a valid host")) &&
+                     r.err.contains(QStringLiteral("such as api.example.com")),
+                 qPrintable(r.err));
+    }
+    // A wider blacklist entry keeps the host denied: nothing is changed.
+    CliResult r = ocs({QStringLiteral("allow"), QStringLiteral("a.evil.test")}, root);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral(".evil.test")), qPrintable(r.err));
+    QCOMPARE(readFile(config), before);
+    QVERIFY(!QFile::exists(policyFile(root, name, "whitelist")));
+    QCOMPARE(ocs({QStringLiteral("allow")}, root).exitCode, 2);
+
+    // An invalid config: its problem with file and line.
+    QVERIFY(writeFile(config, "sandbox-name: refusing\nhttp-domain-whitelist:\n  - 'a b'\n"));
+    r = ocs({QStringLiteral("allow"), QStringLiteral("x.test")}, root);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(ConfigName + QStringLiteral(":3:")), qPrintable(r.err));
+    QVERIFY(!readFile(config).contains("x.test"));
+}
+
+void TestCli::allow_countsAsReviewed_handAddedEntriesWait()
+{
+    const QString name = QStringLiteral("reviewed");
+    const QString root = networkProject(name, "http-domain-whitelist:\n  - .github.com\n");
+    QVERIFY(!root.isEmpty());
+    const QString id = sandboxIdOf(root, name);
+    const QString stateFile =
+        stateRoot() + QLatin1Char('/') + id + QStringLiteral("/ocs-state.json");
+    QVERIFY(QDir().mkpath(QFileInfo(stateFile).path()));
+    // The last start approved .github.com; since then someone added sneaky.test by hand.
+    QVERIFY(writeFile(stateFile,
+                      R"({"projectRoot":")" + root.toUtf8() +
+                          R"(","lastStartedConfig":{"http-domain-whitelist":[".github.com"],)"
+                          R"("host-ports":[],"env-passthrough":[]}})"));
+    const QString config = root + QLatin1Char('/') + ConfigName;
+    QVERIFY(writeFile(config, "sandbox-name: reviewed\nhttp-domain-whitelist:\n  - .github.com\n"
+                              "  - sneaky.test\n"));
+    respond(QStringLiteral("container-inspect"), "running 4242\n");
+    const CliResult r = ocs({QStringLiteral("allow"), QStringLiteral("api.example.test")}, root);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    QVERIFY2(r.out.contains(QStringLiteral("not applied live")) &&
+                 r.out.contains(QStringLiteral("sneaky.test")),
+             qPrintable(r.out));
+    // Live: the reviewed entry and the one allowed now; the hand-added one waits.
+    QCOMPARE(lines(readFile(policyFile(root, name, "whitelist"))),
+             (QStringList{QStringLiteral(".github.com"), QStringLiteral("api.example.test")}));
+    const QJsonObject record = QJsonDocument::fromJson(readFile(stateFile)).object();
+    QCOMPARE(record.value(QStringLiteral("lastStartedConfig"))
+                 .toObject()
+                 .value(QStringLiteral("http-domain-whitelist"))
+                 .toArray()
+                 .toVariantList(),
+             (QVariantList{QStringLiteral(".github.com"), QStringLiteral("api.example.test")}));
+    QCOMPARE(record.value(QStringLiteral("projectRoot")).toString(), root);
+}
+
+void TestCli::blocked_groupsTheRecordedLogByDomain()
+{
+    const QString name = QStringLiteral("watched");
+    const QString root = networkProject(name, "http-domain-whitelist:\n  - example.com\n");
+    QVERIFY(!root.isEmpty());
+    CliResult r = ocs({QStringLiteral("blocked")}, root);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    QVERIFY2(r.out.contains(QStringLiteral("No denied requests")), qPrintable(r.out));
+
+    const QString logDir =
+        stateRoot() + QLatin1Char('/') + sandboxIdOf(root, name) + QStringLiteral("/network/log");
+    QVERIFY(QDir().mkpath(logDir));
+    for (const char *f : {"decisions.1.jsonl", "decisions.jsonl", "counts.json"})
+        QVERIFY(
+            QFile::copy(QStringLiteral(OCS_DECISION_LOG_DATA "/rotated/") + QString::fromLatin1(f),
+                        logDir + QLatin1Char('/') + QString::fromLatin1(f)));
+    r = ocs({QStringLiteral("blocked")}, root);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    const QStringList out = lines(r.out.toUtf8());
+    // Domains, the most recent denial first; api.github.com was never denied.
+    QStringList domainLines;
+    for (const QString &l : out) {
+        if (!l.startsWith(QLatin1Char(' ')) && l.contains(QStringLiteral(" denied, last ")))
+            domainLines << l.section(QStringLiteral(", last"), 0, 0);
+    }
+    QCOMPARE(domainLines, (QStringList{QStringLiteral("example.com  1 denied"),
+                                       QStringLiteral("x.test  7 denied"),
+                                       QStringLiteral("tracker.test  41 denied")}));
+    QVERIFY2(r.out.contains(QStringLiteral("  tracker.test  41 denied, last ")) &&
+                 r.out.contains(QStringLiteral("(not whitelisted)")) &&
+                 r.out.contains(QStringLiteral("(now allowed: whitelist example.com)")),
+             qPrintable(r.out));
+    QVERIFY(!r.out.contains(QStringLiteral("api.github.com")));
+
+    r = ocs({QStringLiteral("blocked"), QStringLiteral("--json")}, root);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    const QStringList json = lines(r.out.toUtf8());
+    QCOMPARE(json.size(), 3);
+    const QJsonObject tracker = QJsonDocument::fromJson(json.at(2).toUtf8()).object();
+    QCOMPARE(tracker.value(QStringLiteral("host")).toString(), QStringLiteral("tracker.test"));
+    QCOMPARE(tracker.value(QStringLiteral("domain")).toString(), QStringLiteral("tracker.test"));
+    QCOMPARE(tracker.value(QStringLiteral("denied")).toInt(), 41);
+    QCOMPARE(tracker.value(QStringLiteral("last")).toString(),
+             QStringLiteral("2026-12-03T17:00:02.000Z"));
+    QCOMPARE(tracker.value(QStringLiteral("rule")).toString(), QStringLiteral("not whitelisted"));
+}
+
+void TestCli::blocked_follow()
+{
+    const QString name = QStringLiteral("followed");
+    const QString root = networkProject(name, "http-domain-whitelist:\n  - example.com\n");
+    QVERIFY(!root.isEmpty());
+    const QString log = stateRoot() + QLatin1Char('/') + sandboxIdOf(root, name) +
+                        QStringLiteral("/network/log/decisions.jsonl");
+    QVERIFY(QDir().mkpath(QFileInfo(log).path()));
+    QVERIFY(writeFile(log, R"({"time":"2026-12-03T18:00:00.000Z","decision":"denied",)"
+                           R"("host":"before.test","port":443,"method":"CONNECT",)"
+                           R"("rule":"not whitelisted"})"
+                           "\n"));
+    QProcess p;
+    p.setProgram(QStringLiteral(OCS_BINARY));
+    p.setArguments(
+        {QStringLiteral("blocked"), QStringLiteral("--follow"), QStringLiteral("--json")});
+    p.setWorkingDirectory(root);
+    p.setProcessEnvironment(m_env);
+    p.start();
+    QVERIFY(p.waitForStarted(10000));
+    QByteArray err;
+    QTRY_VERIFY_WITH_TIMEOUT((err += p.readAllStandardError()).contains("Following"), 20000);
+    QFile f(log);
+    QVERIFY(f.open(QIODevice::Append));
+    f.write(R"({"time":"2026-12-03T18:00:01.000Z","decision":"allowed","host":"example.com",)"
+            R"("port":443,"method":"CONNECT","rule":"whitelist example.com"})"
+            "\n"
+            R"({"time":"2026-12-03T18:00:02.000Z","decision":"denied","host":"new.test",)"
+            R"("port":443,"method":"CONNECT","rule":"not whitelisted"})"
+            "\n");
+    f.close();
+    QByteArray out;
+    QTRY_VERIFY_WITH_TIMEOUT((out += p.readAllStandardOutput()).contains("new.test"), 20000);
+    ::kill(pid_t(p.processId()), SIGINT);
+    QVERIFY(p.waitForFinished(10000));
+    QCOMPARE(p.exitCode(), 0);
+    out += p.readAllStandardOutput();
+    // Only what came after the start, and only the denied one.
+    QCOMPARE(lines(out),
+             QStringList{QStringLiteral(
+                 R"({"time":"2026-12-03T18:00:02.000Z","decision":"denied","host":"new.test",)"
+                 R"("port":443,"method":"CONNECT","rule":"not whitelisted"})")});
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -762,11 +762,15 @@ void TestSandboxController::configHash()
     ProjectConfig b = a;
     b.sandboxName = QStringLiteral("other-name"); // not something the container depends on
     QCOMPARE(SandboxController::configHash(b), h);
+    // The network policy is applied live (issue 11): a running container is not outdated by it.
+    b.httpDomainWhitelist << QStringLiteral("more.example.com");
+    b.httpDomainBlacklist << QStringLiteral("bad.example.com");
+    QCOMPARE(SandboxController::configHash(b), h);
     for (int i = 0; i < 4; ++i) {
         ProjectConfig c = a;
         switch (i) {
         case 0:
-            c.httpDomainWhitelist << QStringLiteral("more.example.com");
+            c.readOnlyPaths << QStringLiteral("docs");
             break;
         case 1:
             c.hostPorts << 5432;
