@@ -71,14 +71,14 @@ void LearnedHostsDialog::allowChecked()
     const QStringList hosts = checkedHosts();
     if (hosts.isEmpty())
         return;
-    const hostpolicy::Outcome out = hostpolicy::apply(m_target.configPath, m_target.stateDir, hosts,
-                                                      hostpolicy::Change::AllowHost);
+    const hostpolicy::Outcome out =
+        hostpolicy::apply(m_target.root, hosts, hostpolicy::Change::AllowHost);
     if (!out.ok) {
         m_error->setText(tr("Could not allow them: %1").arg(out.error));
         m_error->show();
         return;
     }
-    const bool running = m_target.running && m_target.running();
+    const bool running = m_target.running && m_target.running() && out.live;
     Q_EMIT applied(running ? tr("Allowed %1: applied to the running sandbox.")
                                  .arg(out.entries.join(QStringLiteral(", ")))
                            : tr("Allowed %1: applies at the next start.")

@@ -11,7 +11,7 @@ class QPushButton;
 namespace ocs::tray {
 
 // The end of a learning run: the hosts blocked meanwhile as a checklist (all checked);
-// "Allow selected" writes them all at once (hostpolicy::apply, one config write).
+// "Allow selected" writes them all at once (hostpolicy::apply).
 class LearnedHostsDialog : public QDialog
 {
     Q_OBJECT

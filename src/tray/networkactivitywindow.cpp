@@ -287,8 +287,7 @@ void NetworkActivityWindow::apply(hostpolicy::Change change)
     const QString host = selectedHost();
     if (host.isEmpty())
         return;
-    const hostpolicy::Outcome out =
-        hostpolicy::apply(m_target.configPath, m_target.stateDir, {host}, change);
+    const hostpolicy::Outcome out = hostpolicy::apply(m_target.root, {host}, change);
     if (!out.ok) {
         setStatus(tr("Could not change the policy for %1: %2").arg(host, out.error), true);
         return;
@@ -297,7 +296,8 @@ void NetworkActivityWindow::apply(hostpolicy::Change change)
     const bool running = m_target.running && m_target.running();
     QString what = change == hostpolicy::Change::Deny ? tr("Denied %1").arg(entries)
                                                       : tr("Allowed %1").arg(entries);
-    what += running ? tr(": applied to the running sandbox.") : tr(": applies at the next start.");
+    what += running && out.live ? tr(": applied to the running sandbox.")
+                                : tr(": applies at the next start.");
     setStatus(what, false);
     Q_EMIT policyChanged();
 }

@@ -29,9 +29,9 @@ class NetworkActivityWindow : public QWidget
 public:
     struct Target
     {
-        QString name;       // shown in the title
-        QString configPath; // opencode-sandbox-config.yaml
-        QString stateDir;   // ~/.opencode-sandbox/<SANDBOX_ID>
+        QString name;     // shown in the title
+        QString root;     // the project's folder (its config is edited)
+        QString stateDir; // ~/.opencode-sandbox/<SANDBOX_ID>
         // Whether the sandbox runs now (a change then applies at once).
         std::function<bool()> running = [] {
             return false;

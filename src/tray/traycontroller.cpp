@@ -770,7 +770,7 @@ NetworkActivityWindow::Target targetOf(ManagedSandbox *s)
     NetworkActivityWindow::Target t;
     t.name = s->displayName();
     if (s->project()) {
-        t.configPath = s->project()->configPath();
+        t.root = s->root();
         t.stateDir = s->project()->stateDir();
     }
     QPointer<ManagedSandbox> guard(s);

@@ -15,6 +15,7 @@
 #include "network/policyfiles.h"
 #include "networkactivitymodel.h"
 #include "networkactivitywindow.h"
+#include "project/project.h"
 #include "projectmenu.h"
 
 #include <QAction>
@@ -157,6 +158,12 @@ QStringList whitelistOf(const QString &config)
     return loaded.ok() ? loaded.config->httpDomainWhitelist : QStringList{QStringLiteral("?")};
 }
 
+QStringList blacklistOf(const QString &config)
+{
+    const auto loaded = ConfigFile::load(config);
+    return loaded.ok() ? loaded.config->httpDomainBlacklist : QStringList{QStringLiteral("?")};
+}
+
 // What the view shows: domains, and "domain/host" for each visible host.
 QStringList shownDomains(const NetworkActivityWindow &w)
 {
@@ -200,15 +207,16 @@ struct Fixture
     {
         root = env.makeProject(QStringLiteral("netproj"), ConfigYaml);
         config = QDir(root).filePath(ConfigFile::FileName);
-        stateDir = env.path(QStringLiteral("state/netproj-state"));
-        QDir().mkpath(stateDir);
+        const auto project = Project::open(root, nullptr);
+        QVERIFY(project);
+        stateDir = project->stateDir();
         writeRecordedLog(stateDir);
     }
     NetworkActivityWindow *open()
     {
         NetworkActivityWindow::Target t;
         t.name = QStringLiteral("netproj");
-        t.configPath = config;
+        t.root = root;
         t.stateDir = stateDir;
         t.running = [this] {
             return running;
@@ -426,6 +434,7 @@ private Q_SLOTS:
         w->selectHost(QStringLiteral("api.github.com"));
         w->denyButton()->click();
         QCOMPARE(whitelistOf(f.config), QStringList{QStringLiteral(".github.com")});
+        QCOMPARE(blacklistOf(f.config), QStringList{QStringLiteral("api.github.com")});
         QVERIFY(lines(f.policyFile("blacklist")).contains(QStringLiteral("api.github.com")));
         QVERIFY(lines(f.policyFile("whitelist")).contains(QStringLiteral(".github.com")));
     }
