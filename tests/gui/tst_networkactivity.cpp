@@ -506,6 +506,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(s->state(), State::Running, 10000);
         app.flush();
         QVERIFY(learning->isEnabled() && learning->isCheckable() && !learning->isChecked());
+        // A short interval: what the switch and learning mode suppress would show at once.
+        app.tray->blockedHostNotifier(root)->setInterval(std::chrono::milliseconds(100));
 
         append(log, jsonLine("2026-12-03T19:00:00.000Z", false, QStringLiteral("blocked.test"), 443,
                              "not whitelisted"));
@@ -535,6 +537,10 @@ private Q_SLOTS:
         QTest::qWait(700);
         QVERIFY(!notified(QStringLiteral("netrun: quiet.test was blocked")));
         app.settings->setBlockedHostNotificationsEnabled(true);
+        // Switched on again: the next new host is notified (the control).
+        append(log, jsonLine("2026-12-03T19:00:40.000Z", false, QStringLiteral("loud.test"), 443,
+                             "not whitelisted"));
+        QTRY_VERIFY_WITH_TIMEOUT(notified(QStringLiteral("netrun: loud.test was blocked")), 2000);
 
         // Learning mode: nothing notified, the hosts are collected.
         learning->trigger();
@@ -544,7 +550,6 @@ private Q_SLOTS:
                              "not whitelisted") +
                         jsonLine("2026-12-03T19:01:01.000Z", false, QStringLiteral("learn2.test"),
                                  443, "not whitelisted"));
-        // (quiet.test too: it was waiting for the next notification when learning began.)
         QTRY_VERIFY_WITH_TIMEOUT(app.tray->blockedHostNotifier(root)->collected().contains(
                                      QStringLiteral("learn2.test")),
                                  2000);
