@@ -7,7 +7,10 @@
 #include "config/configfile.h"
 #include "guitest.h"
 #include "hookapprovaldialog.h"
+#include "network/policyfiles.h"
 #include "sandbox/prestarthook.h"
+#include "sandbox/sandboxrecord.h"
+#include "sandbox/startapproval.h"
 #include "settingsdialog.h"
 #include "ui_settingsdialog.h"
 
@@ -487,20 +490,19 @@ private Q_SLOTS:
         s->start();
         QTRY_COMPARE_WITH_TIMEOUT(s->state(), ManagedSandbox::State::Running, 10000);
         SettingsDialog *dlg = app.tray->openSettings(s);
-        dlg->form()->whitelistEdit->setPlainText(QStringLiteral("added.example.test"));
+        dlg->form()->hostPortsEdit->setPlainText(QStringLiteral("5433"));
         dlg->saveButton()->click();
         QTRY_VERIFY(s->configOutdated());
         QMessageBox *q = app.tray->lastQuestion();
         QVERIFY(q);
-        QVERIFY2(q->text().contains(QStringLiteral("http-domain-whitelist")),
-                 qPrintable(q->text()));
+        QVERIFY2(q->text().contains(QStringLiteral("host-ports")), qPrintable(q->text()));
         const int runsBefore = engine()->count({QStringLiteral("run")});
         const int stopsBefore = engine()->count({QStringLiteral("stop")});
         accept(q);
         // The start shows what the change lets the sandbox reach and asks first.
         QTRY_VERIFY(app.tray->lastQuestion() && app.tray->lastQuestion() != q);
         QMessageBox *confirm = app.tray->lastQuestion();
-        QVERIFY2(confirm->text().contains(QStringLiteral("+ whitelist: added.example.test")),
+        QVERIFY2(confirm->text().contains(QStringLiteral("+ host port: 5433")),
                  qPrintable(confirm->text()));
         QCOMPARE(engine()->count({QStringLiteral("run")}), runsBefore);
         accept(confirm);
@@ -513,6 +515,40 @@ private Q_SLOTS:
         QCOMPARE(containers.size(), 1);
         QCOMPARE(containers.first().labels.value(ContainerEngine::LabelConfigHash),
                  SandboxController::configHash(s->project()->config()));
+    }
+
+    // Issue 11: the whitelist is applied to the running sandbox's policy files; no restart,
+    // and what the user typed is not asked about again at the next start.
+    void savingTheWhitelistWhileRunningAppliesItLive()
+    {
+        GuiTestEnvironment env;
+        const QString root = env.makeProject(QStringLiteral("live"));
+        TestApp app(env);
+        app.registry->add(root);
+        QVERIFY(app.startAndSettle());
+        ManagedSandbox *s = app.fleet->sandbox(root);
+        engine()->addImage(s->project()->imageName());
+        s->start();
+        QTRY_COMPARE_WITH_TIMEOUT(s->state(), ManagedSandbox::State::Running, 10000);
+        QMessageBox *before = app.tray->lastQuestion();
+        const int runsBefore = engine()->count({QStringLiteral("run")});
+        SettingsDialog *dlg = app.tray->openSettings(s);
+        dlg->form()->whitelistEdit->setPlainText(QStringLiteral("added.example.test"));
+        dlg->saveButton()->click();
+        const QString whitelist =
+            policyfiles::policyDir(s->project()->stateDir()) + QStringLiteral("/whitelist");
+        QTRY_COMPARE(readAll(whitelist), QByteArray("added.example.test\n"));
+        QTest::qWait(300);
+        QVERIFY(!s->configOutdated());
+        QCOMPARE(app.tray->lastQuestion(), before); // no restart offered
+        QCOMPARE(engine()->count({QStringLiteral("run")}), runsBefore);
+        QVERIFY(!app.tray->notifications().isEmpty());
+        QVERIFY2(app.tray->notifications().last().text.contains(QStringLiteral("Applied live")),
+                 qPrintable(app.tray->notifications().last().text));
+        QCOMPARE(StartApproval::describeChanges(
+                     SandboxRecord::load(s->project()->stateDir()).lastStartedConfig,
+                     s->project()->config()),
+                 QStringList{});
     }
 
     void renamingWhileRunningMovesToTheNewId()
