@@ -61,7 +61,8 @@ echo "== fakenet $FAKE_IP, plain HTTP on 443: $PLAIN_IP"
 hosts=""
 for h in allowed.test other.test blocked.test notlisted.test flood.test; do hosts+="${hosts:+,}$h=$FAKE_IP"; done
 export OCS_EXTRA_HOSTS="$hosts,plain.test=$PLAIN_IP"
-fakenet_saw() { docker logs "$FAKENET" 2>&1 | grep -q -- "$1"; }
+# (grep -q on a here-string: with pipefail, grep -q ending a pipe early fails the pipe)
+fakenet_saw() { grep -q -- "$1" <<<"$(docker logs "$FAKENET" 2>&1)"; }
 
 # ---- the sandbox ------------------------------------------------------------------------
 as_user mkdir -p "$P"
@@ -96,7 +97,7 @@ logged_within() {
     local limit=$1 pat=$2 start
     start=$(now_ms)
     while :; do
-        if cat "$LOG"/decisions.1.jsonl "$DECISIONS" 2>/dev/null | grep -qF -- "$pat"; then
+        if grep -qF -- "$pat" "$LOG"/decisions.1.jsonl "$DECISIONS" 2>/dev/null; then
             echo "$(($(now_ms) - start))"
             return 0
         fi
@@ -280,7 +281,9 @@ ctl=$(curl -s --max-time 5 --noproxy '*' "http://$PLAIN_IP:443/")
 expect_contains "control: plain.test serves plain HTTP on 443" "Directory listing" "$ctl"
 r=$(adev curl -s -p --max-time 10 http://plain.test:443/plain-in-tunnel 2>&1)
 expect_not_contains "plain HTTP inside a CONNECT tunnel (to plain.test:443) is refused" "Directory listing" "$r"
-check_not "  ... and never reaches the server" bash -c "docker logs '$PLAIN' 2>&1 | grep -q plain-in-tunnel"
+plain_saw() { grep -q -- "$1" <<<"$(docker logs "$PLAIN" 2>&1)"; }
+check "control: plain.test logged the control request" plain_saw "GET / "
+check_not "  ... and never reaches the server" plain_saw plain-in-tunnel
 expect_logged "  ... logged as tls: not tls" '"host":"plain.test","port":443,"method":"CONNECT","rule":"tls: not tls"'
 
 # ---- 5. dev cannot reach the policy or the log --------------------------------------------
