@@ -40,6 +40,13 @@ SERVER_USERNAME="${OCS_CENV[OPENCODE_SERVER_USERNAME]:-opencode}"
 
 WHITELIST_FILE=/etc/squid/ocs-whitelist.txt
 SQUID_CONF=/etc/squid/squid.conf
+# The live network policy (policyfiles.h): the host mounts its policy folder read-only and
+# its log folder read-write below OCS_NET_DIR (root:proxy 0750 in the image: dev never
+# reaches it). Without them (older hosts, mise install mode) the whitelist above applies.
+OCS_NET_DIR=/run/ocs-net
+# The proxy's throw-away TLS certificate (ssl-bump only peeks at ClientHellos, nothing is
+# decrypted): made at every start, in a root:proxy 2750 folder (files get group proxy).
+TLS_DIR=/etc/squid/ocs-tls
 
 # ---------------------------------------------------------------- capabilities
 # Needed: NET_ADMIN (firewall), SETUID+SETGID (Squid -> proxy, setpriv -> dev),
@@ -215,6 +222,9 @@ apply_firewall() {
         rule -A OUTPUT -o lo -d 127.0.0.11 -p tcp -m conntrack --ctstate NEW -m owner ! --uid-owner "$PROXY_UID" -j REJECT --reject-with tcp-reset
         rule -A OUTPUT -o lo -d 127.0.0.11 -m conntrack --ctstate NEW -m owner ! --uid-owner "$PROXY_UID" "${reject_other[@]}"
     fi
+    # Squid's inner port (the TLS ClientHello check of the tunnels it allowed on 3128): for
+    # Squid alone, so that nobody gets around the checks of 3128.
+    rule -A OUTPUT -o lo -p tcp --dport "$OCS_SQUID_INNER_PORT" -m conntrack --ctstate NEW -m owner ! --uid-owner "$PROXY_UID" -j REJECT --reject-with tcp-reset
     rule -A OUTPUT -o lo -j ACCEPT
     rule -A OUTPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT
     rule -A OUTPUT -p udp --dport 53 -m owner --uid-owner "$PROXY_UID" -j ACCEPT
@@ -283,11 +293,31 @@ echo "ocs-entrypoint: firewall up ($FW_V4${FW_V6:+, $FW_V6}; whitelist: ${#WL_FI
 chmod 0644 "$WHITELIST_FILE.tmp" || ocs_die "cannot chmod $WHITELIST_FILE.tmp"
 mv -f "$WHITELIST_FILE.tmp" "$WHITELIST_FILE" || ocs_die "cannot install $WHITELIST_FILE"
 
-if (( ${#WL_FINAL[@]} > 0 )); then
-    wl_rules="acl ocs_whitelist dstdomain -n \"$WHITELIST_FILE\"\nhttp_access allow ocs_whitelist !ocs_forbidden_dst"
+# The policy Squid's helper (ocs-policy.js) reads: the host's files when mounted, else
+# WHITELIST_FILE. Decisions go to the log folder when Squid's user can write there.
+as_proxy=(/usr/bin/setpriv --reuid=proxy --regid=proxy --clear-groups --)
+[[ "$(stat -c '%G %a' "$OCS_NET_DIR" 2>/dev/null)" == "proxy 750" ]] \
+    || echo "ocs-entrypoint: note: $OCS_NET_DIR is not root:proxy 0750 ($(stat -c '%U:%G %a' "$OCS_NET_DIR" 2>&1)); the proxy may not reach the policy"
+if [[ -d "$OCS_NET_DIR/policy" ]]; then
+    echo "ocs-entrypoint: network policy: live, from the host's files ($OCS_NET_DIR/policy)"
+    "${as_proxy[@]}" test -r "$OCS_NET_DIR/policy/whitelist" \
+        || echo "ocs-entrypoint: note: $OCS_NET_DIR/policy/whitelist is missing or unreadable for the proxy: nothing is allowed"
 else
-    wl_rules="# OCS_WHITELIST is empty: nothing is allowed"
+    echo "ocs-entrypoint: network policy: the whitelist given at start (no policy folder mounted)"
 fi
+if [[ -d "$OCS_NET_DIR/log" ]] && ! "${as_proxy[@]}" test -w "$OCS_NET_DIR/log"; then
+    echo "ocs-entrypoint: note: $OCS_NET_DIR/log is not writable for the proxy: decisions are not logged"
+fi
+
+rm -f "$TLS_DIR/key.pem" "$TLS_DIR/cert.pem" || ocs_die "cannot remove the old proxy certificate in $TLS_DIR"
+tls_err="$(openssl req -x509 -nodes -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -days 3650 \
+    -subj /CN=ocs-sandbox-proxy -keyout "$TLS_DIR/key.pem" -out "$TLS_DIR/cert.pem" 2>&1)" \
+    || ocs_die "cannot make the proxy's TLS certificate in $TLS_DIR: ${tls_err//$'\n'/ }"
+chmod 0640 "$TLS_DIR/key.pem" || ocs_die "cannot set the permissions of $TLS_DIR/key.pem"
+chmod 0644 "$TLS_DIR/cert.pem" || ocs_die "cannot set the permissions of $TLS_DIR/cert.pem"
+"${as_proxy[@]}" test -r "$TLS_DIR/key.pem" \
+    || ocs_die "the proxy cannot read its key $TLS_DIR/key.pem (group $(stat -c %G "$TLS_DIR/key.pem"); $TLS_DIR must be root:proxy 2750)"
+
 # Access log: the container's stdout (`docker logs`). Squid opens it after
 # becoming `proxy`, so that user must be able to write the stdout pipe (root
 # owns it; no capability is needed to chmod it). If that is impossible the
@@ -306,7 +336,8 @@ forbidden_extra="${DOCKER_HOST_IP:-}"
 sed -e "s|@OCS_SQUID_ACCESS_LOG@|$access_log|g" \
     -e "s|@OCS_SQUID_CACHE_LOG@|/dev/null|g" \
     -e "s|@OCS_FORBIDDEN_EXTRA@|$forbidden_extra|g" \
-    -e "s|^@OCS_WHITELIST_RULES@\$|$wl_rules|" \
+    -e "s|@OCS_TLS_CERT@|$TLS_DIR/cert.pem|g" \
+    -e "s|@OCS_TLS_KEY@|$TLS_DIR/key.pem|g" \
     /usr/local/lib/ocs/squid.conf >"$SQUID_CONF.tmp" || ocs_die "cannot generate $SQUID_CONF"
 chmod 0644 "$SQUID_CONF.tmp" || ocs_die "cannot chmod $SQUID_CONF.tmp"
 mv -f "$SQUID_CONF.tmp" "$SQUID_CONF" || ocs_die "cannot install $SQUID_CONF"
@@ -334,6 +365,23 @@ for _ in $(seq 1 100); do
     sleep 0.2
 done
 (( ready )) || ocs_die "squid did not accept connections on 127.0.0.1:3128 within 20 s"
+# Squid counts its inner port (3129, the ClientHello check of tunnels) as down until it
+# connected to it once: a CONNECT to a name reserved for this probe (squid.conf lets it
+# through to 3129 and no further) brings it up before the agent's first tunnel.
+chain_probe() {
+    local line=""
+    exec 4<>/dev/tcp/127.0.0.1/3128 || return 1
+    printf 'CONNECT ocs-chain-probe.invalid:443 HTTP/1.1\r\nHost: ocs-chain-probe.invalid:443\r\n\r\n' >&4
+    IFS= read -r -t 5 line <&4 || true
+    exec 4<&- 4>&-
+    [[ "$line" == "HTTP/1."?" 200"* ]]
+}
+ready=0
+for _ in $(seq 1 50); do
+    if chain_probe 2>/dev/null; then ready=1; break; fi
+    sleep 0.2
+done
+(( ready )) || ocs_die "squid's TLS check (127.0.0.1:$OCS_SQUID_INNER_PORT) does not answer: tunnels would fail"
 echo "ocs-entrypoint: squid listening on 127.0.0.1:3128 (pid $SQUID_PID)"
 
 if (( MISE_MODE )); then
@@ -344,12 +392,11 @@ if (( MISE_MODE )); then
     kill "$SQUID_PID" 2>/dev/null || true
     wait "$SQUID_PID" 2>/dev/null || true
     # The log is proxy's (root has no CAP_DAC_OVERRIDE here): read and removed as proxy.
-    as_proxy=(/usr/bin/setpriv --reuid=proxy --regid=proxy --clear-groups --)
     denied="$("${as_proxy[@]}" cat "$access_log" | awk '$4 ~ /DENIED/ { u = $7; sub(/^[a-z]+:\/\//, "", u); sub(/\/.*/, "", u); print u }' \
         | LC_ALL=C sort -u | tr '\n' ' ')" || denied=""
     # Nothing of this run but the tools goes into the committed image.
     "${as_proxy[@]}" rm -f "$access_log" || true
-    rm -rf "$OCS_PRIVATE_DIR" "$WHITELIST_FILE" "$SQUID_CONF" || true
+    rm -rf "$OCS_PRIVATE_DIR" "$WHITELIST_FILE" "$SQUID_CONF" "$TLS_DIR/key.pem" "$TLS_DIR/cert.pem" || true
     if [[ -n "$denied" ]]; then
         echo "ocs-mise: blocked by the whitelist: $denied"
     fi

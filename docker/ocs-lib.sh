@@ -8,6 +8,9 @@ OCS_PROXY_URL="http://127.0.0.1:3128"
 OCS_NO_PROXY="localhost,127.0.0.1,docker.host"
 OCS_DEV_PATH="/home/dev/.local/share/mise/shims:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 OCS_READY_FILE="/run/ocs/ready"
+# Squid: 3128 for everyone (OCS_PROXY_URL); the inner port checks the TLS ClientHello of the
+# tunnels 3128 allowed, for Squid alone (squid.conf).
+OCS_SQUID_INNER_PORT=3129
 # Private to root: the firewall as set up at start (for ocs-verify).
 OCS_PRIVATE_DIR="/run/ocs/private"
 # OpenCode listens here (as dev, no password); ocs-gate (the only user the firewall lets

@@ -499,7 +499,12 @@ hits_before=$(net logs "$TARGET" 2>&1 | grep -c 'target http')
 r=$(body_a -H 'Host: blocked.test' http://allowed.test/)
 expect_contains "fronting over HTTP (Host: blocked.test to allowed.test) reaches only allowed.test's server" "fakenet host=" "$r"
 r=$(body_a -k --connect-to blocked.test:443:allowed.test:443 https://blocked.test/)
-expect_contains "fronting over HTTPS (CONNECT allowed.test:443, SNI blocked.test) reaches only allowed.test's address" "fakenet host=blocked.test port=443" "$r"
+# The proxy peeks at the ClientHello: its server name must be the CONNECT host.
+expect_not_contains "fronting over HTTPS (CONNECT allowed.test:443, SNI blocked.test) is refused by the SNI check" "fakenet" "$r"
+check_not "... and allowed.test's server never saw a request for blocked.test over TLS" \
+    grep -q 'fakenet https:443 .* host=blocked.test' <<<"$(net logs "$FAKENET" 2>&1)"
+expect_contains "... control: CONNECT allowed.test:443 with SNI allowed.test reaches it" \
+    "fakenet host=allowed.test port=443" "$(body_a -k https://allowed.test/)"
 expect_eq "... and blocked.test's own server (the target) saw nothing of either" "$hits_before" \
     "$(net logs "$TARGET" 2>&1 | grep -c 'target http')"
 expect_contains "the proxy forwards neither the client's address nor a Via header" "via= xff=" "$(body_a http://allowed.test/)"

@@ -1,5 +1,6 @@
 #include "runplan.h"
 
+#include "network/policyfiles.h"
 #include "project/workspaceprotection.h"
 
 #include <QCoreApplication>
@@ -129,6 +130,13 @@ RunPlan RunPlanner::plan(const ContainerEngine &engine, const Project &project, 
     a << QStringLiteral("--volume") << project.root() + QLatin1Char(':') + ws;
     a << QStringLiteral("--volume")
       << project.agentStateDir() + QStringLiteral(":/home/dev/.local/share/opencode");
+    // The live network policy (read by the proxy's helper on every request) and its decision
+    // log (written by it): see policyfiles.h. Only the proxy's user reaches them inside.
+    a << QStringLiteral("--volume")
+      << policyfiles::policyDir(project.stateDir()) + QLatin1Char(':') +
+             policyfiles::ContainerPolicyDir + QStringLiteral(":ro");
+    a << QStringLiteral("--volume")
+      << policyfiles::logDir(project.stateDir()) + QLatin1Char(':') + policyfiles::ContainerLogDir;
     const QStringList protectedPaths = effectiveReadOnlyPaths(cfg);
     // .git: a read-only .git/config or .git/hooks alone would not stop `mv .git .git-old &&
     // mkdir .git` in the writable workspace. A .git folder is therefore mounted onto itself

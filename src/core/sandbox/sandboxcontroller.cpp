@@ -3,6 +3,7 @@
 #include "app/environment.h"
 #include "config/configimpact.h"
 #include "logging.h"
+#include "network/policyfiles.h"
 #include "passwordstore.h"
 #include "portallocator.h"
 #include "prestarthook.h"
@@ -290,6 +291,13 @@ void SandboxController::runContainer(const QString &password, const QMap<QString
     in.configHash = configHash(m_project.config());
     if (!hostsError.isEmpty())
         return fail(hostsError, done);
+    // The live network policy the proxy reads (policyfiles.h): the config's lists, written
+    // before every run. The blacklist is the one place for the config's blacklist key.
+    const QStringList policyBlacklist;
+    QString policyError;
+    if (!policyfiles::write(m_project.stateDir(), m_project.config().httpDomainWhitelist,
+                            policyBlacklist, &policyError))
+        return fail(tr("Cannot write the network policy: %1").arg(policyError), done);
     const RunPlan plan = RunPlanner::plan(m_engine, m_project, in);
     if (!plan.ok())
         return fail(plan.error, done);

@@ -242,6 +242,13 @@ void TestRunPlan::mounts()
     QCOMPARE(volumes.value(1),
              project.agentStateDir() + QStringLiteral(":/home/dev/.local/share/opencode"));
     QVERIFY(project.agentStateDir().startsWith(m_tmp.filePath(QStringLiteral("state"))));
+    // The live network policy (read-only) and the proxy's decision log (read-write), from the
+    // sandbox's state folder.
+    QCOMPARE(volumes.value(2),
+             project.stateDir() + QStringLiteral("/network/policy:/run/ocs-net/policy:ro"));
+    QCOMPARE(volumes.value(3),
+             project.stateDir() + QStringLiteral("/network/log:/run/ocs-net/log"));
+    QVERIFY(project.stateDir().startsWith(m_tmp.filePath(QStringLiteral("state"))));
 }
 
 void TestRunPlan::readOnlyMountsOnlyForExistingFiles()
@@ -249,7 +256,7 @@ void TestRunPlan::readOnlyMountsOnlyForExistingFiles()
     const RunPlan plan = makePlan(fullConfig());
     QStringList readOnly;
     for (const QString &v : valuesOf(plan.spec.arguments, QStringLiteral("--volume"))) {
-        if (v.endsWith(QStringLiteral(":ro")))
+        if (v.endsWith(QStringLiteral(":ro")) && v.startsWith(m_root + QLatin1Char('/')))
             readOnly << v;
     }
     const QStringList expectedRel{QStringLiteral("opencode-sandbox-config.yaml"),

@@ -53,6 +53,7 @@ private Q_SLOTS:
     void start_missingImage_buildsThenRunsToRunning();
     void start_existingImage_data();
     void start_existingImage();
+    void start_writesNetworkPolicy();
     void start_hookNotApproved_runsNothing();
     void start_hookEnvironmentFeedsPassthrough();
     void start_portAlreadyAllocated_retriesWithAnotherPort();
@@ -279,6 +280,30 @@ void TestSandboxController::start_existingImage()
     for (const QList<QVariant> &m : std::as_const(messages))
         toldToRebuild = toldToRebuild || m.at(0).toString().contains(QStringLiteral("ocs rebuild"));
     QCOMPARE(toldToRebuild, stale);
+}
+
+void TestSandboxController::start_writesNetworkPolicy()
+{
+    // The proxy reads the live policy from the state folder: written before the run, from
+    // the config's whitelist (the blacklist is empty for now), with the modes policyfiles.h
+    // promises the proxy's user in the container.
+    ProjectConfig config = minimalConfig(QStringLiteral("ctl"));
+    config.httpDomainWhitelist = {QStringLiteral(".github.com"), QStringLiteral("x.test")};
+    SandboxController *c = makeController(config);
+    const QString net = m_project->stateDir() + QStringLiteral("/network");
+    QVERIFY(!QFileInfo::exists(net));
+    const auto o = start(*c);
+    QVERIFY(o);
+    QVERIFY2(o->ok, qPrintable(o->error.message));
+    QFile white(net + QStringLiteral("/policy/whitelist"));
+    QVERIFY(white.open(QIODevice::ReadOnly));
+    QCOMPARE(white.readAll(), QByteArray(".github.com\nx.test\n"));
+    QFile black(net + QStringLiteral("/policy/blacklist"));
+    QVERIFY(black.open(QIODevice::ReadOnly));
+    QCOMPARE(black.readAll(), QByteArray());
+    QCOMPARE(QFileInfo(net).permissions().toInt() & 0x0777, 0x0700);
+    QCOMPARE(QFileInfo(net + QStringLiteral("/log")).permissions().toInt() & 0x0777, 0x0777);
+    QCOMPARE(m_fake->count(Run), 1);
 }
 
 void TestSandboxController::start_hookNotApproved_runsNothing()
