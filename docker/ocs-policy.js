@@ -22,6 +22,7 @@
 // even when the log folder is missing or read-only.
 
 const fs = require('fs');
+const net = require('net');
 const path = require('path');
 
 const POLICY_DIR = process.env.OCS_POLICY_DIR || '/run/ocs-net/policy';
@@ -50,50 +51,58 @@ function warnOnce(key, text) {
 const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
 const NAME_RE = new RegExp(`^(?:${LABEL}\\.)*${LABEL}$`);
 
-// A valid DNS name (lowercase, no trailing dot) whose last label has a letter, or null.
-function normalName(raw) {
-    let n = String(raw).toLowerCase();
-    if (n.endsWith('.')) n = n.slice(0, -1);
-    if (n.length < 1 || n.length > 253 || !NAME_RE.test(n)) return null;
-    const last = n.slice(n.lastIndexOf('.') + 1);
-    if (!/[a-z]/.test(last)) return null;
+// Lower case, one trailing dot removed (as networkpolicy.cpp's normalisedName).
+function normalise(raw) {
+    let n = String(raw).trim().toLowerCase();
+    if (n.length > 1 && n.endsWith('.')) n = n.slice(0, -1);
     return n;
 }
 
+// An IP literal: IPv6 (bare or in brackets), or IPv4 in any form resolvers accept ("1.2.3.4",
+// "127.1", "2130706433", "0x7f.1"): a name whose last label is a number.
+function isIpLiteral(host) {
+    if (host.startsWith('[') && host.endsWith(']')) return net.isIPv6(host.slice(1, -1));
+    if (host.includes(':')) return net.isIPv6(host);
+    const last = host.slice(host.lastIndexOf('.') + 1);
+    return /^[0-9]+$/.test(last) || /^0x[0-9a-f]*$/.test(last);
+}
+
+// A domain name the proxy accepts (normalised): labels of letters, digits and '-'.
+function isValidName(host) {
+    return host.length >= 1 && host.length <= 253 && NAME_RE.test(host);
+}
+
 // A whitelist/blacklist line, validated like the entrypoint validates OCS_WHITELIST:
-// {wild, name} or null (invalid lines, comments, empty lines are ignored).
+// {text (as written, for the rule), wild, name} or null (invalid lines, comments, empty
+// lines are ignored).
 function parseEntry(line) {
-    let item = line.replace(/\s+/g, '').toLowerCase();
+    const text = line.trim();
+    let item = normalise(text);
     if (!item) return null;
     let wild = false;
     if (item.startsWith('.')) {
         wild = true;
         item = item.slice(1);
     }
-    const name = normalName(item);
-    return name ? {wild, name} : null;
+    if (!isValidName(item) || isIpLiteral(item)) return null;
+    return {text, wild, name: item};
 }
 
+// A list's entries in file order: the first one that matches names the rule, as on the host.
 class EntrySet {
     constructor(text) {
-        this.exact = new Set();
-        this.wild = new Set();
+        this.entries = [];
         for (const line of text.split('\n')) {
             const e = parseEntry(line);
-            if (!e) continue;
-            (e.wild ? this.wild : this.exact).add(e.name);
+            if (e) this.entries.push(e);
         }
     }
-    // The entry that covers `name` ("name" or ".suffix"), or null.
+    // The entry that covers `name` ("name" or ".suffix"), as written, or null.
     match(name) {
-        if (this.exact.has(name)) return name;
-        let s = name;
-        for (;;) {
-            if (this.wild.has(s)) return '.' + s;
-            const dot = s.indexOf('.');
-            if (dot < 0) return null;
-            s = s.slice(dot + 1);
+        for (const e of this.entries) {
+            if (name === e.name || (e.wild && name.endsWith('.' + e.name))) return e.text;
         }
+        return null;
     }
 }
 
@@ -173,23 +182,20 @@ function currentPolicy() {
 
 // ------------------------------------------------------------------ the decision
 
-function isIpLiteral(host) {
-    return /^[0-9.]+$/.test(host) || host.includes(':') || host.startsWith('[');
-}
-
-// {allowed, rule} for a request (policyfiles.h lists the rules; checked in that order).
+// {allowed, rule} for a request (policyfiles.h lists the rules; tests/data/policy-cases.txt
+// holds their order: IP literal, invalid name, port, scheme, blacklist, whitelist).
 function decideRequest(method, host, port, proto) {
-    if (host === '' || host === '-') return {allowed: false, rule: 'invalid host'};
-    if (isIpLiteral(host)) return {allowed: false, rule: 'ip address'};
+    const name = normalise(host === '-' ? '' : host);
+    if (isIpLiteral(name)) return {allowed: false, rule: 'ip address'};
+    if (!isValidName(name)) return {allowed: false, rule: 'invalid host'};
     const connect = method === 'CONNECT';
     if (connect ? port !== 443 : port !== 80) return {allowed: false, rule: 'port'};
     if (!connect && proto.toUpperCase() !== 'HTTP') return {allowed: false, rule: 'scheme'};
-    return decideName(host);
+    return decideName(name);
 }
 
-function decideName(host) {
-    const name = normalName(host);
-    if (!name) return {allowed: false, rule: 'invalid host'};
+// The lists' verdict for a valid, normalised name.
+function decideName(name) {
     const p = currentPolicy();
     const black = p.blacklist.match(name);
     if (black) return {allowed: false, rule: `blacklist ${black}`};
@@ -202,11 +208,11 @@ function decideName(host) {
 // that name must (still) be allowed. Only denials are logged (the CONNECT was logged).
 function decideSni(host, sni) {
     if (sni === '' || sni === '-') return {allowed: false, rule: 'tls: no server name'};
-    let s = sni.toLowerCase();
-    if (s.endsWith('.')) s = s.slice(0, -1);
-    let h = host.toLowerCase();
-    if (h.endsWith('.')) h = h.slice(0, -1);
+    const s = normalise(sni);
+    const h = normalise(host);
     if (s !== h) return {allowed: false, rule: `tls: server name differs: ${clip(sni, 253)}`};
+    if (isIpLiteral(h)) return {allowed: false, rule: 'ip address'};
+    if (!isValidName(h)) return {allowed: false, rule: 'invalid host'};
     return decideName(h);
 }
 
@@ -507,4 +513,4 @@ if (require.main === module) {
     else serve(answerLine);
 }
 
-module.exports = {decideRequest, decideSni, parseEntry, EntrySet, normalName};
+module.exports = {decideRequest, decideSni, parseEntry, EntrySet};

@@ -69,6 +69,7 @@ as_user mkdir -p "$P"
 ocs_in "$P" init --yes --no-build >/dev/null 2>&1
 as_user tee "$P/opencode-sandbox-config.yaml" >/dev/null <<'YAML'
 sandbox-name: proj-policy
+# the test's comment: ocs allow must keep it
 http-domain-whitelist:
   - allowed.test
   - other.test
@@ -217,21 +218,23 @@ function once() {
 }
 once();
 JS
-# live_change WANT NAME ENTRY...: rewrites policy/NAME while dev polls blocked.test; prints
-# the milliseconds from the rewrite to the first answer WANT.
-live_change() {
+# live_action WANT CMD...: runs CMD while dev polls blocked.test; prints the milliseconds from
+# the start of CMD to the first answer WANT.
+live_action() {
     local want=$1 out=$WORK/poll.$RANDOM pid t0 hit
     shift
     adev node -e "$POLL_JS" blocked.test "$want" >"$out" 2>&1 &
     pid=$!
     wait_until 15 grep -q '^waiting' "$out" || { echo "poller: $(cat "$out")"; return 1; }
     t0=$(now_ms)
-    set_list "$@"
+    "$@" >"$out.cmd" 2>&1 || { echo "$* failed: $(cat "$out.cmd")"; kill "$pid" 2>/dev/null; return 1; }
     wait "$pid"
     hit=$(awk '$1 == "hit" { print $2 }' "$out")
     [[ -n "$hit" ]] || { echo "poller: $(cat "$out")"; return 1; }
     echo "$((hit - t0))"
 }
+# live_change WANT NAME ENTRY...: the host app's part by hand: rewrites policy/NAME.
+live_change() { local want=$1; shift; live_action "$want" set_list "$@"; }
 adev node -e "$TUNNEL_JS" other.test 60 300 >"$WORK/tunnel.out" 2>&1 &
 tunnel_pid=$!
 wait_until 15 grep -q '^ok 1$' "$WORK/tunnel.out" || fail "control: a tunnel to other.test opens" "$(cat "$WORK/tunnel.out")"
@@ -261,6 +264,34 @@ check_not "the tunnel to other.test was still open after the changes" grep -q '^
 wait "$tunnel_pid"
 expect_eq "an open tunnel to other.test kept working across the changes (60 requests on one TLS connection)" \
     "done 60" "$(tail -1 "$WORK/tunnel.out")"
+# The same through the CLI, as a user would: `ocs blocked` shows the host the poller was
+# denied, `ocs allow` edits the config and applies it live, `ocs deny` takes it back.
+blocked_out=$(ocs_in "$P" blocked 2>&1)
+expect_contains "ocs blocked lists blocked.test (denied while the poller asked for it)" "blocked.test" "$blocked_out"
+expect_contains "ocs blocked --json: one object per host, with its denied count" '"host":"blocked.test"' \
+    "$(ocs_in "$P" blocked --json 2>&1)"
+rc=0; ocs_in "$P" policy check blocked.test >/dev/null 2>&1 || rc=$?
+expect_eq "ocs policy check blocked.test: exit 1 (denied) before the allow" 1 "$rc"
+if ms=$(live_action 200 ocs_in "$P" allow blocked.test); then
+    echo "      ocs allow to the first successful request: $ms ms"
+    if ((ms < 1000)); then pass "ocs allow blocked.test: the next request passes within 1 s ($ms ms, the CLI's start included)"
+    else fail "ocs allow: the next request passes within 1 s" "took $ms ms"; fi
+else
+    fail "ocs allow blocked.test: the next request passes" "$ms"
+fi
+check "  ... the config's whitelist has it (the file edited, comments kept)" \
+    grep -q -- '^  - blocked.test$' "$P/opencode-sandbox-config.yaml"
+check "  ... and the comment above the list is still there" grep -q '^# the test.s comment' "$P/opencode-sandbox-config.yaml"
+rc=0; ocs_in "$P" policy check blocked.test >/dev/null 2>&1 || rc=$?
+expect_eq "ocs policy check blocked.test: exit 0 (allowed) after the allow" 0 "$rc"
+if ms=$(live_action 403 ocs_in "$P" deny blocked.test); then
+    echo "      ocs deny to the first denied request: $ms ms"
+    if ((ms < 1000)); then pass "ocs deny blocked.test: denied again within 1 s ($ms ms)"
+    else fail "ocs deny: denied within 1 s" "took $ms ms"; fi
+else
+    fail "ocs deny blocked.test: denied again" "$ms"
+fi
+check_not "  ... the config's whitelist no longer has it" grep -q -- '^  - blocked.test$' "$P/opencode-sandbox-config.yaml"
 expect_eq "no restart: the same container, started at the same time" "$CID" \
     "$(eng inspect -f '{{.Id}} {{.State.StartedAt}}' "$C")"
 

@@ -3,7 +3,7 @@
 #include "app/environment.h"
 #include "config/configimpact.h"
 #include "logging.h"
-#include "network/policyfiles.h"
+#include "network/livepolicy.h"
 #include "passwordstore.h"
 #include "portallocator.h"
 #include "prestarthook.h"
@@ -291,12 +291,10 @@ void SandboxController::runContainer(const QString &password, const QMap<QString
     in.configHash = configHash(m_project.config());
     if (!hostsError.isEmpty())
         return fail(hostsError, done);
-    // The live network policy the proxy reads (policyfiles.h): the config's lists, written
-    // before every run. The blacklist is the one place for the config's blacklist key.
-    const QStringList policyBlacklist;
+    // The live network policy the proxy reads (policyfiles.h): the reviewed config's lists,
+    // written before every run.
     QString policyError;
-    if (!policyfiles::write(m_project.stateDir(), m_project.config().httpDomainWhitelist,
-                            policyBlacklist, &policyError))
+    if (!networkpolicy::apply(m_project, m_project.config(), &policyError))
         return fail(tr("Cannot write the network policy: %1").arg(policyError), done);
     const RunPlan plan = RunPlanner::plan(m_engine, m_project, in);
     if (!plan.ok())
