@@ -82,6 +82,10 @@
         <source>Lan&amp;guage:</source>
         <translation>Sp&amp;rache:</translation>
     </message>
+    <message>
+        <source>Notify when a sandbox&apos;s network request is &amp;blocked (a new host)</source>
+        <translation>Benachrichtigen, wenn eine Netzwerkanfrage einer Sandbox b&amp;lockiert wird (neuer Host)</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -801,6 +805,25 @@
     </message>
 </context>
 <context>
+    <name>ocs::ConfigImpact</name>
+    <message>
+        <source>Applied live to a running sandbox, no restart: %1.</source>
+        <translation>Wird in einer laufenden Sandbox sofort übernommen, ohne Neustart: %1.</translation>
+    </message>
+    <message>
+        <source>A new sandbox (new SANDBOX_ID: its own container, image and state): %1.</source>
+        <translation>Eine neue Sandbox (neue SANDBOX_ID: eigener Container, eigenes Image, eigener Zustand): %1.</translation>
+    </message>
+    <message>
+        <source>Needs an image rebuild and a restart: %1.</source>
+        <translation>Das Image muss neu gebaut und die Sandbox neu gestartet werden: %1.</translation>
+    </message>
+    <message>
+        <source>Takes effect when the sandbox restarts: %1.</source>
+        <translation>Wirkt, sobald die Sandbox neu startet: %1.</translation>
+    </message>
+</context>
+<context>
     <name>ocs::EngineEvents</name>
     <message>
         <source>Following the engine&apos;s events</source>
@@ -906,6 +929,31 @@
     </message>
 </context>
 <context>
+    <name>ocs::LivePolicy</name>
+    <message>
+        <source>%1 has errors; fix them first (`ocs validate` lists them):
+%2</source>
+        <translation>%1 enthält Fehler; beheben Sie sie zuerst (`ocs validate` listet sie auf):
+%2</translation>
+    </message>
+    <message>
+        <source>not a valid host: %1. A host is a domain name such as api.example.com: letters, digits, &apos;-&apos; and &apos;.&apos;, without a scheme, port or path (IP addresses are never allowed).</source>
+        <translation>kein gültiger Host: %1. Ein Host ist ein Domainname wie api.example.com: Buchstaben, Ziffern, &apos;-&apos; und &apos;.&apos;, ohne Schema, Port oder Pfad (IP-Adressen sind nie erlaubt).</translation>
+    </message>
+    <message>
+        <source>`ocs deny` takes one host name, not %1; to deny a domain with all of its subdomains, add %1 to %2 in %3.</source>
+        <translation>`ocs deny` nimmt einen einzelnen Hostnamen, nicht %1; um eine Domain mit allen ihren Subdomains zu sperren, tragen Sie %1 unter %2 in %3 ein.</translation>
+    </message>
+    <message>
+        <source>%1 stays denied by the blacklist entry %2, which covers more than %1; remove that entry from %3 in %4 first.</source>
+        <translation>%1 bleibt durch den Blacklist-Eintrag %2 gesperrt, der mehr als %1 umfasst; entfernen Sie zuerst diesen Eintrag unter %3 in %4.</translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>ocs::LoginItem</name>
     <message>
         <source>cannot remove %1</source>
@@ -980,6 +1028,21 @@
     <message>
         <source>no answer</source>
         <translation>keine Antwort</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::PolicyFiles</name>
+    <message>
+        <source>cannot create %1</source>
+        <translation>%1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot set the permissions of %1: %2</source>
+        <translation>die Rechte von %1 können nicht gesetzt werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1632,6 +1695,24 @@ Abhilfe: Starten Sie es als gewöhnlicher Benutzer, dem das Projekt gehört, z. 
     </message>
 </context>
 <context>
+    <name>ocs::tray::BlockedHostNotifier</name>
+    <message>
+        <source>%1: %2 was blocked</source>
+        <translation>%1: %2 wurde blockiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 and %n more were blocked</source>
+        <translation>
+            <numerusform>%1: %2 und %n weiterer Host wurden blockiert</numerusform>
+            <numerusform>%1: %2 und %n weitere Hosts wurden blockiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click to see the network activity of %1 and allow it.</source>
+        <translation>Klicken Sie hier, um die Netzwerkaktivität von %1 zu sehen und blockierte Hosts zu erlauben.</translation>
+    </message>
+</context>
+<context>
     <name>ocs::tray::HookApprovalDialog</name>
     <message>
         <source>Approve the pre-start hook — %1</source>
@@ -1697,6 +1778,41 @@ Abhilfe: Starten Sie es als gewöhnlicher Benutzer, dem das Projekt gehört, z. 
     </message>
 </context>
 <context>
+    <name>ocs::tray::LearnedHostsDialog</name>
+    <message>
+        <source>Blocked hosts — %1</source>
+        <translation>Blockierte Hosts — %1</translation>
+    </message>
+    <message>
+        <source>While learning, the proxy of %1 blocked these hosts. Allow the ones the agent needs: they are added to the project&apos;s whitelist.</source>
+        <translation>Im Lernmodus hat der Proxy von %1 diese Hosts blockiert. Erlauben Sie die, die der Agent braucht: Sie werden in die Whitelist des Projekts aufgenommen.</translation>
+    </message>
+    <message>
+        <source>Blocked hosts</source>
+        <translation>Blockierte Hosts</translation>
+    </message>
+    <message>
+        <source>&amp;Allow selected</source>
+        <translation>Ausgewählte &amp;erlauben</translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation>&amp;Nicht jetzt</translation>
+    </message>
+    <message>
+        <source>Could not allow them: %1</source>
+        <translation>Die Hosts konnten nicht erlaubt werden: %1</translation>
+    </message>
+    <message>
+        <source>Allowed %1: applied to the running sandbox.</source>
+        <translation>%1 erlaubt: in der laufenden Sandbox übernommen.</translation>
+    </message>
+    <message>
+        <source>Allowed %1: applies at the next start.</source>
+        <translation>%1 erlaubt: gilt ab dem nächsten Start.</translation>
+    </message>
+</context>
+<context>
     <name>ocs::tray::LineListHighlighter</name>
     <message>
         <source>line %1: %2</source>
@@ -1747,6 +1863,144 @@ Abhilfe: Starten Sie es als gewöhnlicher Benutzer, dem das Projekt gehört, z. 
     <message>
         <source>No projects yet: add one below.</source>
         <translation>Noch keine Projekte: Fügen Sie unten eines hinzu.</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::tray::NetworkActivityModel</name>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Erlaubt</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Last request</source>
+        <translation>Letzte Anfrage</translation>
+    </message>
+    <message>
+        <source>Last rule</source>
+        <translation>Letzte Regel</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::tray::NetworkActivityWindow</name>
+    <message>
+        <source>Network activity — %1</source>
+        <translation>Netzwerkaktivität — %1</translation>
+    </message>
+    <message>
+        <source>Where the agent of %1 tried to connect, as its proxy decided (kept in the sandbox&apos;s state folder). Allowing or denying a host writes the project&apos;s config file (its comments stay) and the live policy of the sandbox.</source>
+        <translation>Wohin sich der Agent von %1 verbinden wollte und wie sein Proxy entschieden hat (gespeichert im Zustandsordner der Sandbox). Das Erlauben oder Sperren eines Hosts schreibt die Konfigurationsdatei des Projekts (ihre Kommentare bleiben erhalten) und die aktive Richtlinie der Sandbox.</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <source>Part of a host name</source>
+        <translation>Teil eines Hostnamens</translation>
+    </message>
+    <message>
+        <source>Filter hosts</source>
+        <translation>Hosts filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Anzeigen:</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Erlaubt</translation>
+    </message>
+    <message>
+        <source>Show hosts</source>
+        <translation>Angezeigte Hosts</translation>
+    </message>
+    <message>
+        <source>Hosts by domain</source>
+        <translation>Hosts nach Domain</translation>
+    </message>
+    <message>
+        <source>Domains and their hosts with allowed and denied request counts. Enter allows the selected host.</source>
+        <translation>Domains und ihre Hosts mit der Anzahl erlaubter und gesperrter Anfragen. Die Eingabetaste erlaubt den ausgewählten Host.</translation>
+    </message>
+    <message>
+        <source>&amp;Allow host</source>
+        <translation>Host &amp;erlauben</translation>
+    </message>
+    <message>
+        <source>Allow the selected host</source>
+        <translation>Den ausgewählten Host erlauben</translation>
+    </message>
+    <message>
+        <source>Allow &amp;domain and subdomains</source>
+        <translation>&amp;Domain und Subdomains erlauben</translation>
+    </message>
+    <message>
+        <source>Allow the selected host&apos;s domain and its subdomains</source>
+        <translation>Die Domain des ausgewählten Hosts und ihre Subdomains erlauben</translation>
+    </message>
+    <message>
+        <source>De&amp;ny</source>
+        <translation>S&amp;perren</translation>
+    </message>
+    <message>
+        <source>Deny the selected host</source>
+        <translation>Den ausgewählten Host sperren</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ose</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Adds %1 to the whitelist</source>
+        <translation>Nimmt %1 in die Whitelist auf</translation>
+    </message>
+    <message>
+        <source>Select a host first</source>
+        <translation>Wählen Sie zuerst einen Host aus</translation>
+    </message>
+    <message>
+        <source>Adds .%1 to the whitelist: the domain and all its subdomains</source>
+        <translation>Nimmt .%1 in die Whitelist auf: die Domain und alle ihre Subdomains</translation>
+    </message>
+    <message>
+        <source>Removes %1 from the whitelist (or blacklists it when a wider entry still allows it)</source>
+        <translation>Entfernt %1 aus der Whitelist (oder setzt ihn auf die Blacklist, wenn ein weiter gefasster Eintrag ihn noch erlaubt)</translation>
+    </message>
+    <message>
+        <source>Could not change the policy for %1: %2</source>
+        <translation>Die Richtlinie für %1 konnte nicht geändert werden: %2</translation>
+    </message>
+    <message>
+        <source>Denied %1</source>
+        <translation>%1 gesperrt</translation>
+    </message>
+    <message>
+        <source>Allowed %1</source>
+        <translation>%1 erlaubt</translation>
+    </message>
+    <message>
+        <source>: applied to the running sandbox.</source>
+        <translation>: in der laufenden Sandbox übernommen.</translation>
+    </message>
+    <message>
+        <source>: applies at the next start.</source>
+        <translation>: gilt ab dem nächsten Start.</translation>
     </message>
 </context>
 <context>
@@ -1917,6 +2171,22 @@ Abhilfe: Starten Sie es als gewöhnlicher Benutzer, dem das Projekt gehört, z. 
     <message>
         <source>Checks the sandbox&apos;s isolation from inside, as the agent would (firewall, DNS, proxy, privileges), like `ocs verify`</source>
         <translation>Prüft die Abschottung der Sandbox von innen, so wie der Agent sie sieht (Firewall, DNS, Proxy, Rechte), wie `ocs verify`</translation>
+    </message>
+    <message>
+        <source>&amp;Network activity…</source>
+        <translation>Netzwerk&amp;aktivität…</translation>
+    </message>
+    <message>
+        <source>The hosts the sandbox&apos;s proxy allowed and denied; allow or deny them from there</source>
+        <translation>Die Hosts, die der Proxy der Sandbox erlaubt und gesperrt hat; dort können Sie sie erlauben oder sperren</translation>
+    </message>
+    <message>
+        <source>Learning mode (collect &amp;blocked hosts)</source>
+        <translation>Lern&amp;modus (blockierte Hosts sammeln)</translation>
+    </message>
+    <message>
+        <source>While on, blocked hosts are collected without notifications; when it ends you choose which of them to allow</source>
+        <translation>Solange er eingeschaltet ist, werden blockierte Hosts ohne Benachrichtigung gesammelt; wenn er endet, wählen Sie aus, welche davon erlaubt werden</translation>
     </message>
 </context>
 <context>
@@ -2469,6 +2739,10 @@ Mit diesen Änderungen starten?</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Network policy of %1 changed</source>
+        <translation>Netzwerkrichtlinie von %1 geändert</translation>
     </message>
 </context>
 </TS>

@@ -82,6 +82,10 @@
         <source>Lan&amp;guage:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Notify when a sandbox&apos;s network request is &amp;blocked (a new host)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -801,6 +805,25 @@
     </message>
 </context>
 <context>
+    <name>ocs::ConfigImpact</name>
+    <message>
+        <source>Applied live to a running sandbox, no restart: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new sandbox (new SANDBOX_ID: its own container, image and state): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs an image rebuild and a restart: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes effect when the sandbox restarts: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ocs::EngineEvents</name>
     <message>
         <source>Following the engine&apos;s events</source>
@@ -906,6 +929,30 @@
     </message>
 </context>
 <context>
+    <name>ocs::LivePolicy</name>
+    <message>
+        <source>%1 has errors; fix them first (`ocs validate` lists them):
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a valid host: %1. A host is a domain name such as api.example.com: letters, digits, &apos;-&apos; and &apos;.&apos;, without a scheme, port or path (IP addresses are never allowed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>`ocs deny` takes one host name, not %1; to deny a domain with all of its subdomains, add %1 to %2 in %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 stays denied by the blacklist entry %2, which covers more than %1; remove that entry from %3 in %4 first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ocs::LoginItem</name>
     <message>
         <source>cannot remove %1</source>
@@ -979,6 +1026,21 @@
     </message>
     <message>
         <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::PolicyFiles</name>
+    <message>
+        <source>cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot set the permissions of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1627,6 +1689,24 @@ Fix: run it as an ordinary user who owns the project, e.g. `runuser -u USER -- o
     </message>
 </context>
 <context>
+    <name>ocs::tray::BlockedHostNotifier</name>
+    <message>
+        <source>%1: %2 was blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 and %n more were blocked</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click to see the network activity of %1 and allow it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ocs::tray::HookApprovalDialog</name>
     <message>
         <source>Approve the pre-start hook — %1</source>
@@ -1692,6 +1772,41 @@ Fix: run it as an ordinary user who owns the project, e.g. `runuser -u USER -- o
     </message>
 </context>
 <context>
+    <name>ocs::tray::LearnedHostsDialog</name>
+    <message>
+        <source>Blocked hosts — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While learning, the proxy of %1 blocked these hosts. Allow the ones the agent needs: they are added to the project&apos;s whitelist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Allow selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not allow them: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed %1: applied to the running sandbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed %1: applies at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ocs::tray::LineListHighlighter</name>
     <message>
         <source>line %1: %2</source>
@@ -1741,6 +1856,144 @@ Fix: run it as an ordinary user who owns the project, e.g. `runuser -u USER -- o
     </message>
     <message>
         <source>No projects yet: add one below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::tray::NetworkActivityModel</name>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::tray::NetworkActivityWindow</name>
+    <message>
+        <source>Network activity — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the agent of %1 tried to connect, as its proxy decided (kept in the sandbox&apos;s state folder). Allowing or denying a host writes the project&apos;s config file (its comments stay) and the live policy of the sandbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part of a host name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hosts by domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domains and their hosts with allowed and denied request counts. Enter allows the selected host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Allow host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow the selected host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow &amp;domain and subdomains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow the selected host&apos;s domain and its subdomains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;ny</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deny the selected host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cl&amp;ose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds %1 to the whitelist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a host first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds .%1 to the whitelist: the domain and all its subdomains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removes %1 from the whitelist (or blacklists it when a wider entry still allows it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not change the policy for %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denied %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>: applied to the running sandbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>: applies at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1911,6 +2164,22 @@ Fix: run it as an ordinary user who owns the project, e.g. `runuser -u USER -- o
     </message>
     <message>
         <source>Checks the sandbox&apos;s isolation from inside, as the agent would (firewall, DNS, proxy, privileges), like `ocs verify`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Network activity…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hosts the sandbox&apos;s proxy allowed and denied; allow or deny them from there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning mode (collect &amp;blocked hosts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While on, blocked hosts are collected without notifications; when it ends you choose which of them to allow</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2451,6 +2720,10 @@ Start with these changes?</source>
     </message>
     <message>
         <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network policy of %1 changed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
