@@ -1266,6 +1266,10 @@ Abhilfe: Starten Sie es als gewöhnlicher Benutzer, dem das Projekt gehört, z. 
         <source>Warning: the engine ignored this sandbox&apos;s limits (pids-limit, memory-limit, cpu-limit): rootless Podman on cgroup v1 cannot apply them, so the agent can use every process and all memory your user may. Switch the host to cgroup v2 (systemd.unified_cgroup_hierarchy=1) or use Docker.</source>
         <translation>Warnung: Die Engine hat die Grenzen dieser Sandbox ignoriert (pids-limit, memory-limit, cpu-limit): Rootless Podman kann sie unter cgroup v1 nicht anwenden, daher kann der Agent so viele Prozesse und so viel Speicher nutzen, wie Ihr Benutzer darf. Stellen Sie den Host auf cgroup v2 um (systemd.unified_cgroup_hierarchy=1) oder verwenden Sie Docker.</translation>
     </message>
+    <message>
+        <source>Cannot write the network policy: %1</source>
+        <translation>Die Netzwerkrichtlinie kann nicht geschrieben werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>ocs::SandboxLister</name>

@@ -1260,6 +1260,10 @@ Fix: run it as an ordinary user who owns the project, e.g. `runuser -u USER -- o
         <source>Warning: the engine ignored this sandbox&apos;s limits (pids-limit, memory-limit, cpu-limit): rootless Podman on cgroup v1 cannot apply them, so the agent can use every process and all memory your user may. Switch the host to cgroup v2 (systemd.unified_cgroup_hierarchy=1) or use Docker.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot write the network policy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ocs::SandboxLister</name>
