@@ -12,7 +12,9 @@
 # project (ocs init --yes --no-build, fake domains only) is registered by a second launch
 # (`opencode-sandbox --add`), started from the menu (the first start builds the image),
 # checked healthy, opened with `ocs web` (which must use the app's gateway), its whitelist
-# edited in the Settings dialog and saved, stopped from the menu, verified from the menu, and
+# edited in the Settings dialog and saved (applied live), a host the agent was denied allowed
+# from the tray's notification (click, then Enter in the Network activity window; applied live),
+# stopped from the menu, verified from the menu, and
 # the app quit from the menu. Screenshots of the menu, the settings dialog, the running state
 # and the verification report are saved in SCREENSHOT_DIR. OCS_E2E_ENGINE=podman runs it on
 # rootless Podman.
@@ -281,6 +283,52 @@ PY
         || fail "the sandbox still runs after the Settings save" "$(cat "$STATUS"; eng logs --tail 20 "opencode-sandbox-$SANDBOX_ID" 2>&1)"
     check_not "after the Settings save the config is still read-only for the agent" \
         eng exec -u root "opencode-sandbox-$SANDBOX_ID" ocs-dev-exec sh -c 'echo "env: {BASH_ENV: /tmp/x}" >> opencode-sandbox-config.yaml'
+
+    # --- a blocked host: the notification, a click on it, Allow (issue 11) -----------------------
+    # The agent asks for a host outside the whitelist; the tray says so; clicking the message
+    # opens the project's Network activity window with the host selected; Enter allows it,
+    # live: the agent's next request is allowed by the new entry, with no restart.
+    NETLOG="$OCS_STATE_ROOT/$SANDBOX_ID/network/log/decisions.jsonl"
+    agent_get() { eng exec -u root "opencode-sandbox-$SANDBOX_ID" ocs-dev-exec curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://$1/"; }
+    started_at=$(eng inspect -f '{{.Id}} {{.State.StartedAt}}' "opencode-sandbox-$SANDBOX_ID")
+    expect_eq "the agent's request to tray-blocked.test (not whitelisted) is denied" 403 "$(agent_get tray-blocked.test)"
+    if wait_until 10 json "any('tray-blocked.test' in n for n in s['notifications'])"; then
+        pass "the tray notifies that tray-blocked.test was blocked"
+    else
+        fail "the tray notifies that tray-blocked.test was blocked" "$(cat "$STATUS"; tail -3 "$NETLOG" 2>&1)"
+    fi
+    balloon="next(('%d %d' % (w['x'] + w['w'] // 2, w['y'] + w['h'] // 2) for w in s['windows'] if w['class'] == 'QBalloonTip'), None)"
+    if wait_until 5 json "$balloon"; then
+        shot tray-blocked-notification.png
+        click_at "$(json "$balloon")"
+        if wait_until 10 json "any(w['title'].startswith('Network activity') for w in s['windows'])"; then
+            pass "clicking the notification opens the Network activity window"
+            shot tray-network-activity.png
+            w=$(xdotool search --sync --name "^Network activity" | head -1)
+            xdotool windowfocus --sync "$w" 2>/dev/null; sleep 0.5
+            xdotool key Return                            # Allow the selected host
+        else
+            fail "clicking the notification opens the Network activity window" "$(cat "$STATUS")"
+        fi
+    else
+        fail "the notification is shown on the desktop (a balloon by the tray icon)" "$(cat "$STATUS")"
+    fi
+    if wait_until 5 grep -qx "tray-blocked.test" "$OCS_STATE_ROOT/$SANDBOX_ID/network/policy/whitelist"; then
+        pass "Enter in the window allows the host in the live policy"
+    else
+        fail "Enter in the window allows the host in the live policy" "$(cat "$OCS_STATE_ROOT/$SANDBOX_ID/network/policy/whitelist" 2>&1)"
+    fi
+    check "  ... and in the project's config" grep -q -- "- tray-blocked.test" "$CONFIG"
+    agent_get tray-blocked.test >/dev/null
+    if wait_until 5 grep -q '"host":"tray-blocked.test","port":80,"method":"GET","rule":"whitelist tray-blocked.test"' "$NETLOG"; then
+        pass "the agent's next request to tray-blocked.test is allowed by the new entry (live)"
+    else
+        fail "the agent's next request is allowed live" "$(tail -3 "$NETLOG" 2>&1)"
+    fi
+    expect_eq "  ... with no restart (same container, same start time)" "$started_at" \
+        "$(eng inspect -f '{{.Id}} {{.State.StartedAt}}' "opencode-sandbox-$SANDBOX_ID")"
+    w=$(xdotool search --name "^Network activity" | head -1)
+    [[ -n "$w" ]] && xdotool windowfocus --sync "$w" 2>/dev/null && sleep 0.3 && xdotool key --clearmodifiers alt+o
 
     # --- stop from the menu ---------------------------------------------------------------------
     open_tray_menu && choose "Stop"
