@@ -13,7 +13,9 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -89,11 +91,30 @@ QList<QByteArray> completeLines(const QByteArray &bytes)
     return lines;
 }
 
+// Opens a file of the log folder for reading: a regular file only, never through a symbolic
+// link, never blocking (the folder is written by a process in the sandbox, which could have
+// left a FIFO or a link to one of the user's files there).
+bool openLogFile(QFile &f, const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(),
+                          O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct stat st
+    {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        qCWarning(lcNetwork) << "not a regular file, not read:" << path;
+        ::close(fd);
+        return false;
+    }
+    return f.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle);
+}
+
 // The last MaxReadBytes of a file; when that is not the whole file, from its first full line.
 QByteArray readTail(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
+    QFile f;
+    if (!openLogFile(f, path))
         return {};
     const qint64 size = f.size();
     if (size <= DecisionLog::MaxReadBytes)
@@ -108,7 +129,7 @@ QByteArray identity(const QString &path)
 {
     struct stat st
     {};
-    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+    if (::lstat(QFile::encodeName(path).constData(), &st) != 0)
         return {};
     return QByteArray::number(quint64(st.st_dev)) + ':' + QByteArray::number(quint64(st.st_ino));
 }
@@ -187,8 +208,8 @@ QList<HostActivity> DecisionLog::activity() const
 {
     QList<HostActivity> out;
     bool fromCounts = false;
-    QFile f(m_dir + u'/' + CountsName);
-    if (f.open(QIODevice::ReadOnly) && f.size() <= MaxCountsBytes) {
+    QFile f;
+    if (openLogFile(f, m_dir + u'/' + CountsName) && f.size() <= MaxCountsBytes) {
         const QJsonDocument doc = QJsonDocument::fromJson(f.read(MaxCountsBytes));
         const QJsonObject root = doc.object();
         if (root.value(u"version"_s) == 1 && root.value(u"hosts"_s).isObject()) {
@@ -298,8 +319,8 @@ void DecisionLogFollower::poll()
 
 void DecisionLogFollower::readFrom(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly) || !f.seek(m_offset))
+    QFile f;
+    if (!openLogFile(f, path) || !f.seek(m_offset))
         return;
     for (;;) {
         const QByteArray bytes = f.read(MaxPollBytes);

@@ -1,13 +1,17 @@
 #include "network/decisionlog.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace ocs;
+using namespace Qt::StringLiterals;
 
 // The decision log as the proxy in the sandbox writes it (recorded samples in
 // data/decision-log): a process in the sandbox writes it, so bad lines are skipped, never
@@ -32,6 +36,7 @@ private Q_SLOTS:
     void followerSurvivesTruncation();
     void followerSkipsAHugeLine();
     void followerWaitsForTheFile();
+    void readsNoFifoNorLink();
 };
 
 static QString sample(const char *name)
@@ -396,6 +401,41 @@ void TestDecisionLog::followerWaitsForTheFile()
            line("2026-12-03T18:00:01.000Z", "denied", "first.test") + '\n');
     QTRY_COMPARE(spy.size(), 1);
     QCOMPARE(hosts(spy), QStringList{QStringLiteral("first.test")});
+}
+
+// The log folder is written by a process in the sandbox: a FIFO there must not hang the
+// reader (the tray polls on its GUI thread), and a link must not lead it to the user's files.
+void TestDecisionLog::readsNoFifoNorLink()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString outside = dir.filePath(u"outside.jsonl"_s);
+    append(outside, line("2026-12-03T18:00:00.000Z", "denied", "secret.test") + '\n');
+    QVERIFY(QFile::exists(outside));
+    QDir().mkpath(dir.filePath(u"log"_s));
+    const QString log = dir.filePath(u"log"_s);
+    // Control: the same file in place of the log is read.
+    QVERIFY(QFile::copy(outside, log + u"/decisions.jsonl"_s));
+    QCOMPARE(hosts(DecisionLog(log).decisions()), QStringList{u"secret.test"_s});
+    QVERIFY(QFile::remove(log + u"/decisions.jsonl"_s));
+
+    QVERIFY(QFile::link(outside, log + u"/decisions.jsonl"_s));
+    QVERIFY(::mkfifo(QFile::encodeName(log + u"/decisions.1.jsonl"_s).constData(), 0600) == 0);
+    QVERIFY(::mkfifo(QFile::encodeName(log + u"/counts.json"_s).constData(), 0600) == 0);
+    QElapsedTimer t;
+    t.start();
+    const DecisionLog reader(log);
+    QVERIFY(reader.decisions().isEmpty());
+    QVERIFY(reader.activity().isEmpty());
+    DecisionLogFollower follower(log);
+    QList<NetworkDecision> seen;
+    connect(&follower, &DecisionLogFollower::decided, this,
+            [&](const NetworkDecision &d) { seen << d; });
+    follower.start();
+    append(outside, line("2026-12-03T18:00:01.000Z", "denied", "later.test") + '\n');
+    QTest::qWait(600);
+    QVERIFY(seen.isEmpty());
+    QVERIFY2(t.elapsed() < 5000, "reading a FIFO blocked");
 }
 
 QTEST_GUILESS_MAIN(TestDecisionLog)
