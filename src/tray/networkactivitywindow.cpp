@@ -210,8 +210,12 @@ void NetworkActivityWindow::onLoaded(const QList<HostActivity> &activity)
     for (const NetworkDecision &d : std::exchange(m_early, {}))
         m_model->addDecision(d);
     m_view->expandAll();
-    for (int c = NetworkActivityModel::AllowedColumn; c < NetworkActivityModel::RuleColumn; ++c)
+    for (int c = NetworkActivityModel::HostColumn; c < NetworkActivityModel::RuleColumn; ++c)
         m_view->resizeColumnToContents(c);
+    // Host names in full, up to about 48 characters.
+    const int hostWidth = m_view->columnWidth(NetworkActivityModel::HostColumn);
+    m_view->setColumnWidth(NetworkActivityModel::HostColumn,
+                           qMin(hostWidth, m_view->fontMetrics().averageCharWidth() * 48));
     if (!m_wantedHost.isEmpty())
         selectHost(std::exchange(m_wantedHost, {}));
     qCDebug(lcTray) << "network activity:" << m_model->hostCount() << "hosts of" << m_target.name

@@ -34,6 +34,8 @@ BASE_IMAGE=${OCS_E2E_BASE_IMAGE:-ocs-test-base:bookworm}
 if [[ "${1:-}" == "--inner" ]]; then
     APP=$2 OCS_BIN=$3 SHOTS=$4 WORK=$5
     STATUS=$OCS_TRAY_STATUS_FILE
+    # The engine as this user (the app's user) runs it.
+    eng() { "$ENGINE" "$@"; }
     pids=()
     # shellcheck disable=SC2317 # called through the EXIT trap
     cleanup_inner() {
@@ -281,6 +283,8 @@ PY
     sleep 1
     state_is Running && pass "the sandbox still runs after the Settings save" \
         || fail "the sandbox still runs after the Settings save" "$(cat "$STATUS"; eng logs --tail 20 "opencode-sandbox-$SANDBOX_ID" 2>&1)"
+    check "control: the agent writes a new file in the workspace" \
+        eng exec -u root "opencode-sandbox-$SANDBOX_ID" ocs-dev-exec sh -c 'echo x > agent-wrote.txt'
     check_not "after the Settings save the config is still read-only for the agent" \
         eng exec -u root "opencode-sandbox-$SANDBOX_ID" ocs-dev-exec sh -c 'echo "env: {BASH_ENV: /tmp/x}" >> opencode-sandbox-config.yaml'
 
