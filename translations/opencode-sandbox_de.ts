@@ -1717,6 +1717,21 @@ Abhilfe: Starten Sie es als gewöhnlicher Benutzer, dem das Projekt gehört, z. 
     </message>
 </context>
 <context>
+    <name>ocs::tray::DesktopNotifier</name>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>Erlauben</translation>
+    </message>
+    <message>
+        <source>OpenCode Sandbox</source>
+        <translation>OpenCode Sandbox</translation>
+    </message>
+</context>
+<context>
     <name>ocs::tray::HookApprovalDialog</name>
     <message>
         <source>Approve the pre-start hook — %1</source>
@@ -2747,6 +2762,22 @@ Mit diesen Änderungen starten?</translation>
     <message>
         <source>Network policy of %1 changed</source>
         <translation>Netzwerkrichtlinie von %1 geändert</translation>
+    </message>
+    <message>
+        <source>%1 may not reach %2. Allow adds %2 to its network policy; Show opens its network activity.</source>
+        <translation>%1 darf %2 nicht erreichen. „Erlauben“ nimmt %2 in die Netzwerkrichtlinie auf; „Anzeigen“ öffnet die Netzwerkaktivität.</translation>
+    </message>
+    <message>
+        <source>Allowed %1: applied to the running sandbox.</source>
+        <translation>%1 erlaubt: in der laufenden Sandbox übernommen.</translation>
+    </message>
+    <message>
+        <source>Allowed %1: applies at the next start.</source>
+        <translation>%1 erlaubt: gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Could not allow %1 for %2</source>
+        <translation>%1 konnte für %2 nicht erlaubt werden</translation>
     </message>
 </context>
 </TS>

@@ -1711,6 +1711,21 @@ Fix: run it as an ordinary user who owns the project, e.g. `runuser -u USER -- o
     </message>
 </context>
 <context>
+    <name>ocs::tray::DesktopNotifier</name>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OpenCode Sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ocs::tray::HookApprovalDialog</name>
     <message>
         <source>Approve the pre-start hook — %1</source>
@@ -2728,6 +2743,22 @@ Start with these changes?</source>
     </message>
     <message>
         <source>Network policy of %1 changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may not reach %2. Allow adds %2 to its network policy; Show opens its network activity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed %1: applied to the running sandbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed %1: applies at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not allow %1 for %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

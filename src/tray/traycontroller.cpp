@@ -7,7 +7,9 @@
 #include "app/sandboxfleet.h"
 #include "blockedhostnotifier.h"
 #include "config/configfile.h"
+#include "desktopnotifier.h"
 #include "hookapprovaldialog.h"
+#include "hostpolicyeditor.h"
 #include "initprojectdialog.h"
 #include "learnedhostsdialog.h"
 #include "logviewer.h"
@@ -95,6 +97,20 @@ TrayController::TrayController(AppSettings *settings, ProjectRegistry *registry,
         else if (m_lastFailed)
             showErrorDetails(m_lastFailed);
     });
+
+    // Blocked hosts with Allow/Show buttons where the desktop's notification server has actions.
+    m_desktop = new DesktopNotifier(this);
+    connect(m_desktop, &DesktopNotifier::allowRequested, this,
+            &TrayController::allowFromNotification);
+    connect(m_desktop, &DesktopNotifier::showRequested, this,
+            [this](const QString &root, const QString &host) {
+                for (ManagedSandbox *s : m_fleet->sandboxes()) {
+                    if (s->root() == root) {
+                        openNetworkActivity(s, host);
+                        return;
+                    }
+                }
+            });
 
     m_window = new MainWindow;
     m_window->setActions(
@@ -857,11 +873,52 @@ void TrayController::showBlocked(ManagedSandbox *s, const QString &title, const 
         return;
     m_lastBlocked = s;
     m_lastBlockedHost = host;
-    if (m_inTray) {
+    if (m_desktop->isAvailable() && s->project()) {
+        // The desktop's server: Allow and Show buttons, one notification per project.
+        m_desktop->showBlocked(s->root(), title,
+                               tr("%1 may not reach %2. Allow adds %2 to its network policy; "
+                                  "Show opens its network activity.")
+                                   .arg(s->displayName(), host),
+                               host);
+    } else if (m_inTray) {
         m_tray->showMessage(title, text, QSystemTrayIcon::Warning, 10000);
     } else {
         m_window->showMessage(title);
     }
+}
+
+void TrayController::allowFromNotification(const QString &root, const QString &host)
+{
+    ManagedSandbox *s = nullptr;
+    for (ManagedSandbox *candidate : m_fleet->sandboxes()) {
+        if (candidate->root() == root)
+            s = candidate;
+    }
+    if (!s || !s->project())
+        return;
+    const QString name = s->displayName();
+    const hostpolicy::Outcome out = hostpolicy::apply(root, {host}, hostpolicy::Change::AllowHost);
+    QString title;
+    QString text;
+    if (out.ok) {
+        const bool live = s->state() == ManagedSandbox::State::Running && out.live;
+        title = tr("Network policy of %1 changed").arg(name);
+        text = live ? tr("Allowed %1: applied to the running sandbox.").arg(host)
+                    : tr("Allowed %1: applies at the next start.").arg(host);
+    } else {
+        title = tr("Could not allow %1 for %2").arg(host, name);
+        text = out.error;
+    }
+    if (!m_desktop->isAvailable()) {
+        notify(title, text, !out.ok);
+        return;
+    }
+    // The confirmation replaces the blocked-host notification.
+    m_notifications << Notification{title, text, !out.ok};
+    if (m_notifications.size() > 50)
+        m_notifications.removeFirst();
+    qCInfo(lcTray) << "notify:" << title << "-" << text;
+    m_desktop->showPlain(root, title, text, !out.ok);
 }
 
 void TrayController::offerLearnedHosts(ManagedSandbox *s, const QStringList &hosts)

@@ -31,6 +31,7 @@ class DecisionLogFollower;
 namespace ocs::tray {
 
 class BlockedHostNotifier;
+class DesktopNotifier;
 class LearnedHostsDialog;
 class LogViewer;
 class NetworkActivityWindow;
@@ -107,6 +108,8 @@ public:
     LearnedHostsDialog *learnedHostsDialog(const QString &root) const;
     // What the tray tells about the hosts a project's running sandbox has blocked.
     BlockedHostNotifier *blockedHostNotifier(const QString &root) const;
+    // The desktop's notification server (blocked hosts with Allow/Show when it has actions).
+    DesktopNotifier *desktopNotifier() const { return m_desktop; }
 
     void setWebUiOpener(std::unique_ptr<WebUiOpener> opener);
 
@@ -152,6 +155,8 @@ private:
     void showLogs(ManagedSandbox *sandbox);
     // Follows the decision log of a running sandbox (notifications, learning mode).
     void updateNetworkWatch(ManagedSandbox *sandbox);
+    // "Allow" on a desktop notification: the host allowed for the project at once.
+    void allowFromNotification(const QString &root, const QString &host);
     void showBlocked(ManagedSandbox *sandbox, const QString &title, const QString &text,
                      const QString &host);
     void offerLearnedHosts(ManagedSandbox *sandbox, const QStringList &hosts);
@@ -203,6 +208,7 @@ private:
     // The project and host of the blocked-host notification shown last (a click opens them).
     QPointer<ManagedSandbox> m_lastBlocked;
     QString m_lastBlockedHost;
+    DesktopNotifier *m_desktop = nullptr;
     QPointer<QWidget> m_preferences;
     QPointer<QMessageBox> m_question;
     QPointer<ManagedSandbox> m_lastFailed;
