@@ -6,6 +6,7 @@
 #include "network/policyfiles.h"
 #include "project/project.h"
 #include "sandbox/sandboxrecord.h"
+#include "sandbox/startapproval.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -21,27 +22,6 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(ocs::LivePolicy)
 };
 
-QStringList strings(const QJsonValue &v)
-{
-    QStringList out;
-    for (const QJsonValue &e : v.toArray())
-        out << e.toString();
-    return out;
-}
-
-void diff(const QString &what, const QStringList &before, const QStringList &after,
-          QStringList *out)
-{
-    for (const QString &s : after) {
-        if (!before.contains(s))
-            *out << u"+ %1: %2"_s.arg(what, s);
-    }
-    for (const QString &s : before) {
-        if (!after.contains(s))
-            *out << u"- %1: %2"_s.arg(what, s);
-    }
-}
-
 // Records in the start snapshot (if there is one: else the first start reviews everything)
 // that `added` were approved and `removed` are gone.
 bool recordApproved(const Project &project, const QStringList &added, const QStringList &removed,
@@ -51,7 +31,7 @@ bool recordApproved(const Project &project, const QStringList &added, const QStr
     if (record.lastStartedConfig.isEmpty())
         return true;
     const QString key = configrules::KeyHttpDomainWhitelist;
-    QStringList snapshot = strings(record.lastStartedConfig.value(key));
+    QStringList snapshot = StartApproval::snapshotList(record.lastStartedConfig.value(key));
     const QStringList original = snapshot;
     for (const QString &r : removed)
         snapshot.removeAll(r);
@@ -142,8 +122,10 @@ PolicyEdit edit(const Project &project, const QString &hostText, Edit how)
                            configrules::KeyHttpDomainBlacklist, e.configPath);
         return e;
     }
-    diff(u"whitelist"_s, before.httpDomainWhitelist, after.httpDomainWhitelist, &e.changes);
-    diff(u"blacklist"_s, before.httpDomainBlacklist, after.httpDomainBlacklist, &e.changes);
+    StartApproval::appendChanges(u"whitelist"_s, before.httpDomainWhitelist,
+                                 after.httpDomainWhitelist, &e.changes);
+    StartApproval::appendChanges(u"blacklist"_s, before.httpDomainBlacklist,
+                                 after.httpDomainBlacklist, &e.changes);
     e.configChanged = after != before;
 
     QString error;
@@ -202,7 +184,8 @@ QStringList approvedWhitelist(const QStringList &whitelist, const QJsonObject &l
 {
     if (lastStarted.isEmpty())
         return whitelist;
-    const QStringList snapshot = strings(lastStarted.value(configrules::KeyHttpDomainWhitelist));
+    const QStringList snapshot =
+        StartApproval::snapshotList(lastStarted.value(configrules::KeyHttpDomainWhitelist));
     QStringList out;
     for (const QString &entry : whitelist) {
         const QString n = entry.trimmed().toLower();

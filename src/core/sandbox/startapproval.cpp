@@ -20,16 +20,18 @@ QString tr(const char *text)
     return QCoreApplication::translate("ocs::StartApproval", text);
 }
 
-QStringList strings(const QJsonValue &v)
+} // namespace
+
+QStringList StartApproval::snapshotList(const QJsonValue &value)
 {
     QStringList out;
-    for (const QJsonValue &e : v.toArray())
+    for (const QJsonValue &e : value.toArray())
         out << e.toString();
     return out;
 }
 
-void diff(const QString &what, const QStringList &before, const QStringList &after,
-          QStringList *out)
+void StartApproval::appendChanges(const QString &what, const QStringList &before,
+                                  const QStringList &after, QStringList *out)
 {
     for (const QString &s : after) {
         if (!before.contains(s))
@@ -40,7 +42,6 @@ void diff(const QString &what, const QStringList &before, const QStringList &aft
             *out << QStringLiteral("- %1: %2").arg(what, s);
     }
 }
-} // namespace
 
 // The items of each key whose changes a start asks about, under the key's name.
 QJsonObject StartApproval::snapshot(const ProjectConfig &c, const QStringList &protectedPresent)
@@ -61,8 +62,9 @@ QStringList StartApproval::describeChanges(const QJsonObject &lastStarted, const
     QStringList out;
     for (const ConfigKey &k : configkeys::all()) {
         if (k.review.change)
-            diff(tr(k.review.change), strings(lastStarted.value(k.name)), k.review.items(now),
-                 &out);
+            StartApproval::appendChanges(tr(k.review.change),
+                                         StartApproval::snapshotList(lastStarted.value(k.name)),
+                                         k.review.items(now), &out);
     }
     return out;
 }
@@ -73,7 +75,7 @@ QStringList StartApproval::describeNewProtectedPaths(const QJsonObject &lastStar
     // Snapshots of older versions have no such list: nothing to compare with.
     if (!lastStarted.contains(KeyProtected))
         return {};
-    const QStringList before = strings(lastStarted.value(KeyProtected));
+    const QStringList before = StartApproval::snapshotList(lastStarted.value(KeyProtected));
     QStringList out;
     for (const QString &p : protectedPresent) {
         if (!before.contains(p))

@@ -40,6 +40,12 @@ public:
     // Folders above `canonicalRoot` that hold a sandbox config of their own (the agent of
     // that project could have planted this one).
     static QStringList enclosingProjects(const QString &canonicalRoot);
+    // A snapshot's list (a JSON array of strings).
+    static QStringList snapshotList(const QJsonValue &value);
+    // "+ what: item" for each item of `after` not in `before`, "- what: item" for the reverse,
+    // appended to `out`.
+    static void appendChanges(const QString &what, const QStringList &before,
+                              const QStringList &after, QStringList *out);
     // The review for a start of `config` at `canonicalRoot`.
     static StartReview review(const QJsonObject &lastStarted, const ProjectConfig &config,
                               const QString &canonicalRoot, const QStringList &protectedPresent);
