@@ -107,7 +107,7 @@ cleanup() {
     [[ -n "$web_pid" ]] && kill "$web_pid" 2>/dev/null
     [[ -d "$PROJ" ]] && ocs_in "$PROJ" stop >/dev/null 2>&1
     if [[ "${OCS_E2E_KEEP:-}" != 1 ]]; then
-        [[ -n "${SANDBOX_ID:-}" ]] && "$ENGINE" rmi -f "opencode-sandbox-$SANDBOX_ID" >/dev/null 2>&1
+        [[ -n "${SANDBOX_ID:-}" ]] && "$ENGINE" rmi -f --no-prune "opencode-sandbox-$SANDBOX_ID" >/dev/null 2>&1
         rm -rf "$WORK"
     fi
 }

@@ -178,6 +178,8 @@ remove_project_sandboxes() {
     ((${#_left[@]} == 0)) || eng rm -f "${_left[@]}" >/dev/null 2>&1
     [[ "${OCS_E2E_KEEP:-}" == 1 ]] && return 0
     mapfile -t _imgs < <(eng images -q --filter "label=io.opencode-sandbox.project=$1" 2>/dev/null | sort -u)
-    ((${#_imgs[@]} == 0)) || eng rmi -f "${_imgs[@]}" >/dev/null 2>&1
+    # --no-prune keeps the untagged build layers (base packages, OpenCode, mise): the next
+    # test's image build reuses them instead of downloading and installing them again.
+    ((${#_imgs[@]} == 0)) || eng rmi -f --no-prune "${_imgs[@]}" >/dev/null 2>&1
     return 0
 }

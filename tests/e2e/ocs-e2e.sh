@@ -56,10 +56,8 @@ cleanup() {
     for p in "${host_pids[@]}"; do kill "$p" 2>/dev/null; done
     for d in "$WORK"/proj-*; do [[ -d "$d" ]] && (cd "$d" && as_user "$OCS_BIN" stop >/dev/null 2>&1); done
     for c in "${containers[@]}"; do "$NET_ENGINE" rm -f "$c" >/dev/null 2>&1; done
-    if [[ "${OCS_E2E_KEEP:-}" != 1 ]]; then
-        # shellcheck disable=SC2046 # image ids, one word each
-        eng rmi -f $(eng images -q --filter "label=io.opencode-sandbox.project" 2>/dev/null | sort -u) >/dev/null 2>&1
-    fi
+    # This test's projects only (other tests' images in a shared engine are not its business).
+    for d in "$WORK"/proj-*; do [[ -d "$d" ]] && remove_project_sandboxes "$d"; done
     end_podman_helpers
     [[ "${OCS_E2E_KEEP:-}" == 1 ]] || rm -rf "$WORK"
 }

@@ -401,7 +401,7 @@ cleanup() {
     for c in $(eng ps -aq --filter "label=io.opencode-sandbox.project=$PROJECT"); do eng rm -f "$c" >/dev/null 2>&1; done
     if [[ "${OCS_E2E_KEEP:-}" != 1 ]]; then
         # shellcheck disable=SC2046 # image ids, one word each
-        eng rmi -f $(eng images -q --filter "label=io.opencode-sandbox.project=$PROJECT" | sort -u) >/dev/null 2>&1
+        eng rmi -f --no-prune $(eng images -q --filter "label=io.opencode-sandbox.project=$PROJECT" | sort -u) >/dev/null 2>&1
     fi
     end_podman_helpers
     [[ "${OCS_E2E_KEEP:-}" == 1 ]] || rm -rf "$WORK"
