@@ -16,9 +16,10 @@
 #
 # Prints one RESULT line (bench/lib.sh) for start_to_ready, and one for
 # start_to_ready_ocs_exit (the same start until `ocs start --detach` returns, without the
-# floor); everything else on stderr. With OCS_BENCH_TRACE=1 each of our starts also leaves
-# its timeline (the app's engine calls, the entrypoint's steps) in WORK/trace-N.txt, and
-# WORK is kept.
+# floor); everything else on stderr. With OCS_BENCH_TRACE=1 each start also leaves its
+# timeline (ours: the app's engine calls and the container's log with timestamps, in
+# WORK/trace-N.txt; the floor's log in WORK/floor-trace-N.txt), WORK is kept, and
+# bench/start-trace.py WORK prints the breakdown (bench/README.md).
 set -uo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/lib.sh"
@@ -99,7 +100,7 @@ ours_once() {
 # floor_once: seconds from `docker run` of the same image with OpenCode alone until it
 # answers 200 (sets FLOOR_S).
 floor_once() {
-    local t0 code
+    local n=$1 t0 code
     t0=$(now_s)
     eng run --detach --init --name "$FLOOR_NAME" --user dev --env HOME=/home/dev \
         --entrypoint opencode --publish "127.0.0.1:$FLOOR_PORT:4096" \
@@ -113,6 +114,10 @@ floor_once() {
         sleep 0.02
     done
     FLOOR_S=$(elapsed_s "$t0")
+    if [[ "${OCS_BENCH_TRACE:-}" == 1 ]]; then
+        { echo "t0 $(date -u -d "@$t0" +%Y-%m-%dT%H:%M:%S.%N)"
+          eng logs -t "$FLOOR_NAME" 2>&1; } >"$WORK/floor-trace-$n.txt"
+    fi
     eng rm -f "$FLOOR_NAME" >/dev/null 2>&1
 }
 
@@ -124,16 +129,16 @@ PASSWORD=$(cat "$OCS_STATE_ROOT/$ID/opencode-password") || die "no password file
 [[ -n "$PORT" && -n "$PASSWORD" ]] || die "no port or password after the first start"
 ocs_in "$PROJ" stop >/dev/null 2>&1 || die "ocs stop failed"
 FLOOR_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-floor_once
+floor_once 0
 bench_log "warm-up floor: ${FLOOR_S} s"
 
 # ---- timed rounds, interleaved --------------------------------------------------------------
 ours=() exits=() floor=()
 for ((i = 1; i <= RUNS; i++)); do
     if ((i % 2)); then
-        floor_once; ours_once "$i"
+        floor_once "$i"; ours_once "$i"
     else
-        ours_once "$i"; floor_once
+        ours_once "$i"; floor_once "$i"
     fi
     ours+=("$OURS_S") exits+=("$OURS_EXIT_S") floor+=("$FLOOR_S")
     bench_log "round $i: ours ${OURS_S} s (ocs start returned after ${OURS_EXIT_S} s), floor ${FLOOR_S} s"
