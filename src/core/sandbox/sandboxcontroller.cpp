@@ -14,6 +14,8 @@
 
 #include <QElapsedTimer>
 
+#include <algorithm>
+
 namespace ocs {
 
 SandboxController::SandboxController(ContainerEngine engine, Project project, QObject *parent)
@@ -388,16 +390,21 @@ void SandboxController::waitHealthy(quint16 port, const QString &password, Outco
     clock->start();
     // When the engine was last asked whether the container still runs (ms on the clock).
     auto aliveAsked = std::make_shared<qint64>(0);
+    auto timeout = std::make_shared<std::chrono::milliseconds>(FirstHealthTimeout);
     auto step = std::make_shared<std::function<void()>>();
     QPointer<SandboxController> self(this);
-    *step = [self, port, password, partial, done, clock, aliveAsked, step] {
+    *step = [self, port, password, partial, done, clock, aliveAsked, timeout, step] {
         if (!self)
             return;
+        const qint64 sent = clock->elapsed();
         self->m_probe.check(
             port, password,
-            [self, partial, done, clock, aliveAsked, step](const HealthProbe::Result &h) mutable {
+            [self, partial, done, clock, aliveAsked, timeout, sent,
+             step](const HealthProbe::Result &h) mutable {
                 if (!self)
                     return;
+                if (!h.healthy && clock->elapsed() - sent >= timeout->count())
+                    *timeout = std::min(*timeout * 2, std::chrono::milliseconds(5000));
                 if (h.healthy) {
                     *step = nullptr;
                     partial.ok = true;
@@ -451,7 +458,8 @@ void SandboxController::waitHealthy(quint16 port, const QString &password, Outco
                                        done);
                         });
                 });
-            });
+            },
+            *timeout);
     };
     (*step)();
 }

@@ -11,6 +11,7 @@
 #include "sandbox/startapproval.h"
 #include "testhelpers.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void start_existingImage_data();
     void start_existingImage();
     void start_asksAboutTheImageWithTheContainer();
+    void start_unansweredHealthCheckIsAskedAgainSoon();
     void start_writesNetworkPolicy();
     void start_hookNotApproved_runsNothing();
     void start_hookEnvironmentFeedsPassthrough();
@@ -323,6 +325,27 @@ void TestSandboxController::start_asksAboutTheImageWithTheContainer()
     const int hookRun = m_fake->indexOf({QStringLiteral("-c")});
     QVERIFY2(container == 0 && image == 1 && hookRun > image && hookRun < m_fake->indexOf(Run),
              qPrintable(QStringLiteral("%1 %2 %3").arg(container).arg(image).arg(hookRun)));
+}
+
+void TestSandboxController::start_unansweredHealthCheckIsAskedAgainSoon()
+{
+    // OpenCode took the first health request but never answers it (it was still starting):
+    // the start does not wait the full 5 s for it, it asks again after a second.
+    m_health->setUnanswered(1);
+    // No container before the start; afterwards (the liveness checks on a slow machine) it runs.
+    auto asked = std::make_shared<int>(0);
+    m_fake->respond(ContainerInspect, [asked](const ProcessSpec &) {
+        return (*asked)++ == 0 ? FakeProcessLauncher::finished(1, {}, "Error: No such container\n")
+                               : FakeProcessLauncher::finished(0, "running 4096\n");
+    });
+    SandboxController *c = makeController(minimalConfig(QStringLiteral("ctl")));
+    QElapsedTimer clock;
+    clock.start();
+    const auto o = start(*c);
+    QVERIFY(o);
+    QVERIFY2(o->ok, qPrintable(o->error.message));
+    QVERIFY2(clock.elapsed() < 4000, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(m_health->requestHeads().size(), 2);
 }
 
 void TestSandboxController::start_writesNetworkPolicy()
