@@ -174,26 +174,21 @@ DEV_UID="$(id -u dev)"
 
 # ---------------------------------------------------------------- firewall
 # $1 = iptables, ip6tables or their -legacy variants. Only ever called
-# inside $(...): a failing rule exits that subshell with the failing command
-# in the output. Policies first (fail closed), then the rules.
+# inside $(...): a failure exits that subshell with the tool's words in the
+# output. The whole filter table is replaced in one transaction by
+# $1-restore (one process instead of one per rule, which took seconds on a
+# busy machine): the policies DROP and every rule below take effect together,
+# or nothing changes (and the entrypoint stops). Every word of a rule is
+# free of spaces (names, numbers, addresses checked above).
 apply_firewall() {
-    local ipt="$1" fam p t
-    local -a reject_other
-    rule() {
-        "$ipt" -w "$@" 2>&1 || { echo "'$ipt $*' failed"; exit 1; }
-    }
+    local ipt="$1" fam p t out
+    local -a reject_other lines=()
+    rule() { lines+=("$*"); }
     if [[ "$ipt" == iptables* ]]; then
         fam=4; reject_other=(-j REJECT --reject-with icmp-admin-prohibited)
     else
         fam=6; reject_other=(-j REJECT --reject-with icmp6-adm-prohibited)
     fi
-
-    rule -P OUTPUT DROP
-    rule -P INPUT DROP
-    rule -P FORWARD DROP
-    rule -F OUTPUT
-    rule -F INPUT
-    rule -F FORWARD
 
     # Inbound: loopback, replies, and the gate's port (published by the host).
     rule -A INPUT -i lo -j ACCEPT
@@ -248,6 +243,11 @@ apply_firewall() {
     fi
     rule -A OUTPUT -p tcp -j REJECT --reject-with tcp-reset
     rule -A OUTPUT "${reject_other[@]}"
+
+    # Policies DROP; restore empties the table's chains first (no --noflush).
+    out="$(printf '*filter\n:INPUT DROP [0:0]\n:FORWARD DROP [0:0]\n:OUTPUT DROP [0:0]\n%s\nCOMMIT\n' \
+        "$(printf '%s\n' "${lines[@]}")" | "$ipt-restore" -w 2>&1)" \
+        || { echo "'$ipt-restore' failed: $out"; exit 1; }
 }
 
 # IPv6 can be used here now or later (an engine may attach an IPv6 network
@@ -284,6 +284,30 @@ if [[ -n "$FW_V6" ]]; then
 fi
 printf '%s\n%s\n' "$FW_V4" "$FW_V6" >"$OCS_PRIVATE_DIR/firewall-tools"
 echo "ocs-entrypoint: firewall up ($FW_V4${FW_V6:+, $FW_V6}; whitelist: ${#WL_FINAL[@]} entries; host ports: ${HOST_PORTS[*]:-none})"
+
+# ---------------------------------------------------------------- gate
+# The only process that knows the server password, as its own user. The password is not
+# in its environment (/proc/PID/environ stays readable by its uid for the process's whole
+# life): it reads it once from fd 3, a here-string (bash writes it into a pipe itself: no
+# command line, no file holds it). Started now, behind the firewall, so that node's
+# start-up overlaps Squid's (it needs nothing of Squid's; OpenCode, which it forwards to,
+# starts only after both are ready). Not in mise install mode (no OpenCode there).
+GATE_PID=""
+if (( ! MISE_MODE )); then
+    [[ -n "$SERVER_PASSWORD" ]] \
+        || echo "ocs-entrypoint: warning: OPENCODE_SERVER_PASSWORD is empty; the server is unprotected" >&2
+    (
+        # shellcheck disable=SC2034 # used through a name reference
+        gate_env=(
+            "PATH=/usr/bin:/bin" "HOME=$OCS_GATE_HOME" "LANG=C.UTF-8"
+            "OPENCODE_SERVER_USERNAME=$SERVER_USERNAME"
+            "OCS_GATE_LISTEN_PORT=$OCS_GATE_PORT" "OCS_GATE_UPSTREAM_PORT=$OCS_OPENCODE_PORT"
+        )
+        exec 3<<<"$SERVER_PASSWORD"
+        ocs_exec_as "$OCS_GATE_USER" / gate_env /usr/bin/node /usr/local/lib/ocs/ocs-gate.js
+    ) &
+    GATE_PID=$!
+fi
 
 # ---------------------------------------------------------------- squid
 {
@@ -356,13 +380,13 @@ parse_out="$(squid -k parse -f "$SQUID_CONF" 2>&1)" \
 SQUID_PID=$!
 
 ready=0
-for _ in $(seq 1 100); do
+for _ in $(seq 1 400); do
     if ! ocs_alive "$SQUID_PID"; then
         wait "$SQUID_PID" || true
         ocs_die "squid exited during start-up (see the log lines above)"
     fi
     if (exec 3<>/dev/tcp/127.0.0.1/3128) 2>/dev/null; then ready=1; break; fi
-    sleep 0.2
+    sleep 0.05
 done
 (( ready )) || ocs_die "squid did not accept connections on 127.0.0.1:3128 within 20 s"
 # Squid counts its inner port (3129, the ClientHello check of tunnels) as down until it
@@ -377,9 +401,9 @@ chain_probe() {
     [[ "$line" == "HTTP/1."?" 200"* ]]
 }
 ready=0
-for _ in $(seq 1 50); do
+for _ in $(seq 1 200); do
     if chain_probe 2>/dev/null; then ready=1; break; fi
-    sleep 0.2
+    sleep 0.05
 done
 (( ready )) || ocs_die "squid's TLS check (127.0.0.1:$OCS_SQUID_INNER_PORT) does not answer: tunnels would fail"
 echo "ocs-entrypoint: squid listening on 127.0.0.1:3128 (pid $SQUID_PID)"
@@ -421,29 +445,14 @@ state_env=("PATH=/usr/bin:/bin")
         'd=/home/dev/.local/share/opencode; [ -d "$d" ] || exit 0; chmod 0700 "$d" && chmod -R go-rwx "$d"'
 ) || echo "ocs-entrypoint: note: could not restrict the permissions of OpenCode's state folder"
 
-# ---------------------------------------------------------------- gate
-# The only process that knows the server password, as its own user. The password is not
-# in its environment (/proc/PID/environ stays readable by its uid for the process's whole
-# life): it reads it once from fd 3, a here-string (bash writes it into a pipe itself: no
-# command line, no file holds it).
-[[ -n "$SERVER_PASSWORD" ]] \
-    || echo "ocs-entrypoint: warning: OPENCODE_SERVER_PASSWORD is empty; the server is unprotected" >&2
-(
-    # shellcheck disable=SC2034 # used through a name reference
-    gate_env=(
-        "PATH=/usr/bin:/bin" "HOME=$OCS_GATE_HOME" "LANG=C.UTF-8"
-        "OPENCODE_SERVER_USERNAME=$SERVER_USERNAME"
-        "OCS_GATE_LISTEN_PORT=$OCS_GATE_PORT" "OCS_GATE_UPSTREAM_PORT=$OCS_OPENCODE_PORT"
-    )
-    exec 3<<<"$SERVER_PASSWORD"
-    ocs_exec_as "$OCS_GATE_USER" / gate_env /usr/bin/node /usr/local/lib/ocs/ocs-gate.js
-) &
-GATE_PID=$!
+# ---------------------------------------------------------------- gate (ready?)
+# Started right after the firewall (see "gate" above); it has had Squid's start-up to get
+# ready. OpenCode starts only once it listens.
 ready=0
-for _ in $(seq 1 100); do
+for _ in $(seq 1 200); do
     ocs_alive "$GATE_PID" || ocs_die "ocs-gate exited during start-up (see the log lines above)"
     if (exec 3<>"/dev/tcp/127.0.0.1/$OCS_GATE_PORT") 2>/dev/null; then ready=1; break; fi
-    sleep 0.1
+    sleep 0.05
 done
 (( ready )) || ocs_die "ocs-gate did not accept connections on port $OCS_GATE_PORT within 10 s"
 

@@ -23,11 +23,11 @@ QByteArray HealthProbe::basicAuthHeader(const QString &user, const QString &pass
 }
 
 void HealthProbe::check(quint16 port, const QString &password,
-                        std::function<void(const Result &)> done)
+                        std::function<void(const Result &)> done, std::chrono::milliseconds timeout)
 {
     QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1/global/health").arg(port)));
     req.setRawHeader("Authorization", basicAuthHeader(QStringLiteral("opencode"), password));
-    req.setTransferTimeout(5000);
+    req.setTransferTimeout(int(timeout.count()));
     QNetworkReply *reply = m_nam.get(req);
     connect(reply, &QNetworkReply::finished, this, [reply, done] {
         reply->deleteLater();

@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <chrono>
 #include <functional>
 
 namespace ocs {
@@ -24,8 +25,9 @@ public:
 
     explicit HealthProbe(QObject *parent = nullptr);
 
-    // One request.
-    void check(quint16 port, const QString &password, std::function<void(const Result &)> done);
+    // One request, given up when no byte moved for `timeout`.
+    void check(quint16 port, const QString &password, std::function<void(const Result &)> done,
+               std::chrono::milliseconds timeout = std::chrono::seconds(5));
     static QByteArray basicAuthHeader(const QString &user, const QString &password);
 
 private:

@@ -14,6 +14,8 @@
 
 #include <QElapsedTimer>
 
+#include <algorithm>
+
 namespace ocs {
 
 SandboxController::SandboxController(ContainerEngine engine, Project project, QObject *parent)
@@ -132,12 +134,40 @@ void SandboxController::rebuild(const ImageBuilder::Options &options, Callback d
     });
 }
 
+struct SandboxController::ImageCheck
+{
+    bool answered = false;
+    ProcessResult result;
+    std::function<void(const ProcessResult &)> waiting;
+};
+
+static QStringList imageInspectArguments(const Project &project)
+{
+    return {QStringLiteral("image"), QStringLiteral("inspect"), QStringLiteral("--format"),
+            QStringLiteral("{{index .Config.Labels \"%1\"}}").arg(ContainerEngine::LabelMiseHash),
+            project.imageName()};
+}
+
+void SandboxController::prefetchImage()
+{
+    auto check = std::make_shared<ImageCheck>();
+    m_imageCheck = check;
+    runProcess(m_engine.command(imageInspectArguments(m_project), std::chrono::seconds(30)), this,
+               [check](const ProcessResult &r) {
+                   check->answered = true;
+                   check->result = r;
+                   if (auto waiting = std::move(check->waiting))
+                       waiting(r);
+               });
+}
+
 void SandboxController::start(const StartOptions &options, Callback done)
 {
     // Before the engine is asked anything: no image is built, no container started.
     if (const QString refusal = RootPolicy::currentRefusal(); !refusal.isEmpty())
         return fail(refusal, done);
     setState(State::Starting);
+    m_imageCheck.reset();
     containerStatus([this, options, done](const QString &status, quint16 port) {
         if (status == QLatin1String("running")) {
             Outcome o;
@@ -169,6 +199,9 @@ void SandboxController::start(const StartOptions &options, Callback done)
                        this, [proceed](const ProcessResult &) { proceed(); });
         });
     });
+    // Not dependent on the container's status: asked at the same time (ensureImage).
+    if (!options.rebuild)
+        prefetchImage();
 }
 
 void SandboxController::approveConfig(const StartOptions &options, Callback done)
@@ -196,6 +229,8 @@ void SandboxController::approveConfig(const StartOptions &options, Callback done
     };
     if (!review.needsAnswer())
         return runHook();
+    // The user may take their time to answer: the image is asked about again afterwards.
+    m_imageCheck.reset();
     const QString what = review.firstStart
                              ? tr("Not started: this is the first start of %1, which may reach:")
                                    .arg(m_project.sandboxId())
@@ -251,24 +286,28 @@ void SandboxController::ensureImage(const StartOptions &options,
     };
     if (options.rebuild)
         return build();
-    const QStringList args{
-        QStringLiteral("image"), QStringLiteral("inspect"), QStringLiteral("--format"),
-        QStringLiteral("{{index .Config.Labels \"%1\"}}").arg(ContainerEngine::LabelMiseHash),
-        m_project.imageName()};
-    runProcess(m_engine.command(args, std::chrono::seconds(30)), this,
-               [this, build, next](const ProcessResult &r) {
-                   if (!r.ok()) {
-                       Q_EMIT message(tr("No image for %1 yet: building it (the first "
-                                         "build takes a few minutes).")
-                                          .arg(m_project.sandboxId()));
-                       return build();
-                   }
-                   const QString hash = QString::fromUtf8(r.standardOutput).trimmed();
-                   if (hash != ImageBuilder::miseHash(m_project))
-                       Q_EMIT message(tr("mise.toml changed since the image was built: "
-                                         "run `ocs rebuild` to install its tools."));
-                   next(Error());
-               });
+    auto answered = [this, build, next](const ProcessResult &r) {
+        if (!r.ok()) {
+            Q_EMIT message(tr("No image for %1 yet: building it (the first "
+                              "build takes a few minutes).")
+                               .arg(m_project.sandboxId()));
+            return build();
+        }
+        const QString hash = QString::fromUtf8(r.standardOutput).trimmed();
+        if (hash != ImageBuilder::miseHash(m_project))
+            Q_EMIT message(tr("mise.toml changed since the image was built: "
+                              "run `ocs rebuild` to install its tools."));
+        next(Error());
+    };
+    const std::shared_ptr<ImageCheck> check = std::exchange(m_imageCheck, nullptr);
+    if (check && check->answered)
+        return answered(check->result);
+    if (check) {
+        check->waiting = answered;
+        return;
+    }
+    runProcess(m_engine.command(imageInspectArguments(m_project), std::chrono::seconds(30)), this,
+               answered);
 }
 
 void SandboxController::runContainer(const QString &password, const QMap<QString, QString> &hostEnv,
@@ -349,17 +388,23 @@ void SandboxController::waitHealthy(quint16 port, const QString &password, Outco
 {
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
-    auto attempts = std::make_shared<int>(0);
+    // When the engine was last asked whether the container still runs (ms on the clock).
+    auto aliveAsked = std::make_shared<qint64>(0);
+    auto timeout = std::make_shared<std::chrono::milliseconds>(FirstHealthTimeout);
     auto step = std::make_shared<std::function<void()>>();
     QPointer<SandboxController> self(this);
-    *step = [self, port, password, partial, done, clock, attempts, step] {
+    *step = [self, port, password, partial, done, clock, aliveAsked, timeout, step] {
         if (!self)
             return;
+        const qint64 sent = clock->elapsed();
         self->m_probe.check(
             port, password,
-            [self, partial, done, clock, attempts, step](const HealthProbe::Result &h) mutable {
+            [self, partial, done, clock, aliveAsked, timeout, sent,
+             step](const HealthProbe::Result &h) mutable {
                 if (!self)
                     return;
+                if (!h.healthy && clock->elapsed() - sent >= timeout->count())
+                    *timeout = std::min(*timeout * 2, std::chrono::milliseconds(5000));
                 if (h.healthy) {
                     *step = nullptr;
                     partial.ok = true;
@@ -367,7 +412,7 @@ void SandboxController::waitHealthy(quint16 port, const QString &password, Outco
                     return done(partial);
                 }
                 auto retry = [self, step] {
-                    QTimer::singleShot(500, self, [step] {
+                    QTimer::singleShot(HealthInterval, self, [step] {
                         if (*step)
                             (*step)();
                     });
@@ -381,9 +426,10 @@ void SandboxController::waitHealthy(quint16 port, const QString &password, Outco
                                                 .arg(h.error)),
                                       done);
                 }
-                if (++*attempts % 4 != 0)
+                if (clock->elapsed() - *aliveAsked < AliveInterval.count())
                     return retry();
-                // Every few tries: is the container still there?
+                // Every few seconds: is the container still there?
+                *aliveAsked = clock->elapsed();
                 self->containerStatus([self, done, step, retry](const QString &status, quint16) {
                     if (!self)
                         return;
@@ -412,7 +458,8 @@ void SandboxController::waitHealthy(quint16 port, const QString &password, Outco
                                        done);
                         });
                 });
-            });
+            },
+            *timeout);
     };
     (*step)();
 }

@@ -11,6 +11,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <memory>
 
 namespace ocs {
 
@@ -70,6 +71,14 @@ public:
     // (ConfigImpact::containerHash).
     static QString configHash(const ProjectConfig &config);
     static std::chrono::milliseconds startTimeout();
+    // How often a start asks OpenCode's health endpoint (through the gate), and how often it
+    // asks the engine meanwhile whether the container still runs.
+    static constexpr std::chrono::milliseconds HealthInterval{100};
+    static constexpr std::chrono::milliseconds AliveInterval{2000};
+    // A health request sent while OpenCode is still starting can stay unanswered (OpenCode's
+    // socket may take the connection before it serves): it is given up after this long and
+    // asked again; each request that runs out doubles the time (up to 5 s) for slow machines.
+    static constexpr std::chrono::milliseconds FirstHealthTimeout{1000};
     // The lines of a container's output written by ocs-guard (the reason it ended it).
     static QStringList guardLines(const QByteArray &logs);
 
@@ -86,6 +95,9 @@ private:
     void approveConfig(const StartOptions &options, Callback done);
     void afterHook(const StartOptions &options, QMap<QString, QString> hostEnv, Callback done);
     void ensureImage(const StartOptions &options, std::function<void(const Error &)> next);
+    // Asks the engine about the image (its mise.toml label) at once, in parallel with the
+    // container's status; ensureImage takes the answer when no question was asked meanwhile.
+    void prefetchImage();
     void runContainer(const QString &password, const QMap<QString, QString> &hostEnv,
                       QList<quint16> avoid, Outcome partial, Callback done);
     void waitHealthy(quint16 port, const QString &password, Outcome partial, Callback done);
@@ -94,6 +106,8 @@ private:
     Project m_project;
     State m_state = State::Stopped;
     HealthProbe m_probe;
+    struct ImageCheck;
+    std::shared_ptr<ImageCheck> m_imageCheck;
 };
 
 } // namespace ocs

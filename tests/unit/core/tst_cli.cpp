@@ -845,9 +845,12 @@ void TestCli::start_runFails_printsEngineError()
     QStringList subcommands;
     for (const QStringList &c : calls)
         subcommands << c.value(0);
-    // The refused first start asked only for the container; the second went on to `run`.
+    // The refused first start only asked about the container and, at the same time, the image;
+    // the second went on to `run`, asking about the image again after the question (the answer
+    // may come much later).
     QCOMPARE(subcommands, (QStringList{QStringLiteral("version"), QStringLiteral("container"),
-                                       QStringLiteral("version"), QStringLiteral("container"),
+                                       QStringLiteral("image"), QStringLiteral("version"),
+                                       QStringLiteral("container"), QStringLiteral("image"),
                                        QStringLiteral("image"), QStringLiteral("run")}));
     const QStringList run = calls.last();
     QCOMPARE(run.last(), name); // the image name

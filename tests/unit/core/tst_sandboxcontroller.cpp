@@ -11,6 +11,7 @@
 #include "sandbox/startapproval.h"
 #include "testhelpers.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -53,6 +54,8 @@ private Q_SLOTS:
     void start_missingImage_buildsThenRunsToRunning();
     void start_existingImage_data();
     void start_existingImage();
+    void start_asksAboutTheImageWithTheContainer();
+    void start_unansweredHealthCheckIsAskedAgainSoon();
     void start_writesNetworkPolicy();
     void start_hookNotApproved_runsNothing();
     void start_hookEnvironmentFeedsPassthrough();
@@ -280,6 +283,69 @@ void TestSandboxController::start_existingImage()
     for (const QList<QVariant> &m : std::as_const(messages))
         toldToRebuild = toldToRebuild || m.at(0).toString().contains(QStringLiteral("ocs rebuild"));
     QCOMPARE(toldToRebuild, stale);
+}
+
+void TestSandboxController::start_asksAboutTheImageWithTheContainer()
+{
+    QVERIFY(writeFile(m_project->hookPath(), "#!/bin/bash\nexport TOKEN=abc\n"));
+    SandboxController *c = makeController(minimalConfig(QStringLiteral("ctl")));
+    PreStartHook hook(*m_project);
+    QString error;
+    QVERIFY(m_project->ensureStateDirs(&error));
+    QVERIFY(hook.approve(hook.read().sha256, &error));
+    m_fake->reply({QStringLiteral("-c")}, 0, QByteArray("PATH=/usr/bin\0", 14));
+
+    // The first start asks the user (what the sandbox may reach): the image is asked about
+    // again after the answer, which may come much later.
+    auto o = start(*c);
+    QVERIFY(o);
+    QVERIFY2(o->ok, qPrintable(o->error.message));
+    QCOMPARE(m_fake->count(ImageInspect), 2);
+    QVERIFY(m_fake->indexOf(ImageInspect, m_fake->indexOf(ImageInspect) + 1) <
+            m_fake->indexOf(Run));
+
+    // A start that asks nobody: the image is asked about once, together with the container
+    // (before the pre-start hook, not after it), and that answer is used.
+    c->stop([](const SandboxController::Outcome &) {});
+    QTRY_COMPARE(c->state(), State::Stopped);
+    delete m_health;
+    m_health = new FakeHealthServer(this);
+    m_fake->clearCalls();
+    SandboxController::StartOptions noQuestions;
+    noQuestions.confirmConfigChanges = [](const StartReview &, std::function<void(bool)> reply) {
+        QFAIL("nothing changed: no question expected");
+        reply(false);
+    };
+    o = start(*c, noQuestions);
+    QVERIFY(o);
+    QVERIFY2(o->ok, qPrintable(o->error.message));
+    QCOMPARE(m_fake->count(ImageInspect), 1);
+    const int container = m_fake->indexOf(ContainerInspect);
+    const int image = m_fake->indexOf(ImageInspect);
+    const int hookRun = m_fake->indexOf({QStringLiteral("-c")});
+    QVERIFY2(container == 0 && image == 1 && hookRun > image && hookRun < m_fake->indexOf(Run),
+             qPrintable(QStringLiteral("%1 %2 %3").arg(container).arg(image).arg(hookRun)));
+}
+
+void TestSandboxController::start_unansweredHealthCheckIsAskedAgainSoon()
+{
+    // OpenCode took the first health request but never answers it (it was still starting):
+    // the start does not wait the full 5 s for it, it asks again after a second.
+    m_health->setUnanswered(1);
+    // No container before the start; afterwards (the liveness checks on a slow machine) it runs.
+    auto asked = std::make_shared<int>(0);
+    m_fake->respond(ContainerInspect, [asked](const ProcessSpec &) {
+        return (*asked)++ == 0 ? FakeProcessLauncher::finished(1, {}, "Error: No such container\n")
+                               : FakeProcessLauncher::finished(0, "running 4096\n");
+    });
+    SandboxController *c = makeController(minimalConfig(QStringLiteral("ctl")));
+    QElapsedTimer clock;
+    clock.start();
+    const auto o = start(*c);
+    QVERIFY(o);
+    QVERIFY2(o->ok, qPrintable(o->error.message));
+    QVERIFY2(clock.elapsed() < 4000, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(m_health->requestHeads().size(), 2);
 }
 
 void TestSandboxController::start_writesNetworkPolicy()

@@ -48,6 +48,10 @@ void FakeHealthServer::serve(QTcpSocket *socket)
             return;
         m_heads << buffer->left(end);
         buffer->clear();
+        if (m_unanswered > 0) {
+            --m_unanswered;
+            return;
+        }
         const QByteArray reason = m_status == 200 ? "OK" : "Error";
         socket->write("HTTP/1.1 " + QByteArray::number(m_status) + ' ' + reason +
                       "\r\n"

@@ -22,6 +22,9 @@ public:
     bool isListening() const { return m_server.isListening(); }
 
     void setResponse(int status, const QByteArray &body);
+    // The next `count` requests are read and never answered (a server that took the
+    // connection before it serves).
+    void setUnanswered(int count) { m_unanswered = count; }
     const QList<QByteArray> &requestHeads() const { return m_heads; }
     // The value of `name` in the last request ("" when none).
     QByteArray lastHeader(const QByteArray &name) const;
@@ -33,6 +36,7 @@ private:
     int m_status = 200;
     QByteArray m_body = R"({"healthy":true,"version":"0.0.0-test"})";
     QList<QByteArray> m_heads;
+    int m_unanswered = 0;
 };
 
 } // namespace ocs::test
