@@ -87,11 +87,11 @@ python3 - "$tmp/results" "$out" "$runs" "$build" "$engine_version" "$root" <<'PY
 import json, os, platform, subprocess, sys, datetime
 results_path, out, runs, build, engine, root = sys.argv[1:]
 entries = [json.loads(l) for l in open(results_path) if l.strip()]
-def first(path, key):
+def first(path, key, sep=":"):
     try:
         for line in open(path):
             if line.startswith(key):
-                return line.split(":", 1)[1].strip()
+                return line.split(sep, 1)[1].strip()
     except OSError:
         pass
     return None
@@ -106,12 +106,10 @@ machine = {
     "cores": os.cpu_count(),
     "ram_gib": round(int(mem_kb.split()[0]) / 1048576, 1) if mem_kb else None,
     "kernel": platform.release(),
-    "os": first("/etc/os-release", "PRETTY_NAME=") or None,
+    "os": (first("/etc/os-release", "PRETTY_NAME=", "=") or "").strip('"') or None,
     "engine": engine or None,
     "load_average": list(os.getloadavg()),
 }
-if machine["os"]:
-    machine["os"] = machine["os"].lstrip("=").strip('"')
 doc = {
     "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
     "commit": git("rev-parse", "HEAD"),
