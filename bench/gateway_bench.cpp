@@ -426,6 +426,17 @@ double median(std::vector<double> v)
 void printResult(const char *figure, const char *unit, const char *target, bool pass,
                  const std::vector<double> &samples, const std::vector<double> &floor, int decimals)
 {
+    // The ratio of each run to its own floor too (paired: drifts of the machine's load
+    // between runs cancel out).
+    QByteArray note = "per-run ratios:";
+    std::vector<double> paired;
+    for (size_t i = 0; i < samples.size() && i < floor.size(); ++i) {
+        if (floor[i] != 0) {
+            paired.push_back(samples[i] / floor[i]);
+            note += ' ' + QByteArray::number(paired.back(), 'f', 2);
+        }
+    }
+    note += ", median " + QByteArray::number(median(paired), 'f', 2);
     const auto array = [decimals](const std::vector<double> &v) {
         QByteArray out = "[";
         for (size_t i = 0; i < v.size(); ++i)
@@ -437,11 +448,11 @@ void printResult(const char *figure, const char *unit, const char *target, bool 
     const QByteArray ratio = fm != 0 ? QByteArray::number(m / fm, 'f', 3) : QByteArray("null");
     std::printf("RESULT {\"figure\":\"%s\",\"unit\":\"%s\",\"samples\":%s,\"median\":%.*f,"
                 "\"min\":%.*f,\"max\":%.*f,\"floor_samples\":%s,\"floor_median\":%.*f,"
-                "\"ratio\":%s,\"target\":\"%s\",\"pass\":%s}\n",
+                "\"ratio\":%s,\"target\":\"%s\",\"pass\":%s,\"note\":\"%s\"}\n",
                 figure, unit, array(samples).constData(), decimals, m, decimals,
                 *std::min_element(samples.begin(), samples.end()), decimals,
                 *std::max_element(samples.begin(), samples.end()), array(floor).constData(),
-                decimals, fm, ratio.constData(), target, pass ? "true" : "false");
+                decimals, fm, ratio.constData(), target, pass ? "true" : "false", note.constData());
 }
 
 template<typename Fn> void runIn(QObject *context, Fn fn)
