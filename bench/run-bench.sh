@@ -4,12 +4,16 @@
 # table (figure, median, spread, floor, ratio, target, met/MISSED).
 #
 # Usage: bench/run-bench.sh [--build-dir DIR] [--only FIG,...] [--out FILE] [--runs N]
+#        bench/run-bench.sh --report [--out FILE] RESULT_FILE...
 #   --build-dir  the build tree with ocs, opencode-sandbox, gateway_bench, tray_floor
 #                (default: build-release, else build-tests, next to this folder)
 #   --only       figures by number or name: 1 start, 2 allow, 3 rebuild, 4 tray, 5 gateway,
 #                6 scale, 7 proxy (default: all)
 #   --out        the result file (default bench/results/latest.json)
 #   --runs       repetitions of every figure (default 5, at least 5 for a published figure)
+#
+#   --report     merges result files of separate runs (figures in order; the machine of the
+#                first) into --out and prints the table as Markdown (for the README)
 #
 # Each figure script gets BENCH_BUILD_DIR and BENCH_RUNS in its environment. The scripts that
 # use the container engine run under `flock /tmp/ocs-e2e.lock` (the engine is shared), one
@@ -21,6 +25,7 @@ root=$(cd "$here/.." && pwd)
 
 build=""
 only=""
+report=0
 out="$here/results/latest.json"
 runs=5
 while (($#)); do
@@ -29,10 +34,48 @@ while (($#)); do
         --only) only=$2; shift 2 ;;
         --out) out=$2; shift 2 ;;
         --runs) runs=$2; shift 2 ;;
+        --report) report=1; shift ;;
         -h | --help) sed -n '2,/^set -uo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-        *) echo "run-bench: unknown argument $1" >&2; exit 2 ;;
+        -*) echo "run-bench: unknown argument $1" >&2; exit 2 ;;
+        *) ((report)) || { echo "run-bench: unknown argument $1" >&2; exit 2; }; break ;;
     esac
 done
+if ((report)); then
+    (($#)) || { echo "run-bench: --report needs result files" >&2; exit 2; }
+    python3 - "$out" "$@" <<'PY'
+import json, sys
+out, files = sys.argv[1], sys.argv[2:]
+docs = [json.load(open(f)) for f in files]
+merged = dict(docs[0])
+merged["figures"] = sorted((f for d in docs for f in d["figures"]), key=lambda f: f["number"])
+merged["runs_merged"] = [{k: d.get(k) for k in ("date", "commit", "dirty", "runs")} | {"load_average": d["machine"].get("load_average")} for d in docs]
+merged["missing"] = sorted({m for d in docs for m in d.get("missing", [])})
+merged["failed"] = sorted({m for d in docs for m in d.get("failed", [])})
+with open(out, "w") as f:
+    json.dump(merged, f, indent=1)
+    f.write("\n")
+def num(v):
+    if v is None:
+        return "–"
+    return f"{v:.3g}" if abs(v) < 1000 else f"{v:.0f}"
+m = merged["machine"]
+print(f"Machine: {m['cpu']}, {m['cores']} CPUs, {m['ram_gib']} GiB RAM, Linux {m['kernel']}, "
+      f"{m['os']}, {m['engine']}; shared with other jobs (load average "
+      + ", ".join(f"{r['load_average'][0]:.1f}" for r in merged["runs_merged"]) + ").")
+print(f"Dates: {', '.join(sorted({r['date'] for r in merged['runs_merged']}))}; commits "
+      f"{', '.join(sorted({(r['commit'] or '?')[:10] + (' (dirty)' if r['dirty'] else '') for r in merged['runs_merged']}))}.")
+print()
+print("| # | figure | median | spread (min–max) | floor (median) | ratio | target | |")
+print("|---|---|---|---|---|---|---|---|")
+for f in merged["figures"]:
+    u = f.get("unit", "")
+    print(f"| {f['number']} | `{f['figure']}` | {num(f.get('median'))} {u} | {num(f.get('min'))}–{num(f.get('max'))} | "
+          + (f"{num(f.get('floor_median'))} {u}" if "floor_median" in f else "") + " | "
+          + (num(f.get("ratio")) if "ratio" in f else "") + f" | {f.get('target', '')} | "
+          + {True: "met", False: "**MISSED**", None: "reported"}[f.get("pass")] + " |")
+PY
+    exit $?
+fi
 if [[ -z "$build" ]]; then
     for b in "$root/build-release" "$root/build-tests" "$root/build"; do
         [[ -x "$b/src/cli/ocs" ]] && { build=$b; break; }
