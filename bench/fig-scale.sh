@@ -69,6 +69,7 @@ emit_result scale_mem_total MB "reported" null "${total[@]}"
 start_display() {
     local d=$1
     mkdir -p "$d"
+    rm -f "$d/xvfb.display"
     Xvfb -displayfd 5 -screen 0 1280x800x24 -nolisten tcp 5>"$d/xvfb.display" >"$d/xvfb.log" 2>&1 &
     BG+=($!)
     wait_until 20 test -s "$d/xvfb.display" || return 1
