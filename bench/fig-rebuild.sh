@@ -9,12 +9,14 @@
 #  - cold_build: `ocs rebuild --no-cache` against `docker build --no-cache` of the same
 #    context and arguments (the floor), interleaved; reported, target <= 1.10 x floor.
 #    BENCH_COLD_RUNS (default BENCH_RUNS) sets how many; each downloads the packages again.
+# BENCH_REBUILD_PARTS (default "noop config cold") picks the parts, e.g. "cold" alone.
 # BENCH_RUNS runs (default 5). Prints RESULT lines (bench/lib.sh).
 set -uo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/lib.sh"
 source "$here/sandbox.sh"
 COLD_RUNS=${BENCH_COLD_RUNS:-$BENCH_RUNS}
+PARTS=" ${BENCH_REBUILD_PARTS:-noop config cold} "
 
 bench_setup ocs-bench-rebuild
 # The same npm registry for ocs and the plain build (ocs would ask the user's npm).
@@ -51,21 +53,27 @@ plain_build cached || { tail -20 "$WORK/plain.log" >&2; exit 1; } # its cache, o
 # ---- no-op rebuild ------------------------------------------------------------------------
 noop=() noop_floor=()
 for ((i = 0; i < BENCH_RUNS; i++)); do
+    [[ "$PARTS" == *" noop "* ]] || break
     s=$(timed_s /dev/null plain_build cached) || { tail -20 "$WORK/plain.log" >&2; exit 1; }
     noop_floor+=("$s")
     s=$(timed_s "$WORK/noop.log" ocs_in "$P" rebuild) || { tail -20 "$WORK/noop.log" >&2; exit 1; }
     noop+=("$s")
     bench_log "no-op rebuild $((i + 1)): ocs ${noop[-1]} s, plain docker build ${noop_floor[-1]} s"
 done
-med=$(median "${noop[@]}")
-pass=false; compare "$med" '<' 3 && pass=true
-emit_result rebuild_noop s "< 3 s" "$pass" "${noop[@]}" -- "${noop_floor[@]}"
+if ((${#noop[@]})); then
+    med=$(median "${noop[@]}")
+    pass=false; compare "$med" '<' 3 && pass=true
+    emit_result rebuild_noop s "< 3 s" "$pass" "${noop[@]}" -- "${noop_floor[@]}"
+fi
 
 # ---- configuration changes: no rebuild ------------------------------------------------------
-ocs_in "$P" start --detach --yes >"$WORK/start.log" 2>&1 || { tail -30 "$WORK/start.log" >&2; exit 1; }
 cfg=$P/opencode-sandbox-config.yaml
 builds=() kinds=()
+if [[ "$PARTS" == *" config "* ]]; then
+    ocs_in "$P" start --detach --yes >"$WORK/start.log" 2>&1 || { tail -30 "$WORK/start.log" >&2; exit 1; }
+fi
 for ((i = 0; i < BENCH_RUNS; i++)); do
+    [[ "$PARTS" == *" config "* ]] || break
     ocs_in "$P" stop >/dev/null 2>&1
     case $((i % 3)) in
         0) kind=whitelist; as_user sed -i "s/^http-domain-whitelist:\$/&\n  - run$i.test/" "$cfg" ;;
@@ -97,13 +105,16 @@ PY
     builds+=("$n"); kinds+=("$kind")
     bench_log "config change $((i + 1)) ($kind), then ocs start: $n image build(s)"
 done
-pass=false; [[ "$(max_of "${builds[@]}")" == 0 ]] && pass=true
-BENCH_NOTE="changes in turn: ${kinds[*]}" \
-    emit_result config_change_rebuilds builds "0 (no rebuild)" "$pass" "${builds[@]}"
-ocs_in "$P" stop >/dev/null 2>&1
+if ((${#builds[@]})); then
+    pass=false; [[ "$(max_of "${builds[@]}")" == 0 ]] && pass=true
+    BENCH_NOTE="changes in turn: ${kinds[*]}" \
+        emit_result config_change_rebuilds builds "0 (no rebuild)" "$pass" "${builds[@]}"
+    ocs_in "$P" stop >/dev/null 2>&1
+fi
 
 # ---- cold build -----------------------------------------------------------------------------
 cold=() cold_floor=()
+[[ "$PARTS" == *" cold "* ]] || COLD_RUNS=0
 for ((i = 0; i < COLD_RUNS; i++)); do
     s=$(timed_s "$WORK/cold.log" ocs_in "$P" rebuild --no-cache) || { tail -20 "$WORK/cold.log" >&2; exit 1; }
     cold+=("$s")
@@ -112,6 +123,7 @@ for ((i = 0; i < COLD_RUNS; i++)); do
     cold_floor+=("$s")
     bench_log "cold build $((i + 1)): ocs ${cold[-1]} s, plain docker build ${cold_floor[-1]} s"
 done
+((${#cold[@]})) || exit 0
 med=$(median "${cold[@]}")
 fmed=$(median "${cold_floor[@]}")
 pass=false; compare "$med" '<=' "$(awk -v f="$fmed" 'BEGIN { print 1.10 * f }')" && pass=true
