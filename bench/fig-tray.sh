@@ -10,6 +10,8 @@
 # (in parallel: 2 x BENCH_RUNS trays at once), so the figure takes about 2 x (settle + window).
 # Memory and CPU are those of the app's whole process tree (its engine event stream and, once
 # opened, QtWebEngineProcess included); the keychain is off (OCS_KEYCHAIN=0, a password file).
+# BENCH_TRAY_RUNNING=0: no sandbox is started and the view is not opened (the rest figures
+# only, named *_none_running; no container is started, so no engine lock is needed).
 # Prints RESULT lines (bench/lib.sh).
 set -uo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -82,6 +84,11 @@ print(v if v is not True else "")
 PY
     }
     wait_until 30 json "s['inTray'] and s['trayIcon']['w'] > 0" || { echo "error not in the tray: $(tail -5 "$dir/app.log")" >"$out"; exit 1; }
+    if [[ "${RUNNING_NAME:-}" == "" ]]; then
+        wait_until 30 json "len(s['projects']) == 3" || { echo "error projects not listed" >"$out"; exit 1; }
+        measure rest
+        exit 0
+    fi
     wait_until 60 json "any(p['state'] == 'Running' for p in s['projects'])" \
         || { echo "error no project shown running" >"$out"; exit 1; }
     measure rest
@@ -130,8 +137,13 @@ for n in a b c; do
     bench_project "bench-tray-$n" allowed.test || exit 1
     roots+=("$PROJECT")
 done
-ocs_in "${roots[0]}" start --detach --yes >"$WORK/start.log" 2>&1 || { tail -30 "$WORK/start.log" >&2; exit 1; }
-bench_log "bench-tray-a running; ${BENCH_RUNS} trays and ${BENCH_RUNS} floors side by side, $SETTLE + $WINDOW s each phase"
+running=bench-tray-a suffix=""
+if [[ "${BENCH_TRAY_RUNNING:-1}" == 0 ]]; then
+    running="" suffix=_none_running
+else
+    ocs_in "${roots[0]}" start --detach --yes >"$WORK/start.log" 2>&1 || { tail -30 "$WORK/start.log" >&2; exit 1; }
+fi
+bench_log "running: ${running:-none}; ${BENCH_RUNS} trays and ${BENCH_RUNS} floors side by side, $SETTLE + $WINDOW s each phase"
 
 launch() { # KIND INDEX
     local kind=$1 i=$2 d=$WORK/$1-$2 app
@@ -151,7 +163,7 @@ launch() { # KIND INDEX
         XDG_CACHE_HOME="$d/cache" OCS_STATE_ROOT="$OCS_STATE_ROOT" OCS_KEYCHAIN=0 \
         OCS_ENGINE="$ENGINE" OCS_BASE_IMAGE="$BASE_IMAGE" OCS_TRAY_STATUS_FILE="$d/status.json" \
         QT_QPA_PLATFORM=xcb QTWEBENGINE_DISABLE_SANDBOX=1 QTWEBENGINE_CHROMIUM_FLAGS=--disable-gpu \
-        RUNNING_NAME=bench-tray-a SETTLE="$SETTLE" WINDOW="$WINDOW" BENCH_TRAY_SETTLE="$SETTLE" \
+        RUNNING_NAME="$running" SETTLE="$SETTLE" WINDOW="$WINDOW" BENCH_TRAY_SETTLE="$SETTLE" \
         BENCH_TRAY_WINDOW="$WINDOW" \
         dbus-run-session -- bash "$here/fig-tray.sh" --inner "$kind" "$d/result" "$d" "$app" \
         >"$d/inner.log" 2>&1
@@ -196,9 +208,9 @@ emit() {
     if [[ -n "$limit" ]]; then pass=false; compare "$(median "${s[@]}")" '<=' "$limit" && pass=true; fi
     emit_result "$figure" "$unit" "$target" "$pass" "${s[@]}" -- "${f[@]}"
 }
-emit tray_rest_rss MB "<= 40 MB" 40 app.rest.rss floor.rest.rss
-emit tray_rest_cpu "s/${WINDOW}s" "<= 0.05 s" 0.05 app.rest.cpu floor.rest.cpu
-emit tray_rest_wakeups "1/s" "reported" "" app.rest.wake floor.rest.wake
+emit "tray_rest_rss$suffix" MB "<= 40 MB" 40 app.rest.rss floor.rest.rss
+emit "tray_rest_cpu$suffix" "s/${WINDOW}s" "<= 0.05 s" 0.05 app.rest.cpu floor.rest.cpu
+emit "tray_rest_wakeups$suffix" "1/s" "reported" "" app.rest.wake floor.rest.wake
 emit tray_after_view_rss MB "<= 40 MB" 40 app.view.rss floor.rest.rss
 emit tray_after_view_cpu "s/${WINDOW}s" "<= 0.05 s" 0.05 app.view.cpu floor.rest.cpu
 emit tray_after_view_wakeups "1/s" "reported" "" app.view.wake floor.rest.wake
