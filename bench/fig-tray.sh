@@ -8,8 +8,9 @@
 # Every app and floor runs on its own Xvfb display with a tray host (trayer) in a private
 # D-Bus session, as the e2e tests' user; the BENCH_RUNS instances of each run side by side
 # (in parallel: 2 x BENCH_RUNS trays at once), so the figure takes about 2 x (settle + window).
-# Memory and CPU are those of the app's whole process tree (its engine event stream and, once
-# opened, QtWebEngineProcess included); the keychain is off (OCS_KEYCHAIN=0, a password file).
+# Memory: of the app's own process (tray_*_rss) and of its whole process tree (*_rss_tree:
+# the engine's event stream, a `docker events` process, and once opened QtWebEngineProcess
+# included); CPU and wake-ups: of the tree. The keychain is off (OCS_KEYCHAIN=0).
 # BENCH_TRAY_RUNNING=0: no sandbox is started and the view is not opened (the rest figures
 # only, named *_none_running; no container is started, so no engine lock is needed).
 # Prints RESULT lines (bench/lib.sh).
@@ -42,7 +43,8 @@ if [[ "${1:-}" == "--inner" ]]; then
 
     # tree PID: the pid and its descendants.
     tree() { local p c; for p in "$@"; do echo "$p"; for c in $(pgrep -P "$p"); do tree "$c"; done; done; }
-    # sample: "RSS_KB CPU_TICKS CONTEXT_SWITCHES" of the app's process tree.
+    # sample: "RSS_KB CPU_TICKS CONTEXT_SWITCHES" of the app's process tree, then the RSS of the
+    # app's own process.
     sample() {
         local rss=0 cpu=0 ctx=0 p v
         for p in $(tree "$app_pid"); do
@@ -50,7 +52,7 @@ if [[ "${1:-}" == "--inner" ]]; then
             v=$(sed 's/^.*) //' "/proc/$p/stat" 2>/dev/null | awk '{ print $12 + $13 }') && cpu=$((cpu + ${v:-0}))
             v=$(cat /proc/"$p"/task/*/status 2>/dev/null | awk '/ctxt_switches:/ { n += $2 } END { print n + 0 }') && ctx=$((ctx + v))
         done
-        echo "$rss $cpu $ctx"
+        echo "$rss $cpu $ctx $(awk '/^VmRSS:/ { print $2 }' "/proc/$app_pid/status" 2>/dev/null)"
     }
     hz=$(getconf CLK_TCK)
     # measure LABEL: settles, then samples over WINDOW seconds; appends one line to $out.
@@ -59,11 +61,11 @@ if [[ "${1:-}" == "--inner" ]]; then
         local a b
         read -r _ cpu0 ctx0 < <(sample)
         sleep "$WINDOW"
-        read -r rss1 cpu1 ctx1 < <(sample)
+        read -r rss1 cpu1 ctx1 own1 < <(sample)
         kill -0 "$app_pid" 2>/dev/null || { echo "error the app ended: $(tail -5 "$dir/app.log")" >>"$out"; exit 1; }
         a=$(awk -v r="$rss1" 'BEGIN { printf "%.1f", r / 1024 }')
         b=$(awk -v c=$((cpu1 - cpu0)) -v hz="$hz" 'BEGIN { printf "%.3f", c / hz }')
-        echo "$1 $a $b $(awk -v n=$((ctx1 - ctx0)) -v w="$WINDOW" 'BEGIN { printf "%.2f", n / w }')" >>"$out"
+        echo "$1 $a $b $(awk -v n=$((ctx1 - ctx0)) -v w="$WINDOW" 'BEGIN { printf "%.2f", n / w }') $(awk -v r="${own1:-0}" 'BEGIN { printf "%.1f", r / 1024 }')" >>"$out"
     }
 
     if [[ "$kind" == floor ]]; then
@@ -180,7 +182,7 @@ for p in "${pids[@]}"; do wait "$p"; done
 declare -A col
 for kind in app floor; do
     for phase in rest view; do
-        for m in rss cpu wake; do col[$kind.$phase.$m]=""; done
+        for m in rss cpu wake own; do col[$kind.$phase.$m]=""; done
     done
 done
 bad=0
@@ -192,8 +194,9 @@ for ((i = 0; i < BENCH_RUNS; i++)); do
             bad=1
             continue
         fi
-        while read -r phase rss cpu wake; do
+        while read -r phase rss cpu wake own; do
             col[$kind.$phase.rss]+=" $rss"; col[$kind.$phase.cpu]+=" $cpu"; col[$kind.$phase.wake]+=" $wake"
+            col[$kind.$phase.own]+=" $own"
         done <"$f"
         bench_log "$kind $i: $(tr '\n' ';' <"$f")"
     done
@@ -208,10 +211,12 @@ emit() {
     if [[ -n "$limit" ]]; then pass=false; compare "$(median "${s[@]}")" '<=' "$limit" && pass=true; fi
     emit_result "$figure" "$unit" "$target" "$pass" "${s[@]}" -- "${f[@]}"
 }
-emit "tray_rest_rss$suffix" MB "<= 40 MB" 40 app.rest.rss floor.rest.rss
+emit "tray_rest_rss$suffix" MB "<= 40 MB" 40 app.rest.own floor.rest.own
+emit "tray_rest_rss_tree$suffix" MB "<= 40 MB" 40 app.rest.rss floor.rest.rss
 emit "tray_rest_cpu$suffix" "s/${WINDOW}s" "<= 0.05 s" 0.05 app.rest.cpu floor.rest.cpu
 emit "tray_rest_wakeups$suffix" "1/s" "reported" "" app.rest.wake floor.rest.wake
-emit tray_after_view_rss MB "<= 40 MB" 40 app.view.rss floor.rest.rss
+emit tray_after_view_rss MB "<= 40 MB" 40 app.view.own floor.rest.own
+emit tray_after_view_rss_tree MB "<= 40 MB" 40 app.view.rss floor.rest.rss
 emit tray_after_view_cpu "s/${WINDOW}s" "<= 0.05 s" 0.05 app.view.cpu floor.rest.cpu
 emit tray_after_view_wakeups "1/s" "reported" "" app.view.wake floor.rest.wake
 exit "$bad"
