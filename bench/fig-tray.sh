@@ -59,7 +59,7 @@ if [[ "${1:-}" == "--inner" ]]; then
     measure() {
         sleep "$SETTLE"
         local a b
-        read -r _ cpu0 ctx0 < <(sample)
+        read -r _ cpu0 ctx0 _ < <(sample)
         sleep "$WINDOW"
         read -r rss1 cpu1 ctx1 own1 < <(sample)
         kill -0 "$app_pid" 2>/dev/null || { echo "error the app ended: $(tail -5 "$dir/app.log")" >>"$out"; exit 1; }
