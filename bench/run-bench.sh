@@ -61,7 +61,7 @@ def num(v):
 m = merged["machine"]
 print(f"Machine: {m['cpu']}, {m['cores']} CPUs, {m['ram_gib']} GiB RAM, Linux {m['kernel']}, "
       f"{m['os']}, {m['engine']}; shared with other jobs (load average "
-      + ", ".join(f"{r['load_average'][0]:.1f}" for r in merged["runs_merged"]) + ").")
+      + ", ".join(f"{r['load_average'][0]:.1f}" if r["load_average"] else "?" for r in merged["runs_merged"]) + ").")
 print(f"Dates: {', '.join(sorted({r['date'] for r in merged['runs_merged']}))}; commits "
       f"{', '.join(sorted({(r['commit'] or '?')[:10] + (' (dirty)' if r['dirty'] else '') for r in merged['runs_merged']}))}.")
 print()
