@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Figure 7 (issue 14), proxy cost: the latency a request through the sandbox's whitelist proxy
 # adds to the same request without it (target: median <= 2 ms added), inside one sandbox,
-# against a fake internet of our own (tests/e2e/fakenet, plain HTTP on :80).
+# against a fake host of our own (the fakenet image's Python on :80, with TCP_NODELAY).
 # Measured: the agent (dev) sends BENCH_PROXY_REQUESTS (default 200) GET requests on one
 # keep-alive connection to the proxy (127.0.0.1:3128) for http://allowed.test/. The floor, in
 # the same container and network namespace, interleaved round by round: the same requests
@@ -16,6 +16,30 @@ N=${BENCH_PROXY_REQUESTS:-200}
 
 bench_setup ocs-bench-proxy
 bench_fakenet allowed.test || exit 1
+# The fake host for this figure: the fakenet image's Python, answering in one segment at once
+# (TCP_NODELAY). tests/e2e/fakenet's server writes head and body separately without it, and
+# on a keep-alive connection the second write waits for the client's delayed ACK (~40 ms),
+# which would hide the proxy's cost in both series.
+read -r -d '' FAST_PY <<'PY'
+import http.server as hs
+class H(hs.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
+    def do_GET(self):
+        body = b"fakenet-fast\n"
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    def log_message(self, *args):
+        pass
+hs.ThreadingHTTPServer(("", 80), H).serve_forever()
+PY
+fast=ocs-bench-fast-$$
+docker run -d --name "$fast" "$FAKENET_IMAGE" python3 -c "$FAST_PY" >/dev/null || { bench_log "cannot start $fast"; exit 1; }
+BENCH_CONTAINERS+=("$fast")
+FAKE_IP=$(docker inspect -f '{{.NetworkSettings.IPAddress}}' "$fast")
+export OCS_EXTRA_HOSTS=allowed.test=$FAKE_IP
 bench_project bench-proxy allowed.test || exit 1
 P=$PROJECT
 t0=$SECONDS
