@@ -67,7 +67,17 @@ print(f"Dates: {', '.join(sorted({r['date'] for r in merged['runs_merged']}))}; 
 print()
 print("| # | figure | median | spread (min–max) | floor (median) | ratio | target | |")
 print("|---|---|---|---|---|---|---|---|")
-for f in merged["figures"]:
+names = {1: "start to ready (fig-start.sh)", 2: "live allow (fig-allow.sh)", 3: "rebuilds (fig-rebuild.sh)",
+         4: "tray at rest (fig-tray.sh)", 5: "gateway (fig-gateway.sh)", 6: "scale (fig-scale.sh)",
+         7: "proxy cost (fig-proxy.sh)"}
+rows = list(merged["figures"])
+have = {f["number"] for f in rows}
+rows += [{"number": n, "missing": True} for n in names if n not in have]
+rows.sort(key=lambda f: f["number"])
+for f in rows:
+    if f.get("missing"):
+        print(f"| {f['number']} | {names[f['number']]} | not measured in these runs | | | | | |")
+        continue
     u = f.get("unit", "")
     print(f"| {f['number']} | `{f['figure']}` | {num(f.get('median'))} {u} | {num(f.get('min'))}–{num(f.get('max'))} | "
           + (f"{num(f.get('floor_median'))} {u}" if "floor_median" in f else "") + " | "
