@@ -17,20 +17,36 @@ now_s() { date +%s.%N; }
 # elapsed_s START: seconds since START (from now_s), 3 decimals.
 elapsed_s() { awk -v a="$1" -v b="$(now_s)" 'BEGIN { printf "%.3f", b - a }'; }
 
-# median VALUES...: the median (mean of the middle two for an even count).
+# median VALUES...: the median (mean of the middle two for an even count); null without values.
 median() {
+    (($#)) || { echo null; return; }
     printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 }
-        END { if (NR == 0) { print "nan"; exit }
+        END { if (NR == 0) { print "null"; exit }
               if (NR % 2) printf "%.4f\n", v[(NR + 1) / 2];
               else printf "%.4f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-# min_of / max_of VALUES...
-min_of() { printf '%s\n' "$@" | sort -g | head -n 1; }
-max_of() { printf '%s\n' "$@" | sort -g | tail -n 1; }
+# min_of / max_of VALUES... (null without values)
+min_of() { (($#)) || { echo null; return; }; printf '%s\n' "$@" | sort -g | head -n 1; }
+max_of() { (($#)) || { echo null; return; }; printf '%s\n' "$@" | sort -g | tail -n 1; }
 
-# ratio A B: A / B with 3 decimals ("nan" when B is 0).
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "nan"; else printf "%.3f\n", a / b }'; }
+# ratio A B: A / B with 3 decimals; null (valid JSON) when B is 0 or either is not a number.
+ratio() {
+    awk -v a="$1" -v b="$2" 'BEGIN {
+        num = "^[-+]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?$"
+        if (a !~ num || b !~ num || b + 0 == 0) print "null"; else printf "%.3f\n", a / b }'
+}
+
+# json_string TEXT: TEXT as a JSON string (quotes, backslashes and control characters escaped).
+json_string() {
+    local s=$1
+    s=${s//\\/\\\\}
+    s=${s//\"/\\\"}
+    s=${s//$'\t'/\\t}
+    s=${s//$'\r'/\\r}
+    s=${s//$'\n'/\\n}
+    printf '"%s"' "$s"
+}
 
 # compare A OP B (OP one of < <= > >=): exit status of the numeric comparison.
 compare() { awk -v a="$1" -v b="$3" -v op="$2" 'BEGIN {
@@ -39,11 +55,13 @@ compare() { awk -v a="$1" -v b="$3" -v op="$2" 'BEGIN {
 # json_array VALUES...: [v1,v2,...]
 json_array() { local IFS=,; printf '[%s]' "$*"; }
 
-# emit_result FIGURE UNIT TARGET_TEXT PASS(true|false) SAMPLES -- [FLOOR_SAMPLES]
+# emit_result FIGURE UNIT TARGET_TEXT PASS(true|false|null) SAMPLES -- [FLOOR_SAMPLES]
 # Prints the RESULT line. With floor samples, median/ratio are computed against the floor.
+# BENCH_NOTE (optional, environment): a short explanation added as "note".
 emit_result() {
     local figure=$1 unit=$2 target=$3 pass=$4
     shift 4
+    case "$pass" in true | false | null) ;; *) pass=null ;; esac
     local samples=() floor=() in_floor=0 v
     for v in "$@"; do
         if [[ "$v" == "--" ]]; then in_floor=1; continue; fi
@@ -51,15 +69,18 @@ emit_result() {
     done
     local med; med=$(median "${samples[@]}")
     local line
-    line=$(printf '{"figure":"%s","unit":"%s","samples":%s,"median":%s,"min":%s,"max":%s' \
-        "$figure" "$unit" "$(json_array "${samples[@]}")" "$med" \
+    line=$(printf '{"figure":%s,"unit":%s,"samples":%s,"median":%s,"min":%s,"max":%s' \
+        "$(json_string "$figure")" "$(json_string "$unit")" "$(json_array "${samples[@]}")" "$med" \
         "$(min_of "${samples[@]}")" "$(max_of "${samples[@]}")")
     if ((${#floor[@]})); then
         local fmed; fmed=$(median "${floor[@]}")
         line+=$(printf ',"floor_samples":%s,"floor_median":%s,"ratio":%s' \
             "$(json_array "${floor[@]}")" "$fmed" "$(ratio "$med" "$fmed")")
     fi
-    line+=$(printf ',"target":"%s","pass":%s}' "$target" "$pass")
+    line+=$(printf ',"target":%s,"pass":%s' "$(json_string "$target")" "$pass")
+    [[ -n "${BENCH_NOTE:-}" ]] && line+=$(printf ',"note":%s' "$(json_string "$BENCH_NOTE")")
+    line+='}'
+
     echo "RESULT $line"
 }
 

@@ -33,6 +33,7 @@
 #include <QDateTime>
 #include <QDesktopServices>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
@@ -46,6 +47,45 @@
 #endif
 
 namespace ocs::tray {
+
+namespace {
+// OCS_TRAY_MENU_TIMING (benchmarks, issue 14 figure 6): logs the time from the menu's
+// aboutToShow to the end of its first paint, its update for the current state included.
+class MenuTimingLogger : public QObject
+{
+public:
+    explicit MenuTimingLogger(QMenu *menu)
+        : QObject(menu)
+        , m_menu(menu)
+    {
+        connect(menu, &QMenu::aboutToShow, this, [this] {
+            m_timer.start();
+            m_waiting = true;
+        });
+        menu->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_menu && m_waiting && event->type() == QEvent::Paint) {
+            m_waiting = false;
+            // After this paint event is handled.
+            QTimer::singleShot(0, this, [this] {
+                qCInfo(lcTray).noquote()
+                    << QStringLiteral("menu shown in %1 ms")
+                           .arg(double(m_timer.nsecsElapsed()) / 1e6, 0, 'f', 2);
+            });
+        }
+        return false;
+    }
+
+private:
+    QMenu *m_menu;
+    QElapsedTimer m_timer;
+    bool m_waiting = false;
+};
+} // namespace
 
 namespace {
 constexpr int EngineLineCount = 6;
@@ -81,6 +121,8 @@ TrayController::TrayController(AppSettings *settings, ProjectRegistry *registry,
     buildMenu();
     m_tray = new QSystemTrayIcon(StatusIcons::trayIcon(SandboxFleet::Summary::NoneRunning), this);
     m_tray->setContextMenu(m_menu);
+    if (environment::isSet(environment::Variable::TrayMenuTiming))
+        new MenuTimingLogger(m_menu);
     connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason r) {
         // A left click shows the same menu (debounced: a second click closes nothing).
         if (r == QSystemTrayIcon::Trigger && !m_menu->isVisible()) {

@@ -45,6 +45,8 @@ const QList<Entry> &table()
         {V::TrayStatusFile, "OCS_TRAY_STATUS_FILE",
          "The tray writes what it shows into this JSON file (widget and package tests)", "off",
          true},
+        {V::TrayMenuTiming, "OCS_TRAY_MENU_TIMING",
+         "Any value: the tray logs how long its menu took to show (benchmarks)", "off", true},
         {V::WebViewPlugin, "OCS_WEBVIEW_PLUGIN",
          "The embedded web view plugin's file (tests of a build tree)",
          "next to the executable, then the install's library folder", true},

@@ -26,6 +26,7 @@ enum class Variable {
     VerifyTimeout,
     Debug,
     TrayStatusFile,
+    TrayMenuTiming,
     WebViewPlugin,
     TestAllowRoot,
 };

@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QFileSystemWatcher>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -269,9 +270,25 @@ DecisionLogFollower::DecisionLogFollower(QString logDir, QObject *parent)
     : QObject(parent)
     , m_dir(std::move(logDir))
     , m_timer(new QTimer(this))
+    , m_kick(new QTimer(this))
+    , m_watcher(new QFileSystemWatcher(this))
 {
-    m_timer->setInterval(200);
+    m_timer->setInterval(FallbackInterval);
     connect(m_timer, &QTimer::timeout, this, &DecisionLogFollower::poll);
+    m_kick->setSingleShot(true);
+    m_kick->setInterval(CoalesceDelay);
+    connect(m_kick, &QTimer::timeout, this, &DecisionLogFollower::poll);
+    const auto changed = [this] {
+        if (m_timer->isActive() && !m_kick->isActive())
+            m_kick->start();
+    };
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, changed);
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, changed);
+}
+
+void DecisionLogFollower::setFallbackInterval(std::chrono::milliseconds interval)
+{
+    m_timer->setInterval(interval);
 }
 
 void DecisionLogFollower::start()
@@ -281,18 +298,38 @@ void DecisionLogFollower::start()
     m_offset = m_ino.isEmpty() ? 0 : QFileInfo(path).size();
     m_pending.clear();
     m_skipping = false;
+    watchPaths();
     m_timer->start();
 }
 
 void DecisionLogFollower::stop()
 {
     m_timer->stop();
+    m_kick->stop();
+    const QStringList watched = m_watcher->files() + m_watcher->directories();
+    if (!watched.isEmpty())
+        m_watcher->removePaths(watched);
+}
+
+// Watches the folder (a new, renamed or removed file) and the log file itself (appends);
+// again after a rotation, or once the folder appears.
+void DecisionLogFollower::watchPaths()
+{
+    const QString path = m_dir + u'/' + LogName;
+    if (!m_watcher->directories().contains(m_dir) && QFileInfo(m_dir).isDir())
+        m_watcher->addPath(m_dir);
+    if (!m_watcher->files().contains(path) && QFileInfo::exists(path))
+        m_watcher->addPath(path);
 }
 
 void DecisionLogFollower::poll()
 {
+    ++m_polls;
     const QString path = m_dir + u'/' + LogName;
     const QByteArray ino = identity(path);
+    if (ino != m_ino && m_watcher->files().contains(path))
+        m_watcher->removePath(path); // may still watch the rotated file under this name
+    watchPaths();
     if (ino != m_ino) {
         // Rotated (or removed, or created): what was appended to the old file before it was
         // renamed to decisions.1.jsonl first, then the new file from its start.

@@ -7,8 +7,10 @@
 #include <QObject>
 #include <QString>
 
+#include <chrono>
 #include <optional>
 
+class QFileSystemWatcher;
 class QTimer;
 
 namespace ocs {
@@ -61,26 +63,38 @@ private:
     QString m_dir;
 };
 
-// Reports decisions as they are appended (polls every 200 ms; survives rotation).
+// Reports decisions as they are appended (survives rotation). Woken by the file system
+// (inotify through QFileSystemWatcher) when the log folder or file changes, with a slow poll
+// as the fallback where no change notification arrives (a network home): an idle tray does
+// not wake up several times a second per running sandbox (issue 14, figure 4).
 class DecisionLogFollower : public QObject
 {
     Q_OBJECT
 public:
+    static constexpr std::chrono::milliseconds FallbackInterval{5000};
+    static constexpr std::chrono::milliseconds CoalesceDelay{50}; // a burst of writes, one read
+
     explicit DecisionLogFollower(QString logDir, QObject *parent = nullptr);
     // Starts at the end of the log: only decisions after this call are reported.
     void start();
     void stop();
+    void setFallbackInterval(std::chrono::milliseconds interval);
+    int polls() const { return m_polls; } // how often it looked (tests, benchmarks)
 
 Q_SIGNALS:
     void decided(const ocs::NetworkDecision &decision);
 
 private:
     void poll();
+    void watchPaths();
     // Reads `path` from m_offset to its end (complete lines only).
     void readFrom(const QString &path);
     void take(const QByteArray &bytes);
     QString m_dir;
-    QTimer *m_timer = nullptr;
+    QTimer *m_timer = nullptr; // the fallback poll
+    QTimer *m_kick = nullptr;  // a change was notified: read soon
+    QFileSystemWatcher *m_watcher = nullptr;
+    int m_polls = 0;
     qint64 m_offset = 0;
     QByteArray m_ino; // identity of decisions.jsonl when m_offset was taken
     QByteArray m_pending;

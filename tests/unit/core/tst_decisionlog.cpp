@@ -36,6 +36,7 @@ private Q_SLOTS:
     void followerSurvivesTruncation();
     void followerSkipsAHugeLine();
     void followerWaitsForTheFile();
+    void followerIsWokenByChangesNotByATimer();
     void readsNoFifoNorLink();
 };
 
@@ -401,6 +402,35 @@ void TestDecisionLog::followerWaitsForTheFile()
            line("2026-12-03T18:00:01.000Z", "denied", "first.test") + '\n');
     QTRY_COMPARE(spy.size(), 1);
     QCOMPARE(hosts(spy), QStringList{QStringLiteral("first.test")});
+}
+
+// An idle follower does not poll (the tray keeps one per running sandbox): the file system
+// tells it about appends and rotations (issue 14, figure 4: wake-ups of the tray at rest).
+void TestDecisionLog::followerIsWokenByChangesNotByATimer()
+{
+    QTemporaryDir tmp;
+    const QString log = tmp.filePath(QStringLiteral("decisions.jsonl"));
+    append(log, line("2026-12-03T18:00:00.000Z", "denied", "old.test") + '\n');
+    DecisionLogFollower follower(tmp.path());
+    follower.setFallbackInterval(std::chrono::hours(1));
+    QSignalSpy spy(&follower, &DecisionLogFollower::decided);
+    follower.start();
+    QTest::qWait(1000);
+    QCOMPARE(follower.polls(), 0); // idle: it did not look at all
+    append(log, line("2026-12-03T18:00:01.000Z", "denied", "one.test") + '\n');
+    QTRY_COMPARE_WITH_TIMEOUT(spy.size(), 1, 2000);
+    // Rotation, then appends to the new file only.
+    QVERIFY(QFile::rename(log, tmp.filePath(QStringLiteral("decisions.1.jsonl"))));
+    append(log, line("2026-12-03T18:00:02.000Z", "denied", "two.test") + '\n');
+    QTRY_COMPARE_WITH_TIMEOUT(spy.size(), 2, 2000);
+    QTest::qWait(200);
+    append(log, line("2026-12-03T18:00:03.000Z", "denied", "three.test") + '\n');
+    QTRY_COMPARE_WITH_TIMEOUT(spy.size(), 3, 2000);
+    QCOMPARE(hosts(spy), (QStringList{QStringLiteral("one.test"), QStringLiteral("two.test"),
+                                      QStringLiteral("three.test")}));
+    const int polls = follower.polls();
+    QTest::qWait(1000);
+    QCOMPARE(follower.polls(), polls); // and idle again
 }
 
 // The log folder is written by a process in the sandbox: a FIFO there must not hang the
