@@ -672,7 +672,8 @@ void Cli::cmdPorts()
     const QList<quint16> wanted = project->config().publishedPorts;
     withEngine([this, wanted, project](const ContainerEngine &engine) {
         sandboxusage::read(
-            engine, project->containerName(), this, [this, wanted](const sandboxusage::Reading &r) {
+            engine, project->containerName(), this,
+            [this, wanted](const sandboxusage::Reading &r) {
                 if (wanted.isEmpty() && r.ports.isEmpty()) {
                     out(QStringLiteral("No published ports (publish one with `ocs ports publish "
                                        "PORT`)."));
@@ -701,7 +702,8 @@ void Cli::cmdPorts()
                                 .arg(pp.text()));
                 }
                 finish(Ok);
-            });
+            },
+            /*memory=*/false);
     });
 }
 

@@ -268,8 +268,9 @@ if (cd "$PA" && as_user "$OCS_BIN" start --detach --yes) >"$WORK/start-a2.log" 2
     t_ports=$SECONDS
     SHOWN=$(ocs status --json | python3 -c 'import json,sys; s=next(s for s in json.load(sys.stdin) if s["id"]==sys.argv[1]); print(next((p["hostPort"] for p in s["published"] if p["port"]==int(sys.argv[2])), ""))' "$ID_A" "$PUB_PORT")
     check "the taken host port $PUB_PORT led to another one ($SHOWN)" test -n "$SHOWN" -a "$SHOWN" != "$PUB_PORT"
-    expect_contains "ocs status shows the mapping" "$PUB_PORT → 127.0.0.1:$SHOWN" "$(ocs status)"
-    expect_contains "ocs status shows memory use against the limit" "of 8 GiB" "$(ocs status)"
+    status_text=$(ocs status)
+    expect_contains "ocs status shows the mapping" "$PUB_PORT → 127.0.0.1:$SHOWN" "$status_text"
+    expect_contains "ocs status shows memory use against the limit" "of 8 GiB" "$status_text"
     expect_contains "ocs ports lists it with its address" "$PUB_PORT → 127.0.0.1:$SHOWN" "$(ocs_in "$PA" ports)"
     expect_eq "the engine publishes it on loopback only" "127.0.0.1:$SHOWN" "$(eng port "$CA" "$PUB_PORT/tcp")"
     # shellcheck disable=SC2016 # node's code, not the shell's

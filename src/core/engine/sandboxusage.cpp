@@ -173,11 +173,11 @@ void readMemory(const ContainerEngine &engine, const QStringList &names, QObject
 }
 
 void read(const ContainerEngine &engine, const QString &name, QObject *context,
-          std::function<void(const Reading &)> done)
+          std::function<void(const Reading &)> done, bool memory)
 {
     const QStringList args{QStringLiteral("container"), QStringLiteral("inspect"), name};
     runProcess(engine.command(args, InspectTimeout), context,
-               [engine, name, context, done](const ProcessResult &r) {
+               [engine, name, context, done, memory](const ProcessResult &r) {
                    Reading reading;
                    const QJsonObject c =
                        QJsonDocument::fromJson(r.standardOutput).array().first().toObject();
@@ -192,7 +192,7 @@ void read(const ContainerEngine &engine, const QString &name, QObject *context,
                                                   .value(QStringLiteral("Ports"))
                                                   .toObject());
                    parseLimits(c.value(QStringLiteral("HostConfig")).toObject(), &reading.usage);
-                   if (!reading.running)
+                   if (!reading.running || !memory)
                        return done(reading);
                    readMemory(engine, {name}, context,
                               [reading, name, done](const QHash<QString, qint64> &used) mutable {

@@ -60,8 +60,9 @@ qint64 parseSize(const QString &text);
 // 312 MiB, 8 GiB, 1.5 GiB
 QString formatBytes(qint64 bytes);
 
-// The published ports and the usage of the running container `name`: one inspect and one
-// stats, each with a timeout (a stats that does not answer leaves the memory use unknown).
+// The published ports and the usage of the running container `name`: one inspect and, with
+// `memory`, one stats, each with a timeout (a stats that does not answer leaves the memory use
+// unknown; it takes the engine a second or two).
 struct Reading
 {
     bool running = false;
@@ -69,7 +70,7 @@ struct Reading
     SandboxUsage usage;
 };
 void read(const ContainerEngine &engine, const QString &name, QObject *context,
-          std::function<void(const Reading &)> done);
+          std::function<void(const Reading &)> done, bool memory = true);
 // The memory use of the running containers `names` (one stats call): by name.
 void readMemory(const ContainerEngine &engine, const QStringList &names, QObject *context,
                 std::function<void(const QHash<QString, qint64> &used)> done);
