@@ -133,6 +133,23 @@ for raw in "${port_items[@]}"; do
     HOST_PORTS+=("$p")
 done
 
+# OCS_PUBLISHED_PORTS: comma separated TCP ports 1..65535 of servers in the sandbox that
+# the host publishes (on its 127.0.0.1 only, see RunPlanner): inbound connections to them are
+# accepted. A server must listen on 0.0.0.0 (or the container's address) to be reached.
+declare -a PUBLISHED_PORTS=()
+IFS=',' read -r -a port_items <<<"${OCS_PUBLISHED_PORTS:-}"
+for raw in "${port_items[@]}"; do
+    p="${raw//[[:space:]]/}"
+    [[ -n "$p" ]] || continue
+    [[ "$p" =~ ^[0-9]{1,5}$ ]] || ocs_die "OCS_PUBLISHED_PORTS entry '$raw' is not a port number"
+    p=$((10#$p))
+    (( p >= 1 && p <= 65535 )) || ocs_die "OCS_PUBLISHED_PORTS entry '$raw' is outside 1..65535"
+    (( p != OCS_OPENCODE_PORT && p != OCS_SQUID_INNER_PORT && p != 3128 )) \
+        || ocs_die "OCS_PUBLISHED_PORTS entry '$raw' is a port of the sandbox itself"
+    PUBLISHED_PORTS+=("$p")
+done
+(( MISE_MODE == 0 )) || PUBLISHED_PORTS=()
+
 # docker.host's address (from --add-host docker.host:host-gateway). Engines
 # without host-gateway (Podman < 4.7) add host.containers.internal instead:
 # then that address is named docker.host too.
@@ -194,6 +211,9 @@ apply_firewall() {
     rule -A INPUT -i lo -j ACCEPT
     rule -A INPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT
     rule -A INPUT -p tcp --dport "$OCS_GATE_PORT" -m conntrack --ctstate NEW -j ACCEPT
+    for p in "${PUBLISHED_PORTS[@]}"; do
+        rule -A INPUT -p tcp --dport "$p" -m conntrack --ctstate NEW -j ACCEPT
+    done
     if (( fam == 6 )); then
         rule -A INPUT -p ipv6-icmp -j ACCEPT
     fi

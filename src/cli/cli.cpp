@@ -7,6 +7,7 @@
 #include "config/configfile.h"
 #include "console.h"
 #include "engine/sandboxlister.h"
+#include "engine/sandboxusage.h"
 #include "gateway/sandboxgateway.h"
 #include "gateway/signinpage.h"
 #include "gateway/webgateway.h"
@@ -19,6 +20,7 @@
 #include "project/projectinit.h"
 #include "project/workspacefile.h"
 #include "sandbox/imagebuilder.h"
+#include "sandbox/publishedports.h"
 #include "sandbox/sandboxcontroller.h"
 #include "sandbox/sandboxverifier.h"
 
@@ -94,6 +96,9 @@ const QList<Cli::Command> &Cli::commands()
          QStringLiteral("stop the sandbox and remove its container"), &Cli::cmdStop},
         {QStringLiteral("status"), QStringLiteral("[--json]"),
          QStringLiteral("every sandbox on this machine: state, port, project"), &Cli::cmdStatus},
+        {QStringLiteral("ports"), QStringLiteral("[list | publish PORT | unpublish PORT]"),
+         QStringLiteral("ports of the sandbox published on this computer's 127.0.0.1"),
+         &Cli::cmdPorts},
         {QStringLiteral("terminal"), QString(),
          QStringLiteral("attach an OpenCode terminal client to the sandbox"), &Cli::cmdTerminal},
         {QStringLiteral("web"), QStringLiteral("[--print-url]"),
@@ -535,50 +540,170 @@ void Cli::cmdStatus()
     const bool asJson = p.isSet(json);
     withEngine([this, asJson](const ContainerEngine &engine) {
         auto *lister = new SandboxLister(engine, this);
-        lister->list([this, asJson](const QList<SandboxInfo> &all, const QString &error) {
-            if (!error.isEmpty())
-                err(QStringLiteral("ocs: ") + error);
-            if (asJson) {
-                QJsonArray arr;
-                for (const SandboxInfo &i : all) {
-                    QJsonObject o;
-                    o.insert(QStringLiteral("id"), i.sandboxId);
-                    o.insert(QStringLiteral("state"), i.state);
-                    o.insert(QStringLiteral("port"), int(i.port));
-                    o.insert(QStringLiteral("url"),
-                             i.state == QLatin1String("running") && i.port
-                                 ? QStringLiteral("http://127.0.0.1:%1").arg(i.port)
-                                 : QString());
-                    o.insert(QStringLiteral("project"), i.projectRoot);
-                    o.insert(QStringLiteral("container"), i.containerName);
-                    arr.append(o);
+        lister->list(
+            [this, asJson, engine](const QList<SandboxInfo> &listed, const QString &error) {
+                QStringList running;
+                for (const SandboxInfo &i : listed) {
+                    if (i.state == QLatin1String("running"))
+                        running << i.containerName;
                 }
-                out(QString::fromUtf8(QJsonDocument(arr).toJson(QJsonDocument::Indented))
-                        .trimmed());
-                return finish(error.isEmpty() ? Ok : Failed);
+                sandboxusage::readMemory(
+                    engine, running, this,
+                    [this, asJson, listed, error](const QHash<QString, qint64> &used) {
+                        QList<SandboxInfo> all = listed;
+                        for (SandboxInfo &i : all)
+                            i.usage.memoryUsed = used.value(i.containerName, -1);
+                        printStatus(all, error, asJson);
+                    });
+            });
+    });
+}
+
+void Cli::printStatus(const QList<SandboxInfo> &all, const QString &error, bool asJson)
+{
+    if (!error.isEmpty())
+        err(QStringLiteral("ocs: ") + error);
+    if (asJson) {
+        QJsonArray arr;
+        for (const SandboxInfo &i : all) {
+            QJsonObject o;
+            o.insert(QStringLiteral("id"), i.sandboxId);
+            o.insert(QStringLiteral("state"), i.state);
+            o.insert(QStringLiteral("port"), int(i.port));
+            o.insert(QStringLiteral("url"), i.state == QLatin1String("running") && i.port
+                                                ? QStringLiteral("http://127.0.0.1:%1").arg(i.port)
+                                                : QString());
+            o.insert(QStringLiteral("project"), i.projectRoot);
+            o.insert(QStringLiteral("container"), i.containerName);
+            QJsonArray published;
+            for (const PublishedPort &pp : i.published)
+                published.append(QJsonObject{{QStringLiteral("port"), int(pp.inside)},
+                                             {QStringLiteral("hostIp"), pp.hostIp},
+                                             {QStringLiteral("hostPort"), int(pp.host)}});
+            o.insert(QStringLiteral("published"), published);
+            if (i.usage.memoryUsed >= 0)
+                o.insert(QStringLiteral("memoryUsed"), double(i.usage.memoryUsed));
+            if (i.usage.limitsKnown) {
+                o.insert(QStringLiteral("memoryLimit"), double(i.usage.memoryLimit));
+                o.insert(QStringLiteral("cpus"), i.usage.cpus);
+                o.insert(QStringLiteral("pidsLimit"), double(i.usage.pidsLimit));
             }
-            if (all.isEmpty()) {
-                out(QStringLiteral(
-                    "No sandboxes on this machine yet. Run `ocs init` in a project."));
-                return finish(error.isEmpty() ? Ok : Failed);
-            }
-            int w = 10;
-            for (const SandboxInfo &i : all)
-                w = qMax(w, int(i.sandboxId.size()));
-            out(QStringLiteral("%1  %2  %3  %4")
-                    .arg(QStringLiteral("SANDBOX ID"), -w)
-                    .arg(QStringLiteral("STATE"), -8)
-                    .arg(QStringLiteral("PORT"), -5)
-                    .arg(QStringLiteral("PROJECT")));
-            for (const SandboxInfo &i : all)
-                out(QStringLiteral("%1  %2  %3  %4")
-                        .arg(i.sandboxId, -w)
-                        .arg(i.state, -8)
-                        .arg(i.port ? QString::number(i.port) : QStringLiteral("-"), -5)
-                        .arg(i.projectRoot.isEmpty() ? QStringLiteral("(unknown)")
-                                                     : i.projectRoot));
-            finish(error.isEmpty() ? Ok : Failed);
+            arr.append(o);
+        }
+        out(QString::fromUtf8(QJsonDocument(arr).toJson(QJsonDocument::Indented)).trimmed());
+        return finish(error.isEmpty() ? Ok : Failed);
+    }
+    if (all.isEmpty()) {
+        out(QStringLiteral("No sandboxes on this machine yet. Run `ocs init` in a project."));
+        return finish(error.isEmpty() ? Ok : Failed);
+    }
+    int w = 10;
+    for (const SandboxInfo &i : all)
+        w = qMax(w, int(i.sandboxId.size()));
+    out(QStringLiteral("%1  %2  %3  %4")
+            .arg(QStringLiteral("SANDBOX ID"), -w)
+            .arg(QStringLiteral("STATE"), -8)
+            .arg(QStringLiteral("PORT"), -5)
+            .arg(QStringLiteral("PROJECT")));
+    for (const SandboxInfo &i : all) {
+        out(QStringLiteral("%1  %2  %3  %4")
+                .arg(i.sandboxId, -w)
+                .arg(i.state, -8)
+                .arg(i.port ? QString::number(i.port) : QStringLiteral("-"), -5)
+                .arg(i.projectRoot.isEmpty() ? QStringLiteral("(unknown)") : i.projectRoot));
+        if (i.state != QLatin1String("running"))
+            continue;
+        const QString indent(w + 2, QLatin1Char(' '));
+        QStringList published;
+        for (const PublishedPort &pp : i.published)
+            published << pp.text();
+        if (!published.isEmpty())
+            out(indent + QStringLiteral("published: ") + published.join(QStringLiteral(", ")));
+        if (i.usage.isKnown())
+            out(indent + i.usage.line());
+    }
+    finish(error.isEmpty() ? Ok : Failed);
+}
+
+void Cli::cmdPorts()
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("action"),
+                            QStringLiteral("list (the default), publish or unpublish."));
+    p.addPositionalArgument(QStringLiteral("port"), QStringLiteral("A port in the sandbox."));
+    if (!parse(p, {},
+               QStringLiteral("Ports of servers in the sandbox published on this computer's "
+                              "127.0.0.1 (published-ports). publish/unpublish edit the "
+                              "configuration; a restart of the sandbox applies it.")))
+        return;
+    const QStringList args = p.positionalArguments();
+    const QString action = args.value(0, QStringLiteral("list"));
+    const bool list = action == QLatin1String("list");
+    if (!(list && args.size() <= 1) &&
+        !((action == QLatin1String("publish") || action == QLatin1String("unpublish")) &&
+          args.size() == 2))
+        return fail(QStringLiteral("usage: ocs ports [list | publish PORT | unpublish PORT]"),
+                    Usage);
+    auto project = openProject();
+    if (!project)
+        return;
+    if (!list) {
+        const bool publish = action == QLatin1String("publish");
+        const publishedports::Edit e = publishedports::change(*project, args.at(1), publish);
+        if (!e.ok)
+            return fail(e.error);
+        if (!e.changed)
+            out(QStringLiteral("Port %1 was %2 already; %3 is unchanged.")
+                    .arg(QString::number(e.port),
+                         publish ? QStringLiteral("published") : QStringLiteral("not published"),
+                         e.configPath));
+        else
+            out(QStringLiteral("%1 port %2 in %3 (published-ports).")
+                    .arg(publish ? QStringLiteral("Published") : QStringLiteral("Unpublished"),
+                         QString::number(e.port), e.configPath));
+        return whetherRunning(*project, [this](bool running) {
+            out(running ? QStringLiteral("The sandbox runs: restart it to apply this (`ocs stop` "
+                                         "and `ocs start`, or Restart in the tray).")
+                        : QStringLiteral("The sandbox is not running; this applies at its next "
+                                         "start."));
+            finish(Ok);
         });
+    }
+    const QList<quint16> wanted = project->config().publishedPorts;
+    withEngine([this, wanted, project](const ContainerEngine &engine) {
+        sandboxusage::read(
+            engine, project->containerName(), this,
+            [this, wanted](const sandboxusage::Reading &r) {
+                if (wanted.isEmpty() && r.ports.isEmpty()) {
+                    out(QStringLiteral("No published ports (publish one with `ocs ports publish "
+                                       "PORT`)."));
+                    return finish(Ok);
+                }
+                for (quint16 port : wanted) {
+                    QStringList actual;
+                    for (const PublishedPort &pp : r.ports) {
+                        if (pp.inside == port)
+                            actual << pp.hostIp + QLatin1Char(':') + QString::number(pp.host);
+                    }
+                    if (!r.running)
+                        out(QStringLiteral("%1  (published at the next start)").arg(port));
+                    else if (actual.isEmpty())
+                        out(QStringLiteral("%1  (not published yet: restart the sandbox)")
+                                .arg(port));
+                    else
+                        out(QStringLiteral("%1 → %2  http://%3/")
+                                .arg(QString::number(port), actual.join(QStringLiteral(", ")),
+                                     actual.constFirst()));
+                }
+                for (const PublishedPort &pp : r.ports) {
+                    if (!wanted.contains(pp.inside))
+                        out(QStringLiteral("%1  (no longer in published-ports: restart the "
+                                           "sandbox to close it)")
+                                .arg(pp.text()));
+                }
+                finish(Ok);
+            },
+            /*memory=*/false);
     });
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/containerengine.h"
+#include "engine/sandboxlister.h"
 #include "project/approvedfile.h"
 #include "project/project.h"
 
@@ -78,6 +79,8 @@ private:
     void cmdStart();
     void cmdStop();
     void cmdStatus();
+    void printStatus(const QList<SandboxInfo> &all, const QString &error, bool asJson);
+    void cmdPorts();
     void cmdTerminal();
     void cmdWeb();
     void runOwnGateway(SandboxController *controller, quint16 port, bool print);

@@ -36,6 +36,13 @@ ProjectMenu::ProjectMenu(ManagedSandbox *sandbox, const SandboxFleet *fleet, QOb
     add(ProjectAction::ShowLogs);
     add(ProjectAction::ShowErrorDetails);
     m_menu->addSeparator();
+    // A running sandbox's resources and published ports: read when the menu opens.
+    m_usage = m_menu->addAction(QString());
+    m_usage->setEnabled(false);
+    m_publishedHeader = m_menu->addAction(QString());
+    m_publishedHeader->setEnabled(false);
+    add(ProjectAction::PublishPort);
+    m_menu->addSeparator();
     add(ProjectAction::NetworkActivity);
     add(ProjectAction::LearningMode)->setCheckable(true);
     m_menu->addSeparator();
@@ -51,6 +58,10 @@ ProjectMenu::ProjectMenu(ManagedSandbox *sandbox, const SandboxFleet *fleet, QOb
     m_updateTimer.setInterval(100);
     connect(&m_updateTimer, &QTimer::timeout, this, &ProjectMenu::update);
     connect(sandbox, &ManagedSandbox::changed, this, &ProjectMenu::scheduleUpdate);
+    connect(m_menu, &QMenu::aboutToShow, this, [this] {
+        if (m_sandbox)
+            m_sandbox->refreshUsage();
+    });
     update();
 }
 
@@ -94,6 +105,24 @@ void ProjectMenu::setVerifying(bool verifying)
 void ProjectMenu::setLearning(bool learning)
 {
     action(ProjectAction::LearningMode)->setChecked(learning);
+}
+
+void ProjectMenu::updatePublishedPorts(const QList<PublishedPort> &ports)
+{
+    if (ports == m_shownPorts)
+        return;
+    m_shownPorts = ports;
+    qDeleteAll(m_portActions);
+    m_portActions.clear();
+    QAction *before = action(ProjectAction::PublishPort);
+    for (const PublishedPort &p : ports) {
+        auto *a = new QAction(tr("%1: Open in browser").arg(p.text()), m_menu);
+        const QUrl url(p.url());
+        a->setToolTip(url.toString());
+        connect(a, &QAction::triggered, this, [this, url] { Q_EMIT openUrlRequested(url); });
+        m_menu->insertAction(before, a);
+        m_portActions << a;
+    }
 }
 
 void ProjectMenu::update()
@@ -167,6 +196,19 @@ void ProjectMenu::update()
     QAction *details = action(ProjectAction::ShowErrorDetails);
     details->setText(tr("Show error &details…"));
     details->setVisible(!s.lastError().isEmpty());
+
+    const bool running = s.state() == State::Running;
+    m_usage->setText(running && s.usage().isKnown() ? tr("Resources: %1").arg(s.usage().line())
+                                                    : QString());
+    m_usage->setVisible(!m_usage->text().isEmpty());
+    updatePublishedPorts(running ? s.publishedPorts() : QList<PublishedPort>());
+    m_publishedHeader->setText(tr("Published ports (this computer's 127.0.0.1):"));
+    m_publishedHeader->setVisible(!m_portActions.isEmpty());
+    QAction *publish = action(ProjectAction::PublishPort);
+    publish->setText(tr("Publish &port…"));
+    publish->setEnabled(s.project().has_value());
+    publish->setToolTip(tr("Opens a port of a server in the sandbox on this computer's "
+                           "127.0.0.1 (published-ports); a restart applies it"));
 
     QAction *network = action(ProjectAction::NetworkActivity);
     network->setText(tr("&Network activity…"));

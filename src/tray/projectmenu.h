@@ -1,9 +1,13 @@
 #pragma once
 
+#include "engine/sandboxusage.h"
+
 #include <QHash>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
+#include <QUrl>
 
 class QAction;
 class QMenu;
@@ -32,6 +36,7 @@ enum class ProjectAction {
     ApproveHook,
     OpenFolder,
     Remove,
+    PublishPort, // asks for a port and adds it to published-ports
 };
 
 // The submenu of one project: its state (coloured marker, state, port, progress) and its
@@ -52,6 +57,11 @@ public:
     QAction *stateAction() const { return m_state; }
     QAction *progressAction() const { return m_progress; }
     QAction *problemAction() const { return m_problem; }
+    // The resources line of a running sandbox ("memory 312 MiB of 8 GiB, …").
+    QAction *usageAction() const { return m_usage; }
+    // "Published ports" and one "Open in browser" entry per published port, in order.
+    QAction *publishedHeaderAction() const { return m_publishedHeader; }
+    QList<QAction *> publishedPortActions() const { return m_portActions; }
 
     // Re-reads everything from the sandbox (also after a language change). Changes of the
     // sandbox arrive many times a second during a build: they are coalesced.
@@ -65,9 +75,12 @@ public:
 
 Q_SIGNALS:
     void triggered(ocs::tray::ProjectAction action, ocs::ManagedSandbox *sandbox);
+    // An "Open in browser" entry of a published port: http://127.0.0.1:PORT/.
+    void openUrlRequested(const QUrl &url);
 
 private:
     QAction *add(ProjectAction which);
+    void updatePublishedPorts(const QList<PublishedPort> &ports);
 
     QPointer<ManagedSandbox> m_sandbox;
     const SandboxFleet *m_fleet;
@@ -75,6 +88,10 @@ private:
     QAction *m_state = nullptr;
     QAction *m_progress = nullptr;
     QAction *m_problem = nullptr;
+    QAction *m_usage = nullptr;
+    QAction *m_publishedHeader = nullptr;
+    QList<QAction *> m_portActions;
+    QList<PublishedPort> m_shownPorts;
     QHash<int, QAction *> m_actions;
     QTimer m_updateTimer;
     int m_iconKey = -1; // state + engine of the icons set last

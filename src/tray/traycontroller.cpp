@@ -18,6 +18,7 @@
 #include "network/policyfiles.h"
 #include "networkactivitywindow.h"
 #include "preferencesdialog.h"
+#include "sandbox/publishedports.h"
 #include "sandbox/sandboxverifier.h"
 #include "settingsdialog.h"
 #include "statusfilewriter.h"
@@ -36,6 +37,7 @@
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -349,6 +351,8 @@ void TrayController::addProjectMenu(ManagedSandbox *sandbox)
     m_menu->insertMenu(m_projectsEnd, pm->menu());
     m_window->addProject(pm);
     connect(pm, &ProjectMenu::triggered, this, &TrayController::perform);
+    connect(pm, &ProjectMenu::openUrlRequested, this,
+            [](const QUrl &url) { QDesktopServices::openUrl(url); });
     connect(sandbox, &ManagedSandbox::operationFinished, this,
             [this, sandbox](const ManagedSandbox::Result &r) { onOperationFinished(sandbox, r); });
     connect(sandbox, &ManagedSandbox::protectionLost, this, [this, sandbox](const QString &why) {
@@ -638,7 +642,41 @@ void TrayController::perform(ProjectAction action, ManagedSandbox *s)
         return;
     case ProjectAction::Remove:
         return removeProject(s);
+    case ProjectAction::PublishPort:
+        return publishPort(s);
     }
+}
+
+void TrayController::publishPort(ManagedSandbox *s)
+{
+    if (!s->project())
+        return;
+    auto *dlg = new QInputDialog;
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    dlg->setObjectName(QStringLiteral("publishPortDialog"));
+    dlg->setWindowTitle(tr("Publish a port of %1").arg(s->displayName()));
+    dlg->setLabelText(tr("Port of a server in the sandbox (it must listen on 0.0.0.0 there). It "
+                         "is opened on this computer's 127.0.0.1 only, at the same number when "
+                         "that is free; a restart of the sandbox applies it."));
+    dlg->setInputMode(QInputDialog::IntInput);
+    dlg->setIntRange(1, 65535);
+    dlg->setIntValue(3000);
+    QPointer<ManagedSandbox> guard(s);
+    connect(dlg, &QInputDialog::intValueSelected, this, [this, guard](int port) {
+        if (!guard || !guard->project())
+            return;
+        const publishedports::Edit e =
+            publishedports::change(*guard->project(), QString::number(port), true);
+        if (!e.ok)
+            return notify(tr("Port %1 was not published").arg(port), e.error, true);
+        guard->reloadProject();
+        notify(tr("Port %1 published").arg(port),
+               guard->state() == ManagedSandbox::State::Running
+                   ? tr("Restart the sandbox to apply it.")
+                   : tr("It is published at the next start."),
+               false);
+    });
+    dlg->open();
 }
 
 void TrayController::startSandbox(ManagedSandbox *s, bool restart)

@@ -146,6 +146,8 @@ private:
     void onSettingsSaved(ManagedSandbox *sandbox, const ConfigImpact &impact);
     void onEngineStatusChanged();
     void startSandbox(ManagedSandbox *sandbox, bool restart);
+    // "Publish port…": asks for a port, adds it to published-ports.
+    void publishPort(ManagedSandbox *sandbox);
     // Runs `go` once the hook and mise.toml are approved (asking for what changed).
     void afterApprovals(ManagedSandbox *sandbox, std::function<void()> go);
     void confirmConfigChanges(ManagedSandbox *sandbox, const StartReview &review,

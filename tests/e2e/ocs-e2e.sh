@@ -235,6 +235,21 @@ expect_eq "stop leaves no container behind" "" "$(eng ps -a -q --filter "name=^$
 expect_contains "status shows it stopped" "stopped" "$(ocs status)"
 # A config change since the last start must be shown and accepted before it applies.
 as_user sed -i 's/^  - .allowed.test$/  - .allowed.test\n  - .extra.test/' "$PA/opencode-sandbox-config.yaml"
+# Published ports (issue 15), applied by this same restart: PUB_PORT is published, its host
+# port taken beforehand by a listener of this test (so another free one must be chosen);
+# UNPUB_PORT is not published.
+t_ports=$SECONDS
+PUB_PORT=$((25000 + RANDOM % 5000))
+UNPUB_PORT=$((PUB_PORT + 1))
+mkdir -p "$WORK/taken" && echo "the test's own listener" >"$WORK/taken/index.html"
+(cd "$WORK/taken" && exec python3 -m http.server "$PUB_PORT" --bind 127.0.0.1 >/dev/null 2>&1) &
+host_pids+=($!)
+wait_until 15 bash -c "exec 3<>/dev/tcp/127.0.0.1/$PUB_PORT" || echo "warning: the test's listener on $PUB_PORT is slow to start"
+out=$(ocs_in "$PA" ports publish "$PUB_PORT" 2>&1)
+expect_contains "ocs ports publish edits the config" "Published port $PUB_PORT" "$out"
+expect_contains "... and says a restart applies it" "next start" "$out"
+expect_contains "... in published-ports, the comments kept" "published-ports:" "$(cat "$PA/opencode-sandbox-config.yaml")"
+ports_secs=$((SECONDS - t_ports))
 refused=$( (cd "$PA" && as_user "$OCS_BIN" start --detach </dev/null) 2>&1); rc=$?
 check "a changed whitelist is not applied without consent (exit $rc)" test "$rc" -ne 0
 expect_contains "... and the change is shown" "+ whitelist: .extra.test" "$refused"
@@ -245,6 +260,34 @@ if (cd "$PA" && as_user "$OCS_BIN" start --detach --yes) >"$WORK/start-a2.log" 2
     PORT_A2=$(ocs status --json | python3 -c 'import json,sys; print(next(s["port"] for s in json.load(sys.stdin) if s["id"]==sys.argv[1]))' "$ID_A")
     expect_eq "the sandbox keeps its port" "$PORT_A" "$PORT_A2"
     expect_eq "and its password" 200 "$(curl -s -o /dev/null -w '%{http_code}' -u "opencode:$PASSWORD_A" "http://127.0.0.1:$PORT_A/global/health")"
+
+    # Published ports: the agent's server on 0.0.0.0:PUB_PORT answers on the host's
+    # 127.0.0.1:<shown port> only; a server on the unpublished port does not answer.
+    t_ports=$SECONDS
+    SHOWN=$(ocs status --json | python3 -c 'import json,sys; s=next(s for s in json.load(sys.stdin) if s["id"]==sys.argv[1]); print(next((p["hostPort"] for p in s["published"] if p["port"]==int(sys.argv[2])), ""))' "$ID_A" "$PUB_PORT")
+    check "the taken host port $PUB_PORT led to another one ($SHOWN)" test -n "$SHOWN" -a "$SHOWN" != "$PUB_PORT"
+    status_text=$(ocs status)
+    expect_contains "ocs status shows the mapping" "$PUB_PORT → 127.0.0.1:$SHOWN" "$status_text"
+    expect_contains "ocs status shows memory use against the limit" "of 8 GiB" "$status_text"
+    expect_contains "ocs ports lists it with its address" "$PUB_PORT → 127.0.0.1:$SHOWN" "$(ocs_in "$PA" ports)"
+    expect_eq "the engine publishes it on loopback only" "127.0.0.1:$SHOWN" "$(eng port "$CA" "$PUB_PORT/tcp")"
+    # shellcheck disable=SC2016 # node's code, not the shell's
+    server='require("http").createServer((q, r) => r.end("sandbox-server-" + process.argv[1])).listen(+process.argv[1], "0.0.0.0")'
+    for p in "$PUB_PORT" "$UNPUB_PORT"; do
+        eng exec -d -u root "$CA" ocs-dev-exec node -e "$server" "$p"
+    done
+    wait_until 15 dev curl -s --noproxy '*' -o /dev/null -f "http://127.0.0.1:$UNPUB_PORT/" || echo "warning: the agent's servers are slow to start"
+    expect_eq "the agent's server answers on the host's 127.0.0.1:$SHOWN" "sandbox-server-$PUB_PORT" "$(curl -s --max-time 10 "http://127.0.0.1:$SHOWN/")"
+    OTHER_IP=$(ip -4 -o addr show scope global 2>/dev/null | awk '{split($4, a, "/"); print a[1]; exit}')
+    if [[ -n "$OTHER_IP" ]]; then
+        check_not "... and not on the host's other address $OTHER_IP" curl -s --max-time 5 -o /dev/null "http://$OTHER_IP:$SHOWN/"
+    else
+        fail "the host has a non-loopback IPv4 address to try" "$(ip -4 -o addr 2>&1)"
+    fi
+    expect_contains "the test's listener keeps the wanted port" "the test's own listener" "$(curl -s --max-time 5 "http://127.0.0.1:$PUB_PORT/")"
+    check_not "the unpublished port does not answer on the host" curl -s --max-time 5 -o /dev/null "http://127.0.0.1:$UNPUB_PORT/"
+    ports_secs=$((ports_secs + SECONDS - t_ports))
+    echo "== published-ports checks took $ports_secs s"
 else
     fail "second start reaches healthy" "$(cat "$WORK/start-a2.log")"
 fi

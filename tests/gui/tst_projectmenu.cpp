@@ -14,7 +14,10 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTest>
+
+#include "sandbox/sandboxrecord.h"
 
 using namespace ocs;
 using namespace ocs::test;
@@ -102,6 +105,75 @@ private Q_SLOTS:
         QVERIFY(engine()->containers().isEmpty());
         app.flush();
         QVERIFY(start->isVisible() && start->isEnabled());
+    }
+
+    // Issue 15: a running sandbox's published ports, each with "Open in browser", and its
+    // memory against the limit; read from the engine when the menu opens. A wanted host port
+    // that is taken gets another one, and the menu shows that one.
+    void publishedPortsAndResources()
+    {
+        GuiTestEnvironment env;
+        QTcpServer taken; // the host's 3000 is in use: 3000 is published elsewhere
+        const bool haveTaken = taken.listen(QHostAddress::LocalHost, 0);
+        QVERIFY(haveTaken);
+        const quint16 busy = taken.serverPort();
+        const QString root = env.makeProject(
+            QStringLiteral("ports"),
+            QStringLiteral("sandbox-name: ports\npublished-ports: [%1, 5173]\n").arg(busy).toUtf8(),
+            /*startedBefore=*/true);
+        TestApp app(env);
+        app.registry->add(root);
+        QVERIFY(app.startAndSettle());
+        ProjectMenu *pm = app.tray->projectMenu(root);
+        QVERIFY(pm);
+        ManagedSandbox *s = pm->sandbox();
+        engine()->addImage(s->project()->imageName());
+        QVERIFY(!pm->publishedHeaderAction()->isVisible());
+        QVERIFY(pm->publishedPortActions().isEmpty());
+        QVERIFY(!pm->usageAction()->isVisible());
+        QVERIFY(enabled(pm, ProjectAction::PublishPort));
+
+        pm->action(ProjectAction::Start)->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(s->state(), State::Running, 10000);
+        engine()->setMemoryUsage(QStringLiteral("312MiB"));
+        const int statsBefore = engine()->count({QStringLiteral("stats")});
+        QMetaObject::invokeMethod(pm->menu(), "aboutToShow");
+        QTRY_COMPARE_WITH_TIMEOUT(pm->publishedPortActions().size(), 2, 5000);
+        app.flush();
+        QCOMPARE(engine()->count({QStringLiteral("stats")}), statsBefore + 1);
+        const QList<QAction *> ports = pm->publishedPortActions();
+        QVERIFY(pm->publishedHeaderAction()->isVisible());
+        // By the port in the sandbox: the free one at its own number, the taken one elsewhere.
+        QVERIFY2(ports.at(0)->text().startsWith(QStringLiteral("5173 → 127.0.0.1:5173: ")),
+                 qPrintable(ports.at(0)->text()));
+        const QString second = ports.at(1)->text();
+        QVERIFY2(second.startsWith(QStringLiteral("%1 → 127.0.0.1:").arg(busy)) &&
+                     !second.startsWith(QStringLiteral("%1 → 127.0.0.1:%1:").arg(busy)),
+                 qPrintable(second));
+        const QList<QAction *> all = pm->menu()->actions();
+        QVERIFY(all.indexOf(pm->publishedHeaderAction()) < all.indexOf(ports.at(0)));
+        QVERIFY(all.indexOf(ports.at(1)) < all.indexOf(pm->action(ProjectAction::PublishPort)));
+        QVERIFY(pm->usageAction()->isVisible());
+        QCOMPARE(pm->usageAction()->text(),
+                 QStringLiteral("Resources: memory 312 MiB of 8 GiB, at most 4096 processes"));
+
+        // "Open in browser" asks for http://127.0.0.1:<host port>/.
+        QSignalSpy open(pm, &ProjectMenu::openUrlRequested);
+        ports.at(0)->trigger();
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open.at(0).at(0).toUrl(), QUrl(QStringLiteral("http://127.0.0.1:5173/")));
+        // What the record remembers for the next start.
+        const SandboxRecord record = SandboxRecord::load(s->project()->stateDir());
+        QCOMPARE(record.publishedPorts.value(5173), quint16(5173));
+        QVERIFY(record.publishedPorts.value(busy) != busy && record.publishedPorts.value(busy));
+
+        // Stopped: no ports, no resources.
+        pm->action(ProjectAction::Stop)->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(s->state(), State::Stopped, 10000);
+        app.flush();
+        QVERIFY(pm->publishedPortActions().isEmpty());
+        QVERIFY(!pm->publishedHeaderAction()->isVisible());
+        QVERIFY(!pm->usageAction()->isVisible());
     }
 
     void buildingShowsProgress()

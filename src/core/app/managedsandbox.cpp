@@ -180,6 +180,10 @@ void ManagedSandbox::setState(State s)
     m_state = s;
     if (s != State::Starting)
         stopHealthWatch();
+    if (s != State::Running) {
+        m_publishedPorts.clear();
+        m_usage = SandboxUsage();
+    }
     if (s == State::Stopped) {
         closeGateway();
         m_password.clear();
@@ -187,6 +191,25 @@ void ManagedSandbox::setState(State s)
             adoptProject(std::move(*m_pendingProject));
     }
     Q_EMIT changed();
+}
+
+void ManagedSandbox::refreshUsage()
+{
+    if (m_state != State::Running || !m_engine || !m_project || m_readingUsage)
+        return;
+    m_readingUsage = true;
+    QPointer<ManagedSandbox> self(this);
+    sandboxusage::read(*m_engine, m_project->containerName(), this,
+                       [self](const sandboxusage::Reading &r) {
+                           if (!self)
+                               return;
+                           self->m_readingUsage = false;
+                           if (self->m_state != State::Running)
+                               return;
+                           self->m_publishedPorts = r.ports;
+                           self->m_usage = r.usage;
+                           Q_EMIT self->changed();
+                       });
 }
 
 void ManagedSandbox::applyContainerState(const QString &state, quint16 port,

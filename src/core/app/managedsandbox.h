@@ -1,6 +1,7 @@
 #pragma once
 
 #include "engine/containerengine.h"
+#include "engine/sandboxusage.h"
 #include "project/project.h"
 #include "sandbox/healthprobe.h"
 #include "sandbox/prestarthook.h"
@@ -65,6 +66,10 @@ public:
     // The engine's word for the container ("running", "exited", …; "" = no container).
     QString containerState() const { return m_containerState; }
     quint16 port() const { return m_port; }
+    // The running container's published ports and usage, as last read by refreshUsage()
+    // (empty/unknown until then, and while it does not run).
+    const QList<PublishedPort> &publishedPorts() const { return m_publishedPorts; }
+    const SandboxUsage &usage() const { return m_usage; }
     Progress progress() const { return m_progress; }
     QString lastError() const { return m_lastError.message; }
     // The same with its kind and fields (logPath: the build log of a failed build).
@@ -87,6 +92,9 @@ public:
 
     // Reads the config again (the file watcher does this by itself).
     void reloadProject();
+    // Reads the published ports and the memory use from the engine (asynchronously, with a
+    // timeout); changed() when they arrive. Nothing while the sandbox does not run.
+    void refreshUsage();
 
     void start();
     // Stops the container; during a start it also cancels an image build in progress.
@@ -155,6 +163,9 @@ private:
     Operation m_operation = Operation::None;
     QString m_containerState;
     quint16 m_port = 0;
+    QList<PublishedPort> m_publishedPorts;
+    SandboxUsage m_usage;
+    bool m_readingUsage = false;
     QString m_runningConfigHash;
     Progress m_progress;
     Error m_lastError;

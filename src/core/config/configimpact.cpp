@@ -85,6 +85,8 @@ QString ConfigImpact::containerHash(const ProjectConfig &c)
         if (k.impact != ConfigKey::Impact::Restart)
             continue;
         const ConfigValue v = k.get(c);
+        if (k.hashOnlyWhenSet && v.isEmpty())
+            continue;
         switch (k.shape) {
         case ConfigKey::Shape::Scalar:
             joined[k.hashField] << (k.items == ConfigKey::Items::Number && v.scalar.isEmpty()

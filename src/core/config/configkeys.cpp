@@ -46,6 +46,15 @@ QString checkPort(const QString &text, QString *stored)
     return problem;
 }
 
+QString checkPublishedPort(const QString &text, QString *stored)
+{
+    quint16 port = 0;
+    const QString problem = configrules::checkPublishedPort(text, &port);
+    if (problem.isEmpty() && stored)
+        *stored = QString::number(port);
+    return problem;
+}
+
 QString checkMemoryLimit(const QString &text, QString *stored)
 {
     return keep(configrules::checkMemoryLimit(text), text, stored);
@@ -105,6 +114,14 @@ QStringList portTexts(const ProjectConfig &c)
 {
     QStringList out;
     for (quint16 p : c.hostPorts)
+        out << QString::number(p);
+    return out;
+}
+
+QStringList publishedTexts(const ProjectConfig &c)
+{
+    QStringList out;
+    for (quint16 p : c.publishedPorts)
         out << QString::number(p);
     return out;
 }
@@ -356,6 +373,33 @@ QList<ConfigKey> makeTable()
                          "Project paths the agent may read but not change (a leading '!' removes\n"
                          "one of the defaults instead):",
                      .examples = {u"docs"_s}},
+        },
+        {
+            // Opens the sandbox to the host's loopback: reviewed like the other ways in.
+            .name = KeyPublishedPorts,
+            .shape = Shape::List,
+            .items = Items::Number,
+            .impact = Impact::Restart,
+            .check = checkPublishedPort,
+            .get = [](const ProjectConfig &c) { return ConfigValue::ofList(publishedTexts(c)); },
+            .set =
+                [](ProjectConfig &c, const ConfigValue &v) {
+                    c.publishedPorts.clear();
+                    for (const QString &p : v.list)
+                        c.publishedPorts << quint16(p.toUInt());
+                },
+            .hashField = u"published"_s,
+            .hashOnlyWhenSet = true,
+            .review = {.items = publishedTexts,
+                       .reach = QT_TRANSLATE_NOOP("ocs::StartApproval",
+                                                  "sandbox ports published on this computer's "
+                                                  "127.0.0.1: %1"),
+                       .position = 7,
+                       .change = QT_TRANSLATE_NOOP("ocs::StartApproval", "published port")},
+            .tmpl = {.commented = true,
+                     .note = "Ports of servers in the sandbox to open on this computer's\n"
+                             "127.0.0.1 (a server must listen on 0.0.0.0 in the sandbox):",
+                     .examples = {u"3000"_s, u"5173"_s}},
         },
     };
 }

@@ -104,6 +104,9 @@ struct ConfigKey
     // Impact::Restart: the field of the config hash it goes into (Scalar keys sharing a field
     // are joined with '/', in table order).
     QString hashField;
+    // Left out of the hash while unset (keys added after the first versions), so that the
+    // hash of a config without them, and so the label of its running container, stays.
+    bool hashOnlyWhenSet = false;
 
     Review review;
     Template tmpl;

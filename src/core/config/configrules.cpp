@@ -213,6 +213,27 @@ QString checkPort(const QString &text, quint16 *port)
     return {};
 }
 
+QString checkPublishedPort(const QString &text, quint16 *port)
+{
+    quint16 value = 0;
+    const QString problem = checkPort(text, &value);
+    if (!problem.isEmpty())
+        return problem;
+    // The sandbox's web UI (its sign-in gate) is published already, on its own port; OpenCode
+    // itself (no password) and the proxy's ports never are (docker/ocs-lib.sh).
+    if (value == 4096)
+        return RuleText::tr("%1 is the sandbox's web UI, which is published already (`ocs web`); "
+                            "choose another port")
+            .arg(quoted(text));
+    if (value == 4097 || value == 3128 || value == 3129)
+        return RuleText::tr("%1 is used by the sandbox itself (OpenCode or its proxy) and cannot "
+                            "be published; choose another port")
+            .arg(quoted(text));
+    if (port)
+        *port = value;
+    return {};
+}
+
 QString checkEnvName(const QString &name)
 {
     static const QRegularExpression re(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);

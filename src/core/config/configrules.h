@@ -23,6 +23,7 @@ inline const QString KeyMemoryLimit = QStringLiteral("memory-limit");
 inline const QString KeyCpuLimit = QStringLiteral("cpu-limit");
 inline const QString KeyPidsLimit = QStringLiteral("pids-limit");
 inline const QString KeyReadOnlyPaths = QStringLiteral("read-only-paths");
+inline const QString KeyPublishedPorts = QStringLiteral("published-ports");
 
 // The table of all keys, with what each one means, is in configkeys.h.
 
@@ -39,6 +40,9 @@ QString checkDomain(const QString &entry, QString *normalised = nullptr);
 
 // One host-ports entry as written ("5432"); on success `port` receives the number.
 QString checkPort(const QString &text, quint16 *port = nullptr);
+
+// One published-ports entry: a port of the sandbox (checkPort) other than its web UI's.
+QString checkPublishedPort(const QString &text, quint16 *port = nullptr);
 
 // [A-Za-z_][A-Za-z0-9_]*
 QString checkEnvName(const QString &name);

@@ -56,6 +56,8 @@ struct ProjectConfig
     QString cpuLimit;                // cpu-limit: e.g. "2" or "1.5"
     int pidsLimit = 0;               // pids-limit: 0 = default
     QStringList readOnlyPaths;       // read-only-paths: added to the defaults; "!path" drops one
+    QList<quint16> publishedPorts;   // published-ports: sandbox ports opened on the host's
+                                     // 127.0.0.1 (at the same number when it is free)
 
     // Unknown top-level keys, kept verbatim on write; reported as warnings.
     QStringList unknownKeys;

@@ -32,6 +32,11 @@ QList<SandboxInfo> SandboxLister::parseInspect(const QByteArray &json)
         i.configHash = labels.value(ContainerEngine::LabelConfigHash).toString();
         i.state =
             c.value(QStringLiteral("State")).toObject().value(QStringLiteral("Status")).toString();
+        i.published = sandboxusage::parsePorts(c.value(QStringLiteral("NetworkSettings"))
+                                                   .toObject()
+                                                   .value(QStringLiteral("Ports"))
+                                                   .toObject());
+        sandboxusage::parseLimits(c.value(QStringLiteral("HostConfig")).toObject(), &i.usage);
         i.containerName = c.value(QStringLiteral("Name")).toString();
         if (i.containerName.startsWith(QLatin1Char('/')))
             i.containerName.remove(0, 1);

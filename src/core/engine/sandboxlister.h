@@ -1,6 +1,7 @@
 #pragma once
 
 #include "containerengine.h"
+#include "sandboxusage.h"
 
 #include <QObject>
 
@@ -16,6 +17,8 @@ struct SandboxInfo
     quint16 port = 0;
     QString containerName;
     QString configHash;
+    QList<PublishedPort> published; // the engine's mapping (published-ports)
+    SandboxUsage usage;             // its limits; the memory use when asked for
 };
 
 // Every sandbox on this machine: containers carrying our labels, plus state folders in

@@ -24,4 +24,19 @@ quint16 PortAllocator::choose(quint16 preferred, const QList<quint16> &avoid)
     return 0;
 }
 
+quint16 PortAllocator::chooseAny(quint16 preferred, const QList<quint16> &avoid)
+{
+    if (preferred && !avoid.contains(preferred) && isFree(preferred))
+        return preferred;
+    for (int attempt = 0; attempt < 20; ++attempt) {
+        QTcpServer probe;
+        if (!probe.listen(QHostAddress::LocalHost, 0))
+            return 0;
+        const quint16 port = probe.serverPort();
+        if (!avoid.contains(port))
+            return port;
+    }
+    return 0;
+}
+
 } // namespace ocs

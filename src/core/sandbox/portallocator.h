@@ -17,6 +17,9 @@ public:
     // 0 when nothing in the range is free. `avoid` lists ports not to hand out (e.g. one
     // that just failed to publish).
     static quint16 choose(quint16 preferred, const QList<quint16> &avoid = {});
+    // A host port for a published port of the sandbox: `preferred` when it is free on
+    // 127.0.0.1 and not in `avoid`, otherwise one the system hands out as free (0: none).
+    static quint16 chooseAny(quint16 preferred, const QList<quint16> &avoid = {});
 };
 
 } // namespace ocs

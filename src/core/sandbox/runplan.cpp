@@ -118,6 +118,9 @@ RunPlan RunPlanner::plan(const ContainerEngine &engine, const Project &project, 
     // Network: the web UI on loopback only; the host as docker.host.
     a << QStringLiteral("--publish")
       << QStringLiteral("127.0.0.1:%1:%2").arg(in.port).arg(ContainerPort);
+    // published-ports: on the host's loopback only, never on its other addresses.
+    for (const auto &[inside, host] : in.publishedPorts)
+        a << QStringLiteral("--publish") << QStringLiteral("127.0.0.1:%1:%2").arg(host).arg(inside);
     // Podman before 4.7 has no "host-gateway"; it adds host.containers.internal itself and
     // the entrypoint names that docker.host too.
     if (!engine.hostGatewayValue().isEmpty())
@@ -237,6 +240,12 @@ RunPlan RunPlanner::plan(const ContainerEngine &engine, const Project &project, 
       << QStringLiteral("OCS_WHITELIST=") + cfg.httpDomainWhitelist.join(QLatin1Char(','));
     a << QStringLiteral("--env")
       << QStringLiteral("OCS_HOST_PORTS=") + ports.join(QLatin1Char(','));
+    // For the firewall: the ports that accept connections from outside (published-ports).
+    QStringList published;
+    for (const auto &[inside, host] : in.publishedPorts)
+        published << QString::number(inside);
+    a << QStringLiteral("--env")
+      << QStringLiteral("OCS_PUBLISHED_PORTS=") + published.join(QLatin1Char(','));
     a << QStringLiteral("--env") << QStringLiteral("OCS_WORKSPACE=") + ws;
     // For `ocs verify`: what was meant to be read-only (mount paths cannot contain ':').
     a << QStringLiteral("--env")

@@ -20,6 +20,8 @@ struct RunInputs
     QMap<QString, QString> hostEnvironment; // the host's environment after the pre-start hook
     QStringList extraHosts;                 // "name:address", from OCS_EXTRA_HOSTS
     QString configHash;
+    // published-ports: (port in the sandbox, host port on 127.0.0.1), in the config's order
+    QList<std::pair<quint16, quint16>> publishedPorts;
 };
 
 struct RunPlan

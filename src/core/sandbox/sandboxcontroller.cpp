@@ -323,6 +323,23 @@ void SandboxController::runContainer(const QString &password, const QMap<QString
     QString hostsError;
     RunInputs in;
     in.port = port;
+    // published-ports: the same number on the host when it is free there, else the one
+    // used last time, else any free one; never one handed out already in this start.
+    QList<quint16> handedOut{port};
+    for (quint16 inside : m_project.config().publishedPorts) {
+        quint16 host = PortAllocator::chooseAny(inside, avoid + handedOut);
+        const quint16 last = st.publishedPorts.value(inside);
+        if (host != inside && last && last != inside)
+            host = PortAllocator::chooseAny(last, avoid + handedOut);
+        if (!host)
+            return fail(
+                Error(Error::Kind::PortTaken,
+                      tr("No free port on 127.0.0.1 for the sandbox's port %1.").arg(inside)),
+                done);
+        handedOut << host;
+        in.publishedPorts.append({inside, host});
+    }
+    const QList<std::pair<quint16, quint16>> published = in.publishedPorts;
     in.password = password;
     in.hostEnvironment = hostEnv;
     in.extraHosts = RunPlanner::parseExtraHosts(
@@ -347,7 +364,7 @@ void SandboxController::runContainer(const QString &password, const QMap<QString
         tr("Starting %1 on http://127.0.0.1:%2").arg(m_project.containerName()).arg(port));
     runProcess(
         plan.spec, this,
-        [this, password, hostEnv, avoid, partial, port, readOnlyPaths,
+        [this, password, hostEnv, avoid, partial, port, published, readOnlyPaths,
          done](const ProcessResult &r) mutable {
             if (!r.ok()) {
                 const Error error = ContainerEngine::failure(r, tr("Starting the container"));
@@ -355,9 +372,19 @@ void SandboxController::runContainer(const QString &password, const QMap<QString
                     runProcess(m_engine.command({QStringLiteral("rm"), QStringLiteral("--force"),
                                                  m_project.containerName()}),
                                this,
-                               [this, password, hostEnv, avoid, port, partial,
+                               [this, password, hostEnv, avoid, port, published, partial,
                                 done](const ProcessResult &) mutable {
-                                   avoid << port;
+                                   // Taken meanwhile: the published ports now in use
+                                   // elsewhere, else the web UI's.
+                                   bool publishedTaken = false;
+                                   for (const auto &[inside, host] : published) {
+                                       if (!PortAllocator::isFree(host)) {
+                                           avoid << host;
+                                           publishedTaken = true;
+                                       }
+                                   }
+                                   if (!publishedTaken)
+                                       avoid << port;
                                    runContainer(password, hostEnv, avoid, partial, done);
                                });
                     return;
@@ -372,6 +399,19 @@ void SandboxController::runContainer(const QString &password, const QMap<QString
                     "(systemd.unified_cgroup_hierarchy=1) or use Docker.");
             SandboxRecord saved = SandboxRecord::load(m_project.stateDir());
             saved.port = port;
+            saved.publishedPorts.clear();
+            for (const auto &[inside, host] : published) {
+                saved.publishedPorts.insert(inside, host);
+                partial.notices
+                    << (host == inside
+                            ? tr("Port %1 of the sandbox: http://127.0.0.1:%2/")
+                                  .arg(inside)
+                                  .arg(host)
+                            : tr("Port %1 of the sandbox: http://127.0.0.1:%2/ (%1 is in use on "
+                                 "this computer)")
+                                  .arg(inside)
+                                  .arg(host));
+            }
             saved.projectRoot = m_project.root();
             saved.lastStartedConfig = StartApproval::snapshot(m_project.config(), readOnlyPaths);
             QString error;

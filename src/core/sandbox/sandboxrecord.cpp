@@ -21,7 +21,8 @@ QStringList knownKeys()
 {
     return {QStringLiteral("projectRoot"),        QStringLiteral("port"),
             QStringLiteral("approvedHookSha256"), QStringLiteral("approvedMiseSha256"),
-            QStringLiteral("lastStartedConfig"),  QStringLiteral("gatewayPort")};
+            QStringLiteral("lastStartedConfig"),  QStringLiteral("gatewayPort"),
+            QStringLiteral("publishedPorts")};
 }
 } // namespace
 
@@ -51,6 +52,13 @@ SandboxRecord SandboxRecord::load(const QString &stateDir)
     s.lastStartedConfig = o.value(QStringLiteral("lastStartedConfig")).toObject();
     const int gatewayPort = o.value(QStringLiteral("gatewayPort")).toInt();
     s.gatewayPort = (gatewayPort > 0 && gatewayPort < 65536) ? quint16(gatewayPort) : 0;
+    const QJsonObject published = o.value(QStringLiteral("publishedPorts")).toObject();
+    for (auto it = published.constBegin(); it != published.constEnd(); ++it) {
+        const uint inside = it.key().toUInt();
+        const int host = it.value().toInt();
+        if (inside > 0 && inside < 65536 && host > 0 && host < 65536)
+            s.publishedPorts.insert(quint16(inside), quint16(host));
+    }
     s.otherKeys = o;
     for (const QString &known : knownKeys())
         s.otherKeys.remove(known);
@@ -71,6 +79,12 @@ bool SandboxRecord::save(const QString &stateDir, QString *error) const
         o.insert(QStringLiteral("lastStartedConfig"), lastStartedConfig);
     if (gatewayPort)
         o.insert(QStringLiteral("gatewayPort"), int(gatewayPort));
+    if (!publishedPorts.isEmpty()) {
+        QJsonObject published;
+        for (auto it = publishedPorts.cbegin(); it != publishedPorts.cend(); ++it)
+            published.insert(QString::number(it.key()), int(it.value()));
+        o.insert(QStringLiteral("publishedPorts"), published);
+    }
     QSaveFile f(filePath(stateDir));
     if (!f.open(QIODevice::WriteOnly)) {
         if (error)

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QMap>
 #include <QString>
 
 #include <optional>
@@ -18,7 +19,9 @@ struct SandboxRecord
     QString approvedMiseSha256;    // hex SHA-256 of the approved mise.toml
     QJsonObject lastStartedConfig; // the network/env parts of the config last started
     quint16 gatewayPort = 0;       // the sign-in gateway's port last used (0 = none yet)
-    QJsonObject otherKeys;         // keys of a newer version, written back unchanged
+    // published-ports: sandbox port -> the host port (127.0.0.1) it was last published on
+    QMap<quint16, quint16> publishedPorts;
+    QJsonObject otherKeys; // keys of a newer version, written back unchanged
 
     static QString filePath(const QString &stateDir);
     static SandboxRecord load(const QString &stateDir);

@@ -29,6 +29,7 @@ ProjectConfig fullConfig()
     c.pidsLimit = 4096;
     c.readOnlyPaths = {u"docs"_s, u"!.git/hooks"_s};
     c.httpDomainBlacklist = {u"gist.github.com"_s};
+    c.publishedPorts = {3000, 5173};
     return c;
 }
 
@@ -62,6 +63,7 @@ const QHash<QString, Sample> &samples()
         {u"pids-limit"_s, {" 4096", ConfigValue::ofScalar(u"4096"_s)}},
         {u"read-only-paths"_s,
          {"\n  - docs\n  - '!.git/hooks'\n", ConfigValue::ofList({u"docs"_s, u"!.git/hooks"_s})}},
+        {u"published-ports"_s, {" [3000, 5173]", ConfigValue::ofList({u"3000"_s, u"5173"_s})}},
     };
     return s;
 }
@@ -102,6 +104,7 @@ class TestConfigKeys : public QObject
 private Q_SLOTS:
     // What existing files, containers and records hold must not change.
     void hashValuesArePinned();
+    void publishedPortsRules();
     void templateIsPinned();
     void startReviewIsPinned();
 
@@ -357,7 +360,7 @@ void TestConfigKeys::networkPolicyIsLiveTheRestIsNot()
     QCOMPARE(configkeys::find(u"http-domain-whitelist"_s)->impact, Impact::Live);
     QCOMPARE(configkeys::find(u"http-domain-blacklist"_s)->impact, Impact::Live);
     for (const char *name : {"host-ports", "env-passthrough", "env", "memory-limit", "cpu-limit",
-                             "pids-limit", "read-only-paths"})
+                             "pids-limit", "read-only-paths", "published-ports"})
         QCOMPARE(configkeys::find(QString::fromUtf8(name))->impact, Impact::Restart);
     QCOMPARE(configkeys::find(u"extra-ca-certificates"_s)->impact, Impact::Rebuild);
     // The whitelist still widens reach: a start reviews it; the blacklist only narrows.
@@ -415,7 +418,63 @@ void TestConfigKeys::hashValuesArePinned()
     // {"env":["MODE=x","EMPTY="],"limits":"4g/1.5/4096","passthrough":["GH_TOKEN=MY_GH_TOKEN",
     //  "KEY=KEY"],"ports":[5432,6379],"readonly":["docs","!.git/hooks"],"whitelist":[]}
     // (with the whitelist [".github.com","api.example.test"] it was de09d991d53a664f)
-    QCOMPARE(SandboxController::configHash(fullConfig()), u"3271686520bfaea0"_s);
+    ProjectConfig unpublished = fullConfig();
+    unpublished.publishedPorts.clear();
+    QCOMPARE(SandboxController::configHash(unpublished), u"3271686520bfaea0"_s);
+    // published-ports (issue 15) goes in only when set: the configs without it keep their
+    // hash, one with it gets a new one, and a restart publishes the ports.
+    QVERIFY(SandboxController::configHash(fullConfig()) != u"3271686520bfaea0"_s);
+    ProjectConfig other = fullConfig();
+    other.publishedPorts = {3000};
+    QVERIFY(SandboxController::configHash(other) != SandboxController::configHash(fullConfig()));
+}
+
+// published-ports: ports 1..65535, each once, never one of the sandbox's own; errors with
+// file:line:column like the other keys.
+void TestConfigKeys::publishedPortsRules()
+{
+    const ConfigFile::LoadResult ok =
+        ConfigFile::parse("sandbox-name: p\npublished-ports: [3000, 5173]\n", u"f"_s);
+    QVERIFY2(ok.ok(), qPrintable(dump(ok.diagnostics)));
+    QCOMPARE(ok.config->publishedPorts, (QList<quint16>{3000, 5173}));
+    const struct
+    {
+        QByteArray yaml;
+        QString error;
+    } bad[] = {
+        {"published-ports:\n  - 3000\n  - 3000\n",
+         u"f:4:5: error: published-ports: '3000' is listed twice (also on line 3); remove one of "
+         u"them"_s},
+        {"published-ports:\n  - 70000\n",
+         u"f:3:5: error: published-ports: '70000' is out of range; use a port from 1 to 65535"_s},
+        {"published-ports:\n  - 0\n",
+         u"f:3:5: error: published-ports: '0' is out of range; use a port from 1 to 65535"_s},
+        {"published-ports:\n  - http\n",
+         u"f:3:5: error: published-ports: 'http' is not a port number; use a whole number from 1 "
+         u"to 65535"_s},
+        {"published-ports:\n  - 4096\n",
+         u"f:3:5: error: published-ports: '4096' is the sandbox's web UI, which is published "
+         u"already (`ocs web`); choose another port"_s},
+        {"published-ports:\n  - 3128\n",
+         u"f:3:5: error: published-ports: '3128' is used by the sandbox itself (OpenCode or its "
+         u"proxy) and cannot be published; choose another port"_s},
+    };
+    for (const auto &b : bad) {
+        const ConfigFile::LoadResult r = ConfigFile::parse("sandbox-name: p\n" + b.yaml, u"f"_s);
+        QVERIFY2(!r.ok(), b.yaml.constData());
+        QCOMPARE(r.errorSummary(), b.error);
+    }
+    // A restart, never a rebuild; and a start reviews it (it lets the host in).
+    const ConfigKey *k = configkeys::find(u"published-ports"_s);
+    QCOMPARE(k->impact, ConfigKey::Impact::Restart);
+    QVERIFY(k->widensReach() && k->review.change);
+    ProjectConfig before = fullConfig();
+    ProjectConfig after = before;
+    after.publishedPorts << 8080;
+    const ConfigImpact i = ConfigImpact::assess(before, after);
+    QVERIFY(i.needsRestart && !i.needsRebuild && !i.appliedLive);
+    QCOMPARE(StartApproval::describeChanges(StartApproval::snapshot(before, {}), after),
+             QStringList{u"+ published port: 8080"_s});
 }
 
 void TestConfigKeys::templateIsPinned()
@@ -464,7 +523,12 @@ void TestConfigKeys::templateIsPinned()
                         "removes\n"
                         "# one of the defaults instead):\n"
                         "# read-only-paths:\n"
-                        "#   - docs\n"));
+                        "#   - docs\n"
+                        "# Ports of servers in the sandbox to open on this computer's\n"
+                        "# 127.0.0.1 (a server must listen on 0.0.0.0 in the sandbox):\n"
+                        "# published-ports:\n"
+                        "#   - 3000\n"
+                        "#   - 5173\n"));
 }
 
 // The snapshot is stored in ocs-state.json (lastStartedConfig) and compared at later starts.
@@ -478,6 +542,7 @@ void TestConfigKeys::startReviewIsPinned()
                         "\"host-ports\":[\"5432\",\"6379\"],"
                         "\"http-domain-whitelist\":[\".github.com\",\"api.example.test\"],"
                         "\"protected-present\":[\"opencode.json\"],"
+                        "\"published-ports\":[\"3000\",\"5173\"],"
                         "\"read-only-paths\":[\".git/hooks\"]}"));
     QCOMPARE(StartApproval::describeReach(c),
              (QStringList{u"whitelist (HTTP/HTTPS): .github.com, api.example.test"_s,
@@ -485,7 +550,8 @@ void TestConfigKeys::startReviewIsPinned()
                           u"host variables passed in: GH_TOKEN (from host MY_GH_TOKEN), KEY"_s,
                           u"fixed variables (env): MODE, EMPTY"_s,
                           u"protection dropped (the agent may change these): .git/hooks"_s,
-                          u"extra CA certificates trusted: ~/certs/root.pem"_s}));
+                          u"extra CA certificates trusted: ~/certs/root.pem"_s,
+                          u"sandbox ports published on this computer's 127.0.0.1: 3000, 5173"_s}));
     ProjectConfig minimal;
     minimal.sandboxName = u"p"_s;
     QCOMPARE(StartApproval::describeReach(minimal),

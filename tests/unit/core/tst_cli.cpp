@@ -112,6 +112,7 @@ private Q_SLOTS:
     void policyCheck();
     void allowDeny_editTheConfigInPlaceAndThePolicyFiles();
     void allowDeny_refuseWhatTheyCannotDo();
+    void ports_publishAndUnpublishEditTheConfig();
     void allow_countsAsReviewed_handAddedEntriesWait();
     void blocked_groupsTheRecordedLogByDomain();
     void blocked_follow();
@@ -1042,6 +1043,57 @@ void TestCli::allowDeny_editTheConfigInPlaceAndThePolicyFiles()
     QCOMPARE(loaded.config->httpDomainWhitelist,
              (QStringList{QStringLiteral(".github.com"), QStringLiteral(".example.org")}));
     QCOMPARE(inodeOf(config), inode);
+}
+
+// Issue 15: `ocs ports publish|unpublish` edit published-ports in place (comments kept) and say
+// that a restart applies it; what cannot be published is refused, changing nothing.
+void TestCli::ports_publishAndUnpublishEditTheConfig()
+{
+    const QString root = networkProject(QStringLiteral("ported"), "# ports\n");
+    QVERIFY(!root.isEmpty());
+    const QString config = root + QLatin1Char('/') + ConfigName;
+    const ino_t inode = inodeOf(config);
+    CliResult r =
+        ocs({QStringLiteral("ports"), QStringLiteral("publish"), QStringLiteral("3000")}, root);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    QVERIFY2(r.out.contains(QStringLiteral("Published port 3000 in ")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("applies at its next start")), qPrintable(r.out));
+    r = ocs({QStringLiteral("ports"), QStringLiteral("publish"), QStringLiteral("5173")}, root);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    QByteArray text = readFile(config);
+    QVERIFY2(text.contains("# the team's settings (this comment stays)") &&
+                 text.contains("# ports") && text.contains("published-ports:") &&
+                 text.contains("- 3000") && text.contains("- 5173"),
+             text.constData());
+    QCOMPARE(inodeOf(config), inode);
+    r = ocs({QStringLiteral("ports"), QStringLiteral("publish"), QStringLiteral("3000")}, root);
+    QVERIFY2(r.exitCode == 0 && r.out.contains(QStringLiteral("was published already")),
+             qPrintable(r.all()));
+    r = ocs({QStringLiteral("ports")}, root);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    QVERIFY2(r.out.contains(QStringLiteral("3000  (published at the next start)")) &&
+                 r.out.contains(QStringLiteral("5173  (published at the next start)")),
+             qPrintable(r.out));
+
+    // Refused, nothing changed: not a port, the web UI's, OpenCode's own.
+    const QByteArray before = readFile(config);
+    for (const QString &bad : {QStringLiteral("http"), QStringLiteral("70000"),
+                               QStringLiteral("4096"), QStringLiteral("4097")}) {
+        r = ocs({QStringLiteral("ports"), QStringLiteral("publish"), bad}, root);
+        QVERIFY2(r.exitCode == 1 && r.err.contains(QStringLiteral("published-ports: '") + bad),
+                 qPrintable(r.all()));
+    }
+    QCOMPARE(readFile(config), before);
+    QCOMPARE(
+        ocs({QStringLiteral("ports"), QStringLiteral("open"), QStringLiteral("1")}, root).exitCode,
+        2);
+
+    r = ocs({QStringLiteral("ports"), QStringLiteral("unpublish"), QStringLiteral("3000")}, root);
+    QVERIFY2(r.exitCode == 0 && r.out.contains(QStringLiteral("Unpublished port 3000")),
+             qPrintable(r.all()));
+    text = readFile(config);
+    QVERIFY2(!text.contains("- 3000") && text.contains("- 5173") && text.contains("# ports"),
+             text.constData());
 }
 
 void TestCli::allowDeny_refuseWhatTheyCannotDo()

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void limits_data();
     void limits();
     void network();
+    void publishedPortsOnLoopbackOnly();
     void mounts();
     void readOnlyMountsOnlyForExistingFiles();
     void gitFolderIsAMountPoint();
@@ -231,6 +232,30 @@ void TestRunPlan::network()
              QStringList{QStringLiteral("db.local:10.0.0.5")});
     QCOMPARE(valuesOf(p.spec.arguments, QStringLiteral("--publish")),
              QStringList{QStringLiteral("127.0.0.1:4123:4096")});
+}
+
+// Issue 15: published-ports on the host's 127.0.0.1 only, at the host port chosen for each,
+// and the firewall told which ports accept connections from outside.
+void TestRunPlan::publishedPortsOnLoopbackOnly()
+{
+    RunInputs in = inputs();
+    in.publishedPorts = {{3000, 3000}, {5173, 40123}};
+    for (const auto kind : {ContainerEngine::Kind::Docker, ContainerEngine::Kind::Podman}) {
+        const ContainerEngine engine(kind, QStringLiteral("/usr/bin/engine"));
+        const RunPlan plan = RunPlanner::plan(engine, Project(m_root, fullConfig()), in);
+        QVERIFY2(plan.ok(), qPrintable(plan.error));
+        const QStringList a = plan.spec.arguments;
+        QCOMPARE(valuesOf(a, QStringLiteral("--publish")),
+                 (QStringList{QStringLiteral("127.0.0.1:4123:4096"),
+                              QStringLiteral("127.0.0.1:3000:3000"),
+                              QStringLiteral("127.0.0.1:40123:5173")}));
+        QVERIFY(valuesOf(a, QStringLiteral("--env"))
+                    .contains(QStringLiteral("OCS_PUBLISHED_PORTS=3000,5173")));
+    }
+    // None: the web UI alone, and an empty list for the firewall.
+    const QStringList a = makePlan(fullConfig()).spec.arguments;
+    QCOMPARE(valuesOf(a, QStringLiteral("--publish")).size(), 1);
+    QVERIFY(valuesOf(a, QStringLiteral("--env")).contains(QStringLiteral("OCS_PUBLISHED_PORTS=")));
 }
 
 void TestRunPlan::mounts()

@@ -13,6 +13,7 @@
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -61,6 +62,7 @@ private Q_SLOTS:
     void start_hookEnvironmentFeedsPassthrough();
     void start_portAlreadyAllocated_retriesWithAnotherPort();
     void start_portRetriesAreBounded();
+    void start_publishedPorts_takenHostPortGetsAnother();
     void start_runFails_reportsEngineError();
     void start_ignoredLimitsAreWarned_data();
     void start_ignoredLimitsAreWarned();
@@ -455,6 +457,62 @@ void TestSandboxController::start_portAlreadyAllocated_retriesWithAnotherPort()
         (QStringList{QStringLiteral("rm"), QStringLiteral("--force"), m_project->containerName()}));
     QCOMPARE(o->port, second);
     QCOMPARE(SandboxRecord::load(m_project->stateDir()).port, second);
+}
+
+// Issue 15: each published port on the host's 127.0.0.1 at its own number when that is free,
+// else at another free one, remembered (ocs-state.json) and named in the start's notices.
+void TestSandboxController::start_publishedPorts_takenHostPortGetsAnother()
+{
+    QTcpServer taken;
+    QVERIFY(taken.listen(QHostAddress::LocalHost, 0));
+    const quint16 busy = taken.serverPort();
+    quint16 free = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        free = probe.serverPort();
+    }
+    ProjectConfig config = minimalConfig(QStringLiteral("ctl"));
+    config.publishedPorts = {busy, free};
+    SandboxController *c = makeController(config);
+    auto o = start(*c);
+    QVERIFY(o);
+    QVERIFY2(o->ok, qPrintable(o->error.message));
+    QStringList publish =
+        valuesOf(m_fake->callsStartingWith(Run).last().arguments, QStringLiteral("--publish"));
+    QCOMPARE(publish.size(), 3);
+    QCOMPARE(publish.at(2), QStringLiteral("127.0.0.1:%1:%1").arg(free));
+    QVERIFY2(publish.at(1).startsWith(QStringLiteral("127.0.0.1:")) &&
+                 publish.at(1).endsWith(QStringLiteral(":%1").arg(busy)),
+             qPrintable(publish.at(1)));
+    const quint16 other = quint16(publish.at(1).section(QLatin1Char(':'), 1, 1).toUInt());
+    QVERIFY(other != busy && other != free && other != o->port && other != 0);
+    SandboxRecord record = SandboxRecord::load(m_project->stateDir());
+    QCOMPARE(record.publishedPorts.value(busy), other);
+    QCOMPARE(record.publishedPorts.value(free), free);
+    const QString notices = o->notices.join(QLatin1Char('\n'));
+    QVERIFY2(notices.contains(QStringLiteral("Port %1 of the sandbox: http://127.0.0.1:%2/ (%1 is "
+                                             "in use on this computer)")
+                                  .arg(busy)
+                                  .arg(other)),
+             qPrintable(notices));
+    QVERIFY2(o->notices.contains(
+                 QStringLiteral("Port %1 of the sandbox: http://127.0.0.1:%1/").arg(free)),
+             qPrintable(notices));
+
+    // The next start: the wanted one still taken, so the remembered one again.
+    o = start(*c);
+    QVERIFY(o && o->ok);
+    publish =
+        valuesOf(m_fake->callsStartingWith(Run).last().arguments, QStringLiteral("--publish"));
+    QCOMPARE(publish.value(1), QStringLiteral("127.0.0.1:%1:%2").arg(other).arg(busy));
+    // Free again: its own number.
+    taken.close();
+    o = start(*c);
+    QVERIFY(o && o->ok);
+    publish =
+        valuesOf(m_fake->callsStartingWith(Run).last().arguments, QStringLiteral("--publish"));
+    QCOMPARE(publish.value(1), QStringLiteral("127.0.0.1:%1:%1").arg(busy));
 }
 
 void TestSandboxController::start_portRetriesAreBounded()

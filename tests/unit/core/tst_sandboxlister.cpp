@@ -32,7 +32,8 @@ const QByteArray InspectJson = R"json([
     "HostConfig": {
       "PortBindings": {"4096/tcp": [{"HostIp": "127.0.0.1", "HostPort": "4101"}]},
       "CapDrop": ["ALL"], "CapAdd": ["NET_ADMIN", "SETUID", "SETGID"],
-      "SecurityOpt": ["no-new-privileges"], "PidsLimit": 4096, "Memory": 8589934592
+      "SecurityOpt": ["no-new-privileges"], "PidsLimit": 4096, "Memory": 8589934592,
+      "NanoCpus": 1500000000
     },
     "Mounts": [
       {"Type": "bind", "Source": "/home/dev/webapp", "Destination": "/webapp", "Mode": "", "RW": true}
@@ -52,7 +53,9 @@ const QByteArray InspectJson = R"json([
         "org.opencontainers.image.ref.name": "debian"
       }
     },
-    "NetworkSettings": {"Ports": {"4096/tcp": [{"HostIp": "127.0.0.1", "HostPort": "4101"}]}}
+    "NetworkSettings": {"Ports": {"4096/tcp": [{"HostIp": "127.0.0.1", "HostPort": "4101"}],
+                                  "3000/tcp": [{"HostIp": "127.0.0.1", "HostPort": "3001"}],
+                                  "5173/tcp": null, "53/udp": [{"HostIp": "127.0.0.1", "HostPort": "53"}]}}
   },
   {
     "Id": "aa00bb11cc22dd33ee44ff5566778899aabbccddeeff00112233445566778899",
@@ -94,6 +97,7 @@ private Q_SLOTS:
     void parseInspect_badInput_data();
     void parseInspect_badInput();
     void mergeStateFolders();
+    void usage();
     void mergeStateFolders_missingRoot();
     void list_withFakeEngine();
     void list_engineFails_stillListsStateFolders();
@@ -148,6 +152,20 @@ void TestSandboxLister::parseInspect()
     QCOMPARE(a.projectRoot, QStringLiteral("/home/dev/webapp"));
     QCOMPARE(a.containerName, QStringLiteral("opencode-sandbox-webapp-9f7100")); // no leading '/'
     QCOMPARE(a.configHash, QStringLiteral("0011223344556677"));
+    // published-ports as the engine maps them: TCP only, the web UI's port not among them, an
+    // unpublished one (null) neither.
+    QCOMPARE(a.published.size(), 1);
+    QCOMPARE(a.published.at(0).inside, quint16(3000));
+    QCOMPARE(a.published.at(0).host, quint16(3001));
+    QCOMPARE(a.published.at(0).text(), QStringLiteral("3000 → 127.0.0.1:3001"));
+    QCOMPARE(a.published.at(0).url(), QStringLiteral("http://127.0.0.1:3001/"));
+    QVERIFY(a.usage.limitsKnown);
+    QCOMPARE(a.usage.memoryLimit, Q_INT64_C(8589934592));
+    QCOMPARE(a.usage.cpus, 1.5);
+    QCOMPARE(a.usage.pidsLimit, Q_INT64_C(4096));
+    QCOMPARE(a.usage.memoryUsed, Q_INT64_C(-1));
+    QCOMPARE(a.usage.line(),
+             QStringLiteral("memory limit 8 GiB, 1.5 CPUs, at most 4096 processes"));
     const SandboxInfo &b = list.at(1);
     QCOMPARE(b.sandboxId, QStringLiteral("api-2f7e3c"));
     QCOMPARE(b.state, QStringLiteral("exited"));
@@ -171,6 +189,41 @@ void TestSandboxLister::parseInspect_badInput()
 {
     QFETCH(QByteArray, json);
     QCOMPARE(SandboxLister::parseInspect(json).size(), 0);
+}
+
+// The memory use from `stats` (Docker writes IEC units, Podman SI ones) against the limit.
+void TestSandboxLister::usage()
+{
+    QCOMPARE(sandboxusage::parseSize(QStringLiteral("312.4MiB")), Q_INT64_C(327575142));
+    QCOMPARE(sandboxusage::parseSize(QStringLiteral("327.6MB")), Q_INT64_C(327600000));
+    QCOMPARE(sandboxusage::parseSize(QStringLiteral("0B")), Q_INT64_C(0));
+    QCOMPARE(sandboxusage::parseSize(QStringLiteral("1.5kB")), Q_INT64_C(1500));
+    QCOMPARE(sandboxusage::parseSize(QStringLiteral("--")), Q_INT64_C(-1));
+    QCOMPARE(sandboxusage::parseSize(QStringLiteral("12XB")), Q_INT64_C(-1));
+    QString name;
+    qint64 used = 0;
+    QVERIFY(sandboxusage::parseStatsLine(QStringLiteral("opencode-sandbox-a-1\t312MiB / 8GiB"),
+                                         &name, &used));
+    QCOMPARE(name, QStringLiteral("opencode-sandbox-a-1"));
+    QCOMPARE(used, Q_INT64_C(312) * 1024 * 1024);
+    QVERIFY(sandboxusage::parseStatsLine(QStringLiteral("b\t16.42MB / 33.08GB"), &name, &used));
+    QCOMPARE(used, Q_INT64_C(16420000));
+    QVERIFY(!sandboxusage::parseStatsLine(QStringLiteral("c\t-- / --"), &name, &used));
+    QVERIFY(!sandboxusage::parseStatsLine(QStringLiteral("no tab here"), &name, &used));
+
+    QCOMPARE(sandboxusage::formatBytes(Q_INT64_C(312) * 1024 * 1024), QStringLiteral("312 MiB"));
+    QCOMPARE(sandboxusage::formatBytes(Q_INT64_C(8) << 30), QStringLiteral("8 GiB"));
+    QCOMPARE(sandboxusage::formatBytes(Q_INT64_C(3) << 29), QStringLiteral("1.5 GiB"));
+    QCOMPARE(sandboxusage::formatBytes(512), QStringLiteral("512 B"));
+
+    SandboxUsage u;
+    QVERIFY(!u.isKnown());
+    QCOMPARE(u.line(), QString());
+    u.memoryUsed = Q_INT64_C(312) * 1024 * 1024;
+    QCOMPARE(u.line(), QStringLiteral("memory 312 MiB"));
+    u.memoryLimit = Q_INT64_C(8) << 30;
+    u.pidsLimit = 4096;
+    QCOMPARE(u.line(), QStringLiteral("memory 312 MiB of 8 GiB, at most 4096 processes"));
 }
 
 void TestSandboxLister::mergeStateFolders()

@@ -240,11 +240,22 @@ QByteArray FakeEngine::inspectJson(const QStringList &names) const
         QJsonObject labels;
         for (auto it = c->labels.cbegin(); it != c->labels.cend(); ++it)
             labels.insert(it.key(), it.value());
+        const auto binding = [](quint16 host) {
+            return QJsonArray{QJsonObject{{QStringLiteral("HostIp"), QStringLiteral("127.0.0.1")},
+                                          {QStringLiteral("HostPort"), QString::number(host)}}};
+        };
+        QJsonObject ports{{QStringLiteral("4096/tcp"), binding(c->port)}};
+        for (auto it = c->published.cbegin(); it != c->published.cend(); ++it)
+            ports.insert(QString::number(it.key()) + QStringLiteral("/tcp"), binding(it.value()));
         arr.append(QJsonObject{
             {QStringLiteral("Id"), c->id},
             {QStringLiteral("Name"), QLatin1Char('/') + c->name},
             {QStringLiteral("State"), QJsonObject{{QStringLiteral("Status"), c->status}}},
-            {QStringLiteral("Config"), QJsonObject{{QStringLiteral("Labels"), labels}}}});
+            {QStringLiteral("Config"), QJsonObject{{QStringLiteral("Labels"), labels}}},
+            {QStringLiteral("HostConfig"),
+             QJsonObject{{QStringLiteral("Memory"), double(c->memoryLimit)},
+                         {QStringLiteral("PidsLimit"), 4096}}},
+            {QStringLiteral("NetworkSettings"), QJsonObject{{QStringLiteral("Ports"), ports}}}});
     }
     return QJsonDocument(arr).toJson(QJsonDocument::Compact);
 }
@@ -324,8 +335,17 @@ ProcessJob *FakeEngine::engineCommand(const ProcessSpec &spec, QObject *parent)
                 c.labels.insert(kv.section(QLatin1Char('='), 0, 0),
                                 kv.section(QLatin1Char('='), 1));
             }
-            if (a.at(i) == QLatin1String("--publish"))
-                c.port = quint16(a.at(i + 1).section(QLatin1Char(':'), 1, 1).toUInt());
+            if (a.at(i) == QLatin1String("--publish")) {
+                const quint16 host = quint16(a.at(i + 1).section(QLatin1Char(':'), 1, 1).toUInt());
+                const quint16 inside =
+                    quint16(a.at(i + 1).section(QLatin1Char(':'), 2, 2).toUInt());
+                if (inside == 4096)
+                    c.port = host;
+                else
+                    c.published.insert(inside, host);
+            }
+            if (a.at(i) == QLatin1String("--memory") && a.at(i + 1).endsWith(QLatin1Char('g')))
+                c.memoryLimit = a.at(i + 1).chopped(1).toLongLong() << 30;
         }
         if (m_containers.contains(c.name)) {
             job->finishLater(exitWith(125, {}, "Conflict. The container name is already in use"));
@@ -336,6 +356,15 @@ ProcessJob *FakeEngine::engineCommand(const ProcessSpec &spec, QObject *parent)
         emitEvent(c, QStringLiteral("create"));
         emitEvent(c, QStringLiteral("start"));
         job->finishLater(exitWith(0, c.id.toUtf8() + '\n'));
+    } else if (cmd == QLatin1String("stats")) {
+        QByteArray out;
+        for (const QString &name : a.mid(a.indexOf(QStringLiteral("--format")) + 2)) {
+            const Container *c = find(name);
+            if (c && c->status == QLatin1String("running"))
+                out += (c->name + QLatin1Char('\t') + m_memoryUsage + QStringLiteral(" / 8GiB\n"))
+                           .toUtf8();
+        }
+        job->finishLater(exitWith(0, out));
     } else if (cmd == QLatin1String("stop")) {
         const QString name = a.constLast();
         auto it = m_containers.find(name);

@@ -34,6 +34,9 @@ public:
         QString status; // "running", "exited", "created"
         QMap<QString, QString> labels;
         quint16 port = 0;
+        // Every --publish but the web UI's: port in the container -> host port (127.0.0.1).
+        QMap<quint16, quint16> published;
+        qint64 memoryLimit = 0; // --memory, in bytes
     };
 
     // Installs a new fake as the process-wide launcher; the slot owns it.
@@ -65,6 +68,8 @@ public:
     void finishBuild(bool ok);
     bool buildRunning() const { return !m_build.isNull(); }
     void setFailRun(const QString &stderrText) { m_failRun = stderrText; }
+    // The memory a running container uses, as `stats` reports it (default "12.5MiB").
+    void setMemoryUsage(const QString &text) { m_memoryUsage = text; }
 
     // Answers for other programs (npm, pip, …): return a result to use it, nullopt to pass.
     using Responder = std::function<std::optional<ProcessResult>(const ProcessSpec &)>;
@@ -95,6 +100,7 @@ private:
     bool m_holdBuilds = false;
     bool m_healthy = true;
     QString m_failRun;
+    QString m_memoryUsage = QStringLiteral("12.5MiB");
     QList<ProcessSpec> m_calls;
     QHash<quint16, std::shared_ptr<QTcpServer>> m_servers;
     int m_nextId = 1;
