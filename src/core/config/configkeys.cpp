@@ -65,6 +65,15 @@ QString checkPidsLimit(const QString &text, QString *stored)
     return problem;
 }
 
+QString checkBoolean(const QString &text, QString *stored)
+{
+    bool value = false;
+    const QString problem = configrules::checkBoolean(text, &value);
+    if (problem.isEmpty() && stored)
+        *stored = value ? u"true"_s : u"false"_s;
+    return problem;
+}
+
 QString checkReadOnlyPath(const QString &text, QString *stored)
 {
     return keep(configrules::checkReadOnlyPath(text), text, stored);
@@ -356,6 +365,27 @@ QList<ConfigKey> makeTable()
                          "Project paths the agent may read but not change (a leading '!' removes\n"
                          "one of the defaults instead):",
                      .examples = {u"docs"_s}},
+        },
+        {
+            // Read-only and without credentials (OpenCodeSettings): reaches nothing new.
+            .name = KeyShareOpenCodeSettings,
+            .shape = Shape::Scalar,
+            .items = Items::Word,
+            .impact = Impact::Restart,
+            .check = checkBoolean,
+            .get =
+                [](const ProjectConfig &c) {
+                    return ConfigValue::ofScalar(c.shareOpenCodeSettings);
+                },
+            .set = [](ProjectConfig &c,
+                      const ConfigValue &v) { c.shareOpenCodeSettings = v.scalar; },
+            .hashField = u"opencode-settings"_s,
+            .tmpl = {.commented = true,
+                     .note =
+                         "Your OpenCode settings (~/.config/opencode: agents, commands, themes,\n"
+                         "opencode.json) read-only inside, without credential files; 'false'\n"
+                         "keeps them out even when the app's Preferences share them:",
+                     .examples = {u"true"_s}},
         },
     };
 }

@@ -56,6 +56,8 @@ struct ProjectConfig
     QString cpuLimit;                // cpu-limit: e.g. "2" or "1.5"
     int pidsLimit = 0;               // pids-limit: 0 = default
     QStringList readOnlyPaths;       // read-only-paths: added to the defaults; "!path" drops one
+    // share-opencode-settings: "true", "false", or "" (unset: the app's Preferences decide)
+    QString shareOpenCodeSettings;
 
     // Unknown top-level keys, kept verbatim on write; reported as warnings.
     QStringList unknownKeys;

@@ -20,6 +20,9 @@ struct RunInputs
     QMap<QString, QString> hostEnvironment; // the host's environment after the pre-start hook
     QStringList extraHosts;                 // "name:address", from OCS_EXTRA_HOSTS
     QString configHash;
+    // The filtered copy of the user's OpenCode settings (opencodesettings.h), mounted
+    // read-only at opencodesettings::ContainerDir; empty: not shared.
+    QString openCodeSettingsDir;
 };
 
 struct RunPlan

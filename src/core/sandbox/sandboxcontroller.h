@@ -33,6 +33,9 @@ public:
         // (StartApproval); `answer(true)` goes on. Unset: such a start is refused.
         std::function<void(const StartReview &review, std::function<void(bool)> answer)>
             confirmConfigChanges;
+        // The app's Preferences switch "share my OpenCode settings": applies to projects whose
+        // config does not set share-opencode-settings (opencodesettings::enabled).
+        bool shareOpenCodeSettings = false;
     };
     struct Outcome
     {
@@ -94,6 +97,7 @@ private:
     Project m_project;
     State m_state = State::Stopped;
     HealthProbe m_probe;
+    bool m_shareOpenCodeSettings = false; // StartOptions::shareOpenCodeSettings of this start
 };
 
 } // namespace ocs

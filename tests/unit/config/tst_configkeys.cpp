@@ -60,6 +60,7 @@ const QHash<QString, Sample> &samples()
         {u"memory-limit"_s, {" 4g", ConfigValue::ofScalar(u"4g"_s)}},
         {u"cpu-limit"_s, {" 1.5", ConfigValue::ofScalar(u"1.5"_s)}},
         {u"pids-limit"_s, {" 4096", ConfigValue::ofScalar(u"4096"_s)}},
+        {u"share-opencode-settings"_s, {" Yes", ConfigValue::ofScalar(u"true"_s)}},
         {u"read-only-paths"_s,
          {"\n  - docs\n  - '!.git/hooks'\n", ConfigValue::ofList({u"docs"_s, u"!.git/hooks"_s})}},
     };
@@ -464,7 +465,11 @@ void TestConfigKeys::templateIsPinned()
                         "removes\n"
                         "# one of the defaults instead):\n"
                         "# read-only-paths:\n"
-                        "#   - docs\n"));
+                        "#   - docs\n"
+                        "# Your OpenCode settings (~/.config/opencode: agents, commands, themes,\n"
+                        "# opencode.json) read-only inside, without credential files; 'false'\n"
+                        "# keeps them out even when the app's Preferences share them:\n"
+                        "# share-opencode-settings: true\n"));
 }
 
 // The snapshot is stored in ocs-state.json (lastStartedConfig) and compared at later starts.
