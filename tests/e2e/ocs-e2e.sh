@@ -297,7 +297,7 @@ fi
 expect_contains "Java: JAVA_TOOL_OPTIONS sends it through the proxy" "-Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=3128" "$(dev printenv JAVA_TOOL_OPTIONS)"
 expect_contains "... except localhost, 127.0.0.1 and docker.host" "-Dhttp.nonProxyHosts=localhost|127.*|[::1]|docker.host" "$(dev printenv JAVA_TOOL_OPTIONS)"
 expect_eq "git's system config names the proxy" "http://127.0.0.1:3128" "$(dev git config --system http.proxy)"
-expect_eq "npm's global config names the proxy" "http://127.0.0.1:3128" "$(dev npm config get https-proxy)"
+expect_contains "npm's global config names the proxy" "http://127.0.0.1:3128" "$(dev npm config get https-proxy)"
 expect_contains "pip's system config names the proxy and the CA bundle" "proxy = http://127.0.0.1:3128" "$(dev cat /etc/pip.conf)"
 expect_contains "Gradle's properties name the proxy" "systemProp.https.proxyHost=127.0.0.1" "$(dev cat /home/dev/.gradle/gradle.properties)"
 expect_contains "Maven's settings name the proxy" "<host>127.0.0.1</host><port>3128</port>" "$(dev cat /home/dev/.m2/settings.xml)"
