@@ -4,8 +4,14 @@
 # started through ocs-root-sh with an empty environment). Never evaluates the contents of
 # any environment variable.
 
-OCS_PROXY_URL="http://127.0.0.1:3128"
+OCS_PROXY_HOST="127.0.0.1"
+OCS_PROXY_PORT=3128
+OCS_PROXY_URL="http://$OCS_PROXY_HOST:$OCS_PROXY_PORT"
 OCS_NO_PROXY="localhost,127.0.0.1,docker.host"
+# The system CA bundle (Debian's; the image's extra CAs are in it) and the Java trust store
+# Debian's ca-certificates-java keeps in step with it (only when a Debian JRE is installed).
+OCS_CA_BUNDLE="/etc/ssl/certs/ca-certificates.crt"
+OCS_JAVA_CACERTS="/etc/ssl/certs/java/cacerts"
 OCS_DEV_PATH="/home/dev/.local/share/mise/shims:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 OCS_READY_FILE="/run/ocs/ready"
 # Squid: 3128 for everyone (OCS_PROXY_URL); the inner port checks the TLS ClientHello of the
@@ -90,8 +96,25 @@ ocs_load_container_env() {
     return 0
 }
 
+# The JVM options that send Java's HTTP(S) through the proxy (Java reads no *_PROXY
+# variable) and, when the image has Debian's Java trust store (which holds the extra CAs),
+# make every JVM (also one installed by mise) trust that store. Java's nonProxyHosts
+# syntax: '|'-separated, '*' wildcards.
+ocs_java_tool_options() {
+    local _ocs_np="localhost|127.*|[::1]|docker.host"
+    local _ocs_o="-Dhttp.proxyHost=$OCS_PROXY_HOST -Dhttp.proxyPort=$OCS_PROXY_PORT"
+    _ocs_o+=" -Dhttps.proxyHost=$OCS_PROXY_HOST -Dhttps.proxyPort=$OCS_PROXY_PORT"
+    _ocs_o+=" -Dhttp.nonProxyHosts=$_ocs_np"
+    if [[ -f "$OCS_JAVA_CACERTS" ]]; then
+        # "changeit": the store's well-known public password (it protects nothing).
+        _ocs_o+=" -Djavax.net.ssl.trustStore=$OCS_JAVA_CACERTS -Djavax.net.ssl.trustStorePassword=changeit"
+    fi
+    printf '%s' "$_ocs_o"
+}
+
 # Fills the global array OCS_DEV_ENV with NAME=VALUE words for dev: the fixed
-# variables, then every container variable (OCS_CENV) except OCS_*, the fixed ones, the
+# variables (the proxy for every tool, JAVA_TOOL_OPTIONS = ours + the container's, the trust
+# store defaults), then every container variable (OCS_CENV) except OCS_*, the fixed ones, the
 # server credentials (only ocs-gate has them), the unsafe names (ocs_unsafe_env_name) and
 # shell/login bookkeeping; TERM/COLORTERM of this process (a terminal) win.
 # (Locals are named _ocs_* throughout: bash scoping is dynamic, and an exported variable
@@ -105,12 +128,21 @@ ocs_build_dev_env() {
         "HTTP_PROXY=$OCS_PROXY_URL" "HTTPS_PROXY=$OCS_PROXY_URL"
         "NO_PROXY=$OCS_NO_PROXY" "no_proxy=$OCS_NO_PROXY"
         "MISE_TRUSTED_CONFIG_PATHS=$_ocs_ws"
+        # Tools that do not read the variables above (see README.md, "Proxy and CAs per tool").
+        "CARGO_HTTP_PROXY=$OCS_PROXY_URL"
+        "YARN_HTTP_PROXY=$OCS_PROXY_URL" "YARN_HTTPS_PROXY=$OCS_PROXY_URL"
+        "JAVA_TOOL_OPTIONS=$(ocs_java_tool_options)${OCS_CENV[JAVA_TOOL_OPTIONS]:+ ${OCS_CENV[JAVA_TOOL_OPTIONS]}}"
+        # Trust stores: defaults, a container variable of the same name comes later and wins.
+        "SSL_CERT_FILE=$OCS_CA_BUNDLE" "REQUESTS_CA_BUNDLE=$OCS_CA_BUNDLE" "PIP_CERT=$OCS_CA_BUNDLE"
+        "NODE_EXTRA_CA_CERTS=$OCS_CA_BUNDLE" "CARGO_HTTP_CAINFO=$OCS_CA_BUNDLE"
+        "YARN_CA_FILE_PATH=$OCS_CA_BUNDLE"
     )
     for _ocs_name in "${!OCS_CENV[@]}"; do
         case "$_ocs_name" in
             OCS_*|_ocs_*|HOME|USER|LOGNAME|SHELL|PATH|PWD|OLDPWD|SHLVL|_|\
             http_proxy|https_proxy|HTTP_PROXY|HTTPS_PROXY|NO_PROXY|no_proxy|\
             ALL_PROXY|all_proxy|FTP_PROXY|ftp_proxy|MISE_TRUSTED_CONFIG_PATHS|\
+            CARGO_HTTP_PROXY|YARN_HTTP_PROXY|YARN_HTTPS_PROXY|JAVA_TOOL_OPTIONS|\
             OPENCODE_SERVER_PASSWORD|OPENCODE_SERVER_USERNAME|TERM|COLORTERM)
                 continue ;;
         esac

@@ -2,6 +2,7 @@
 
 #include "cli_aliases.h"
 
+#include "app/appsettings.h"
 #include "app/signalwatcher.h"
 #include "app/traylink.h"
 #include "config/configfile.h"
@@ -436,6 +437,8 @@ void Cli::cmdStart()
     opts.interactive = stdinIsTerminal();
     opts.rebuild = p.isSet(rebuild);
     opts.build.baseImage = p.value(base);
+    // The app's Preferences switch applies to `ocs start` too (the config key wins).
+    opts.shareOpenCodeSettings = AppSettings().shareOpenCodeSettings();
     const bool foreground = !p.isSet(detach);
     const bool assumeYes = p.isSet(yes);
     opts.confirmConfigChanges = [assumeYes](const StartReview &review,

@@ -115,6 +115,7 @@ void PreferencesDialog::load()
     m_ui->notificationsCheck->setChecked(m_settings->notificationsEnabled());
     m_ui->blockedHostNotificationsCheck->setChecked(m_settings->blockedHostNotificationsEnabled());
     m_ui->askBeforeQuitCheck->setChecked(m_settings->askBeforeQuit());
+    m_ui->shareOpenCodeSettingsCheck->setChecked(m_settings->shareOpenCodeSettings());
     const bool embedded =
         m_settings->webUiMode() == AppSettings::WebUiMode::Embedded && embeddedWebUiAvailable();
     m_ui->embeddedBrowserRadio->setEnabled(embeddedWebUiAvailable());
@@ -180,6 +181,7 @@ bool PreferencesDialog::apply()
     m_settings->setBlockedHostNotificationsEnabled(
         m_ui->blockedHostNotificationsCheck->isChecked());
     m_settings->setAskBeforeQuit(m_ui->askBeforeQuitCheck->isChecked());
+    m_settings->setShareOpenCodeSettings(m_ui->shareOpenCodeSettingsCheck->isChecked());
     m_settings->setWebUiMode(m_ui->embeddedBrowserRadio->isChecked()
                                  ? AppSettings::WebUiMode::Embedded
                                  : AppSettings::WebUiMode::External);

@@ -58,6 +58,7 @@ cleanup() {
     for c in "${containers[@]}"; do "$NET_ENGINE" rm -f "$c" >/dev/null 2>&1; done
     # This test's projects only (other tests' images in a shared engine are not its business).
     for d in "$WORK"/proj-*; do [[ -d "$d" ]] && remove_project_sandboxes "$d"; done
+    [[ -z "$TOOLS_BASE" || "${OCS_E2E_KEEP:-}" == 1 ]] || docker rmi -f "$TOOLS_BASE" >/dev/null 2>&1
     end_podman_helpers
     [[ "${OCS_E2E_KEEP:-}" == 1 ]] || rm -rf "$WORK"
 }
@@ -71,13 +72,45 @@ if ! "$NET_ENGINE" image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
     "$here/make-base-image.sh" "$BASE_IMAGE" || { echo "cannot make the base image" >&2; exit 1; }
 fi
 copy_base_image_to_podman "$BASE_IMAGE"
+# Docker only: the sandboxes' base gets a headless JDK and pip from Debian's packages (a test
+# variant of the base image), so that Java and pip are checked inside too. Podman's runs keep
+# the plain base (no copy of a bigger image to its store).
+TOOLS_BASE=""
+if [[ "$ENGINE" == docker ]]; then
+    TOOLS_BASE=ocs-e2e-base-tools:$RUN_ID
+    t0=$SECONDS
+    printf 'FROM %s\nRUN set -eu; apt-get update; DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends default-jdk-headless python3-pip; apt-get clean; rm -rf /var/lib/apt/lists/*\n' \
+        "$BASE_IMAGE" | docker build -q -t "$TOOLS_BASE" - >"$WORK/tools-base.log" 2>&1 \
+        || { echo "cannot build the base image variant with Java and pip: $(tail -5 "$WORK/tools-base.log")" >&2; exit 1; }
+    echo "== base image variant with Java and pip: $((SECONDS - t0)) s, $(($(docker image inspect -f '{{.Size}}' "$TOOLS_BASE") / 1000000)) MB (plain base: $(($(docker image inspect -f '{{.Size}}' "$BASE_IMAGE") / 1000000)) MB)"
+    export OCS_BASE_IMAGE=$TOOLS_BASE
+fi
 echo "== building the fake internet"
 "$NET_ENGINE" build -q -t "$FAKENET_IMAGE" --build-arg "BASE_IMAGE=$BASE_IMAGE" "$here/fakenet" >/dev/null \
     || { echo "cannot build $FAKENET_IMAGE" >&2; exit 1; }
 
+# A test CA, trusted in the sandboxes as an extra CA (OCS_EXTRA_CA_CERTS, like a corporate
+# one), and the fake internet's certificate from it: the agent's tools must reach it over TLS
+# through the proxy without any "insecure" switch.
+TLS=$WORK/tls
+make_test_ca() {
+    mkdir -p "$TLS" || return 1
+    openssl req -x509 -nodes -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -days 2 \
+        -subj "/CN=ocs e2e test CA $RUN_ID" -keyout "$TLS/ca.key" -out "$TLS/ca.crt" \
+        -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign || return 1
+    openssl req -nodes -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -subj /CN=allowed.test \
+        -keyout "$TLS/key.pem" -out "$TLS/server.csr" || return 1
+    printf 'subjectAltName=DNS:allowed.test,DNS:*.allowed.test,DNS:blocked.test,DNS:evilallowed.test\nextendedKeyUsage=serverAuth\n' >"$TLS/ext"
+    openssl x509 -req -in "$TLS/server.csr" -CA "$TLS/ca.crt" -CAkey "$TLS/ca.key" -CAcreateserial \
+        -days 2 -extfile "$TLS/ext" -out "$TLS/cert.pem"
+}
+make_test_ca 2>/dev/null || { echo "cannot make the test CA" >&2; exit 1; }
+chmod 0755 "$TLS"; chmod 0644 "$TLS/ca.crt" "$TLS/cert.pem" "$TLS/key.pem"
+OCS_EXTRA_CA_CERTS=${OCS_EXTRA_CA_CERTS:+$OCS_EXTRA_CA_CERTS:}$TLS/ca.crt
+
 # The fake internet: one container answering for every fake domain.
 fakenet=ocs-e2e-fakenet-$RUN_ID
-"$NET_ENGINE" run -d --rm --name "$fakenet" "$FAKENET_IMAGE" >/dev/null && containers+=("$fakenet")
+"$NET_ENGINE" run -d --rm --name "$fakenet" -v "$TLS:/srv/fakenet/tls:ro" "$FAKENET_IMAGE" >/dev/null && containers+=("$fakenet")
 FAKE_IP=$("$NET_ENGINE" inspect -f '{{.NetworkSettings.IPAddress}}' "$fakenet")
 [[ -n "$FAKE_IP" ]] || { echo "fakenet has no address" >&2; exit 1; }
 export OCS_EXTRA_HOSTS="allowed.test=$FAKE_IP,sub.allowed.test=$FAKE_IP,blocked.test=$FAKE_IP,evilallowed.test=$FAKE_IP"
@@ -113,8 +146,30 @@ env-passthrough:
   MISSING_ONE: E2E_NOT_SET_ANYWHERE
 env:
   STATIC_VAR: hello world
+share-opencode-settings: true
 YAML
 check "validate accepts the project config" ocs_in "$PA" validate
+
+# The user's OpenCode settings (a fake ~/.config/opencode, XDG_CONFIG_HOME for the starts): a
+# command and an agent, and what must stay out (credentials, a link to a host file).
+XDG_FAKE=$WORK/xdg
+as_user mkdir -p "$XDG_FAKE/opencode/commands" "$XDG_FAKE/opencode/agents"
+as_user tee "$XDG_FAKE/opencode/commands/e2e-hello.md" >/dev/null <<'MD'
+---
+description: e2e command from the host's settings
+---
+Say hello.
+MD
+as_user tee "$XDG_FAKE/opencode/agents/e2e-agent.md" >/dev/null <<'MD'
+---
+description: e2e agent from the host's settings
+mode: subagent
+---
+You are a test agent.
+MD
+as_user sh -c "echo '{\"anthropic\":{\"type\":\"api\",\"key\":\"sk-e2e-host-credential\"}}' >'$XDG_FAKE/opencode/auth.json'"
+as_user sh -c "echo HOST_SECRET=e2e > '$XDG_FAKE/opencode/.env'"
+as_user sh -c "echo host-only > '$WORK/host-only.txt' && ln -s '$WORK/host-only.txt' '$XDG_FAKE/opencode/commands/linked.md'"
 
 t0=$SECONDS
 if ocs_in "$PA" rebuild >"$WORK/rebuild-a.log" 2>&1; then
@@ -136,7 +191,7 @@ check "a first start is not made without consent (exit $rc)" test "$rc" -ne 0
 expect_contains "... and shows what the sandbox may reach" "whitelist (HTTP/HTTPS): .allowed.test" "$first"
 expect_contains "... including the host variables passed in" "SECRET_TOKEN (from host E2E_SECRET_SOURCE)" "$first"
 expect_eq "... and nothing was started" "" "$(eng ps -a -q --filter "name=^$CA\$")"
-if (cd "$PA/sub/dir" && E2E_SECRET_SOURCE=$SECRET_VALUE as_user "$OCS_BIN" start --detach --yes) >"$WORK/start-a.log" 2>&1; then
+if (cd "$PA/sub/dir" && XDG_CONFIG_HOME=$XDG_FAKE E2E_SECRET_SOURCE=$SECRET_VALUE as_user "$OCS_BIN" start --detach --yes) >"$WORK/start-a.log" 2>&1; then
     pass "start --detach from a subfolder reaches healthy ($((SECONDS - t0)) s)"
 else
     fail "start --detach from a subfolder reaches healthy" "$(cat "$WORK/start-a.log"; eng logs --tail 30 "$CA" 2>&1)"
@@ -191,6 +246,80 @@ cmdlines=$(eng exec -u root "$CA" sh -c 'for f in /proc/[0-9]*/cmdline; do tr "\
 expect_not_contains "the passthrough value is in no process's argv in the sandbox" "$SECRET_VALUE" "$cmdlines"
 expect_not_contains "the password is in no process's argv in the sandbox" "$PASSWORD_A" "$cmdlines"
 expect_not_contains "no host process has the passthrough value in argv" "$SECRET_VALUE" "$(ps -eo args)"
+
+# Tools that do not all read HTTP(S)_PROXY, each over TLS through the proxy to a whitelisted
+# fake host whose certificate comes from the extra test CA (no -k, no insecure switch), and
+# refused for a host off the whitelist. The fake internet logs each request it got, with its
+# path: a marker path in its log means TLS and the proxy worked for that tool.
+t_tools=$SECONDS
+M="m$RUN_ID$RANDOM"
+fakelog() { "$NET_ENGINE" logs "$fakenet" 2>&1; }
+expect_eq "curl trusts the extra CA (HTTPS via the proxy, no -k): 200" 200 "$(code "https://sub.allowed.test/curl-$M")"
+check_not "curl: a non-whitelisted host over HTTPS is refused" dev curl -sf --max-time 10 -o /dev/null "https://blocked.test/curl-neg-$M"
+git_out=$(dev git ls-remote "https://sub.allowed.test/git-$M.git" 2>&1)
+expect_contains "git reaches the whitelisted host over TLS through the proxy" "/git-$M.git/info/refs" "$(fakelog)"
+expect_not_contains "... trusting its certificate" "certificate" "$git_out"
+git_neg=$(dev git ls-remote "https://blocked.test/git-neg-$M.git" 2>&1)
+expect_contains "git: a non-whitelisted host is refused by the proxy" "403" "$git_neg"
+npm_out=$(dev npm view --fetch-retries=0 --registry "https://sub.allowed.test/npm-$M/" ocs-e2e-pkg 2>&1)
+expect_contains "npm reaches the whitelisted registry over TLS through the proxy" "/npm-$M/ocs-e2e-pkg" "$(fakelog)"
+expect_not_contains "... trusting its certificate" "certificate" "$npm_out"
+check_not "npm: a non-whitelisted registry is refused" dev npm view --fetch-retries=0 --registry "https://blocked.test/npm-neg-$M/" ocs-e2e-pkg
+expect_not_contains "no refused request reached the fake internet" "neg-$M" "$(fakelog)"
+if [[ -n "$TOOLS_BASE" ]]; then
+    as_user tee "$PA/Hello.java" >/dev/null <<'JAVA'
+public class Hello {
+    public static void main(String[] args) throws Exception {
+        var c = (java.net.HttpURLConnection) new java.net.URL(args[0]).openConnection();
+        c.setConnectTimeout(10000);
+        c.setReadTimeout(10000);
+        System.out.println("status " + c.getResponseCode());
+    }
+}
+JAVA
+    java_out=$(dev java Hello.java "https://sub.allowed.test/java-$M" 2>&1)
+    expect_contains "Java (java Hello.java) reaches the whitelisted host over TLS through the proxy" "status 200" "$java_out"
+    expect_contains "... the fake internet saw it" "/java-$M" "$(fakelog)"
+    java_neg=$(dev java Hello.java "https://blocked.test/java-neg-$M" 2>&1)
+    expect_contains "Java: a non-whitelisted host is refused by the proxy" "403" "$java_neg"
+    pip_out=$(dev pip download --no-deps --no-cache-dir --retries 0 --timeout 10 -d /tmp/pip-e2e \
+        --index-url "https://sub.allowed.test/pip-$M/simple/" ocs-e2e-pkg 2>&1)
+    expect_contains "pip reaches the whitelisted index over TLS through the proxy" "/pip-$M/simple/ocs-e2e-pkg/" "$(fakelog)"
+    expect_not_contains "... trusting its certificate" "CERTIFICATE_VERIFY_FAILED" "$pip_out"
+    check_not "pip: a non-whitelisted index is refused" dev pip download --no-deps --no-cache-dir --retries 0 --timeout 10 \
+        -d /tmp/pip-e2e --index-url "https://blocked.test/pip-neg-$M/simple/" ocs-e2e-pkg
+    expect_not_contains "no refused Java or pip request reached the fake internet" "neg-$M" "$(fakelog)"
+fi
+# Where tools that ignore the variables read the proxy and the CAs (Java, pip, Gradle, Maven,
+# cargo, yarn 2+: their settings; the tools themselves are not in this image).
+expect_contains "Java: JAVA_TOOL_OPTIONS sends it through the proxy" "-Dhttps.proxyHost=127.0.0.1 -Dhttps.proxyPort=3128" "$(dev printenv JAVA_TOOL_OPTIONS)"
+expect_contains "... except localhost, 127.0.0.1 and docker.host" "-Dhttp.nonProxyHosts=localhost|127.*|[::1]|docker.host" "$(dev printenv JAVA_TOOL_OPTIONS)"
+expect_eq "git's system config names the proxy" "http://127.0.0.1:3128" "$(dev git config --system http.proxy)"
+expect_contains "npm's global config names the proxy" "http://127.0.0.1:3128" "$(dev npm config get https-proxy)"
+expect_contains "pip's system config names the proxy and the CA bundle" "proxy = http://127.0.0.1:3128" "$(dev cat /etc/pip.conf)"
+expect_contains "Gradle's properties name the proxy" "systemProp.https.proxyHost=127.0.0.1" "$(dev cat /home/dev/.gradle/gradle.properties)"
+expect_contains "Maven's settings name the proxy" "<host>127.0.0.1</host><port>3128</port>" "$(dev cat /home/dev/.m2/settings.xml)"
+expect_eq "Python/pip trust the system bundle (REQUESTS_CA_BUNDLE)" /etc/ssl/certs/ca-certificates.crt "$(dev printenv REQUESTS_CA_BUNDLE)"
+expect_eq "cargo's proxy variable" "http://127.0.0.1:3128" "$(dev printenv CARGO_HTTP_PROXY)"
+check "the system bundle holds the extra test CA" dev grep -q "$(sed -n 2p "$TLS/ca.crt")" /etc/ssl/certs/ca-certificates.crt
+echo "== tool checks: $((SECONDS - t_tools)) s"
+
+# The user's OpenCode settings (share-opencode-settings: true): visible, read-only, without
+# credentials or links; OpenCode itself lists the command and the agent.
+t_settings=$SECONDS
+expect_contains "the host's OpenCode command is visible inside" "Say hello." "$(dev cat /home/dev/.config/opencode/commands/e2e-hello.md)"
+expect_contains "the host's OpenCode agent is visible inside" "You are a test agent." "$(dev cat /home/dev/.config/opencode/agents/e2e-agent.md)"
+check_not "auth.json is not there" dev test -e /home/dev/.config/opencode/auth.json
+check_not ".env is not there" dev test -e /home/dev/.config/opencode/.env
+check_not "a link to a host file is not there" dev test -e /home/dev/.config/opencode/commands/linked.md
+check_not "the settings are read-only for the agent" dev sh -c 'echo x >/home/dev/.config/opencode/commands/e2e-hello.md'
+check_not "... no new file either" dev touch /home/dev/.config/opencode/new.md
+expect_not_contains "no host credential anywhere in them" "sk-e2e-host-credential" "$(dev sh -c 'cat /home/dev/.config/opencode/*/* /home/dev/.config/opencode/* 2>/dev/null')"
+check_not "... nor in the copy in the state folder" grep -rq "sk-e2e-host-credential" "$STATE_ROOT/$ID_A/opencode-settings"
+expect_contains "the start named what it left out" "auth.json" "$(cat "$WORK/start-a.log")"
+expect_contains "OpenCode lists the host's command" "e2e-hello" "$(curl -s -u "opencode:$PASSWORD_A" "http://127.0.0.1:$PORT_A/command")"
+expect_contains "OpenCode lists the host's agent" "e2e-agent" "$(curl -s -u "opencode:$PASSWORD_A" "http://127.0.0.1:$PORT_A/agent")"
+echo "== settings checks: $((SECONDS - t_settings)) s"
 
 # Persistence of the agent's state.
 dev sh -c 'echo kept > ~/.local/share/opencode/e2e-marker'
@@ -297,7 +426,7 @@ PB=$WORK/proj-b
 as_user mkdir -p "$PB"
 ocs_in "$PB" init --yes --no-build >/dev/null 2>&1
 as_user sed -i 's/^sandbox-name:.*/sandbox-name: proj-b/' "$PB/opencode-sandbox-config.yaml"
-(cd "$PB" && exec_as_user "$OCS_BIN" start --yes) >"$WORK/start-b.log" 2>&1 &
+(cd "$PB" && XDG_CONFIG_HOME=$XDG_FAKE exec_as_user "$OCS_BIN" start --yes) >"$WORK/start-b.log" 2>&1 &
 fg_pid=$!
 ID_B=""
 if wait_until 600 grep -q 'Press Ctrl+C' "$WORK/start-b.log"; then
@@ -312,6 +441,10 @@ if wait_until 600 grep -q 'Press Ctrl+C' "$WORK/start-b.log"; then
     check "they have different passwords" test "$PASSWORD_A" != "$PASSWORD_B"
     expect_eq "B's password does not open A" 401 "$(curl -s -o /dev/null -w '%{http_code}' -u "opencode:$PASSWORD_B" "http://127.0.0.1:$PORT_A/global/health")"
     expect_eq "B answers with its own password" 200 "$(curl -s -o /dev/null -w '%{http_code}' -u "opencode:$PASSWORD_B" "http://127.0.0.1:$PORT_B/global/health")"
+    # B's config does not share the OpenCode settings (and the Preferences do not either).
+    check_not "without the opt-in nothing of the host's OpenCode settings is inside" \
+        eng exec -u root "opencode-sandbox-$ID_B" ocs-dev-exec test -e /home/dev/.config/opencode/commands/e2e-hello.md
+    check_not "... and no copy of them in its state folder" test -e "$STATE_ROOT/$ID_B/opencode-settings"
     kill -INT "$fg_pid"
     if wait_until 60 bash -c "! kill -0 $fg_pid"; then
         wait "$fg_pid"; rc=$?

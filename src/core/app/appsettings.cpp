@@ -14,6 +14,7 @@ const QString KeyBlockedHostNotifications = QStringLiteral("preferences/blockedH
 const QString KeyWebUi = QStringLiteral("preferences/web-ui");
 const QString KeyLanguage = QStringLiteral("preferences/language");
 const QString KeyAskBeforeQuit = QStringLiteral("preferences/ask-before-quit");
+const QString KeyShareOpenCodeSettings = QStringLiteral("preferences/share-opencode-settings");
 } // namespace
 
 QString AppSettings::defaultFilePath()
@@ -137,6 +138,17 @@ bool AppSettings::askBeforeQuit() const
 void AppSettings::setAskBeforeQuit(bool ask)
 {
     if (store(KeyAskBeforeQuit, ask))
+        Q_EMIT changed();
+}
+
+bool AppSettings::shareOpenCodeSettings() const
+{
+    return value(KeyShareOpenCodeSettings, false).toBool();
+}
+
+void AppSettings::setShareOpenCodeSettings(bool share)
+{
+    if (store(KeyShareOpenCodeSettings, share))
         Q_EMIT changed();
 }
 

@@ -48,6 +48,12 @@ public:
     bool askBeforeQuit() const;
     void setAskBeforeQuit(bool ask);
 
+    // Whether the user's OpenCode settings (~/.config/opencode, filtered) are shared read-only
+    // with the sandboxes whose config does not set share-opencode-settings (off by default).
+    // Read by the tray and by `ocs start` alike.
+    bool shareOpenCodeSettings() const;
+    void setShareOpenCodeSettings(bool share);
+
     void sync() { m_settings.sync(); }
 
 Q_SIGNALS:

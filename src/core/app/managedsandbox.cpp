@@ -1,5 +1,6 @@
 #include "managedsandbox.h"
 
+#include "appsettings.h"
 #include "config/configfile.h"
 #include "gateway/sandboxgateway.h"
 #include "gateway/webgateway.h"
@@ -441,6 +442,8 @@ void ManagedSandbox::start()
     beginOperation(op);
     m_controller = newController();
     SandboxController::StartOptions options; // base image etc. from the environment
+    // The Preferences as saved now (the same file the tray's AppSettings writes).
+    options.shareOpenCodeSettings = AppSettings().shareOpenCodeSettings();
     QPointer<ManagedSandbox> self(this);
     options.confirmConfigChanges = [self](const StartReview &review,
                                           std::function<void(bool)> answer) {

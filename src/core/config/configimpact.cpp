@@ -113,8 +113,14 @@ QString ConfigImpact::containerHash(const ProjectConfig &c)
         }
         }
     }
-    for (auto it = joined.cbegin(); it != joined.cend(); ++it)
-        o.insert(it.key(), it.value().join(u'/'));
+    // A field whose scalars are all unset is left out: a key added later (e.g.
+    // share-opencode-settings) keeps the hash of the configs that do not set it.
+    for (auto it = joined.cbegin(); it != joined.cend(); ++it) {
+        const QString value = it.value().join(u'/');
+        if (value.size() == it.value().size() - 1)
+            continue; // only separators: nothing set
+        o.insert(it.key(), value);
+    }
     const QByteArray bytes = QJsonDocument(o).toJson(QJsonDocument::Compact);
     return QString::fromLatin1(
         QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().left(16));

@@ -74,6 +74,15 @@ QString checkPidsLimit(const QString &text, QString *stored)
     return problem;
 }
 
+QString checkBoolean(const QString &text, QString *stored)
+{
+    bool value = false;
+    const QString problem = configrules::checkBoolean(text, &value);
+    if (problem.isEmpty() && stored)
+        *stored = value ? u"true"_s : u"false"_s;
+    return problem;
+}
+
 QString checkReadOnlyPath(const QString &text, QString *stored)
 {
     return keep(configrules::checkReadOnlyPath(text), text, stored);
@@ -400,6 +409,28 @@ QList<ConfigKey> makeTable()
                      .note = "Ports of servers in the sandbox to open on this computer's\n"
                              "127.0.0.1 (a server must listen on 0.0.0.0 in the sandbox):",
                      .examples = {u"3000"_s, u"5173"_s}},
+        },
+        {
+            // Read-only and without credentials (OpenCodeSettings): reaches nothing new.
+            .name = KeyShareOpenCodeSettings,
+            .shape = Shape::Scalar,
+            .items = Items::Word,
+            .impact = Impact::Restart,
+            .check = checkBoolean,
+            .get =
+                [](const ProjectConfig &c) {
+                    return ConfigValue::ofScalar(c.shareOpenCodeSettings);
+                },
+            .set = [](ProjectConfig &c,
+                      const ConfigValue &v) { c.shareOpenCodeSettings = v.scalar; },
+            .hashField = u"opencode-settings"_s,
+            .hashOnlyWhenSet = true,
+            .tmpl = {.commented = true,
+                     .note =
+                         "Your OpenCode settings (~/.config/opencode: agents, commands, themes,\n"
+                         "opencode.json) read-only inside, without credential files; 'false'\n"
+                         "keeps them out even when the app's Preferences share them:",
+                     .examples = {u"true"_s}},
         },
     };
 }

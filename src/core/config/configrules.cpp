@@ -343,6 +343,18 @@ QString checkCpuLimit(const QString &text)
     return {};
 }
 
+QString checkBoolean(const QString &text, bool *value)
+{
+    const QString t = text.toLower();
+    const bool yes = t == u"true"_s || t == u"yes"_s || t == u"on"_s;
+    const bool no = t == u"false"_s || t == u"no"_s || t == u"off"_s;
+    if (!yes && !no)
+        return RuleText::tr("%1 is not a yes/no value; write 'true' or 'false'").arg(quoted(text));
+    if (value)
+        *value = yes;
+    return {};
+}
+
 QString checkPidsLimit(const QString &text, int *value)
 {
     const QString range =

@@ -24,6 +24,7 @@ inline const QString KeyCpuLimit = QStringLiteral("cpu-limit");
 inline const QString KeyPidsLimit = QStringLiteral("pids-limit");
 inline const QString KeyReadOnlyPaths = QStringLiteral("read-only-paths");
 inline const QString KeyPublishedPorts = QStringLiteral("published-ports");
+inline const QString KeyShareOpenCodeSettings = QStringLiteral("share-opencode-settings");
 
 // The table of all keys, with what each one means, is in configkeys.h.
 
@@ -54,6 +55,8 @@ QString checkCpuLimit(const QString &text);                        // "2", "1.5"
 QString checkPidsLimit(const QString &text, int *value = nullptr); // 64..1000000
 QString checkReadOnlyPath(const QString &entry);                   // "docs", "!.git"
 QString checkCaCertificatePath(const QString &path);
+// A YAML boolean (true/false, yes/no, on/off, any case); `value` receives it.
+QString checkBoolean(const QString &text, bool *value = nullptr);
 
 // One variable comes from one place only: the variables env-passthrough and env set (the
 // names of their entries) must all differ. For `names`, in the order they are written, the

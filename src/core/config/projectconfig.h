@@ -58,6 +58,8 @@ struct ProjectConfig
     QStringList readOnlyPaths;       // read-only-paths: added to the defaults; "!path" drops one
     QList<quint16> publishedPorts;   // published-ports: sandbox ports opened on the host's
                                      // 127.0.0.1 (at the same number when it is free)
+    // share-opencode-settings: "true", "false", or "" (unset: the app's Preferences decide)
+    QString shareOpenCodeSettings;
 
     // Unknown top-level keys, kept verbatim on write; reported as warnings.
     QStringList unknownKeys;

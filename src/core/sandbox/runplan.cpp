@@ -1,6 +1,7 @@
 #include "runplan.h"
 
 #include "network/policyfiles.h"
+#include "opencodesettings.h"
 #include "project/workspaceprotection.h"
 
 #include <QCoreApplication>
@@ -133,6 +134,10 @@ RunPlan RunPlanner::plan(const ContainerEngine &engine, const Project &project, 
     a << QStringLiteral("--volume") << project.root() + QLatin1Char(':') + ws;
     a << QStringLiteral("--volume")
       << project.agentStateDir() + QStringLiteral(":/home/dev/.local/share/opencode");
+    if (!in.openCodeSettingsDir.isEmpty())
+        a << QStringLiteral("--volume")
+          << in.openCodeSettingsDir + QLatin1Char(':') + opencodesettings::ContainerDir +
+                 QStringLiteral(":ro");
     // The live network policy (read by the proxy's helper on every request) and its decision
     // log (written by it): see policyfiles.h. Only the proxy's user reaches them inside.
     a << QStringLiteral("--volume")

@@ -22,6 +22,9 @@ struct RunInputs
     QString configHash;
     // published-ports: (port in the sandbox, host port on 127.0.0.1), in the config's order
     QList<std::pair<quint16, quint16>> publishedPorts;
+    // The filtered copy of the user's OpenCode settings (opencodesettings.h), mounted
+    // read-only at opencodesettings::ContainerDir; empty: not shared.
+    QString openCodeSettingsDir;
 };
 
 struct RunPlan

@@ -4,6 +4,7 @@
 #include "config/configimpact.h"
 #include "logging.h"
 #include "network/livepolicy.h"
+#include "opencodesettings.h"
 #include "passwordstore.h"
 #include "portallocator.h"
 #include "prestarthook.h"
@@ -12,6 +13,7 @@
 #include "sandboxrecord.h"
 #include "startapproval.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 
 #include <algorithm>
@@ -166,6 +168,7 @@ void SandboxController::start(const StartOptions &options, Callback done)
     // Before the engine is asked anything: no image is built, no container started.
     if (const QString refusal = RootPolicy::currentRefusal(); !refusal.isEmpty())
         return fail(refusal, done);
+    m_shareOpenCodeSettings = options.shareOpenCodeSettings;
     setState(State::Starting);
     m_imageCheck.reset();
     containerStatus([this, options, done](const QString &status, quint16 port) {
@@ -352,6 +355,26 @@ void SandboxController::runContainer(const QString &password, const QMap<QString
     QString policyError;
     if (!networkpolicy::apply(m_project, m_project.config(), &policyError))
         return fail(tr("Cannot write the network policy: %1").arg(policyError), done);
+    // The user's OpenCode settings: a fresh filtered copy at each start, or none at all.
+    const QString settingsCopy =
+        m_project.stateDir() + QLatin1Char('/') + opencodesettings::SnapshotName;
+    if (opencodesettings::enabled(m_project.config(), m_shareOpenCodeSettings)) {
+        const opencodesettings::Snapshot snap =
+            opencodesettings::make(opencodesettings::hostDir(), settingsCopy);
+        QString notice;
+        if (!snap.ok)
+            notice = tr("Your OpenCode settings (%1) are not shared: %2")
+                         .arg(opencodesettings::hostDir(), snap.error);
+        else if (!snap.empty)
+            in.openCodeSettingsDir = settingsCopy;
+        if (snap.ok && !snap.leftOut.isEmpty())
+            notice = tr("Your OpenCode settings are shared read-only, without: %1")
+                         .arg(snap.leftOut.join(QStringLiteral(", ")));
+        if (!notice.isEmpty() && !partial.notices.contains(notice)) // once across port retries
+            partial.notices << notice;
+    } else {
+        QDir(settingsCopy).removeRecursively();
+    }
     const RunPlan plan = RunPlanner::plan(m_engine, m_project, in);
     if (!plan.ok())
         return fail(plan.error, done);

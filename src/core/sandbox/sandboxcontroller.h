@@ -34,6 +34,9 @@ public:
         // (StartApproval); `answer(true)` goes on. Unset: such a start is refused.
         std::function<void(const StartReview &review, std::function<void(bool)> answer)>
             confirmConfigChanges;
+        // The app's Preferences switch "share my OpenCode settings": applies to projects whose
+        // config does not set share-opencode-settings (opencodesettings::enabled).
+        bool shareOpenCodeSettings = false;
     };
     struct Outcome
     {
@@ -108,6 +111,7 @@ private:
     HealthProbe m_probe;
     struct ImageCheck;
     std::shared_ptr<ImageCheck> m_imageCheck;
+    bool m_shareOpenCodeSettings = false; // StartOptions::shareOpenCodeSettings of this start
 };
 
 } // namespace ocs

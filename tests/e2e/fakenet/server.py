@@ -6,14 +6,21 @@ via=<Via> xff=<X-Forwarded-For>" (the last two show what a proxy added).
 UDP :53 answers every datagram with "fakenet-udp" (a stand-in resolver, to
 prove that a blocked query was blocked by the sandbox, not unanswered).
 Each request is logged on stdout so the test can check what reached it.
+With /srv/fakenet/tls/{cert,key}.pem mounted, HTTPS uses that certificate.
 """
 import http.server
+import os
 import socketserver
 import ssl
 import threading
 
 CERT = "/srv/fakenet/cert.pem"
 KEY = "/srv/fakenet/key.pem"
+# A test may mount a certificate of its own CA here (trusted in the sandbox through
+# extra-ca-certificates): then HTTPS answers with it instead of the self-signed one.
+if os.path.exists("/srv/fakenet/tls/cert.pem"):
+    CERT = "/srv/fakenet/tls/cert.pem"
+    KEY = "/srv/fakenet/tls/key.pem"
 
 
 def make_handler(port, scheme):

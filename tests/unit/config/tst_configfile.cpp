@@ -564,6 +564,8 @@ void TestConfigFile::errors_data()
                                   << 4 << 5 << u"twice"_s;
     QTest::newRow("ca duplicate") << n + "extra-ca-certificates:\n  - a.pem\n  - a.pem\n"
                                   << 4 << 5 << u"twice"_s;
+    QTest::newRow("share settings not a boolean") << n + "share-opencode-settings: maybe\n"
+                                                  << 2 << 26 << u"yes/no"_s;
 }
 
 void TestConfigFile::errors()

@@ -61,6 +61,7 @@ const QHash<QString, Sample> &samples()
         {u"memory-limit"_s, {" 4g", ConfigValue::ofScalar(u"4g"_s)}},
         {u"cpu-limit"_s, {" 1.5", ConfigValue::ofScalar(u"1.5"_s)}},
         {u"pids-limit"_s, {" 4096", ConfigValue::ofScalar(u"4096"_s)}},
+        {u"share-opencode-settings"_s, {" Yes", ConfigValue::ofScalar(u"true"_s)}},
         {u"read-only-paths"_s,
          {"\n  - docs\n  - '!.git/hooks'\n", ConfigValue::ofList({u"docs"_s, u"!.git/hooks"_s})}},
         {u"published-ports"_s, {" [3000, 5173]", ConfigValue::ofList({u"3000"_s, u"5173"_s})}},
@@ -528,7 +529,10 @@ void TestConfigKeys::templateIsPinned()
                         "# 127.0.0.1 (a server must listen on 0.0.0.0 in the sandbox):\n"
                         "# published-ports:\n"
                         "#   - 3000\n"
-                        "#   - 5173\n"));
+                        "#   - 5173\n"                        "# Your OpenCode settings (~/.config/opencode: agents, commands, themes,\n"
+                        "# opencode.json) read-only inside, without credential files; 'false'\n"
+                        "# keeps them out even when the app's Preferences share them:\n"
+                        "# share-opencode-settings: true\n"));
 }
 
 // The snapshot is stored in ocs-state.json (lastStartedConfig) and compared at later starts.

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void network();
     void publishedPortsOnLoopbackOnly();
     void mounts();
+    void openCodeSettingsMountedReadOnlyOnlyWhenShared();
     void readOnlyMountsOnlyForExistingFiles();
     void gitFolderIsAMountPoint();
     void symlinkedProtectedPathRefusesThePlan();
@@ -274,6 +275,33 @@ void TestRunPlan::mounts()
     QCOMPARE(volumes.value(3),
              project.stateDir() + QStringLiteral("/network/log:/run/ocs-net/log"));
     QVERIFY(project.stateDir().startsWith(m_tmp.filePath(QStringLiteral("state"))));
+}
+
+// The user's OpenCode settings (opencodesettings.h): the copy in the state folder, read-only at
+// dev's ~/.config/opencode; nothing of it without one; never the host's folder itself.
+void TestRunPlan::openCodeSettingsMountedReadOnlyOnlyWhenShared()
+{
+    const Project project(m_root, fullConfig());
+    const QString copy = project.stateDir() + QStringLiteral("/opencode-settings");
+    const auto settingsMounts = [](const QStringList &volumes) {
+        QStringList out;
+        for (const QString &v : volumes) {
+            if (v.contains(QStringLiteral(":/home/dev/.config")))
+                out << v;
+        }
+        return out;
+    };
+    const QStringList without =
+        valuesOf(makePlan(fullConfig()).spec.arguments, QStringLiteral("--volume"));
+    QCOMPARE(settingsMounts(without), QStringList());
+    RunInputs in = inputs();
+    in.openCodeSettingsDir = copy;
+    const RunPlan plan = RunPlanner::plan(m_engine, project, in);
+    QVERIFY2(plan.ok(), qPrintable(plan.error));
+    const QStringList with = valuesOf(plan.spec.arguments, QStringLiteral("--volume"));
+    QCOMPARE(settingsMounts(with),
+             QStringList{copy + QStringLiteral(":/home/dev/.config/opencode:ro")});
+    QCOMPARE(with.size(), without.size() + 1);
 }
 
 void TestRunPlan::readOnlyMountsOnlyForExistingFiles()
