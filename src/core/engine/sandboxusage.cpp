@@ -50,6 +50,10 @@ QString SandboxUsage::line() const
         parts << UsageText::tr("%1 CPUs").arg(QString::number(cpus, 'g', 4));
     if (pidsLimit > 0)
         parts << UsageText::tr("at most %1 processes").arg(pidsLimit);
+    // The sandbox is always started with limits: none at all means the engine ignored them
+    // (rootless Podman on cgroup v1).
+    if (parts.isEmpty() && limitsKnown)
+        parts << UsageText::tr("no resource limits (the container engine did not apply them)");
     return parts.join(QStringLiteral(", "));
 }
 
@@ -180,7 +184,7 @@ void read(const ContainerEngine &engine, const QString &name, QObject *context,
                [engine, name, context, done, memory](const ProcessResult &r) {
                    Reading reading;
                    const QJsonObject c =
-                       QJsonDocument::fromJson(r.standardOutput).array().first().toObject();
+                       QJsonDocument::fromJson(r.standardOutput).array().at(0).toObject();
                    if (!r.ok() || c.isEmpty())
                        return done(reading);
                    reading.running = c.value(QStringLiteral("State"))

@@ -219,6 +219,10 @@ void TestSandboxLister::usage()
     SandboxUsage u;
     QVERIFY(!u.isKnown());
     QCOMPARE(u.line(), QString());
+    u.limitsKnown = true; // all of them 0: the engine ignored them
+    QCOMPARE(u.line(),
+             QStringLiteral("no resource limits (the container engine did not apply them)"));
+    u.limitsKnown = false;
     u.memoryUsed = Q_INT64_C(312) * 1024 * 1024;
     QCOMPARE(u.line(), QStringLiteral("memory 312 MiB"));
     u.memoryLimit = Q_INT64_C(8) << 30;
