@@ -86,6 +86,14 @@
         <source>Notify when a sandbox&apos;s network request is &amp;blocked (a new host)</source>
         <translation>Benachrichtigen, wenn eine Netzwerkanfrage einer Sandbox b&amp;lockiert wird (neuer Host)</translation>
     </message>
+    <message>
+        <source>Share my &amp;OpenCode settings with the sandboxes (read-only, no credentials)</source>
+        <translation>&amp;OpenCode-Einstellungen mit den Sandboxen teilen (nur lesend, ohne Zugangsdaten)</translation>
+    </message>
+    <message>
+        <source>A copy of ~/.config/opencode (agents, commands, themes, opencode.json), made at each start, read-only inside; auth.json, keys, tokens and .env files stay out. A project&apos;s share-opencode-settings: false keeps it out of that project. Takes effect at the next start.</source>
+        <translation>Eine Kopie von ~/.config/opencode (Agenten, Befehle, Themes, opencode.json), bei jedem Start angelegt, in der Sandbox nur lesbar; auth.json, Schlüssel, Tokens und .env-Dateien bleiben draußen. share-opencode-settings: false in einem Projekt hält sie aus diesem Projekt heraus. Wirkt ab dem nächsten Start.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -803,6 +811,18 @@
         <source>the file contains the control character U+%1; remove it</source>
         <translation>die Datei enthält das Steuerzeichen U+%1; entfernen Sie es</translation>
     </message>
+    <message>
+        <source>%1 is the sandbox&apos;s web UI, which is published already (`ocs web`); choose another port</source>
+        <translation>%1 ist die Web-Oberfläche der Sandbox, die bereits veröffentlicht ist (`ocs web`); wählen Sie einen anderen Port</translation>
+    </message>
+    <message>
+        <source>%1 is used by the sandbox itself (OpenCode or its proxy) and cannot be published; choose another port</source>
+        <translation>%1 wird von der Sandbox selbst verwendet (OpenCode oder sein Proxy) und kann nicht veröffentlicht werden; wählen Sie einen anderen Port</translation>
+    </message>
+    <message>
+        <source>%1 is not a yes/no value; write &apos;true&apos; or &apos;false&apos;</source>
+        <translation>%1 ist kein Ja/Nein-Wert; schreiben Sie &apos;true&apos; oder &apos;false&apos;</translation>
+    </message>
 </context>
 <context>
     <name>ocs::ConfigImpact</name>
@@ -996,6 +1016,41 @@
     </message>
 </context>
 <context>
+    <name>ocs::OpenCodeSettings</name>
+    <message>
+        <source>it is larger than %1 MiB</source>
+        <translation>er ist größer als %1 MiB</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>it has folders deeper than %1 levels</source>
+        <translation>er hat Ordner, die tiefer als %1 Ebenen liegen</translation>
+    </message>
+    <message>
+        <source>cannot read %1</source>
+        <translation>%1 kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>it has more than %1 entries</source>
+        <translation>er hat mehr als %1 Einträge</translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation>%1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>%1 kann nicht angelegt werden</translation>
+    </message>
+</context>
+<context>
     <name>ocs::PasswordStore</name>
     <message>
         <source>the keychain is switched off or no D-Bus session is running</source>
@@ -1137,6 +1192,23 @@
     </message>
 </context>
 <context>
+    <name>ocs::PublishedPorts</name>
+    <message>
+        <source>%1 has errors; fix them first (`ocs validate` lists them):
+%2</source>
+        <translation>%1 hat Fehler; beheben Sie sie zuerst (`ocs validate` listet sie auf):
+%2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>ocs::RootPolicy</name>
     <message>
         <source>Not started: OpenCode Sandbox does not run sandboxes as root. The sandbox&apos;s user `dev` is never root, so it could not write the project folder and the state folder that root owns.
@@ -1270,6 +1342,26 @@ Abhilfe: Starten Sie es als gewöhnlicher Benutzer, dem das Projekt gehört, z. 
         <source>Cannot write the network policy: %1</source>
         <translation>Die Netzwerkrichtlinie kann nicht geschrieben werden: %1</translation>
     </message>
+    <message>
+        <source>No free port on 127.0.0.1 for the sandbox&apos;s port %1.</source>
+        <translation>Kein freier Port auf 127.0.0.1 für den Port %1 der Sandbox.</translation>
+    </message>
+    <message>
+        <source>Your OpenCode settings (%1) are not shared: %2</source>
+        <translation>Ihre OpenCode-Einstellungen (%1) werden nicht geteilt: %2</translation>
+    </message>
+    <message>
+        <source>Your OpenCode settings are shared read-only, without: %1</source>
+        <translation>Ihre OpenCode-Einstellungen werden nur lesend geteilt, ohne: %1</translation>
+    </message>
+    <message>
+        <source>Port %1 of the sandbox: http://127.0.0.1:%2/</source>
+        <translation>Port %1 der Sandbox: http://127.0.0.1:%2/</translation>
+    </message>
+    <message>
+        <source>Port %1 of the sandbox: http://127.0.0.1:%2/ (%1 is in use on this computer)</source>
+        <translation>Port %1 der Sandbox: http://127.0.0.1:%2/ (%1 ist auf diesem Computer belegt)</translation>
+    </message>
 </context>
 <context>
     <name>ocs::SandboxLister</name>
@@ -1287,6 +1379,33 @@ Abhilfe: Starten Sie es als gewöhnlicher Benutzer, dem das Projekt gehört, z. 
     <message>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::SandboxUsage</name>
+    <message>
+        <source>memory %1 of %2</source>
+        <translation>Speicher %1 von %2</translation>
+    </message>
+    <message>
+        <source>memory %1</source>
+        <translation>Speicher %1</translation>
+    </message>
+    <message>
+        <source>memory limit %1</source>
+        <translation>Speichergrenze %1</translation>
+    </message>
+    <message>
+        <source>%1 CPUs</source>
+        <translation>%1 CPUs</translation>
+    </message>
+    <message>
+        <source>at most %1 processes</source>
+        <translation>höchstens %1 Prozesse</translation>
+    </message>
+    <message>
+        <source>no resource limits (the container engine did not apply them)</source>
+        <translation>keine Ressourcengrenzen (die Container-Engine hat sie nicht angewendet)</translation>
     </message>
 </context>
 <context>
@@ -1413,6 +1532,14 @@ Abhilfe: Starten Sie es als gewöhnlicher Benutzer, dem das Projekt gehört, z. 
     <message>
         <source>protection dropped</source>
         <translation>Schutz aufgehoben</translation>
+    </message>
+    <message>
+        <source>sandbox ports published on this computer&apos;s 127.0.0.1: %1</source>
+        <translation>auf 127.0.0.1 dieses Computers veröffentlichte Ports der Sandbox: %1</translation>
+    </message>
+    <message>
+        <source>published port</source>
+        <translation>veröffentlichter Port</translation>
     </message>
 </context>
 <context>
@@ -2207,6 +2334,26 @@ Abhilfe: Starten Sie es als gewöhnlicher Benutzer, dem das Projekt gehört, z. 
         <source>While on, blocked hosts are collected without notifications; when it ends you choose which of them to allow</source>
         <translation>Solange er eingeschaltet ist, werden blockierte Hosts ohne Benachrichtigung gesammelt; wenn er endet, wählen Sie aus, welche davon erlaubt werden</translation>
     </message>
+    <message>
+        <source>%1: Open in browser</source>
+        <translation>%1: Im Browser öffnen</translation>
+    </message>
+    <message>
+        <source>Resources: %1</source>
+        <translation>Ressourcen: %1</translation>
+    </message>
+    <message>
+        <source>Published ports (this computer&apos;s 127.0.0.1):</source>
+        <translation>Veröffentlichte Ports (127.0.0.1 dieses Computers):</translation>
+    </message>
+    <message>
+        <source>Publish &amp;port…</source>
+        <translation>&amp;Port veröffentlichen…</translation>
+    </message>
+    <message>
+        <source>Opens a port of a server in the sandbox on this computer&apos;s 127.0.0.1 (published-ports); a restart applies it</source>
+        <translation>Öffnet den Port eines Servers in der Sandbox auf 127.0.0.1 dieses Computers (published-ports); ein Neustart wendet es an</translation>
+    </message>
 </context>
 <context>
     <name>ocs::tray::SettingsDialog</name>
@@ -2778,6 +2925,30 @@ Mit diesen Änderungen starten?</translation>
     <message>
         <source>Could not allow %1 for %2</source>
         <translation>%1 konnte für %2 nicht erlaubt werden</translation>
+    </message>
+    <message>
+        <source>Publish a port of %1</source>
+        <translation>Einen Port von %1 veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Port of a server in the sandbox (it must listen on 0.0.0.0 there). It is opened on this computer&apos;s 127.0.0.1 only, at the same number when that is free; a restart of the sandbox applies it.</source>
+        <translation>Port eines Servers in der Sandbox (er muss dort auf 0.0.0.0 lauschen). Er wird nur auf 127.0.0.1 dieses Computers geöffnet, unter derselben Nummer, wenn diese frei ist; ein Neustart der Sandbox wendet es an.</translation>
+    </message>
+    <message>
+        <source>Port %1 was not published</source>
+        <translation>Port %1 wurde nicht veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Port %1 published</source>
+        <translation>Port %1 veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Restart the sandbox to apply it.</source>
+        <translation>Starten Sie die Sandbox neu, um es anzuwenden.</translation>
+    </message>
+    <message>
+        <source>It is published at the next start.</source>
+        <translation>Er wird beim nächsten Start veröffentlicht.</translation>
     </message>
 </context>
 </TS>

@@ -86,6 +86,14 @@
         <source>Notify when a sandbox&apos;s network request is &amp;blocked (a new host)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Share my &amp;OpenCode settings with the sandboxes (read-only, no credentials)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A copy of ~/.config/opencode (agents, commands, themes, opencode.json), made at each start, read-only inside; auth.json, keys, tokens and .env files stay out. A project&apos;s share-opencode-settings: false keeps it out of that project. Takes effect at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -803,6 +811,18 @@
         <source>the file contains the control character U+%1; remove it</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is the sandbox&apos;s web UI, which is published already (`ocs web`); choose another port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is used by the sandbox itself (OpenCode or its proxy) and cannot be published; choose another port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a yes/no value; write &apos;true&apos; or &apos;false&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ocs::ConfigImpact</name>
@@ -995,6 +1015,41 @@
     </message>
 </context>
 <context>
+    <name>ocs::OpenCodeSettings</name>
+    <message>
+        <source>it is larger than %1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has folders deeper than %1 levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has more than %1 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ocs::PasswordStore</name>
     <message>
         <source>the keychain is switched off or no D-Bus session is running</source>
@@ -1136,6 +1191,22 @@
     </message>
 </context>
 <context>
+    <name>ocs::PublishedPorts</name>
+    <message>
+        <source>%1 has errors; fix them first (`ocs validate` lists them):
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ocs::RootPolicy</name>
     <message>
         <source>Not started: OpenCode Sandbox does not run sandboxes as root. The sandbox&apos;s user `dev` is never root, so it could not write the project folder and the state folder that root owns.
@@ -1264,6 +1335,26 @@ Fix: run it as an ordinary user who owns the project, e.g. `runuser -u USER -- o
         <source>Cannot write the network policy: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No free port on 127.0.0.1 for the sandbox&apos;s port %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your OpenCode settings (%1) are not shared: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your OpenCode settings are shared read-only, without: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port %1 of the sandbox: http://127.0.0.1:%2/</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port %1 of the sandbox: http://127.0.0.1:%2/ (%1 is in use on this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ocs::SandboxLister</name>
@@ -1280,6 +1371,33 @@ Fix: run it as an ordinary user who owns the project, e.g. `runuser -u USER -- o
     <name>ocs::SandboxRecord</name>
     <message>
         <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::SandboxUsage</name>
+    <message>
+        <source>memory %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memory %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>memory limit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 CPUs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most %1 processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no resource limits (the container engine did not apply them)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1406,6 +1524,14 @@ Fix: run it as an ordinary user who owns the project, e.g. `runuser -u USER -- o
     </message>
     <message>
         <source>protection dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sandbox ports published on this computer&apos;s 127.0.0.1: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>published port</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2201,6 +2327,26 @@ Fix: run it as an ordinary user who owns the project, e.g. `runuser -u USER -- o
         <source>While on, blocked hosts are collected without notifications; when it ends you choose which of them to allow</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: Open in browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resources: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published ports (this computer&apos;s 127.0.0.1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish &amp;port…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens a port of a server in the sandbox on this computer&apos;s 127.0.0.1 (published-ports); a restart applies it</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ocs::tray::SettingsDialog</name>
@@ -2759,6 +2905,30 @@ Start with these changes?</source>
     </message>
     <message>
         <source>Could not allow %1 for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish a port of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port of a server in the sandbox (it must listen on 0.0.0.0 there). It is opened on this computer&apos;s 127.0.0.1 only, at the same number when that is free; a restart of the sandbox applies it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port %1 was not published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port %1 published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart the sandbox to apply it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is published at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
