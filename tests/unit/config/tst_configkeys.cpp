@@ -529,7 +529,8 @@ void TestConfigKeys::templateIsPinned()
                         "# 127.0.0.1 (a server must listen on 0.0.0.0 in the sandbox):\n"
                         "# published-ports:\n"
                         "#   - 3000\n"
-                        "#   - 5173\n"                        "# Your OpenCode settings (~/.config/opencode: agents, commands, themes,\n"
+                        "#   - 5173\n"
+                        "# Your OpenCode settings (~/.config/opencode: agents, commands, themes,\n"
                         "# opencode.json) read-only inside, without credential files; 'false'\n"
                         "# keeps them out even when the app's Preferences share them:\n"
                         "# share-opencode-settings: true\n"));
