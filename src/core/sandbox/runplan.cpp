@@ -134,10 +134,27 @@ RunPlan RunPlanner::plan(const ContainerEngine &engine, const Project &project, 
     a << QStringLiteral("--volume") << project.root() + QLatin1Char(':') + ws;
     a << QStringLiteral("--volume")
       << project.agentStateDir() + QStringLiteral(":/home/dev/.local/share/opencode");
-    if (!in.openCodeSettingsDir.isEmpty())
-        a << QStringLiteral("--volume")
-          << in.openCodeSettingsDir + QLatin1Char(':') + opencodesettings::ContainerDir +
-                 QStringLiteral(":ro");
+    if (!in.openCodeSettingsDir.isEmpty()) {
+        // OpenCode writes files of its own into its config folder when it loads it
+        // (.gitignore, package.json, plugins' node_modules) and fails on a read-only one: the
+        // folder is a writable tmpfs (gone at stop), and each entry of the copy is mounted
+        // read-only in it. A top-level name with ':' or ',' cannot be named in a mount.
+        a << QStringLiteral("--tmpfs")
+          << opencodesettings::ContainerDir +
+                 QStringLiteral(":rw,nosuid,nodev,size=256m,mode=1777");
+        const QFileInfoList entries = QDir(in.openCodeSettingsDir)
+                                          .entryInfoList(QDir::AllEntries | QDir::NoDotAndDotDot |
+                                                             QDir::Hidden | QDir::System,
+                                                         QDir::Name);
+        for (const QFileInfo &e : entries) {
+            const QString name = e.fileName();
+            if (name.contains(QLatin1Char(':')) || name.contains(QLatin1Char(',')))
+                continue;
+            a << QStringLiteral("--volume")
+              << e.absoluteFilePath() + QLatin1Char(':') + opencodesettings::ContainerDir +
+                     QLatin1Char('/') + name + QStringLiteral(":ro");
+        }
+    }
     // The live network policy (read by the proxy's helper on every request) and its decision
     // log (written by it): see policyfiles.h. Only the proxy's user reaches them inside.
     a << QStringLiteral("--volume")

@@ -295,13 +295,28 @@ void TestRunPlan::openCodeSettingsMountedReadOnlyOnlyWhenShared()
         valuesOf(makePlan(fullConfig()).spec.arguments, QStringLiteral("--volume"));
     QCOMPARE(settingsMounts(without), QStringList());
     RunInputs in = inputs();
+    // The copy: a folder and a file, and a name that cannot be named in a mount.
+    QVERIFY(QDir().mkpath(copy + QStringLiteral("/commands")));
+    for (const QString &f : {QStringLiteral("/opencode.json"), QStringLiteral("/a:b.md")}) {
+        QFile file(copy + f);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+    }
     in.openCodeSettingsDir = copy;
     const RunPlan plan = RunPlanner::plan(m_engine, project, in);
     QVERIFY2(plan.ok(), qPrintable(plan.error));
     const QStringList with = valuesOf(plan.spec.arguments, QStringLiteral("--volume"));
-    QCOMPARE(settingsMounts(with),
-             QStringList{copy + QStringLiteral(":/home/dev/.config/opencode:ro")});
-    QCOMPARE(with.size(), without.size() + 1);
+    // Each entry read-only, inside a writable tmpfs where OpenCode writes its own files
+    // (.gitignore, package.json: it fails to load a read-only config folder).
+    QCOMPARE(
+        settingsMounts(with),
+        (QStringList{
+            copy + QStringLiteral("/commands:/home/dev/.config/opencode/commands:ro"),
+            copy + QStringLiteral("/opencode.json:/home/dev/.config/opencode/opencode.json:ro")}));
+    QCOMPARE(with.size(), without.size() + 2);
+    QCOMPARE(valuesOf(plan.spec.arguments, QStringLiteral("--tmpfs")),
+             QStringList{
+                 QStringLiteral("/home/dev/.config/opencode:rw,nosuid,nodev,size=256m,mode=1777")});
+    QVERIFY(valuesOf(makePlan(fullConfig()).spec.arguments, QStringLiteral("--tmpfs")).isEmpty());
 }
 
 void TestRunPlan::readOnlyMountsOnlyForExistingFiles()
