@@ -169,6 +169,7 @@ You are a test agent.
 MD
 as_user sh -c "echo '{\"anthropic\":{\"type\":\"api\",\"key\":\"sk-e2e-host-credential\"}}' >'$XDG_FAKE/opencode/auth.json'"
 as_user sh -c "echo HOST_SECRET=e2e > '$XDG_FAKE/opencode/.env'"
+as_user sh -c "echo '{}' > '$XDG_FAKE/opencode/opencode.json'"
 as_user sh -c "echo host-only > '$WORK/host-only.txt' && ln -s '$WORK/host-only.txt' '$XDG_FAKE/opencode/commands/linked.md'"
 
 t0=$SECONDS
@@ -313,7 +314,13 @@ check_not "auth.json is not there" dev test -e /home/dev/.config/opencode/auth.j
 check_not ".env is not there" dev test -e /home/dev/.config/opencode/.env
 check_not "a link to a host file is not there" dev test -e /home/dev/.config/opencode/commands/linked.md
 check_not "the settings are read-only for the agent" dev sh -c 'echo x >/home/dev/.config/opencode/commands/e2e-hello.md'
-check_not "... no new file either" dev touch /home/dev/.config/opencode/new.md
+check_not "... no new file in them either" dev touch /home/dev/.config/opencode/commands/new.md
+check_not "... nor a changed top-level file" dev sh -c 'echo x >>/home/dev/.config/opencode/opencode.json'
+# The folder around them is a tmpfs (OpenCode writes .gitignore and package.json there when it
+# loads its config): what the agent writes there reaches neither the copy nor the host.
+dev sh -c 'echo agent >/home/dev/.config/opencode/agent-note.md' >/dev/null 2>&1
+check_not "... what the agent writes next to them reaches no host folder" \
+    test -e "$STATE_ROOT/$ID_A/opencode-settings/agent-note.md" -o -e "$XDG_FAKE/opencode/agent-note.md"
 expect_not_contains "no host credential anywhere in them" "sk-e2e-host-credential" "$(dev sh -c 'cat /home/dev/.config/opencode/*/* /home/dev/.config/opencode/* 2>/dev/null')"
 check_not "... nor in the copy in the state folder" grep -rq "sk-e2e-host-credential" "$STATE_ROOT/$ID_A/opencode-settings"
 expect_contains "the start named what it left out" "auth.json" "$(cat "$WORK/start-a.log")"
