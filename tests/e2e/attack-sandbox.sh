@@ -625,14 +625,20 @@ pair "dev reads OpenCode's memory and environment (/proc/$OC_PID, same user, non
 pair "dev reads PID 1's environment (docker-init, root)" probe_a readable /proc/1/environ -- ctl_root node "$PROBE" readable /proc/1/environ
 # Passthrough values (and every other variable) reach dev's processes without ever being
 # in a command line: watch /proc/*/cmdline while ocs-dev-exec runs again and again.
-# (Each setpriv lives for a moment only: enough runs that the watcher catches some, which
-# the control below checks.)
-adev sh -c 'end=$(($(date +%s) + 10)); while [ $(date +%s) -lt $end ]; do cat /proc/[0-9]*/cmdline 2>/dev/null | tr "\0" " "; echo; done' \
+# (Each setpriv lives for a moment only: at least 30 runs, and more, up to 120, until the
+# watcher has caught some, which the control below checks; a loaded machine gives the watcher
+# fewer looks per run. The watcher runs until the runs are over, 120 s at most.)
+adev sh -c 'end=$(($(date +%s) + 120)); while [ $(date +%s) -lt $end ] && [ ! -e /tmp/ocs-cmdline-watch.stop ]; do cat /proc/[0-9]*/cmdline 2>/dev/null | tr "\0" " "; echo; done' \
     >"$WORK/cmdlines.txt" 2>/dev/null &
 watcher=$!
 sleep 1
-for _ in $(seq 30); do adev true; done
+for i in $(seq 120); do
+    adev true
+    ((i >= 30)) && grep -q -F setpriv "$WORK/cmdlines.txt" && break
+done
+adev touch /tmp/ocs-cmdline-watch.stop
 wait "$watcher"
+adev rm -f /tmp/ocs-cmdline-watch.stop
 leaked=$(grep -F -e "$PASSWORD_A" -e "$PASSTHROUGH_VALUE" "$WORK/cmdlines.txt" | sort -u \
     | sed -e "s/$PASSWORD_A/<PASSWORD>/g" -e "s/$PASSTHROUGH_VALUE/<PASSTHROUGH>/g" | cut -c1-400 || true)
 expect_eq "a dev process watching /proc/*/cmdline while ocs-dev-exec runs never sees the password or a passthrough value" "0 0" \
