@@ -37,6 +37,20 @@ struct EnvVar
     bool operator==(const EnvVar &) const = default;
 };
 
+// One entry of injected-secrets: the agent's variable NAME holds a placeholder; for HOSTS the
+// proxy (which terminates TLS for those hosts only) puts the value, kept on the host, into
+// HEADER in place of the placeholder. Presets (common providers) fill hosts/header from the
+// name alone.
+struct InjectedSecret
+{
+    QString name;        // the variable the agent sees (holding a placeholder)
+    QStringList hosts;   // exact host names, lower case; each must be whitelisted
+    QString header;      // header name, e.g. "x-api-key", "Authorization"
+    QString format;      // the header's value, "{}" standing for the secret: "{}", "Bearer {}"
+    QString preset;      // the preset the defaults came from ("" = none)
+    bool operator==(const InjectedSecret &) const = default;
+};
+
 // The parsed opencode-sandbox-config.yaml. Keys of the reference project plus our own
 // optional keys; every list keeps the file's order.
 struct ProjectConfig
@@ -60,6 +74,7 @@ struct ProjectConfig
                                      // 127.0.0.1 (at the same number when it is free)
     // share-opencode-settings: "true", "false", or "" (unset: the app's Preferences decide)
     QString shareOpenCodeSettings;
+    QList<InjectedSecret> injectedSecrets; // injected-secrets
 
     // Unknown top-level keys, kept verbatim on write; reported as warnings.
     QStringList unknownKeys;
