@@ -43,11 +43,11 @@ struct EnvVar
 // name alone.
 struct InjectedSecret
 {
-    QString name;        // the variable the agent sees (holding a placeholder)
-    QStringList hosts;   // exact host names, lower case; each must be whitelisted
-    QString header;      // header name, e.g. "x-api-key", "Authorization"
-    QString format;      // the header's value, "{}" standing for the secret: "{}", "Bearer {}"
-    QString preset;      // the preset the defaults came from ("" = none)
+    QString name;      // the variable the agent sees (holding a placeholder)
+    QStringList hosts; // exact host names, lower case; each must be whitelisted
+    QString header;    // header name, e.g. "x-api-key", "Authorization"
+    QString format;    // the header's value, "{}" standing for the secret: "{}", "Bearer {}"
+    QString preset;    // the preset the defaults came from ("" = none)
     bool operator==(const InjectedSecret &) const = default;
 };
 

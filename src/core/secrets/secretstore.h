@@ -20,8 +20,8 @@ struct SecretSource
 {
     enum class Kind { Keychain, Environment, Command };
     Kind kind = Kind::Keychain;
-    QString variable;      // Environment: the host variable's name
-    QString command;       // Command: a command line, split like a shell would (no shell runs)
+    QString variable;       // Environment: the host variable's name
+    QString command;        // Command: a command line, split like a shell would (no shell runs)
     int cacheSeconds = 300; // Command: how long its output is reused (0 = every start)
     bool operator==(const SecretSource &) const = default;
 };
