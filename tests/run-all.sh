@@ -33,4 +33,7 @@ cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${webeng
 cmake --build "$build" --parallel
 echo "run-all: build done after $((SECONDS - start)) s; running the tests."
 cd "$build"
-ctest --output-on-failure --timeout 2400 "$@"
+# Two at a time: the end-to-end tests share the engine (RESOURCE_LOCK ocs_engine) and the
+# package builds share the build tree (RESOURCE_LOCK ocs_package_build), so the unit, widget
+# and package tests run beside whichever end-to-end test holds the engine.
+ctest --output-on-failure --timeout 2400 --parallel 2 "$@"
