@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -108,6 +109,7 @@ private Q_SLOTS:
     void secret_sourcesWithoutKeychain();
     void secret_valueNeedsTheKeychain();
     void secret_usage();
+    void secret_terminalInputIsNotEchoed();
     void secret_keychainRoundTrip();
     void validate_suggestsInjection();
     void missingEngine_exit3();
@@ -1443,6 +1445,51 @@ void TestCli::secret_usage()
     const CliResult help = ocs({s, QStringLiteral("--help")}, root);
     QCOMPARE(help.exitCode, 0);
     QVERIFY(!help.out.contains(QStringLiteral("--value")));
+}
+
+// On a terminal `ocs secret set` asks without echo: under a pseudo-terminal (util-linux
+// `script`) the typed value is not in what the terminal shows. The control: the same typing
+// to a program that does not turn echo off shows up.
+void TestCli::secret_terminalInputIsNotEchoed()
+{
+    const QString scriptTool = QStandardPaths::findExecutable(QStringLiteral("script"));
+    if (scriptTool.isEmpty())
+        QSKIP("util-linux `script` is not installed");
+    const QString root =
+        networkProject(QStringLiteral("tty"), "http-domain-whitelist: [api.anthropic.com]\n"
+                                              "injected-secrets: [ANTHROPIC_API_KEY]\n");
+    QVERIFY(!root.isEmpty());
+    // What the terminal shows while `command` runs and the value is typed after `prompt`.
+    auto typed = [&](const QString &command, const QByteArray &prompt) {
+        QProcess p;
+        p.setProcessEnvironment(m_env);
+        p.setWorkingDirectory(root);
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(scriptTool, {QStringLiteral("-q"), QStringLiteral("-e"), QStringLiteral("-c"),
+                             command, QStringLiteral("/dev/null")});
+        QByteArray shown;
+        if (!p.waitForStarted(10000))
+            return shown;
+        QElapsedTimer t;
+        t.start();
+        while (!shown.contains(prompt) && t.elapsed() < 15000) {
+            p.waitForReadyRead(200);
+            shown += p.readAll();
+        }
+        p.write("sk-typed-on-the-terminal\n");
+        p.closeWriteChannel();
+        p.waitForFinished(15000);
+        shown += p.readAll();
+        return shown;
+    };
+    const QByteArray control =
+        typed(QStringLiteral("printf 'type: '; head -n 1 > /dev/null"), "type: ");
+    QVERIFY2(control.contains("sk-typed-on-the-terminal"), control.constData());
+    const QByteArray shown = typed(
+        QStringLiteral(OCS_BINARY) + QStringLiteral(" secret set ANTHROPIC_API_KEY"), "not shown");
+    QVERIFY2(shown.contains("Value of ANTHROPIC_API_KEY"), shown.constData());
+    QVERIFY2(shown.contains("keychain"), shown.constData()); // OCS_KEYCHAIN=0: not stored
+    QVERIFY2(!shown.contains("sk-typed-on-the-terminal"), shown.constData());
 }
 
 // The keychain through the binary, inside one private keyring session (with-keyring.sh runs a
