@@ -3,9 +3,11 @@
 #include "configkeys.h"
 #include "configrules.h"
 #include "logging.h"
+#include "secrets/secretpresets.h"
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QSet>
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -239,9 +241,18 @@ private:
     template<typename Check, typename Store>
     void listSection(TopEntry &e, const YNode &v, Check check, Store store);
 
+    // `namesList`: a list of names ("- NAME") is read as a map of names without values.
     template<typename ValueCheck>
     void mapSection(TopEntry &e, const YNode &v, ValueCheck valueCheck,
-                    QList<std::pair<QString, QString>> &out);
+                    QList<std::pair<QString, QString>> &out, bool namesList = false);
+
+    // injected-secrets: one entry's value (null, or a map of hosts, header, preset,
+    // git-hosts); its canonical text (secretpresets::toYaml) or nullopt on error.
+    std::optional<QString> secretEntry(const QString &where, const QString &name, const YNode &k,
+                                       const YNode &val);
+    std::optional<QStringList> secretHosts(const QString &where, const YNode &n);
+    // Each host of an injected secret must be whitelisted.
+    void checkSecretHosts();
 
     void crossCheckNames();
     void findDocumentEnd();
@@ -251,6 +262,8 @@ private:
     QList<LineKind> m_kinds;
     int m_errors = 0;
     std::vector<NameUse> m_names;
+    std::vector<NameUse> m_secretHosts; // name: the host; for checkSecretHosts()
+    QString m_secretName;               // the entry secretEntry() reads
     bool m_syntaxQuirk = false;
 };
 
@@ -521,7 +534,7 @@ void Analyser::listSection(TopEntry &e, const YNode &v, Check check, Store store
 
 template<typename ValueCheck>
 void Analyser::mapSection(TopEntry &e, const YNode &v, ValueCheck valueCheck,
-                          QList<std::pair<QString, QString>> &out)
+                          QList<std::pair<QString, QString>> &out, bool namesList)
 {
     const QString &key = e.name;
     if (!nodeAllowed(v, key))
@@ -539,6 +552,8 @@ void Analyser::mapSection(TopEntry &e, const YNode &v, ValueCheck valueCheck,
     case YNode::Kind::Sequence: {
         e.shape = v.flow ? TopEntry::Shape::Inline : TopEntry::Shape::Block;
         e.blockList = true;
+        if (namesList)
+            break;
         QString hint;
         if (!v.children.empty() && v.children.front()->kind == YNode::Kind::Scalar) {
             const QString first = fromStd(v.children.front()->value);
@@ -559,14 +574,25 @@ void Analyser::mapSection(TopEntry &e, const YNode &v, ValueCheck valueCheck,
         return;
     }
     QHash<QString, int> seen; // name -> 1-based line
-    for (size_t i = 0; i + 1 < v.children.size(); i += 2) {
+    const bool list = v.kind == YNode::Kind::Sequence;
+    const size_t step = list ? 1 : 2;
+    for (size_t i = 0; i + step - 1 < v.children.size(); i += step) {
         const YNode &k = *v.children[i];
-        const YNode &val = *v.children[i + 1];
+        YNode none; // a list item's value: nothing
+        none.line = k.line;
+        none.col = k.col;
+        const YNode &val = list ? none : *v.children[i + 1];
         EntryItem item;
         item.line = k.line;
+        if (list && !v.flow)
+            item.line = dashBefore(k.line, k.col, e.keyLine + 1).first;
         std::optional<QString> name;
         if (!nodeAllowed(k, key)) {
             // reported
+        } else if (list && k.kind == YNode::Kind::Map) {
+            error(k, AnalysisText::tr("%1: write 'NAME: {...}' entries without the '- ' in front "
+                                      "(a map), or '- NAME' alone")
+                         .arg(key));
         } else if (k.kind != YNode::Kind::Scalar) {
             error(k, AnalysisText::tr("%1: each key must be a variable name").arg(key));
         } else {
@@ -606,6 +632,199 @@ void Analyser::mapSection(TopEntry &e, const YNode &v, ValueCheck valueCheck,
         }
         e.items.push_back(item);
     }
+}
+
+std::optional<QStringList> Analyser::secretHosts(const QString &where, const YNode &n)
+{
+    std::vector<const YNode *> nodes;
+    if (n.kind == YNode::Kind::Scalar) {
+        nodes.push_back(&n);
+    } else if (n.kind == YNode::Kind::Sequence) {
+        for (const auto &c : n.children)
+            nodes.push_back(c.get());
+    } else {
+        error(
+            n,
+            AnalysisText::tr("%1: write the hosts as a list such as [api.example.com]").arg(where));
+        return std::nullopt;
+    }
+    QStringList hosts;
+    bool ok = true;
+    for (const YNode *c : nodes) {
+        if (!nodeAllowed(*c, where)) {
+            ok = false;
+            continue;
+        }
+        if (c->kind != YNode::Kind::Scalar) {
+            error(*c, AnalysisText::tr("%1: each host must be a single name").arg(where));
+            ok = false;
+            continue;
+        }
+        const std::optional<QString> text = scalarText(*c, where);
+        if (!text) {
+            ok = false;
+            continue;
+        }
+        QString host;
+        const QString problem = configrules::checkSecretHost(*text, &host);
+        if (!problem.isEmpty()) {
+            error(*c, where + u": "_s + problem);
+            ok = false;
+        } else if (hosts.contains(host)) {
+            error(*c, AnalysisText::tr("%1: %2 is listed twice; remove one").arg(where, q(host)));
+            ok = false;
+        } else {
+            hosts << host;
+            m_secretHosts.push_back({host, c->line, c->col, nullptr, 0});
+        }
+    }
+    if (!ok)
+        return std::nullopt;
+    return hosts;
+}
+
+std::optional<QString> Analyser::secretEntry(const QString &where, const QString &name,
+                                             const YNode &k, const YNode &val)
+{
+    using namespace secretpresets;
+    const QString example = u"{hosts: [api.example.com], header: 'Authorization: Bearer {}'}"_s;
+    const size_t firstHost = m_secretHosts.size();
+    if (val.kind == YNode::Kind::Null) {
+        const Preset *p = forVariable(name);
+        if (!p) {
+            error(k, AnalysisText::tr("%1: no preset is known for %2; write its hosts and header "
+                                      "as '%2: %3', or choose a preset with '{preset: NAME}'")
+                         .arg(where, name, example));
+            return std::nullopt;
+        }
+        for (const QString &h : p->hosts + p->gitHosts)
+            m_secretHosts.push_back({h, k.line, k.col, nullptr, 0});
+        return toYaml(apply(name, *p));
+    }
+    if (val.kind != YNode::Kind::Map) {
+        error(val, AnalysisText::tr("%1: the value must be a map such as '%2' (or nothing, for "
+                                    "a name with a preset)")
+                       .arg(where, example));
+        return std::nullopt;
+    }
+    const YNode *presetNode = nullptr;
+    const YNode *hostsNode = nullptr;
+    const YNode *headerNode = nullptr;
+    const YNode *gitNode = nullptr;
+    bool ok = true;
+    QSet<QString> fields;
+    for (size_t i = 0; i + 1 < val.children.size(); i += 2) {
+        const YNode &fk = *val.children[i];
+        const YNode &fv = *val.children[i + 1];
+        if (!nodeAllowed(fk, where) || !nodeAllowed(fv, where)) {
+            ok = false;
+            continue;
+        }
+        const QString field = fk.kind == YNode::Kind::Scalar ? fromStd(fk.value) : QString();
+        if (fields.contains(field)) {
+            error(fk,
+                  AnalysisText::tr("%1: %2 is written twice; keep only one").arg(where, q(field)));
+            ok = false;
+            continue;
+        }
+        fields.insert(field);
+        if (field == u"preset"_s)
+            presetNode = &fv;
+        else if (field == u"hosts"_s)
+            hostsNode = &fv;
+        else if (field == u"header"_s)
+            headerNode = &fv;
+        else if (field == u"git-hosts"_s)
+            gitNode = &fv;
+        else {
+            error(fk, AnalysisText::tr("%1: unknown field %2; use hosts, header, preset or "
+                                       "git-hosts")
+                          .arg(where, q(field)));
+            ok = false;
+        }
+    }
+    QString presetName;
+    if (presetNode) {
+        const std::optional<QString> text =
+            presetNode->kind == YNode::Kind::Scalar ? scalarText(*presetNode, where) : std::nullopt;
+        if (presetNode->kind != YNode::Kind::Scalar)
+            error(*presetNode, AnalysisText::tr("%1: preset must be a single name").arg(where));
+        if (!text) {
+            ok = false;
+        } else if (!find(*text)) {
+            QStringList known;
+            for (const Preset &p : all())
+                known << p.name;
+            error(*presetNode, AnalysisText::tr("%1: unknown preset %2; known presets: %3")
+                                   .arg(where, q(*text), known.join(u", "_s)));
+            ok = false;
+        } else {
+            presetName = *text;
+        }
+    }
+    if (!ok)
+        return std::nullopt;
+    InjectedSecret s = defaults(name, presetName);
+    if (!presetName.isEmpty())
+        s.preset = presetName;
+    if (hostsNode) {
+        const std::optional<QStringList> hosts = secretHosts(where, *hostsNode);
+        if (!hosts)
+            return std::nullopt;
+        s.hosts = *hosts;
+    }
+    if (gitNode) {
+        const std::optional<QStringList> hosts =
+            gitNode->kind == YNode::Kind::Null ? QStringList() : secretHosts(where, *gitNode);
+        if (!hosts)
+            return std::nullopt;
+        s.gitHosts = *hosts;
+    }
+    if (headerNode) {
+        const std::optional<QString> text =
+            headerNode->kind == YNode::Kind::Scalar ? scalarText(*headerNode, where) : std::nullopt;
+        if (headerNode->kind != YNode::Kind::Scalar)
+            error(*headerNode,
+                  AnalysisText::tr("%1: header must be a single value such as 'x-api-key' or "
+                                   "'Authorization: Bearer {}'")
+                      .arg(where));
+        if (!text)
+            return std::nullopt;
+        QString header;
+        QString format;
+        splitHeader(*text, &header, &format);
+        QString problem = configrules::checkSecretHeader(header);
+        if (problem.isEmpty())
+            problem = configrules::checkSecretFormat(format);
+        if (!problem.isEmpty()) {
+            error(*headerNode, where + u": "_s + problem);
+            return std::nullopt;
+        }
+        s.header = header;
+        s.format = format;
+    }
+    const YNode &at = presetNode ? *presetNode : k;
+    if (s.hosts.isEmpty()) {
+        error(hostsNode ? *hostsNode : at,
+              AnalysisText::tr("%1: no host; name the hosts the secret is for, e.g. '%2'")
+                  .arg(where, example));
+        return std::nullopt;
+    }
+    if (s.header.isEmpty()) {
+        error(at, AnalysisText::tr("%1: no header; write e.g. 'header: x-api-key' or 'header: "
+                                   "'Authorization: Bearer {}''")
+                      .arg(where));
+        return std::nullopt;
+    }
+    // Hosts from the preset: their errors point at the preset (or the name).
+    QStringList explicitHosts;
+    for (size_t i = firstHost; i < m_secretHosts.size(); ++i)
+        explicitHosts << m_secretHosts[i].name;
+    for (const QString &h : s.hosts + s.gitHosts) {
+        if (!explicitHosts.contains(h))
+            m_secretHosts.push_back({h, at.line, at.col, nullptr, 0});
+    }
+    return toYaml(s);
 }
 
 // A known key's value, checked by the key's rule (configkeys.h) and stored in `cfg`.
@@ -650,6 +869,26 @@ void Analyser::validate(TopEntry &e, const YNode &v, ProjectConfig &cfg)
             [&](const QString &stored) { value.list.append(stored); });
         break;
     case ConfigKey::Shape::Map:
+        if (name == configrules::KeyInjectedSecrets) {
+            mapSection(
+                e, v,
+                [&](const QString &where, const QString &entryName, const YNode &k,
+                    const YNode &val) -> std::optional<QString> {
+                    const size_t firstHost = m_secretHosts.size();
+                    const std::optional<QString> text = secretEntry(where, entryName, k, val);
+                    if (!text) {
+                        m_secretHosts.resize(firstHost);
+                    } else {
+                        for (size_t i = firstHost; i < m_secretHosts.size(); ++i) {
+                            m_secretHosts[i].entry = &e;
+                            m_secretHosts[i].item = e.items.size();
+                        }
+                    }
+                    return text;
+                },
+                value.map, true);
+            break;
+        }
         mapSection(
             e, v,
             [&](const QString &where, const QString &entryName, const YNode &k,
@@ -707,6 +946,29 @@ void Analyser::crossCheckNames()
         use.entry->hasError = true;
         use.entry->items[use.item].valid = false;
     }
+}
+
+void Analyser::checkSecretHosts()
+{
+    std::vector<EntryItem *> failed;
+    for (const NameUse &use : m_secretHosts) {
+        if (!use.entry || use.entry->duplicate)
+            continue;
+        EntryItem &item = use.entry->items[use.item];
+        if (!item.valid) // reported
+            continue;
+        if (configrules::domainListed(m_a.config.httpDomainWhitelist, use.name))
+            continue;
+        error(
+            use.line, use.col,
+            AnalysisText::tr("%1: %2: %3 is not in %4; whitelist it too (the agent must be able "
+                             "to reach it)")
+                .arg(use.entry->name, item.key, q(use.name), configrules::KeyHttpDomainWhitelist));
+        use.entry->hasError = true;
+        failed.push_back(&item);
+    }
+    for (EntryItem *item : failed)
+        item->valid = false;
 }
 
 void Analyser::findDocumentEnd()
@@ -867,6 +1129,7 @@ void Analyser::run(const QByteArray &text)
         e.hasError = m_errors > before;
     }
     crossCheckNames();
+    checkSecretHosts();
     for (const ConfigKey &k : configkeys::all()) {
         if (k.required && !seen.contains(k.name)) {
             error(-1, 0,

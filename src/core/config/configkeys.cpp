@@ -1,6 +1,7 @@
 #include "configkeys.h"
 
 #include "configrules.h"
+#include "secrets/secretpresets.h"
 
 #include <QCoreApplication>
 
@@ -117,6 +118,17 @@ QString checkPassthroughEntry(const QString &name, const QString *host)
 QString checkEnvEntry(const QString &, const QString *)
 {
     return {}; // any single line of text, or nothing (an empty value)
+}
+
+// injected-secrets: the reader checks an entry's map itself (configanalysis.cpp); a name alone
+// needs a preset.
+QString checkSecretEntry(const QString &name, const QString *value)
+{
+    if ((!value || value->trimmed().isEmpty()) && !secretpresets::forVariable(name)) {
+        return KeyText::tr("no preset is known for %1; write its hosts and header")
+            .arg(name.isEmpty() ? u"NAME"_s : name);
+    }
+    return {};
 }
 
 QStringList portTexts(const ProjectConfig &c)
@@ -431,6 +443,40 @@ QList<ConfigKey> makeTable()
                          "opencode.json) read-only inside, without credential files; 'false'\n"
                          "keeps them out even when the app's Preferences share them:",
                      .examples = {u"true"_s}},
+        },
+        {
+            // The agent's variable holds a placeholder; the proxy puts the value (kept on the
+            // host, see SecretStore) into a header for the listed hosts, which must be
+            // whitelisted: it reaches nothing new.
+            .name = KeyInjectedSecrets,
+            .shape = Shape::Map,
+            .impact = Impact::Restart,
+            .checkEntry = checkSecretEntry,
+            .entryNoun = QStringLiteral(QT_TRANSLATE_NOOP(
+                "ocs::ConfigAnalysis", "nothing (a preset) or a map of hosts and header")),
+            .yamlEntries = true,
+            .get =
+                [](const ProjectConfig &c) {
+                    ConfigValue v;
+                    for (const InjectedSecret &s : c.injectedSecrets)
+                        v.map.append({s.name, secretpresets::toYaml(s)});
+                    return v;
+                },
+            .set =
+                [](ProjectConfig &c, const ConfigValue &v) {
+                    c.injectedSecrets.clear();
+                    for (const auto &[name, text] : v.map)
+                        c.injectedSecrets.append(secretpresets::fromYaml(name, text));
+                },
+            .hashField = u"injected-secrets"_s,
+            .hashOnlyWhenSet = true,
+            .tmpl = {.commented = true,
+                     .note =
+                         "API keys the agent uses but never reads: it sees a placeholder, the\n"
+                         "proxy puts the value (`ocs secret set NAME`) into the request to the\n"
+                         "listed hosts, which must be whitelisted. Known names need no more:",
+                     .examples = {u"ANTHROPIC_API_KEY:"_s,
+                                  u"MY_API_KEY: {hosts: [api.example.com], header: x-api-key}"_s}},
         },
     };
 }

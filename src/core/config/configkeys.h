@@ -96,6 +96,9 @@ struct ConfigKey
     // none), and what a value must be ("a single line of text").
     QString (*checkEntry)(const QString &name, const QString *value) = nullptr;
     QString entryNoun;
+    // Map keys whose entry values are YAML of their own (injected-secrets: "{hosts: [...]}"),
+    // written as they are; the reader checks them itself.
+    bool yamlEntries = false;
 
     // The value in ProjectConfig.
     ConfigValue (*get)(const ProjectConfig &) = nullptr;

@@ -234,6 +234,74 @@ QString checkPublishedPort(const QString &text, quint16 *port)
     return {};
 }
 
+QString checkSecretHost(const QString &host, QString *normalised)
+{
+    QString stored;
+    const QString problem = checkDomain(host, &stored);
+    if (!problem.isEmpty())
+        return problem;
+    if (stored.startsWith(u'.')) {
+        return RuleText::tr(
+                   "%1 is a wildcard; name each host exactly (a secret goes to exact hosts only)")
+            .arg(quoted(host));
+    }
+    if (normalised)
+        *normalised = stored;
+    return {};
+}
+
+QString checkSecretHeader(const QString &header)
+{
+    static const QRegularExpression token(u"^[A-Za-z0-9!#$%&'*+.^_`|~-]+$"_s);
+    if (header.isEmpty())
+        return RuleText::tr("the header name is empty; write e.g. 'x-api-key' or "
+                            "'Authorization: Bearer {}'");
+    if (!token.match(header).hasMatch()) {
+        return RuleText::tr("%1 is not a valid HTTP header name; use letters, digits and '-'")
+            .arg(quoted(header));
+    }
+    static const QStringList managed{u"host"_s,
+                                     u"content-length"_s,
+                                     u"transfer-encoding"_s,
+                                     u"connection"_s,
+                                     u"upgrade"_s,
+                                     u"te"_s,
+                                     u"trailer"_s,
+                                     u"keep-alive"_s,
+                                     u"proxy-authorization"_s,
+                                     u"proxy-connection"_s,
+                                     u"cookie"_s};
+    if (managed.contains(header.toLower())) {
+        return RuleText::tr("%1 cannot carry a secret; use the header the API reads the key from")
+            .arg(quoted(header));
+    }
+    return {};
+}
+
+QString checkSecretFormat(const QString &format)
+{
+    if (format.count(u"{}"_s) != 1) {
+        return RuleText::tr("%1 must contain '{}' exactly once, where the secret goes (e.g. "
+                            "'Bearer {}')")
+            .arg(quoted(format));
+    }
+    for (QChar c : format) {
+        if (c.unicode() < 0x20 || c.unicode() > 0x7e) {
+            return RuleText::tr("%1 may hold only printable ASCII characters").arg(quoted(format));
+        }
+    }
+    return {};
+}
+
+bool domainListed(const QStringList &list, const QString &host)
+{
+    for (const QString &entry : list) {
+        if (entry.startsWith(u'.') ? (host == entry.mid(1) || host.endsWith(entry)) : host == entry)
+            return true;
+    }
+    return false;
+}
+
 QString checkEnvName(const QString &name)
 {
     static const QRegularExpression re(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);

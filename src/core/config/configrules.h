@@ -25,6 +25,7 @@ inline const QString KeyPidsLimit = QStringLiteral("pids-limit");
 inline const QString KeyReadOnlyPaths = QStringLiteral("read-only-paths");
 inline const QString KeyPublishedPorts = QStringLiteral("published-ports");
 inline const QString KeyShareOpenCodeSettings = QStringLiteral("share-opencode-settings");
+inline const QString KeyInjectedSecrets = QStringLiteral("injected-secrets");
 
 // The table of all keys, with what each one means, is in configkeys.h.
 
@@ -57,6 +58,15 @@ QString checkReadOnlyPath(const QString &entry);                   // "docs", "!
 QString checkCaCertificatePath(const QString &path);
 // A YAML boolean (true/false, yes/no, on/off, any case); `value` receives it.
 QString checkBoolean(const QString &text, bool *value = nullptr);
+
+// injected-secrets (InjectedSecret): one host (an exact name, no wildcard), an HTTP header name
+// (a token, not one the proxy manages), and a header value format (printable ASCII with "{}"
+// once, where the secret goes). `normalised` receives the host in lower case.
+QString checkSecretHost(const QString &host, QString *normalised = nullptr);
+QString checkSecretHeader(const QString &header);
+QString checkSecretFormat(const QString &format);
+// Whether `host` is reached through the whitelist (entries as stored: ".x" = x and below).
+bool domainListed(const QStringList &list, const QString &host);
 
 // One variable comes from one place only: the variables env-passthrough and env set (the
 // names of their entries) must all differ. For `names`, in the order they are written, the

@@ -37,6 +37,7 @@ struct NewValue
     QStringList list;        // values as stored in ProjectConfig, for matching
     QList<QByteArray> texts; // list: how each value is written
     QList<std::pair<QString, QString>> map;
+    bool yamlEntries = false; // map values are YAML, written as they are
 
     bool isEmpty() const
     {
@@ -75,6 +76,7 @@ NewValue newValue(const ConfigKey &key, const ProjectConfig &c)
     case ConfigKey::Shape::Map:
         v.kind = NewValue::Kind::Map;
         v.map = value.map;
+        v.yamlEntries = key.yamlEntries;
         break;
     }
     return v;
@@ -96,8 +98,12 @@ QByteArray spaces(int n)
     return QByteArray(std::max(n, 0), ' ');
 }
 
-QByteArray mapLine(int indent, const QString &name, const QString &value)
+QByteArray mapLine(int indent, const QString &name, const QString &value, bool yaml = false)
 {
+    if (yaml) {
+        return spaces(indent) + formatScalar(name) + ':' +
+               (value.isEmpty() ? QByteArray() : ' ' + value.toUtf8());
+    }
     return spaces(indent) + formatScalar(name) + ": " + formatScalar(value);
 }
 
@@ -375,7 +381,7 @@ void Writer::rewrite(const TopEntry &e, int begin, int end)
             if (v.kind == NewValue::Kind::List)
                 add(spaces(indent) + "- " + v.texts[j]);
             else
-                add(mapLine(indent, v.map[j].first, v.map[j].second));
+                add(mapLine(indent, v.map[j].first, v.map[j].second, v.yamlEntries));
             continue;
         }
         flushRemoved(u);
@@ -392,7 +398,7 @@ void Writer::rewrite(const TopEntry &e, int begin, int end)
         // A map entry whose value changed: rewrite its line, keeping its comment.
         const int first = unit.body.front();
         const QByteArray &old = m_lines[first].text;
-        QByteArray text = mapLine(indentation(old), v.map[j].first, v.map[j].second);
+        QByteArray text = mapLine(indentation(old), v.map[j].first, v.map[j].second, v.yamlEntries);
         const int c = findComment(old);
         if (unit.body.size() == 1 && c >= 0) {
             text += gapBefore(old, c) + old.mid(c);
@@ -430,7 +436,7 @@ void Writer::appendSection(const QString &key, const NewValue &v)
     case NewValue::Kind::Map:
         add(keyText);
         for (const auto &[name, value] : v.map)
-            add(mapLine(k + m_mapIndent, name, value));
+            add(mapLine(k + m_mapIndent, name, value, v.yamlEntries));
         break;
     }
 }

@@ -48,6 +48,9 @@ struct InjectedSecret
     QString header;    // header name, e.g. "x-api-key", "Authorization"
     QString format;    // the header's value, "{}" standing for the secret: "{}", "Bearer {}"
     QString preset;    // the preset the defaults came from ("" = none)
+    // git over HTTPS to these hosts: basic auth (x-access-token:{}) through a git credential
+    // helper of the sandbox; each must be whitelisted too
+    QStringList gitHosts;
     bool operator==(const InjectedSecret &) const = default;
 };
 

@@ -39,6 +39,7 @@ struct Sample
 {
     QByteArray yaml;
     ConfigValue stored;
+    QStringList needs = {}; // keys whose samples this value needs (in the same file)
 };
 
 const QHash<QString, Sample> &samples()
@@ -65,6 +66,14 @@ const QHash<QString, Sample> &samples()
         {u"read-only-paths"_s,
          {"\n  - docs\n  - '!.git/hooks'\n", ConfigValue::ofList({u"docs"_s, u"!.git/hooks"_s})}},
         {u"published-ports"_s, {" [3000, 5173]", ConfigValue::ofList({u"3000"_s, u"5173"_s})}},
+        // The hosts of a secret must be whitelisted (the sample of the whitelist).
+        {u"injected-secrets"_s,
+         {"\n  OPENAI_API_KEY: {hosts: [api.test]}\n  MY_KEY:\n    hosts: [a.example.com, "
+          "api.test]\n    header: 'Authorization: Token {}'\n",
+          ConfigValue::ofMap({{u"OPENAI_API_KEY"_s, u"{hosts: [api.test]}"_s},
+                              {u"MY_KEY"_s, u"{hosts: [a.example.com, api.test], header: "
+                                            u"'Authorization: Token {}'}"_s}}),
+          {u"http-domain-whitelist"_s}}},
     };
     return s;
 }
@@ -79,6 +88,21 @@ ProjectConfig baseConfig()
 QByteArray section(const ConfigKey &key)
 {
     return key.name.toUtf8() + ':' + samples().value(key.name).yaml + '\n';
+}
+
+// The sections of the keys a key's sample needs, and their values.
+QByteArray neededSections(const ConfigKey &key)
+{
+    QByteArray text;
+    for (const QString &n : samples().value(key.name).needs)
+        text += section(*configkeys::find(n));
+    return text;
+}
+
+void setNeeded(ProjectConfig &c, const ConfigKey &key)
+{
+    for (const QString &n : samples().value(key.name).needs)
+        configkeys::find(n)->set(c, samples().value(n).stored);
 }
 
 QString dump(const QList<Diagnostic> &diagnostics)
@@ -106,6 +130,10 @@ private Q_SLOTS:
     // What existing files, containers and records hold must not change.
     void hashValuesArePinned();
     void publishedPortsRules();
+    void injectedSecretsForms();
+    void injectedSecretsRules_data();
+    void injectedSecretsRules();
+    void injectedSecretsWriter();
     void templateIsPinned();
     void startReviewIsPinned();
 
@@ -167,7 +195,7 @@ void TestConfigKeys::tableEntryIsComplete()
 void TestConfigKeys::readerKnowsIt()
 {
     FETCH_KEY();
-    QByteArray text = section(key);
+    QByteArray text = neededSections(key) + section(key);
     if (!key.required)
         text.prepend("sandbox-name: base\n");
     const ConfigFile::LoadResult r = ConfigFile::parse(text, u"f"_s);
@@ -178,6 +206,7 @@ void TestConfigKeys::readerKnowsIt()
     QVERIFY(r.config->unknownKeys.isEmpty());
     // Nothing else was set.
     ProjectConfig expected = baseConfig();
+    setNeeded(expected, key);
     key.set(expected, sample.stored);
     QCOMPARE(*r.config, expected);
 }
@@ -217,10 +246,11 @@ void TestConfigKeys::writerRoundTripsIt()
 {
     FETCH_KEY();
     ProjectConfig c = baseConfig();
+    setNeeded(c, key);
     key.set(c, sample.stored);
     // Into a new file, into the template (where the key may be a comment) and into a file
     // that has the key with another value.
-    QByteArray other = section(key);
+    QByteArray other = neededSections(key) + section(key);
     if (!key.required)
         other.prepend("sandbox-name: base\n");
     ProjectConfig otherConfig = *ConfigFile::parse(other, u"f"_s).config;
@@ -360,8 +390,9 @@ void TestConfigKeys::networkPolicyIsLiveTheRestIsNot()
     using Impact = ConfigKey::Impact;
     QCOMPARE(configkeys::find(u"http-domain-whitelist"_s)->impact, Impact::Live);
     QCOMPARE(configkeys::find(u"http-domain-blacklist"_s)->impact, Impact::Live);
-    for (const char *name : {"host-ports", "env-passthrough", "env", "memory-limit", "cpu-limit",
-                             "pids-limit", "read-only-paths", "published-ports"})
+    for (const char *name :
+         {"host-ports", "env-passthrough", "env", "memory-limit", "cpu-limit", "pids-limit",
+          "read-only-paths", "published-ports", "injected-secrets"})
         QCOMPARE(configkeys::find(QString::fromUtf8(name))->impact, Impact::Restart);
     QCOMPARE(configkeys::find(u"extra-ca-certificates"_s)->impact, Impact::Rebuild);
     // The whitelist still widens reach: a start reviews it; the blacklist only narrows.
@@ -478,6 +509,247 @@ void TestConfigKeys::publishedPortsRules()
              QStringList{u"+ published port: 8080"_s});
 }
 
+// injected-secrets (issue 12): a name alone takes its preset; a map gives or overrides the
+// hosts and the header; a list of names is the short form.
+void TestConfigKeys::injectedSecretsForms()
+{
+    const QByteArray whitelist = "sandbox-name: p\n"
+                                 "http-domain-whitelist:\n"
+                                 "  - api.anthropic.com\n  - .github.com\n  - api.openai.com\n"
+                                 "  - openrouter.ai\n  - generativelanguage.googleapis.com\n"
+                                 "  - api.example.test\n";
+    ConfigFile::LoadResult r =
+        ConfigFile::parse(whitelist + "injected-secrets:\n"
+                                      "  ANTHROPIC_API_KEY:\n"
+                                      "  GH_TOKEN:\n"
+                                      "  OPENAI_API_KEY: {hosts: [api.openai.com]}\n"
+                                      "  ROUTER: {preset: openrouter}\n"
+                                      "  GEMINI_API_KEY:\n"
+                                      "  MINE:\n"
+                                      "    hosts: [API.Example.test]\n"
+                                      "    header: 'Authorization: Token {}'\n"
+                                      "  OTHER: {hosts: api.example.test, header: X-Key}\n",
+                          u"f"_s);
+    QVERIFY2(r.ok(), qPrintable(dump(r.diagnostics)));
+    const QList<InjectedSecret> expected{
+        {u"ANTHROPIC_API_KEY"_s,
+         {u"api.anthropic.com"_s},
+         u"x-api-key"_s,
+         u"{}"_s,
+         u"anthropic"_s,
+         {}},
+        {u"GH_TOKEN"_s,
+         {u"api.github.com"_s},
+         u"Authorization"_s,
+         u"Bearer {}"_s,
+         u"github"_s,
+         {u"github.com"_s}},
+        {u"OPENAI_API_KEY"_s,
+         {u"api.openai.com"_s},
+         u"Authorization"_s,
+         u"Bearer {}"_s,
+         u"openai"_s,
+         {}},
+        {u"ROUTER"_s,
+         {u"openrouter.ai"_s},
+         u"Authorization"_s,
+         u"Bearer {}"_s,
+         u"openrouter"_s,
+         {}},
+        {u"GEMINI_API_KEY"_s,
+         {u"generativelanguage.googleapis.com"_s},
+         u"x-goog-api-key"_s,
+         u"{}"_s,
+         u"google"_s,
+         {}},
+        {u"MINE"_s, {u"api.example.test"_s}, u"Authorization"_s, u"Token {}"_s, QString(), {}},
+        {u"OTHER"_s, {u"api.example.test"_s}, u"X-Key"_s, u"{}"_s, QString(), {}},
+    };
+    QCOMPARE(r.config->injectedSecrets, expected);
+
+    // The list form: names with presets.
+    r = ConfigFile::parse(whitelist + "injected-secrets:\n  - ANTHROPIC_API_KEY\n  - GH_TOKEN\n",
+                          u"f"_s);
+    QVERIFY2(r.ok(), qPrintable(dump(r.diagnostics)));
+    QCOMPARE(r.config->injectedSecrets, expected.mid(0, 2));
+    r = ConfigFile::parse(whitelist + "injected-secrets: [ANTHROPIC_API_KEY]\n", u"f"_s);
+    QVERIFY2(r.ok(), qPrintable(dump(r.diagnostics)));
+    QCOMPARE(r.config->injectedSecrets, expected.mid(0, 1));
+
+    // A restart (the container gets the placeholders); in the hash only when set, so the
+    // label of a container started before the key existed stays.
+    const ConfigKey *k = configkeys::find(u"injected-secrets"_s);
+    QCOMPARE(k->impact, ConfigKey::Impact::Restart);
+    ProjectConfig before = *r.config;
+    before.injectedSecrets.clear();
+    QCOMPARE(SandboxController::configHash(before),
+             SandboxController::configHash(*ConfigFile::parse(whitelist, u"f"_s).config));
+    const ConfigImpact i = ConfigImpact::assess(before, *r.config);
+    QVERIFY(i.needsRestart && !i.needsRebuild && !i.appliedLive);
+    QCOMPARE(i.changedKeys, QStringList{u"injected-secrets"_s});
+    QVERIFY(SandboxController::configHash(before) != SandboxController::configHash(*r.config));
+}
+
+void TestConfigKeys::injectedSecretsRules_data()
+{
+    QTest::addColumn<QByteArray>("yaml");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("no preset")
+        << QByteArray("injected-secrets:\n  MY_KEY:\n")
+        << u"f:4:3: error: injected-secrets: MY_KEY: no preset is known for MY_KEY; write its "
+           u"hosts and header as 'MY_KEY: {hosts: [api.example.com], header: 'Authorization: "
+           u"Bearer {}'}', or choose a preset with '{preset: NAME}'"_s;
+    QTest::newRow("unknown preset")
+        << QByteArray("injected-secrets:\n  MY_KEY: {preset: antropic}\n")
+        << u"f:4:20: error: injected-secrets: MY_KEY: unknown preset 'antropic'; known presets: "
+           u"anthropic, openai, openrouter, google, mistral, groq, deepseek, github"_s;
+    QTest::newRow("bad header name")
+        << QByteArray("injected-secrets:\n  MY_KEY:\n    hosts: [api.example.test]\n"
+                      "    header: 'x api key'\n")
+        << u"f:6:13: error: injected-secrets: MY_KEY: 'x api key' is not a valid HTTP header "
+           u"name; use letters, digits and '-'"_s;
+    QTest::newRow("header without {}")
+        << QByteArray("injected-secrets:\n  MY_KEY:\n    hosts: [api.example.test]\n"
+                      "    header: 'Authorization: Bearer'\n")
+        << u"f:6:13: error: injected-secrets: MY_KEY: 'Bearer' must contain '{}' exactly once, "
+           u"where the secret goes (e.g. 'Bearer {}')"_s;
+    QTest::newRow("managed header")
+        << QByteArray("injected-secrets:\n  MY_KEY: {hosts: [api.example.test], header: Host}\n")
+        << u"f:4:47: error: injected-secrets: MY_KEY: 'Host' cannot carry a secret; use the "
+           u"header the API reads the key from"_s;
+    QTest::newRow("no host")
+        << QByteArray("injected-secrets:\n  MY_KEY: {header: x-api-key}\n")
+        << u"f:4:3: error: injected-secrets: MY_KEY: no host; name the hosts the secret is for, "
+           u"e.g. '{hosts: [api.example.com], header: 'Authorization: Bearer {}'}'"_s;
+    QTest::newRow("empty hosts")
+        << QByteArray("injected-secrets:\n  MY_KEY: {hosts: [], header: x-api-key}\n")
+        << u"f:4:19: error: injected-secrets: MY_KEY: no host; name the hosts the secret is for, "
+           u"e.g. '{hosts: [api.example.com], header: 'Authorization: Bearer {}'}'"_s;
+    QTest::newRow("no header")
+        << QByteArray("injected-secrets:\n  MY_KEY: {hosts: [api.example.test]}\n")
+        << u"f:4:3: error: injected-secrets: MY_KEY: no header; write e.g. 'header: x-api-key' "
+           u"or 'header: 'Authorization: Bearer {}''"_s;
+    QTest::newRow("wildcard host")
+        << QByteArray("injected-secrets:\n  MY_KEY: {hosts: ['*.example.test'], header: x}\n")
+        << u"f:4:20: error: injected-secrets: MY_KEY: '*.example.test' is a wildcard; name each "
+           u"host exactly (a secret goes to exact hosts only)"_s;
+    QTest::newRow("host not whitelisted")
+        << QByteArray("injected-secrets:\n  MY_KEY: {hosts: [api.example.test, evil.test], "
+                      "header: x}\n")
+        << u"f:4:38: error: injected-secrets: MY_KEY: 'evil.test' is not in "
+           u"http-domain-whitelist; whitelist it too (the agent must be able to reach it)"_s;
+    QTest::newRow("preset host not whitelisted")
+        << QByteArray("injected-secrets:\n  - ANTHROPIC_API_KEY\n")
+        << u"f:4:5: error: injected-secrets: ANTHROPIC_API_KEY: 'api.anthropic.com' is not in "
+           u"http-domain-whitelist; whitelist it too (the agent must be able to reach it)"_s;
+    QTest::newRow("git host not whitelisted")
+        << QByteArray("injected-secrets:\n  GH_TOKEN: {hosts: [api.example.test]}\n")
+        << u"f:4:3: error: injected-secrets: GH_TOKEN: 'github.com' is not in "
+           u"http-domain-whitelist; whitelist it too (the agent must be able to reach it)"_s;
+    QTest::newRow("not a variable name")
+        << QByteArray("injected-secrets:\n  1KEY: {hosts: [api.example.test], header: x}\n")
+        << u"f:4:3: error: injected-secrets: '1KEY' is not a valid variable name; use letters, "
+           u"digits and '_', not starting with a digit"_s;
+    QTest::newRow("reserved name")
+        << QByteArray("injected-secrets:\n  HTTPS_PROXY: {hosts: [api.example.test], header: x}\n")
+        << u"f:4:3: error: injected-secrets: HTTPS_PROXY is set by the sandbox to send traffic "
+           u"through its filtering proxy and cannot be set here"_s;
+    QTest::newRow("also in env")
+        << QByteArray("env:\n  TOKEN: x\ninjected-secrets:\n  TOKEN: {hosts: [api.example.test], "
+                      "header: x}\n")
+        << u"f:6:3: error: injected-secrets: TOKEN is also set in env (line 4); a variable can "
+           u"come from only one place"_s;
+    QTest::newRow("also in env-passthrough")
+        << QByteArray("injected-secrets:\n  - ANTHROPIC_API_KEY\nenv-passthrough:\n"
+                      "  ANTHROPIC_API_KEY: ANTHROPIC_API_KEY\n")
+        << u"f:4:5: error: injected-secrets: ANTHROPIC_API_KEY: 'api.anthropic.com' is not in "
+           u"http-domain-whitelist; whitelist it too (the agent must be able to reach it)\n"
+           u"f:6:3: error: env-passthrough: ANTHROPIC_API_KEY is also set in injected-secrets "
+           u"(line 4); a variable can come from only one place"_s;
+    QTest::newRow("unknown field")
+        << QByteArray("injected-secrets:\n  MY_KEY: {hosts: [api.example.test], heder: x}\n")
+        << u"f:4:39: error: injected-secrets: MY_KEY: unknown field 'heder'; use hosts, header, "
+           u"preset or git-hosts"_s;
+    QTest::newRow("scalar value")
+        << QByteArray("injected-secrets:\n  MY_KEY: anthropic\n")
+        << u"f:4:11: error: injected-secrets: MY_KEY: the value must be a map such as '{hosts: "
+           u"[api.example.com], header: 'Authorization: Bearer {}'}' (or nothing, for a name "
+           u"with a preset)"_s;
+    QTest::newRow("duplicate")
+        << QByteArray("injected-secrets:\n  - GH_TOKEN\n  - GH_TOKEN\n")
+        << u"f:4:5: error: injected-secrets: GH_TOKEN: 'api.github.com' is not in "
+           u"http-domain-whitelist; whitelist it too (the agent must be able to reach it)\n"
+           u"f:4:5: error: injected-secrets: GH_TOKEN: 'github.com' is not in "
+           u"http-domain-whitelist; whitelist it too (the agent must be able to reach it)\n"
+           u"f:5:5: error: injected-secrets: duplicate key 'GH_TOKEN' (first on line 4); keep "
+           u"only one"_s;
+    QTest::newRow("not a map")
+        << QByteArray("injected-secrets: ANTHROPIC_API_KEY\n")
+        << u"f:3:19: error: injected-secrets must be a map; write each variable on its own line "
+           u"as 'NAME: value'"_s;
+}
+
+void TestConfigKeys::injectedSecretsRules()
+{
+    QFETCH(QByteArray, yaml);
+    QFETCH(QString, error);
+    const ConfigFile::LoadResult r = ConfigFile::parse(
+        "sandbox-name: p\nhttp-domain-whitelist: [api.example.test]\n" + yaml, u"f"_s);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.errorSummary(), error);
+}
+
+// The writer keeps what the user wrote (list or block form, comments) while the value stays,
+// and writes a changed entry as a one-line flow map.
+void TestConfigKeys::injectedSecretsWriter()
+{
+    const QByteArray text = "sandbox-name: p\n"
+                            "http-domain-whitelist: [api.anthropic.com, api.example.test]\n"
+                            "injected-secrets:\n"
+                            "  ANTHROPIC_API_KEY: # the preset\n"
+                            "  MINE:\n"
+                            "    # for the example API\n"
+                            "    hosts:\n"
+                            "      - api.example.test\n"
+                            "    header: x-key\n";
+    const ConfigFile::LoadResult r = ConfigFile::parse(text, u"f"_s);
+    QVERIFY2(r.ok(), qPrintable(dump(r.diagnostics)));
+    QCOMPARE(ConfigFile::render(text, *r.config), text);
+
+    ProjectConfig changed = *r.config;
+    changed.injectedSecrets[1].format = u"Key {}"_s;
+    InjectedSecret added;
+    added.name = u"THIRD"_s;
+    added.hosts = {u"api.example.test"_s};
+    added.header = u"Authorization"_s;
+    added.format = u"It's {}"_s;
+    changed.injectedSecrets << added;
+    const QByteArray out = ConfigFile::render(text, changed);
+    QCOMPARE(out, QByteArray("sandbox-name: p\n"
+                             "http-domain-whitelist: [api.anthropic.com, api.example.test]\n"
+                             "injected-secrets:\n"
+                             "  ANTHROPIC_API_KEY: # the preset\n"
+                             "  MINE: {hosts: [api.example.test], header: 'x-key: Key {}'}\n"
+                             "  THIRD: {hosts: [api.example.test], header: 'Authorization: It''s "
+                             "{}'}\n"));
+    const ConfigFile::LoadResult back = ConfigFile::parse(out, u"f"_s);
+    QVERIFY2(back.ok(), qPrintable(dump(back.diagnostics)));
+    QCOMPARE(back.config->injectedSecrets, changed.injectedSecrets);
+
+    // The list form stays while unchanged; a change writes the map form.
+    const QByteArray list = "sandbox-name: p\n"
+                            "http-domain-whitelist: [api.anthropic.com, api.example.test]\n"
+                            "injected-secrets:\n  - ANTHROPIC_API_KEY\n";
+    const ConfigFile::LoadResult l = ConfigFile::parse(list, u"f"_s);
+    QVERIFY2(l.ok(), qPrintable(dump(l.diagnostics)));
+    QCOMPARE(ConfigFile::render(list, *l.config), list);
+    ProjectConfig more = *l.config;
+    more.injectedSecrets << added;
+    const QByteArray moreText = ConfigFile::render(list, more);
+    QCOMPARE(*ConfigFile::parse(moreText, u"f"_s).config, more);
+    QVERIFY2(moreText.contains("  ANTHROPIC_API_KEY:\n"), moreText.constData());
+}
+
 void TestConfigKeys::templateIsPinned()
 {
     QCOMPARE(ConfigFile::defaultTemplate(u"my-project"_s),
@@ -533,7 +805,13 @@ void TestConfigKeys::templateIsPinned()
                         "# Your OpenCode settings (~/.config/opencode: agents, commands, themes,\n"
                         "# opencode.json) read-only inside, without credential files; 'false'\n"
                         "# keeps them out even when the app's Preferences share them:\n"
-                        "# share-opencode-settings: true\n"));
+                        "# share-opencode-settings: true\n"
+                        "# API keys the agent uses but never reads: it sees a placeholder, the\n"
+                        "# proxy puts the value (`ocs secret set NAME`) into the request to the\n"
+                        "# listed hosts, which must be whitelisted. Known names need no more:\n"
+                        "# injected-secrets:\n"
+                        "#   ANTHROPIC_API_KEY:\n"
+                        "#   MY_API_KEY: {hosts: [api.example.com], header: x-api-key}\n"));
 }
 
 // The snapshot is stored in ocs-state.json (lastStartedConfig) and compared at later starts.
