@@ -531,4 +531,4 @@ if (require.main === module) {
     else serve(answerLine);
 }
 
-module.exports = {decideRequest, decideSni, parseEntry, EntrySet};
+module.exports = {decideRequest, decideSni, decideBumped, parseEntry, EntrySet};
