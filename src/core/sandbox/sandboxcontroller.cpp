@@ -490,9 +490,10 @@ void SandboxController::resolveSecrets(const QMap<QString, QString> &hostEnv, Ou
     };
     if (m_secretResolver)
         return m_secretResolver(names, env, resolved);
-    SecretStore::Resolution none;
-    none.missing = names;
-    resolved(none);
+    // The default: this project's store (its command sources' cache lives as long as it).
+    if (!m_secretStore)
+        m_secretStore = new SecretStore(m_project.sandboxId(), QString(), this);
+    m_secretStore->resolve(names, env, resolved);
 }
 
 void SandboxController::deliverSecrets(const QMap<QString, QString> &placeholders, Outcome partial,

@@ -53,8 +53,7 @@ public:
 
     // Finds the values of the project's injected secrets (injected-secrets) at each start:
     // `names`, the host's environment after the pre-start hook → done(resolution). Unset: the
-    // default, SecretStore::resolve of this project's store once it exists; until then no
-    // name has a value (each is reported missing).
+    // default, SecretStore::resolve of this project's store (the app's settings file).
     using SecretResolver =
         std::function<void(const QStringList &names, const QProcessEnvironment &hostEnv,
                            std::function<void(const SecretStore::Resolution &resolution)> done)>;
@@ -129,6 +128,7 @@ private:
     std::shared_ptr<ImageCheck> m_imageCheck;
     bool m_shareOpenCodeSettings = false; // StartOptions::shareOpenCodeSettings of this start
     SecretResolver m_secretResolver;
+    SecretStore *m_secretStore = nullptr; // the default resolver's, made at the first use
     // The values of this start's injected secrets, from resolveSecrets() until deliverSecrets()
     // (never logged; cleared as soon as they are handed over or the start fails).
     QMap<QString, QByteArray> m_secretValues;

@@ -790,12 +790,14 @@ void TestRunPlan::injectedSecretsGetPlaceholdersAndRootTmpfs()
                           {QStringLiteral("api.example.com")},
                           QStringLiteral("x-api-key"),
                           QStringLiteral("{}"),
-                          QStringLiteral("anthropic")},
+                          QStringLiteral("anthropic"),
+                          {}},
                          {QStringLiteral("GH_TOKEN"),
                           {QStringLiteral("api.github.com"), QStringLiteral("api.example.com")},
                           QStringLiteral("Authorization"),
                           QStringLiteral("Bearer {}"),
-                          QString()}};
+                          QString(),
+                          {}}};
     const RunPlan plan = makePlan(c);
     QVERIFY2(plan.ok(), qPrintable(plan.error));
     const QStringList a = plan.spec.arguments;

@@ -62,7 +62,7 @@ private Q_SLOTS:
     void start_hookEnvironmentFeedsPassthrough();
     void start_injectedSecrets_deliveredOnStdinNeverInArgv();
     void start_injectedSecrets_failedDeliveryIsANotice();
-    void start_injectedSecrets_noResolverMeansMissing();
+    void start_injectedSecrets_defaultResolverIsTheSecretStore();
     void start_portAlreadyAllocated_retriesWithAnotherPort();
     void start_portRetriesAreBounded();
     void start_publishedPorts_takenHostPortGetsAnother();
@@ -450,12 +450,14 @@ ProjectConfig injectingConfig()
                                {QStringLiteral("api.example.test")},
                                QStringLiteral("Authorization"),
                                QStringLiteral("Bearer {}"),
-                               QString()},
+                               QString(),
+                               {}},
                               {QStringLiteral("NOT_SET_KEY"),
                                {QStringLiteral("api.example.test")},
                                QStringLiteral("x-api-key"),
                                QStringLiteral("{}"),
-                               QString()}};
+                               QString(),
+                               {}}};
     return config;
 }
 
@@ -547,19 +549,36 @@ void TestSandboxController::start_injectedSecrets_failedDeliveryIsANotice()
              qPrintable(notices));
 }
 
-void TestSandboxController::start_injectedSecrets_noResolverMeansMissing()
+void TestSandboxController::start_injectedSecrets_defaultResolverIsTheSecretStore()
 {
-    m_fake->reply(ExecLoader, 0, "ocs-secrets: ok 0\n");
+    m_fake->reply(ExecLoader, 0, "ocs-secrets: ok 1\n");
     SandboxController *c = makeController(injectingConfig());
+    // E2E_API_KEY's source: a host variable (recorded in the app's settings, as `ocs secret
+    // set --from-env` does); NOT_SET_KEY has none, and the keychain is off (OCS_KEYCHAIN=0).
+    SecretStore store(m_project->sandboxId());
+    QVERIFY(store
+                .setSource(QStringLiteral("E2E_API_KEY"), SecretStore::Scope::Project,
+                           SecretSource{SecretSource::Kind::Environment,
+                                        QStringLiteral("E2E_CTL_HOST_SECRET"), QString(), 0})
+                .ok);
+    m_env.set("E2E_CTL_HOST_SECRET", QString::fromUtf8(InjectedValue));
     const auto o = start(*c);
+    m_env.unset("E2E_CTL_HOST_SECRET");
     QVERIFY(o);
     QVERIFY2(o->ok, qPrintable(o->error.message));
-    // Still delivered (no rule): the entrypoint waits for the loader before its proxy starts.
     const QList<ProcessSpec> loads = m_fake->callsStartingWith(ExecLoader);
     QCOMPARE(loads.size(), 1);
-    QCOMPARE(loads.first().standardInput, QByteArray("ocs-secrets 1\nend\n"));
     QVERIFY(
-        o->notices.join(QLatin1Char('\n')).contains(QStringLiteral("E2E_API_KEY, NOT_SET_KEY")));
+        loads.first().standardInput.contains(' ' + ("Bearer " + InjectedValue).toBase64() + '\n'));
+    QVERIFY(!loads.first().standardInput.contains("NOT_SET_KEY"));
+    for (const ProcessSpec &spec : m_fake->calls())
+        for (const QString &arg : spec.arguments)
+            QVERIFY2(!arg.toUtf8().contains(InjectedValue), qPrintable(arg));
+    const QString notices = o->notices.join(QLatin1Char('\n'));
+    QVERIFY2(notices.contains(QStringLiteral("Injected secrets (the agent sees placeholders): "
+                                             "E2E_API_KEY")),
+             qPrintable(notices));
+    QVERIFY2(notices.contains(QStringLiteral("NOT_SET_KEY")), qPrintable(notices));
 }
 
 void TestSandboxController::start_portAlreadyAllocated_retriesWithAnotherPort()
