@@ -377,6 +377,22 @@ if [[ "${OCS_INJECT:-}" == 1 ]] && (( MISE_MODE == 0 )); then
     (( ${#INJECT_HOSTS[@]} > 0 )) || ocs_die "OCS_INJECT=1 without any host in OCS_INJECT_HOSTS"
     [[ -d "$SECRETS_DIR" && "$(stat -c '%u %a' "$SECRETS_DIR")" == "0 700" ]] \
         || ocs_die "OCS_INJECT=1 needs $SECRETS_DIR as root's 0700 tmpfs (--tmpfs $SECRETS_DIR:rw,nosuid,nodev,noexec,size=1m,mode=0700)"
+    # git over HTTPS (OCS_INJECT_GIT=HOST=NAME,...): a credential helper in the system
+    # config answers git with the user x-access-token and the placeholder in NAME as the
+    # password; the proxy swaps the whole basic-auth header for the one with the value.
+    IFS=',' read -r -a git_items <<<"${OCS_INJECT_GIT:-}"
+    for raw in "${git_items[@]}"; do
+        [[ -n "${raw//[[:space:]]/}" ]] || continue
+        [[ "$raw" =~ ^([a-z0-9.-]+)=([A-Za-z_][A-Za-z0-9_]*)$ ]] \
+            || ocs_die "OCS_INJECT_GIT entry '$raw' is not HOST=NAME"
+        gh="${BASH_REMATCH[1]}" gn="${BASH_REMATCH[2]}"
+        printf '%s\n' "${INJECT_HOSTS[@]}" | grep -qxF -- "$gh" \
+            || ocs_die "OCS_INJECT_GIT host '$gh' is not in OCS_INJECT_HOSTS"
+        # shellcheck disable=SC2016 # expanded by git's shell, in dev's environment
+        git config --system "credential.https://$gh.helper" \
+            "!f() { test \"\$1\" = get && printf 'username=x-access-token\\npassword=%s\\n' \"\$$gn\"; }; f" \
+            || ocs_die "cannot set git's credential helper for $gh"
+    done
     for _ in $(seq 1 300); do
         [[ -f "$SECRETS_DIR/ready" ]] && { INJECT=1; break; }
         sleep 0.1

@@ -281,15 +281,23 @@ RunPlan RunPlanner::plan(const ContainerEngine &engine, const Project &project, 
     if (!cfg.injectedSecrets.isEmpty()) {
         QStringList hosts;
         for (const InjectedSecret &s : cfg.injectedSecrets)
-            for (const QString &h : s.hosts)
+            for (const QString &h : s.hosts + s.gitHosts)
                 if (!hosts.contains(h))
                     hosts << h;
+        // git over HTTPS: a credential helper answers with the placeholder as the password.
+        QStringList git;
+        for (const InjectedSecret &s : cfg.injectedSecrets)
+            for (const QString &h : s.gitHosts)
+                git << h + QLatin1Char('=') + s.name;
         // Root's own folder for the rules with the values (ocs-secrets-load), in memory only.
         a << QStringLiteral("--tmpfs")
           << secretdelivery::ContainerDir + QLatin1Char(':') + secretdelivery::TmpfsOptions;
         a << QStringLiteral("--env") << QStringLiteral("OCS_INJECT=1");
         a << QStringLiteral("--env")
           << QStringLiteral("OCS_INJECT_HOSTS=") + hosts.join(QLatin1Char(','));
+        if (!git.isEmpty())
+            a << QStringLiteral("--env")
+              << QStringLiteral("OCS_INJECT_GIT=") + git.join(QLatin1Char(','));
     }
     // For `ocs verify`: what was meant to be read-only (mount paths cannot contain ':').
     a << QStringLiteral("--env")

@@ -21,6 +21,11 @@ QByteArray headerValue(const QString &format, const QByteArray &value)
     return out;
 }
 
+QByteArray gitBasicAuth(const QByteArray &password)
+{
+    return "Basic " + (GitUser.toUtf8() + ':' + password).toBase64();
+}
+
 QList<Rule> rules(const QList<InjectedSecret> &secrets, const QMap<QString, QString> &placeholders,
                   const QMap<QString, QByteArray> &values)
 {
@@ -28,12 +33,17 @@ QList<Rule> rules(const QList<InjectedSecret> &secrets, const QMap<QString, QStr
     for (const InjectedSecret &s : secrets) {
         const auto value = values.constFind(s.name);
         const QString placeholder = placeholders.value(s.name);
-        if (value == values.cend() || value->isEmpty() || placeholder.isEmpty() ||
-            s.hosts.isEmpty() || s.header.isEmpty())
+        if (value == values.cend() || value->isEmpty() || placeholder.isEmpty())
             continue;
         const QString format = s.format.isEmpty() ? QStringLiteral("{}") : s.format;
-        out << Rule{s.name, s.hosts, s.header, headerValue(format, placeholder.toUtf8()),
-                    headerValue(format, *value)};
+        if (!s.hosts.isEmpty() && !s.header.isEmpty())
+            out << Rule{s.name, s.hosts, s.header, headerValue(format, placeholder.toUtf8()),
+                        headerValue(format, *value)};
+        // git over HTTPS: HTTP basic auth with the user name GitUser and the placeholder as
+        // the password (what the sandbox's credential helper hands git).
+        if (!s.gitHosts.isEmpty())
+            out << Rule{s.name, s.gitHosts, QStringLiteral("Authorization"),
+                        gitBasicAuth(placeholder.toUtf8()), gitBasicAuth(*value)};
     }
     return out;
 }

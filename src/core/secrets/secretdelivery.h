@@ -44,6 +44,10 @@ struct Rule
 QString makePlaceholder(const QString &name);
 // The header's value for a format ("{}", "Bearer {}"): every "{}" replaced by `value`.
 QByteArray headerValue(const QString &format, const QByteArray &value);
+// git over HTTPS (InjectedSecret::gitHosts): the user name the sandbox's credential helper
+// gives git, and the Authorization value of basic auth with `password`.
+inline const QString GitUser = QStringLiteral("x-access-token");
+QByteArray gitBasicAuth(const QByteArray &password);
 // The rules for the secrets that have a value (`values`: NAME -> value; names without one
 // get no rule and keep their placeholder).
 QList<Rule> rules(const QList<InjectedSecret> &secrets, const QMap<QString, QString> &placeholders,

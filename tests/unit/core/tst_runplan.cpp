@@ -4,6 +4,7 @@
 
 #include "fakeprocesslauncher.h"
 #include "sandbox/runplan.h"
+#include "secrets/secretdelivery.h"
 #include "testhelpers.h"
 
 #include <QDir>
@@ -52,6 +53,7 @@ private Q_SLOTS:
     void staticEnvAndFirewallSettings();
     void injectedSecretsGetPlaceholdersAndRootTmpfs();
     void noInjectedSecretsNoTmpfs();
+    void injectedSecretForGitOverHttps();
     void emptyWhitelistAndPorts();
     void refusesUnmountablePaths_data();
     void refusesUnmountablePaths();
@@ -832,6 +834,35 @@ void TestRunPlan::noInjectedSecretsNoTmpfs()
         QVERIFY2(!arg.startsWith(QStringLiteral("/run/ocs-secrets")), qPrintable(arg));
         QVERIFY2(!arg.startsWith(QStringLiteral("OCS_INJECT")), qPrintable(arg));
     }
+}
+
+void TestRunPlan::injectedSecretForGitOverHttps()
+{
+    ProjectConfig c = fullConfig();
+    c.injectedSecrets = {{QStringLiteral("GH_TOKEN"),
+                          {QStringLiteral("api.github.com")},
+                          QStringLiteral("Authorization"),
+                          QStringLiteral("Bearer {}"),
+                          QStringLiteral("github"),
+                          {QStringLiteral("github.com")}}};
+    const RunPlan plan = makePlan(c);
+    QVERIFY2(plan.ok(), qPrintable(plan.error));
+    const QStringList a = plan.spec.arguments;
+    QVERIFY(a.contains(QStringLiteral("OCS_INJECT_HOSTS=api.github.com,github.com")));
+    QVERIFY(a.contains(QStringLiteral("OCS_INJECT_GIT=github.com=GH_TOKEN")));
+    // Two rules: the API's bearer header, and git's basic auth on github.com.
+    const QString ph = plan.secretPlaceholders.value(QStringLiteral("GH_TOKEN"));
+    const QList<secretdelivery::Rule> rules = secretdelivery::rules(
+        c.injectedSecrets, plan.secretPlaceholders, {{QStringLiteral("GH_TOKEN"), "ghp_value"}});
+    QCOMPARE(rules.size(), 2);
+    QCOMPARE(rules[0].match, "Bearer " + ph.toUtf8());
+    QCOMPARE(rules[0].replacement, QByteArray("Bearer ghp_value"));
+    QCOMPARE(rules[1].hosts, QStringList{QStringLiteral("github.com")});
+    QCOMPARE(rules[1].header, QStringLiteral("Authorization"));
+    QCOMPARE(rules[1].match, "Basic " + ("x-access-token:" + ph.toUtf8()).toBase64());
+    QCOMPARE(rules[1].replacement, "Basic " + QByteArray("x-access-token:ghp_value").toBase64());
+    // No value: no rule (the placeholder goes out unchanged).
+    QVERIFY(secretdelivery::rules(c.injectedSecrets, plan.secretPlaceholders, {}).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestRunPlan)
