@@ -314,6 +314,9 @@ if (( INJECT )); then
     # shellcheck disable=SC2016 # bash -c's and the sandbox's shell
     check "the other hosts stay end to end (sub.allowed.test shows the fake internet's own certificate)" \
         bash -c '[[ "$1" == *"CN=allowed.test"* ]]' _ "$(dev sh -c 'curl -sv --max-time 15 -o /dev/null https://sub.allowed.test/ 2>&1 | grep -i "subject:"')"
+    # shellcheck disable=SC2016 # the sandbox's shell
+    echo_f=$(dev sh -c 'curl -sS --max-time 15 -H "Host: sub.allowed.test" -H "x-api-key: $E2E_API_KEY" https://api.allowed.test/echo-headers/f' 2>&1)
+    expect_not_contains "... nor does another Host inside the decrypted tunnel get the value" "$INJECT_SHA" "$echo_f"
     # git over HTTPS: git's credential helper hands out the placeholder; the proxy swaps the
     # whole basic-auth header (user x-access-token) for the one with the value.
     # shellcheck disable=SC2016 # the sandbox's shell
