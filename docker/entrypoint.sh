@@ -353,10 +353,99 @@ if [[ -d "$OCS_NET_DIR/log" ]] && ! "${as_proxy[@]}" test -w "$OCS_NET_DIR/log";
     echo "ocs-entrypoint: note: $OCS_NET_DIR/log is not writable for the proxy: decisions are not logged"
 fi
 
+# ---------------------------------------------------------------- injected secrets
+# OCS_INJECT=1: the host delivers header rules with the secrets' values through
+# ocs-secrets-load (`exec -i --user 0`, on stdin) into the root-only tmpfs SECRETS_DIR; Squid
+# bumps the CONNECTs to OCS_INJECT_HOSTS (and nothing else) with a leaf for exactly those
+# hosts from a CA made here, whose private key is deleted once it signed, and replaces the
+# placeholder the agent sends with the value (see README.md, "Injected secrets").
+SECRETS_DIR=/run/ocs-secrets
+INJECT=0
+declare -a INJECT_HOSTS=()
 rm -f "$TLS_DIR/key.pem" "$TLS_DIR/cert.pem" || ocs_die "cannot remove the old proxy certificate in $TLS_DIR"
-tls_err="$(openssl req -x509 -nodes -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -days 3650 \
-    -subj /CN=ocs-sandbox-proxy -keyout "$TLS_DIR/key.pem" -out "$TLS_DIR/cert.pem" 2>&1)" \
-    || ocs_die "cannot make the proxy's TLS certificate in $TLS_DIR: ${tls_err//$'\n'/ }"
+if [[ "${OCS_INJECT:-}" == 1 ]] && (( MISE_MODE == 0 )); then
+    IFS=',' read -r -a inject_items <<<"${OCS_INJECT_HOSTS:-}"
+    for raw in "${inject_items[@]}"; do
+        h="${raw//[[:space:]]/}"
+        h="${h,,}"
+        [[ -n "$h" ]] || continue
+        [[ "$h" =~ ^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$ ]] \
+            || ocs_die "OCS_INJECT_HOSTS entry '$raw' is not a host name"
+        INJECT_HOSTS+=("$h")
+    done
+    mapfile -t INJECT_HOSTS < <(printf '%s\n' "${INJECT_HOSTS[@]}" | sed '/^$/d' | LC_ALL=C sort -u)
+    (( ${#INJECT_HOSTS[@]} > 0 )) || ocs_die "OCS_INJECT=1 without any host in OCS_INJECT_HOSTS"
+    [[ -d "$SECRETS_DIR" && "$(stat -c '%u %a' "$SECRETS_DIR")" == "0 700" ]] \
+        || ocs_die "OCS_INJECT=1 needs $SECRETS_DIR as root's 0700 tmpfs (--tmpfs $SECRETS_DIR:rw,nosuid,nodev,noexec,size=1m,mode=0700)"
+    # git over HTTPS (OCS_INJECT_GIT=HOST=NAME,...): a credential helper in the system
+    # config answers git with the user x-access-token and the placeholder in NAME as the
+    # password; the proxy swaps the whole basic-auth header for the one with the value.
+    IFS=',' read -r -a git_items <<<"${OCS_INJECT_GIT:-}"
+    for raw in "${git_items[@]}"; do
+        [[ -n "${raw//[[:space:]]/}" ]] || continue
+        [[ "$raw" =~ ^([a-z0-9.-]+)=([A-Za-z_][A-Za-z0-9_]*)$ ]] \
+            || ocs_die "OCS_INJECT_GIT entry '$raw' is not HOST=NAME"
+        gh="${BASH_REMATCH[1]}" gn="${BASH_REMATCH[2]}"
+        printf '%s\n' "${INJECT_HOSTS[@]}" | grep -qxF -- "$gh" \
+            || ocs_die "OCS_INJECT_GIT host '$gh' is not in OCS_INJECT_HOSTS"
+        # shellcheck disable=SC2016 # expanded by git's shell, in dev's environment
+        git config --system "credential.https://$gh.helper" \
+            "!f() { test \"\$1\" = get && printf 'username=x-access-token\\npassword=%s\\n' \"\$$gn\"; }; f" \
+            || ocs_die "cannot set git's credential helper for $gh"
+    done
+    for _ in $(seq 1 300); do
+        [[ -f "$SECRETS_DIR/ready" ]] && { INJECT=1; break; }
+        sleep 0.1
+    done
+    if (( INJECT )); then
+        echo "ocs-entrypoint: injected secrets: TLS of ${INJECT_HOSTS[*]} is terminated by the proxy"
+    else
+        echo "ocs-entrypoint: note: no secrets were delivered within 30 s (ocs-secrets-load): the placeholders go out unchanged"
+    fi
+fi
+if (( INJECT )); then
+    ca_dir="$SECRETS_DIR/ca"
+    { rm -rf "$ca_dir" && mkdir -m 0700 "$ca_dir"; } || ocs_die "cannot create $ca_dir"
+    sans="$(printf 'DNS:%s,' "${INJECT_HOSTS[@]}")"; sans="${sans%,}"
+    permitted="$(printf 'permitted;DNS:%s,' "${INJECT_HOSTS[@]}")"; permitted="${permitted%,}"
+    serial="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+    printf 'subjectAltName=%s\nextendedKeyUsage=serverAuth\nbasicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n' \
+        "$sans" >"$ca_dir/leaf.ext" || ocs_die "cannot write $ca_dir/leaf.ext"
+    # The CA may only sign for the injected hosts (name constraints), and its key lives in
+    # the tmpfs only until the leaf is signed.
+    tls_rc=0
+    tls_err="$( {
+        openssl req -x509 -nodes -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -days 30 \
+            -subj "/CN=OpenCode Sandbox injection CA $(head -c 64 /proc/sys/kernel/hostname)" -keyout "$ca_dir/ca.key" -out "$ca_dir/ca.crt" \
+            -addext basicConstraints=critical,CA:TRUE,pathlen:0 -addext keyUsage=critical,keyCertSign,cRLSign \
+            -addext "nameConstraints=critical,$permitted" \
+        && openssl req -nodes -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -subj "/CN=${INJECT_HOSTS[0]}" \
+            -keyout "$TLS_DIR/key.pem" -out "$ca_dir/leaf.csr" \
+        && openssl x509 -req -in "$ca_dir/leaf.csr" -CA "$ca_dir/ca.crt" -CAkey "$ca_dir/ca.key" \
+            -set_serial "0x$serial" -days 30 -extfile "$ca_dir/leaf.ext" -out "$TLS_DIR/cert.pem"
+    } 2>&1)" || tls_rc=$?
+    rm -f "$ca_dir/ca.key" "$ca_dir/leaf.csr"
+    [[ ! -e "$ca_dir/ca.key" ]] || ocs_die "cannot delete the CA's private key"
+    (( tls_rc == 0 )) || ocs_die "cannot make the injection CA and certificate: ${tls_err//$'\n'/ }"
+    # Trusted by everything that reads the system bundle (curl, git, node, Python; see
+    # ocs_build_dev_env) and, through Debian's hook, Java's cacerts when it is installed.
+    install -m 0644 "$ca_dir/ca.crt" /usr/local/share/ca-certificates/ocs-inject-ca.crt \
+        || ocs_die "cannot install the injection CA"
+    ca_out="$(update-ca-certificates 2>&1)" || ocs_die "update-ca-certificates failed: ${ca_out//$'\n'/ }"
+    grep -q "$(sed -n 2p "$ca_dir/ca.crt")" "$OCS_CA_BUNDLE" || ocs_die "the injection CA is not in $OCS_CA_BUNDLE"
+    {
+        printf '# generated by ocs-entrypoint: injected secrets (root only)\n'
+        printf 'acl ocs_inject_hosts dstdomain -n %s\n' "${INJECT_HOSTS[*]}"
+        printf 'ssl_bump bump ocs_step1 ocs_on_sni ocs_inject_hosts\n'
+        printf 'include %s\n' "$SECRETS_DIR/inject.conf"
+    } >"$SECRETS_DIR/squid-inject.conf" || ocs_die "cannot write $SECRETS_DIR/squid-inject.conf"
+    INJECT_INCLUDE="include $SECRETS_DIR/squid-inject.conf"
+else
+    INJECT_INCLUDE=""
+    tls_err="$(openssl req -x509 -nodes -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -days 3650 \
+        -subj /CN=ocs-sandbox-proxy -keyout "$TLS_DIR/key.pem" -out "$TLS_DIR/cert.pem" 2>&1)" \
+        || ocs_die "cannot make the proxy's TLS certificate in $TLS_DIR: ${tls_err//$'\n'/ }"
+fi
 chmod 0640 "$TLS_DIR/key.pem" || ocs_die "cannot set the permissions of $TLS_DIR/key.pem"
 chmod 0644 "$TLS_DIR/cert.pem" || ocs_die "cannot set the permissions of $TLS_DIR/cert.pem"
 "${as_proxy[@]}" test -r "$TLS_DIR/key.pem" \
@@ -382,12 +471,16 @@ sed -e "s|@OCS_SQUID_ACCESS_LOG@|$access_log|g" \
     -e "s|@OCS_FORBIDDEN_EXTRA@|$forbidden_extra|g" \
     -e "s|@OCS_TLS_CERT@|$TLS_DIR/cert.pem|g" \
     -e "s|@OCS_TLS_KEY@|$TLS_DIR/key.pem|g" \
+    -e "s|@OCS_INJECT_INCLUDE@|$INJECT_INCLUDE|g" \
     /usr/local/lib/ocs/squid.conf >"$SQUID_CONF.tmp" || ocs_die "cannot generate $SQUID_CONF"
 chmod 0644 "$SQUID_CONF.tmp" || ocs_die "cannot chmod $SQUID_CONF.tmp"
 mv -f "$SQUID_CONF.tmp" "$SQUID_CONF" || ocs_die "cannot install $SQUID_CONF"
 
-parse_out="$(squid -k parse -f "$SQUID_CONF" 2>&1)" \
-    || ocs_die "squid rejected its configuration: $(grep -iE 'fatal|error' <<<"$parse_out" | head -n 3 | tr '\n' ' ')"
+if ! parse_out="$(squid -k parse -f "$SQUID_CONF" 2>&1)"; then
+    # Squid quotes the line it rejects: with injected secrets that may hold a value.
+    (( INJECT == 0 )) || ocs_die "squid rejected its configuration with the injected secrets' rules (not shown: they hold the values)"
+    ocs_die "squid rejected its configuration: $(grep -iE 'fatal|error' <<<"$parse_out" | head -n 3 | tr '\n' ' ')"
+fi
 
 # Squid keeps only what it needs to become `proxy` (no NET_ADMIN), and gets
 # none of the container's variables (the password, user variables).

@@ -216,6 +216,19 @@ function decideSni(host, sni) {
     return decideName(h);
 }
 
+// A request inside a bumped tunnel (only the hosts of injected secrets are bumped): HTTPS on
+// 443 to an allowed name; the tunnel's server name, when Squid knows it, must be that name.
+function decideBumped(method, host, port, proto, sni) {
+    if (method === 'CONNECT') return {allowed: false, rule: 'bumped: connect'};
+    if (port !== 443 || proto.toUpperCase() !== 'HTTPS') return {allowed: false, rule: 'port'};
+    const h = normalise(host === '-' ? '' : host);
+    if (isIpLiteral(h)) return {allowed: false, rule: 'ip address'};
+    if (!isValidName(h)) return {allowed: false, rule: 'invalid host'};
+    if (sni !== '' && sni !== '-' && normalise(sni) !== h)
+        return {allowed: false, rule: `tls: server name differs: ${clip(sni, 253)}`};
+    return decideName(h);
+}
+
 // ------------------------------------------------------------------ the decision log
 
 function clip(s, n) {
@@ -439,6 +452,11 @@ function answerLine(line) {
             if (!(recheck && d.allowed)) record(d, h.toLowerCase(), port, m);
             ok = d.allowed;
             rule = d.rule;
+        } else if (mode === 'bumped') {
+            const d = decideBumped(m, h.toLowerCase(), port, proto || '', sni || '');
+            record(d, h.toLowerCase(), port, m);
+            ok = d.allowed;
+            rule = d.rule;
         } else if (mode === 'sni') {
             const d = decideSni(h, sni);
             if (!d.allowed) record(d, h.toLowerCase(), port, m);
@@ -513,4 +531,4 @@ if (require.main === module) {
     else serve(answerLine);
 }
 
-module.exports = {decideRequest, decideSni, parseEntry, EntrySet};
+module.exports = {decideRequest, decideSni, decideBumped, parseEntry, EntrySet};

@@ -113,7 +113,7 @@ fakenet=ocs-e2e-fakenet-$RUN_ID
 "$NET_ENGINE" run -d --rm --name "$fakenet" -v "$TLS:/srv/fakenet/tls:ro" "$FAKENET_IMAGE" >/dev/null && containers+=("$fakenet")
 FAKE_IP=$("$NET_ENGINE" inspect -f '{{.NetworkSettings.IPAddress}}' "$fakenet")
 [[ -n "$FAKE_IP" ]] || { echo "fakenet has no address" >&2; exit 1; }
-export OCS_EXTRA_HOSTS="allowed.test=$FAKE_IP,sub.allowed.test=$FAKE_IP,blocked.test=$FAKE_IP,evilallowed.test=$FAKE_IP"
+export OCS_EXTRA_HOSTS="allowed.test=$FAKE_IP,sub.allowed.test=$FAKE_IP,api.allowed.test=$FAKE_IP,git.allowed.test=$FAKE_IP,blocked.test=$FAKE_IP,evilallowed.test=$FAKE_IP"
 
 # Services on the host (started once the sandbox shows where the host is): one port listed
 # in host-ports, one not.
@@ -148,6 +148,33 @@ env:
   STATIC_VAR: hello world
 share-opencode-settings: true
 YAML
+# Injected secrets (issue 12): E2E_API_KEY's value comes from the host (ocs secret set
+# --from-env) and the proxy puts it into x-api-key on the way to api.allowed.test; the agent
+# only ever sees a placeholder. The value has a known prefix and a random rest, so that the
+# sandbox can be searched for it by its hash without the value ever being sent in.
+INJECT_VALUE="e2e-inject-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+sha() { printf '%s' "$1" | sha256sum | cut -c1-64; }
+INJECT_SHA=$(sha "$INJECT_VALUE")
+INJECT=1
+as_user tee -a "$PA/opencode-sandbox-config.yaml" >/dev/null <<'YAML'
+injected-secrets:
+  E2E_API_KEY:
+    hosts: [api.allowed.test]
+    header: x-api-key
+    git-hosts: [git.allowed.test]
+YAML
+# OpenCode itself, with a bundled provider whose key is injected (npm is not reachable from
+# the sandbox, so no provider package can be installed).
+as_user tee "$PA/opencode.json" >/dev/null <<'JSON'
+{
+  "$schema": "https://opencode.ai/config.json",
+  "provider": {
+    "anthropic": {
+      "options": { "baseURL": "https://api.allowed.test/echo-headers/oc/v1", "apiKey": "{env:E2E_API_KEY}" }
+    }
+  }
+}
+JSON
 check "validate accepts the project config" ocs_in "$PA" validate
 
 # The user's OpenCode settings (a fake ~/.config/opencode, XDG_CONFIG_HOME for the starts): a
@@ -184,6 +211,14 @@ expect_eq "SANDBOX_ID is proj-a-<cksum of the root>" "proj-a-$(printf '%s' "$(re
 check "the build log is in the state folder" test -s "$STATE_ROOT/$ID_A/docker-build.log"
 CA=opencode-sandbox-$ID_A
 
+# The value's source: the host variable E2E_INJECT_SOURCE of the start (XDG_CONFIG_HOME as
+# for the start: the app's settings file is there).
+if ocs secret list >/dev/null 2>&1; then
+    out=$(XDG_CONFIG_HOME=$XDG_FAKE ocs_in "$PA" secret set E2E_API_KEY --from-env E2E_INJECT_SOURCE 2>&1); rc=$?
+    check "ocs secret set --from-env records the source ($out)" test "$rc" -eq 0
+else
+    fail "ocs secret list works (injected secrets need ocs secret set)" "$(ocs secret list 2>&1 | tail -3)"
+fi
 SECRET_VALUE="e2e-$RANDOM-$RANDOM-passthrough-value"
 t0=$SECONDS
 # The first start shows what the sandbox may reach and needs consent (issue 10, item 7).
@@ -192,7 +227,7 @@ check "a first start is not made without consent (exit $rc)" test "$rc" -ne 0
 expect_contains "... and shows what the sandbox may reach" "whitelist (HTTP/HTTPS): .allowed.test" "$first"
 expect_contains "... including the host variables passed in" "SECRET_TOKEN (from host E2E_SECRET_SOURCE)" "$first"
 expect_eq "... and nothing was started" "" "$(eng ps -a -q --filter "name=^$CA\$")"
-if (cd "$PA/sub/dir" && XDG_CONFIG_HOME=$XDG_FAKE E2E_SECRET_SOURCE=$SECRET_VALUE as_user "$OCS_BIN" start --detach --yes) >"$WORK/start-a.log" 2>&1; then
+if (cd "$PA/sub/dir" && XDG_CONFIG_HOME=$XDG_FAKE E2E_SECRET_SOURCE=$SECRET_VALUE E2E_INJECT_SOURCE=$INJECT_VALUE as_user "$OCS_BIN" start --detach --yes) >"$WORK/start-a.log" 2>&1; then
     pass "start --detach from a subfolder reaches healthy ($((SECONDS - t0)) s)"
 else
     fail "start --detach from a subfolder reaches healthy" "$(cat "$WORK/start-a.log"; eng logs --tail 30 "$CA" 2>&1)"
@@ -247,6 +282,86 @@ cmdlines=$(eng exec -u root "$CA" sh -c 'for f in /proc/[0-9]*/cmdline; do tr "\
 expect_not_contains "the passthrough value is in no process's argv in the sandbox" "$SECRET_VALUE" "$cmdlines"
 expect_not_contains "the password is in no process's argv in the sandbox" "$PASSWORD_A" "$cmdlines"
 expect_not_contains "no host process has the passthrough value in argv" "$SECRET_VALUE" "$(ps -eo args)"
+
+# Injected secrets: the proxy swaps the placeholder for the value only towards the secret's
+# host, and the value is nowhere the agent can read.
+if (( INJECT )); then
+    t_inject=$SECONDS
+    expect_contains "the start says which secrets are injected" "Injected secrets (the agent sees placeholders): E2E_API_KEY" "$(cat "$WORK/start-a.log")"
+    PH=$(dev printenv E2E_API_KEY)
+    # shellcheck disable=SC2016 # bash -c's own $1
+    check "the agent's E2E_API_KEY is a placeholder ($PH)" bash -c '[[ "$1" =~ ^ocs-secret-E2E_API_KEY-[0-9a-f]{16}$ ]]' _ "$PH"
+    PH_SHA=$(sha "$PH")
+    # shellcheck disable=SC2016 # the sandbox's shell expands $E2E_API_KEY
+    echo_a=$(dev sh -c 'curl -sS --max-time 15 -H "x-api-key: $E2E_API_KEY" https://api.allowed.test/echo-headers/a' 2>&1)
+    expect_contains "(a) the agent's request to api.allowed.test arrives with the real value (no -k: the sandbox's CA is trusted)" "echo x-api-key sha256=$INJECT_SHA" "$echo_a"
+    # shellcheck disable=SC2016
+    echo_b=$(dev sh -c 'curl -sS --max-time 15 -H "x-api-key: $E2E_API_KEY" https://sub.allowed.test/echo-headers/b' 2>&1)
+    expect_contains "(b) the same request to another whitelisted host arrives with the placeholder" "echo x-api-key sha256=$PH_SHA" "$echo_b"
+    expect_not_contains "... and without the value" "$INJECT_SHA" "$echo_b"
+    # shellcheck disable=SC2016
+    echo_c=$(dev sh -c 'curl -sS --max-time 15 -H "x-api-key: $E2E_API_KEY" http://api.allowed.test/echo-headers/c' 2>&1)
+    expect_contains "... and so does plain HTTP to the secret's own host" "echo x-api-key sha256=$PH_SHA" "$echo_c"
+    expect_not_contains "... never the value" "$INJECT_SHA" "$echo_c"
+    # shellcheck disable=SC2016 # bash -c's and the sandbox's shell
+    check "the secret's host is served with the sandbox's own CA" \
+        bash -c '[[ "$1" == *"OpenCode Sandbox injection CA"* ]]' _ "$(dev sh -c 'curl -sv --max-time 15 -o /dev/null https://api.allowed.test/ 2>&1 | grep -i "issuer:"')"
+    # shellcheck disable=SC2016 # bash -c's and the sandbox's shell
+    check "the other hosts stay end to end (sub.allowed.test shows the fake internet's own certificate)" \
+        bash -c '[[ "$1" == *"CN=allowed.test"* ]]' _ "$(dev sh -c 'curl -sv --max-time 15 -o /dev/null https://sub.allowed.test/ 2>&1 | grep -i "subject:"')"
+    # shellcheck disable=SC2016 # the sandbox's shell
+    echo_f=$(dev sh -c 'curl -sS --max-time 15 -H "Host: sub.allowed.test" -H "x-api-key: $E2E_API_KEY" https://api.allowed.test/echo-headers/f' 2>&1)
+    expect_not_contains "... nor does another Host inside the decrypted tunnel get the value" "$INJECT_SHA" "$echo_f"
+    # git over HTTPS: git's credential helper hands out the placeholder; the proxy swaps the
+    # whole basic-auth header (user x-access-token) for the one with the value.
+    # shellcheck disable=SC2016 # the sandbox's shell
+    cred=$(dev sh -c 'printf "protocol=https\nhost=git.allowed.test\n\n" | git credential fill' 2>&1)
+    expect_contains "git's credential helper gives the placeholder for git.allowed.test" "password=$PH" "$cred"
+    # shellcheck disable=SC2016 # the sandbox's shell
+    echo_g=$(dev sh -c 'curl -sS --max-time 15 -H "Authorization: Basic $(printf "x-access-token:%s" "$E2E_API_KEY" | base64 -w0)" https://git.allowed.test/echo-headers/g' 2>&1)
+    expect_contains "git's basic auth to git.allowed.test arrives with the value" \
+        "echo authorization sha256=$(sha "Basic $(printf 'x-access-token:%s' "$INJECT_VALUE" | base64 -w0)")" "$echo_g"
+    # (c) As the agent: every string that looks like the value (its prefix and length) in
+    # every process's environment and command line, and every file it can read, hashed; the
+    # value's hash must not be among them. Control: a look-alike the agent writes is found.
+    DECOY="e2e-inject-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+    # shellcheck disable=SC2016 # the sandbox's shell
+    dev sh -c 'printf "%s\n" "$1" >/tmp/e2e-decoy.txt' _ "$DECOY"
+    # shellcheck disable=SC2016 # the sandbox's shell
+    found=$(dev sh -c '
+        { cat /proc/[0-9]*/environ /proc/[0-9]*/cmdline 2>/dev/null | tr "\0" "\n"
+          find / \( -path /proc -o -path /sys -o -path /dev \) -prune -o -type f -readable -size -64M -print0 2>/dev/null \
+              | xargs -0 -r grep -ahoE "e2e-inject-[0-9a-f]{24}" 2>/dev/null
+        } | grep -aoE "e2e-inject-[0-9a-f]{24}" | sort -u | while read -r t; do printf "%s" "$t" | sha256sum; done' 2>&1)
+    expect_contains "(c) control: the search finds a look-alike the agent wrote" "$(sha "$DECOY")" "$found"
+    expect_not_contains "(c) the value is in no process environment or command line and no file the agent can read" "$INJECT_SHA" "$found"
+    check_not "(c) the agent cannot list the proxy's secrets folder" dev ls /run/ocs-secrets
+    check_not "(c) nor read the rules with the value" dev cat /run/ocs-secrets/inject.conf
+    check_not "(c) the CA's private key is gone" eng exec -u root "$CA" test -e /run/ocs-secrets/ca/ca.key
+    check_not "(c) the proxy's leaf key is unreadable for the agent" dev cat /etc/squid/ocs-tls/key.pem
+    SQUID_PIDS=$(eng exec -u root "$CA" pgrep -u proxy -x squid | tr '\n' ' ')
+    check "(c) Squid runs as proxy ($SQUID_PIDS)" test -n "$SQUID_PIDS"
+    # shellcheck disable=SC2016
+    check_not "(c) the agent cannot read Squid's environment" dev sh -c 'for p in $1; do cat /proc/$p/environ && exit 0; done; exit 1' _ "$SQUID_PIDS"
+    # (d) OpenCode itself: one message through its HTTP API (behind the gate) makes its
+    # provider call the fake API with the injected key.
+    sess=$(curl -s --max-time 20 -u "opencode:$PASSWORD_A" -X POST -H 'Content-Type: application/json' -d '{}' "http://127.0.0.1:$PORT_A/session")
+    SID=$(printf '%s' "$sess" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])' 2>/dev/null)
+    check "(d) OpenCode makes a session ($SID)" test -n "$SID"
+    curl -s -o /dev/null --max-time 10 -u "opencode:$PASSWORD_A" -X POST -H 'Content-Type: application/json' \
+        -d '{"parts":[{"type":"text","text":"hello"}],"model":{"providerID":"anthropic","modelID":"claude-sonnet-4-5"}}' \
+        "http://127.0.0.1:$PORT_A/session/$SID/message" >/dev/null 2>&1
+    check "(d) OpenCode's provider request reached the fake API with the real key" wait_until 60 \
+        bash -c "'$NET_ENGINE' logs '$fakenet' 2>&1 | grep -q '/echo-headers/oc/v1/messages echo x-api-key sha256=$INJECT_SHA'"
+    curl -s -o /dev/null --max-time 10 -u "opencode:$PASSWORD_A" -X POST "http://127.0.0.1:$PORT_A/session/$SID/abort"
+    # Outside: no engine record, log or file of the host has the value.
+    expect_not_contains "(c) the engine's inspect has no value" "$INJECT_VALUE" "$(eng inspect "$CA" 2>&1)"
+    expect_not_contains "(c) the container's log has no value" "$INJECT_VALUE" "$(eng logs "$CA" 2>&1)"
+    check_not "(c) the state folder has no value" grep -rqF -- "$INJECT_VALUE" "$STATE_ROOT"
+    expect_not_contains "(c) ocs's own output has no value" "$INJECT_VALUE" "$(cat "$WORK/start-a.log")"
+    expect_not_contains "(c) no host process has the value in argv" "$INJECT_VALUE" "$(ps -eo args)"
+    echo "== injected-secret checks: $((SECONDS - t_inject)) s"
+fi
 
 # Tools that do not all read HTTP(S)_PROXY, each over TLS through the proxy to a whitelisted
 # fake host whose certificate comes from the extra test CA (no -k, no insecure switch), and

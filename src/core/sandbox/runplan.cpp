@@ -3,6 +3,7 @@
 #include "network/policyfiles.h"
 #include "opencodesettings.h"
 #include "project/workspaceprotection.h"
+#include "secrets/secretdelivery.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -250,6 +251,14 @@ RunPlan RunPlanner::plan(const ContainerEngine &engine, const Project &project, 
         if (!addToEnvFile(v.name, v.value, QStringLiteral("env")))
             return refused();
     }
+    // injected-secrets: the agent's variable holds a placeholder; the proxy puts the value in
+    // its place on the way out to the secret's hosts (docker/README.md, "Injected secrets").
+    for (const InjectedSecret &s : cfg.injectedSecrets) {
+        const QString placeholder = secretdelivery::makePlaceholder(s.name);
+        if (!addToEnvFile(s.name, placeholder, QStringLiteral("injected-secrets")))
+            return refused();
+        plan.secretPlaceholders.insert(s.name, placeholder);
+    }
     const QString envFilePath =
         project.stateDir() +
         QStringLiteral("/engine-env-%1.env")
@@ -269,6 +278,27 @@ RunPlan RunPlanner::plan(const ContainerEngine &engine, const Project &project, 
     a << QStringLiteral("--env")
       << QStringLiteral("OCS_PUBLISHED_PORTS=") + published.join(QLatin1Char(','));
     a << QStringLiteral("--env") << QStringLiteral("OCS_WORKSPACE=") + ws;
+    if (!cfg.injectedSecrets.isEmpty()) {
+        QStringList hosts;
+        for (const InjectedSecret &s : cfg.injectedSecrets)
+            for (const QString &h : s.hosts + s.gitHosts)
+                if (!hosts.contains(h))
+                    hosts << h;
+        // git over HTTPS: a credential helper answers with the placeholder as the password.
+        QStringList git;
+        for (const InjectedSecret &s : cfg.injectedSecrets)
+            for (const QString &h : s.gitHosts)
+                git << h + QLatin1Char('=') + s.name;
+        // Root's own folder for the rules with the values (ocs-secrets-load), in memory only.
+        a << QStringLiteral("--tmpfs")
+          << secretdelivery::ContainerDir + QLatin1Char(':') + secretdelivery::TmpfsOptions;
+        a << QStringLiteral("--env") << QStringLiteral("OCS_INJECT=1");
+        a << QStringLiteral("--env")
+          << QStringLiteral("OCS_INJECT_HOSTS=") + hosts.join(QLatin1Char(','));
+        if (!git.isEmpty())
+            a << QStringLiteral("--env")
+              << QStringLiteral("OCS_INJECT_GIT=") + git.join(QLatin1Char(','));
+    }
     // For `ocs verify`: what was meant to be read-only (mount paths cannot contain ':').
     a << QStringLiteral("--env")
       << QStringLiteral("OCS_READONLY_PATHS=") + protectedPaths.join(QLatin1Char(':'));

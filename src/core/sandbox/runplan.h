@@ -34,7 +34,10 @@ struct RunPlan
     QStringList skippedVariables;   // "CONTAINER_VAR (HOST_VAR not set)"
     QStringList readOnlyPaths;      // relative paths mounted read-only
     QStringList warnings;           // to show at the start (WorkspaceProtection)
-    QString error;                  // set when no plan can be made
+    // injected-secrets: NAME -> the placeholder the agent gets in NAME (new at every plan);
+    // the values follow after `run` (secretdelivery.h), never through the plan.
+    QMap<QString, QString> secretPlaceholders;
+    QString error; // set when no plan can be made
     bool ok() const { return error.isEmpty(); }
 };
 

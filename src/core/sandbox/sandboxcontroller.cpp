@@ -11,6 +11,7 @@
 #include "project/workspaceprotection.h"
 #include "sandbox/rootpolicy.h"
 #include "sandboxrecord.h"
+#include "secrets/secretdelivery.h"
 #include "startapproval.h"
 
 #include <QDir>
@@ -70,6 +71,7 @@ void SandboxController::setState(State s)
 void SandboxController::fail(const Error &error, Callback done)
 {
     qCWarning(lcSandbox) << m_project.sandboxId() << Error::kindName(error.kind) << error.message;
+    m_secretValues.clear();
     setState(State::Error);
     Outcome o;
     o.error = error;
@@ -270,7 +272,9 @@ void SandboxController::afterHook(const StartOptions &options, QMap<QString, QSt
             if (error.isError())
                 return fail(error, done);
             setState(State::Starting);
-            runContainer(pw.password, hostEnv, {}, pw, done);
+            resolveSecrets(hostEnv, pw, [this, hostEnv, done](Outcome partial) {
+                runContainer(partial.password, hostEnv, {}, partial, done);
+            });
         });
     });
 }
@@ -382,12 +386,13 @@ void SandboxController::runContainer(const QString &password, const QMap<QString
         partial.notices << tr("Not passed into the sandbox: %1").arg(s);
     partial.notices << plan.warnings;
     const QStringList readOnlyPaths = plan.readOnlyPaths;
+    const QMap<QString, QString> placeholders = plan.secretPlaceholders;
 
     Q_EMIT message(
         tr("Starting %1 on http://127.0.0.1:%2").arg(m_project.containerName()).arg(port));
     runProcess(
         plan.spec, this,
-        [this, password, hostEnv, avoid, partial, port, published, readOnlyPaths,
+        [this, password, hostEnv, avoid, partial, port, published, readOnlyPaths, placeholders,
          done](const ProcessResult &r) mutable {
             if (!r.ok()) {
                 const Error error = ContainerEngine::failure(r, tr("Starting the container"));
@@ -442,8 +447,79 @@ void SandboxController::runContainer(const QString &password, const QMap<QString
                 partial.notices << error;
             partial.port = port;
             partial.password = password;
-            waitHealthy(port, password, partial, done);
+            deliverSecrets(placeholders, partial, [this, port, password, done](Outcome o) {
+                waitHealthy(port, password, o, done);
+            });
         });
+}
+
+void SandboxController::resolveSecrets(const QMap<QString, QString> &hostEnv, Outcome partial,
+                                       std::function<void(Outcome)> next)
+{
+    m_secretValues.clear();
+    QStringList names;
+    for (const InjectedSecret &s : m_project.config().injectedSecrets)
+        names << s.name;
+    if (names.isEmpty())
+        return next(partial);
+    QProcessEnvironment env;
+    for (auto it = hostEnv.cbegin(); it != hostEnv.cend(); ++it)
+        env.insert(it.key(), it.value());
+    auto resolved = [this, names, partial, next](const SecretStore::Resolution &r) mutable {
+        QStringList injected;
+        for (const SecretStore::Resolved &v : r.values) {
+            if (names.contains(v.name) && !v.value.isEmpty()) {
+                m_secretValues.insert(v.name, v.value);
+                injected << v.name;
+            }
+        }
+        QStringList missing;
+        for (const QString &n : names)
+            if (!m_secretValues.contains(n))
+                missing << n;
+        if (!injected.isEmpty())
+            partial.notices << tr("Injected secrets (the agent sees placeholders): %1")
+                                   .arg(injected.join(QStringLiteral(", ")));
+        if (!missing.isEmpty())
+            partial.notices << tr("Injected secrets without a value (their placeholders go out "
+                                  "unchanged; set one with `ocs secret set NAME`): %1")
+                                   .arg(missing.join(QStringLiteral(", ")));
+        for (const QString &e : r.errors)
+            partial.notices << tr("Secret: %1").arg(e);
+        next(partial);
+    };
+    if (m_secretResolver)
+        return m_secretResolver(names, env, resolved);
+    // The default: this project's store (its command sources' cache lives as long as it).
+    if (!m_secretStore)
+        m_secretStore = new SecretStore(m_project.sandboxId(), QString(), this);
+    m_secretStore->resolve(names, env, resolved);
+}
+
+void SandboxController::deliverSecrets(const QMap<QString, QString> &placeholders, Outcome partial,
+                                       std::function<void(Outcome)> next)
+{
+    if (placeholders.isEmpty()) {
+        m_secretValues.clear();
+        return next(partial);
+    }
+    const QList<secretdelivery::Rule> rules =
+        secretdelivery::rules(m_project.config().injectedSecrets, placeholders, m_secretValues);
+    m_secretValues.clear();
+    // Also with no rule at all: the entrypoint waits for the loader before its proxy starts.
+    QPointer<SandboxController> self(this);
+    secretdelivery::deliver(m_engine, m_project.containerName(), rules, this,
+                            [self, partial, next](const QString &error) mutable {
+                                if (!self)
+                                    return;
+                                if (!error.isEmpty())
+                                    partial.notices
+                                        << tr("The injected secrets could not be handed to the "
+                                              "sandbox's proxy (its requests carry the "
+                                              "placeholders): %1")
+                                               .arg(error);
+                                next(partial);
+                            });
 }
 
 void SandboxController::waitHealthy(quint16 port, const QString &password, Outcome partial,

@@ -5,6 +5,7 @@
 #include "imagebuilder.h"
 #include "project/project.h"
 #include "runplan.h"
+#include "secrets/secretstore.h"
 #include "startapproval.h"
 
 #include <QObject>
@@ -49,6 +50,14 @@ public:
     using Callback = std::function<void(const Outcome &)>;
 
     SandboxController(ContainerEngine engine, Project project, QObject *parent = nullptr);
+
+    // Finds the values of the project's injected secrets (injected-secrets) at each start:
+    // `names`, the host's environment after the pre-start hook → done(resolution). Unset: the
+    // default, SecretStore::resolve of this project's store (the app's settings file).
+    using SecretResolver =
+        std::function<void(const QStringList &names, const QProcessEnvironment &hostEnv,
+                           std::function<void(const SecretStore::Resolution &resolution)> done)>;
+    void setSecretResolver(SecretResolver resolver) { m_secretResolver = std::move(resolver); }
 
     const Project &project() const { return m_project; }
     const ContainerEngine &engine() const { return m_engine; }
@@ -104,6 +113,12 @@ private:
     void runContainer(const QString &password, const QMap<QString, QString> &hostEnv,
                       QList<quint16> avoid, Outcome partial, Callback done);
     void waitHealthy(quint16 port, const QString &password, Outcome partial, Callback done);
+    // Resolves the injected secrets' values (before `run`) into m_secretValues.
+    void resolveSecrets(const QMap<QString, QString> &hostEnv, Outcome partial,
+                        std::function<void(Outcome)> next);
+    // Hands them to the proxy of the container just started (after `run`), then forgets them.
+    void deliverSecrets(const QMap<QString, QString> &placeholders, Outcome partial,
+                        std::function<void(Outcome)> next);
 
     ContainerEngine m_engine;
     Project m_project;
@@ -112,6 +127,11 @@ private:
     struct ImageCheck;
     std::shared_ptr<ImageCheck> m_imageCheck;
     bool m_shareOpenCodeSettings = false; // StartOptions::shareOpenCodeSettings of this start
+    SecretResolver m_secretResolver;
+    SecretStore *m_secretStore = nullptr; // the default resolver's, made at the first use
+    // The values of this start's injected secrets, from resolveSecrets() until deliverSecrets()
+    // (never logged; cleared as soon as they are handed over or the start fails).
+    QMap<QString, QByteArray> m_secretValues;
 };
 
 } // namespace ocs

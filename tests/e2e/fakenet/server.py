@@ -7,7 +7,12 @@ UDP :53 answers every datagram with "fakenet-udp" (a stand-in resolver, to
 prove that a blocked query was blocked by the sandbox, not unanswered).
 Each request is logged on stdout so the test can check what reached it.
 With /srv/fakenet/tls/{cert,key}.pem mounted, HTTPS uses that certificate.
+A path starting with /echo-headers answers instead with one line per request
+header, "echo <name lower case> sha256=<hex of its value>", and logs the same
+lines: a test can tell which value arrived (an injected secret or its
+placeholder) without any value being printed.
 """
+import hashlib
 import http.server
 import os
 import socketserver
@@ -27,7 +32,26 @@ def make_handler(port, scheme):
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
+        def _echo_headers(self):
+            lines = [f"echo {k.lower()} sha256={hashlib.sha256(v.encode('latin-1')).hexdigest()}"
+                     for k, v in self.headers.items()]
+            if self.command in ("POST", "PUT"):
+                n = int(self.headers.get("Content-Length", "0") or 0)
+                if n > 0:
+                    self.rfile.read(min(n, 1 << 20))
+            for line in lines:
+                print(f"fakenet {scheme}:{port} {self.path.split('?')[0][:100]} {line}", flush=True)
+            body = ("\n".join(lines) + "\n").encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
         def _answer(self):
+            if self.path.startswith("/echo-headers"):
+                return self._echo_headers()
             host = self.headers.get("Host", "")
             via = self.headers.get("Via", "")
             xff = self.headers.get("X-Forwarded-For", "")

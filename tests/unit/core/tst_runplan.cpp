@@ -4,9 +4,11 @@
 
 #include "fakeprocesslauncher.h"
 #include "sandbox/runplan.h"
+#include "secrets/secretdelivery.h"
 #include "testhelpers.h"
 
 #include <QDir>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -49,6 +51,9 @@ private Q_SLOTS:
     void envFileGoesAwayWithAnUnfinishedJob();
     void unsetHostVariablesAreSkipped();
     void staticEnvAndFirewallSettings();
+    void injectedSecretsGetPlaceholdersAndRootTmpfs();
+    void noInjectedSecretsNoTmpfs();
+    void injectedSecretForGitOverHttps();
     void emptyWhitelistAndPorts();
     void refusesUnmountablePaths_data();
     void refusesUnmountablePaths();
@@ -778,6 +783,86 @@ void TestRunPlan::effectiveReadOnlyPaths()
         QStringLiteral("opencode-sandbox-config.yaml")));
     QVERIFY(RunPlanner::defaultReadOnlyPaths().contains(
         QStringLiteral("opencode-sandbox-pre-start-container.sh")));
+}
+
+void TestRunPlan::injectedSecretsGetPlaceholdersAndRootTmpfs()
+{
+    ProjectConfig c = fullConfig();
+    c.injectedSecrets = {{QStringLiteral("ANTHROPIC_API_KEY"),
+                          {QStringLiteral("api.example.com")},
+                          QStringLiteral("x-api-key"),
+                          QStringLiteral("{}"),
+                          QStringLiteral("anthropic"),
+                          {}},
+                         {QStringLiteral("GH_TOKEN"),
+                          {QStringLiteral("api.github.com"), QStringLiteral("api.example.com")},
+                          QStringLiteral("Authorization"),
+                          QStringLiteral("Bearer {}"),
+                          QString(),
+                          {}}};
+    const RunPlan plan = makePlan(c);
+    QVERIFY2(plan.ok(), qPrintable(plan.error));
+    const QStringList a = plan.spec.arguments;
+    // Root's in-memory folder for the values, and the entrypoint told to wait for them.
+    const qsizetype t =
+        a.indexOf(QStringLiteral("/run/ocs-secrets:rw,nosuid,nodev,noexec,size=1m,mode=0700"));
+    QVERIFY2(t > 0 && a.at(t - 1) == QStringLiteral("--tmpfs"),
+             qPrintable(a.join(QLatin1Char(' '))));
+    QVERIFY(a.contains(QStringLiteral("OCS_INJECT=1")));
+    QVERIFY(a.contains(QStringLiteral("OCS_INJECT_HOSTS=api.example.com,api.github.com")));
+    // The agent's variable holds a placeholder, in the private env file only.
+    QCOMPARE(plan.secretPlaceholders.size(), 2);
+    static const QRegularExpression re(QStringLiteral("^ocs-secret-GH_TOKEN-[0-9a-f]{16}$"));
+    const QString ph = plan.secretPlaceholders.value(QStringLiteral("GH_TOKEN"));
+    QVERIFY2(re.match(ph).hasMatch(), qPrintable(ph));
+    QVERIFY(plan.spec.privateFileContents.contains("\nGH_TOKEN=" + ph.toUtf8() + '\n'));
+    QVERIFY(plan.spec.privateFileContents.contains(
+        "\nANTHROPIC_API_KEY=" +
+        plan.secretPlaceholders.value(QStringLiteral("ANTHROPIC_API_KEY")).toUtf8() + '\n'));
+    for (const QString &arg : a)
+        QVERIFY2(!arg.contains(QStringLiteral("ocs-secret-")), qPrintable(arg));
+    // A new placeholder at every start.
+    QVERIFY(makePlan(c).secretPlaceholders.value(QStringLiteral("GH_TOKEN")) != ph);
+}
+
+void TestRunPlan::noInjectedSecretsNoTmpfs()
+{
+    const RunPlan plan = makePlan(fullConfig());
+    QVERIFY(plan.ok());
+    QVERIFY(plan.secretPlaceholders.isEmpty());
+    for (const QString &arg : plan.spec.arguments) {
+        QVERIFY2(!arg.startsWith(QStringLiteral("/run/ocs-secrets")), qPrintable(arg));
+        QVERIFY2(!arg.startsWith(QStringLiteral("OCS_INJECT")), qPrintable(arg));
+    }
+}
+
+void TestRunPlan::injectedSecretForGitOverHttps()
+{
+    ProjectConfig c = fullConfig();
+    c.injectedSecrets = {{QStringLiteral("GH_TOKEN"),
+                          {QStringLiteral("api.github.com")},
+                          QStringLiteral("Authorization"),
+                          QStringLiteral("Bearer {}"),
+                          QStringLiteral("github"),
+                          {QStringLiteral("github.com")}}};
+    const RunPlan plan = makePlan(c);
+    QVERIFY2(plan.ok(), qPrintable(plan.error));
+    const QStringList a = plan.spec.arguments;
+    QVERIFY(a.contains(QStringLiteral("OCS_INJECT_HOSTS=api.github.com,github.com")));
+    QVERIFY(a.contains(QStringLiteral("OCS_INJECT_GIT=github.com=GH_TOKEN")));
+    // Two rules: the API's bearer header, and git's basic auth on github.com.
+    const QString ph = plan.secretPlaceholders.value(QStringLiteral("GH_TOKEN"));
+    const QList<secretdelivery::Rule> rules = secretdelivery::rules(
+        c.injectedSecrets, plan.secretPlaceholders, {{QStringLiteral("GH_TOKEN"), "ghp_value"}});
+    QCOMPARE(rules.size(), 2);
+    QCOMPARE(rules[0].match, "Bearer " + ph.toUtf8());
+    QCOMPARE(rules[0].replacement, QByteArray("Bearer ghp_value"));
+    QCOMPARE(rules[1].hosts, QStringList{QStringLiteral("github.com")});
+    QCOMPARE(rules[1].header, QStringLiteral("Authorization"));
+    QCOMPARE(rules[1].match, "Basic " + ("x-access-token:" + ph.toUtf8()).toBase64());
+    QCOMPARE(rules[1].replacement, "Basic " + QByteArray("x-access-token:ghp_value").toBase64());
+    // No value: no rule (the placeholder goes out unchanged).
+    QVERIFY(secretdelivery::rules(c.injectedSecrets, plan.secretPlaceholders, {}).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestRunPlan)

@@ -60,6 +60,9 @@ private Q_SLOTS:
     void start_writesNetworkPolicy();
     void start_hookNotApproved_runsNothing();
     void start_hookEnvironmentFeedsPassthrough();
+    void start_injectedSecrets_deliveredOnStdinNeverInArgv();
+    void start_injectedSecrets_failedDeliveryIsANotice();
+    void start_injectedSecrets_defaultResolverIsTheSecretStore();
     void start_portAlreadyAllocated_retriesWithAnotherPort();
     void start_portRetriesAreBounded();
     void start_publishedPorts_takenHostPortGetsAnother();
@@ -432,6 +435,150 @@ void TestSandboxController::start_hookEnvironmentFeedsPassthrough()
         skippedNotice = skippedNotice || (n.contains(QStringLiteral("OTHER")) &&
                                           n.contains(QStringLiteral("NOT_EXPORTED_BY_HOOK")));
     QVERIFY2(skippedNotice, qPrintable(o->notices.join(QLatin1Char('\n'))));
+}
+
+namespace {
+const QStringList ExecLoader{QStringLiteral("exec"), QStringLiteral("-i"), QStringLiteral("--user"),
+                             QStringLiteral("0")};
+const QByteArray InjectedValue = "sk-injected-9d8c7b6a-never-in-argv";
+
+ProjectConfig injectingConfig()
+{
+    ProjectConfig config = minimalConfig(QStringLiteral("ctl"));
+    config.httpDomainWhitelist = {QStringLiteral("api.example.test")};
+    config.injectedSecrets = {{QStringLiteral("E2E_API_KEY"),
+                               {QStringLiteral("api.example.test")},
+                               QStringLiteral("Authorization"),
+                               QStringLiteral("Bearer {}"),
+                               QString(),
+                               {}},
+                              {QStringLiteral("NOT_SET_KEY"),
+                               {QStringLiteral("api.example.test")},
+                               QStringLiteral("x-api-key"),
+                               QStringLiteral("{}"),
+                               QString(),
+                               {}}};
+    return config;
+}
+
+QString placeholderIn(const QByteArray &envFile, const QString &name)
+{
+    for (const QByteArray &line : envFile.split('\n'))
+        if (line.startsWith(name.toUtf8() + '='))
+            return QString::fromUtf8(line.mid(name.size() + 1));
+    return {};
+}
+} // namespace
+
+void TestSandboxController::start_injectedSecrets_deliveredOnStdinNeverInArgv()
+{
+    m_fake->reply(ExecLoader, 0, "ocs-secrets: ok 1\n");
+    SandboxController *c = makeController(injectingConfig());
+    QStringList asked;
+    c->setSecretResolver([&asked](const QStringList &names, const QProcessEnvironment &,
+                                  std::function<void(const SecretStore::Resolution &)> done) {
+        asked = names;
+        SecretStore::Resolution r;
+        r.values << SecretStore::Resolved{QStringLiteral("E2E_API_KEY"), InjectedValue,
+                                          SecretStore::Scope::Project, QStringLiteral("test")};
+        r.missing << QStringLiteral("NOT_SET_KEY");
+        done(r);
+    });
+    const auto o = start(*c);
+    QVERIFY(o);
+    QVERIFY2(o->ok, qPrintable(o->error.message));
+    QCOMPARE(asked, QStringList({QStringLiteral("E2E_API_KEY"), QStringLiteral("NOT_SET_KEY")}));
+
+    // The loader runs once, as root, right after `run`, in that container.
+    const QList<ProcessSpec> loads = m_fake->callsStartingWith(ExecLoader);
+    QCOMPARE(loads.size(), 1);
+    QVERIFY(m_fake->indexOf(Run) < m_fake->indexOf(ExecLoader));
+    QCOMPARE(loads.first().arguments.mid(4),
+             QStringList(
+                 {m_project->containerName(), QStringLiteral("/usr/local/bin/ocs-secrets-load")}));
+    QCOMPARE(loads.first().timeout, std::chrono::milliseconds(std::chrono::seconds(30)));
+
+    // The agent's variables hold placeholders; the value is nowhere but the loader's stdin.
+    const ProcessSpec run = m_fake->callsStartingWith(Run).first();
+    const QString ph = placeholderIn(run.privateFileContents, QStringLiteral("E2E_API_KEY"));
+    const QString ph2 = placeholderIn(run.privateFileContents, QStringLiteral("NOT_SET_KEY"));
+    QVERIFY2(ph.startsWith(QStringLiteral("ocs-secret-E2E_API_KEY-")), qPrintable(ph));
+    QVERIFY2(ph2.startsWith(QStringLiteral("ocs-secret-NOT_SET_KEY-")), qPrintable(ph2));
+    QVERIFY(!run.privateFileContents.contains(InjectedValue));
+    for (const ProcessSpec &spec : m_fake->calls()) {
+        for (const QString &arg : spec.arguments)
+            QVERIFY2(!arg.toUtf8().contains(InjectedValue), qPrintable(arg));
+        for (const QString &kv : spec.environment.toStringList())
+            QVERIFY2(!kv.toUtf8().contains(InjectedValue), qPrintable(kv));
+        QVERIFY(!spec.privateFileContents.contains(InjectedValue));
+    }
+    // The stdin protocol: the header as the agent sends it -> the header with the value; the
+    // secret without a value gets no rule (its placeholder goes out unchanged).
+    const QByteArray expected = "ocs-secrets 1\nrule E2E_API_KEY api.example.test Authorization " +
+                                ("Bearer " + ph.toUtf8()).toBase64() + ' ' +
+                                ("Bearer " + InjectedValue).toBase64() + "\nend\n";
+    QCOMPARE(loads.first().standardInput, expected);
+
+    const QString notices = o->notices.join(QLatin1Char('\n'));
+    QVERIFY2(notices.contains(
+                 QStringLiteral("Injected secrets (the agent sees placeholders): E2E_API_KEY")),
+             qPrintable(notices));
+    QVERIFY2(notices.contains(QStringLiteral("without a value")) &&
+                 notices.contains(QStringLiteral("NOT_SET_KEY")),
+             qPrintable(notices));
+    QVERIFY(!notices.toUtf8().contains(InjectedValue));
+}
+
+void TestSandboxController::start_injectedSecrets_failedDeliveryIsANotice()
+{
+    m_fake->reply(ExecLoader, 2, {}, "ocs-secrets-load: the secrets were already loaded\n");
+    SandboxController *c = makeController(injectingConfig());
+    c->setSecretResolver([](const QStringList &, const QProcessEnvironment &,
+                            std::function<void(const SecretStore::Resolution &)> done) {
+        SecretStore::Resolution r;
+        r.values << SecretStore::Resolved{QStringLiteral("E2E_API_KEY"), InjectedValue,
+                                          SecretStore::Scope::Project, QStringLiteral("test")};
+        done(r);
+    });
+    const auto o = start(*c);
+    QVERIFY(o);
+    QVERIFY2(o->ok, qPrintable(o->error.message));
+    const QString notices = o->notices.join(QLatin1Char('\n'));
+    QVERIFY2(notices.contains(QStringLiteral("could not be handed")) &&
+                 notices.contains(QStringLiteral("already loaded")),
+             qPrintable(notices));
+}
+
+void TestSandboxController::start_injectedSecrets_defaultResolverIsTheSecretStore()
+{
+    m_fake->reply(ExecLoader, 0, "ocs-secrets: ok 1\n");
+    SandboxController *c = makeController(injectingConfig());
+    // E2E_API_KEY's source: a host variable (recorded in the app's settings, as `ocs secret
+    // set --from-env` does); NOT_SET_KEY has none, and the keychain is off (OCS_KEYCHAIN=0).
+    SecretStore store(m_project->sandboxId());
+    QVERIFY(store
+                .setSource(QStringLiteral("E2E_API_KEY"), SecretStore::Scope::Project,
+                           SecretSource{SecretSource::Kind::Environment,
+                                        QStringLiteral("E2E_CTL_HOST_SECRET"), QString(), 0})
+                .ok);
+    m_env.set("E2E_CTL_HOST_SECRET", QString::fromUtf8(InjectedValue));
+    const auto o = start(*c);
+    m_env.unset("E2E_CTL_HOST_SECRET");
+    QVERIFY(o);
+    QVERIFY2(o->ok, qPrintable(o->error.message));
+    const QList<ProcessSpec> loads = m_fake->callsStartingWith(ExecLoader);
+    QCOMPARE(loads.size(), 1);
+    QVERIFY(
+        loads.first().standardInput.contains(' ' + ("Bearer " + InjectedValue).toBase64() + '\n'));
+    QVERIFY(!loads.first().standardInput.contains("NOT_SET_KEY"));
+    for (const ProcessSpec &spec : m_fake->calls())
+        for (const QString &arg : spec.arguments)
+            QVERIFY2(!arg.toUtf8().contains(InjectedValue), qPrintable(arg));
+    const QString notices = o->notices.join(QLatin1Char('\n'));
+    QVERIFY2(notices.contains(QStringLiteral("Injected secrets (the agent sees placeholders): "
+                                             "E2E_API_KEY")),
+             qPrintable(notices));
+    QVERIFY2(notices.contains(QStringLiteral("NOT_SET_KEY")), qPrintable(notices));
 }
 
 void TestSandboxController::start_portAlreadyAllocated_retriesWithAnotherPort()

@@ -48,6 +48,22 @@ lines.forEach((line, i) => {
     const got = `${d.allowed ? 'allowed' : 'denied'} ${d.rule}`;
     if (got === expected) passed++;
     else failed.push(`line ${i + 1}: ${host}:${port} with [${white}] [${black}]: expected "${expected}", got "${got}"`);
+    // A request inside a bumped tunnel (injected secrets) to a 443 host: the same verdict as
+    // its CONNECT; over plain HTTP, on another port or with another server name: denied.
+    if (p === 443) {
+        const b = helper.decideBumped('POST', host, 443, 'HTTPS', host);
+        const gotB = `${b.allowed ? 'allowed' : 'denied'} ${b.rule}`;
+        if (gotB === expected) passed++;
+        else failed.push(`line ${i + 1} (bumped): ${host}: expected "${expected}", got "${gotB}"`);
+        const wrong = [
+            helper.decideBumped('GET', host, 443, 'HTTP', host),
+            helper.decideBumped('GET', host, 8443, 'HTTPS', host),
+            helper.decideBumped('GET', host, 443, 'HTTPS', 'other.invalid'),
+            helper.decideBumped('CONNECT', host, 443, 'HTTPS', host),
+        ];
+        if (wrong.every((w) => !w.allowed)) passed++;
+        else failed.push(`line ${i + 1} (bumped): ${host}: allowed over HTTP, another port, server name or method`);
+    }
 });
 fs.rmSync(work, {recursive: true, force: true});
 for (const f of failed) console.log(`FAIL  ${f}`);
