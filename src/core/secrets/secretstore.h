@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace ocs {
@@ -67,6 +68,10 @@ public:
     // sandboxId empty: only the shared scope is usable.
     explicit SecretStore(const QString &sandboxId, const QString &settingsFile = QString(),
                          QObject *parent = nullptr);
+    ~SecretStore() override;
+
+    // The keychain entry's key: "secret/<SANDBOX_ID>/<NAME>" or "secret/shared/<NAME>".
+    QString keychainKey(const QString &name, Scope scope) const;
 
     // Names with a recorded source in that scope (sorted).
     QStringList names(Scope scope) const;
@@ -94,6 +99,30 @@ public:
     static bool looksLikeSecret(const QString &variableName);
     // A value that can travel in an HTTP header: printable ASCII, no CR/LF, 1..8192 bytes.
     static bool isValidValue(const QByteArray &value, QString *why = nullptr);
+
+    // Why nothing is stored without a keychain (for the CLI and the tray).
+    static QString keychainOffText();
+
+private:
+    struct Private;
+    struct Resolving;
+    struct KeychainRead
+    {
+        bool answered = false; // the keychain answered (found or not)
+        bool found = false;
+        QByteArray value;
+        QString error;
+    };
+
+    QString scopeProblem(const QString &name, Scope scope) const;
+    Result record(const QString &name, Scope scope, const SecretSource &source);
+    void forgetSource(const QString &name, Scope scope);
+    void readKeychain(const QString &name, Scope scope, std::function<void(KeychainRead)> done);
+    void resolveNext(std::shared_ptr<Resolving> state);
+    void runCommand(const SecretSource &source, const QProcessEnvironment &env,
+                    std::function<void(const QByteArray &, const QString &)> done);
+
+    std::shared_ptr<Private> d;
 };
 
 } // namespace ocs
