@@ -30,7 +30,9 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTest>
 #include <QTextBlock>
@@ -854,6 +856,51 @@ private Q_SLOTS:
         dlg->form()->passthroughTable->item(1, 0)->setText(QStringLiteral("OPENAI_API_KEY"));
         QVERIFY(!dlg->secretHint()->isHidden());
         QVERIFY(dlg->secretHint()->text().contains(QStringLiteral("OPENAI_API_KEY")));
+        dlg->close();
+    }
+
+    // Source…: a host command run at start, with how long its output is reused; recorded in
+    // the app's settings (never run by the dialog). An empty command is refused.
+    void secretSourceCanBeAHostCommand()
+    {
+        GuiTestEnvironment env;
+        const QString root = env.makeProject(QStringLiteral("command"), "sandbox-name: command\n"
+                                                                        "http-domain-whitelist:\n"
+                                                                        "  - api.github.com\n"
+                                                                        "  - github.com\n"
+                                                                        "injected-secrets:\n"
+                                                                        "  GH_TOKEN:\n");
+        TestApp app(env);
+        app.registry->add(root);
+        QVERIFY(app.startAndSettle());
+        SettingsDialog *dlg = app.tray->openSettings(app.fleet->sandbox(root));
+        SecretsPage *page = dlg->secretsPage();
+        QCOMPARE(page->table()->rowCount(), 1);
+        page->selectName(QStringLiteral("GH_TOKEN"));
+        page->sourceButton()->click();
+        QDialog *source = page->pendingDialog();
+        QVERIFY(source && source->objectName() == QLatin1String("sourceDialog"));
+        source->findChild<QRadioButton *>(QStringLiteral("commandRadio"))->setChecked(true);
+        QPushButton *ok = source->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        ok->click(); // no command yet
+        QVERIFY(source->isVisible());
+        QVERIFY(!source->findChild<QLabel *>(QStringLiteral("errorLabel"))->isHidden());
+        QVERIFY(!page->store()->source(QStringLiteral("GH_TOKEN"), SecretStore::Scope::Project));
+        source->findChild<QLineEdit *>(QStringLiteral("commandEdit"))
+            ->setText(QStringLiteral("gh auth token"));
+        source->findChild<QSpinBox *>(QStringLiteral("cacheSpin"))->setValue(600);
+        ok->click();
+        QTRY_VERIFY(!source->isVisible());
+        const auto recorded =
+            page->store()->source(QStringLiteral("GH_TOKEN"), SecretStore::Scope::Project);
+        QVERIFY(recorded);
+        QCOMPARE(recorded->kind, SecretSource::Kind::Command);
+        QCOMPARE(recorded->command, QStringLiteral("gh auth token"));
+        QCOMPARE(recorded->cacheSeconds, 600);
+        QTRY_COMPARE(secretCell(page, QStringLiteral("GH_TOKEN"), SecretsPage::ColValue),
+                     QStringLiteral("at start"));
+        QVERIFY(secretCell(page, QStringLiteral("GH_TOKEN"), SecretsPage::ColSource)
+                    .contains(QStringLiteral("command")));
         dlg->close();
     }
 
