@@ -168,8 +168,12 @@ SettingsDialog::SettingsDialog(ManagedSandbox *sandbox, ProjectRegistry *registr
     m_secretHint->setWordWrap(true);
     m_secretHint->setTextFormat(Qt::RichText);
     m_secretHint->hide();
-    m_ui->environmentLayout->insertWidget(
-        m_ui->environmentLayout->indexOf(m_ui->passthroughTable) + 1, m_secretHint);
+    int hintAt = m_ui->environmentLayout->indexOf(m_ui->passthroughTable) + 1;
+    for (int i = 0; i < m_ui->environmentLayout->count(); ++i) {
+        if (m_ui->environmentLayout->itemAt(i)->layout() == m_ui->passthroughButtons)
+            hintAt = i + 1; // under the table's buttons
+    }
+    m_ui->environmentLayout->insertWidget(hintAt, m_secretHint);
     connect(m_secretHint, &QLabel::linkActivated, this, [this](const QString &link) {
         if (link.startsWith(QLatin1String("inject:")))
             injectInstead(link.mid(7));
