@@ -6,6 +6,7 @@
 #include "app/signalwatcher.h"
 #include "app/traylink.h"
 #include "config/configfile.h"
+#include "config/configrules.h"
 #include "console.h"
 #include "engine/sandboxlister.h"
 #include "engine/sandboxusage.h"
@@ -24,6 +25,7 @@
 #include "sandbox/publishedports.h"
 #include "sandbox/sandboxcontroller.h"
 #include "sandbox/sandboxverifier.h"
+#include "secrets/secretstore.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -37,6 +39,7 @@
 #include <QStandardPaths>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdlib>
 #include <unistd.h>
 
@@ -126,6 +129,11 @@ const QList<Cli::Command> &Cli::commands()
          QStringLiteral("deny a host (live in a running sandbox)"), &Cli::cmdDeny},
         {QStringLiteral("policy"), QStringLiteral("check HOST [--port N]"),
          QStringLiteral("what the proxy decides for a host, and by which rule"), &Cli::cmdPolicy},
+        {QStringLiteral("secret"),
+         QStringLiteral("list [--json] | set NAME [--shared] [--from-env VAR | --from-command "
+                        "CMD [--cache S]] | rm NAME [--shared]"),
+         QStringLiteral("values the proxy injects for the agent (injected-secrets); never shown"),
+         &Cli::cmdSecret},
         {QStringLiteral("help"), QString(), QStringLiteral("this text (also --help, -h)"),
          &Cli::cmdHelp},
         {QStringLiteral("version"), QString(),
@@ -886,7 +894,12 @@ void Cli::cmdValidate()
     const auto result = ConfigFile::load(path);
     int errors = 0;
     int warnings = 0;
-    for (const Diagnostic &d : result.diagnostics) {
+    // Here also the advice (e.g. inject a credential instead of passing it in).
+    QList<Diagnostic> all = result.diagnostics + result.suggestions;
+    std::stable_sort(all.begin(), all.end(), [](const Diagnostic &a, const Diagnostic &b) {
+        return a.line != b.line ? a.line < b.line : a.column < b.column;
+    });
+    for (const Diagnostic &d : std::as_const(all)) {
         (d.isError() ? errors : warnings)++;
         err(d.toString());
     }
@@ -1256,6 +1269,360 @@ void Cli::cmdPolicy()
             .arg(args.at(1), v.allowed ? QStringLiteral("allowed") : QStringLiteral("denied"),
                  v.rule));
     finish(v.allowed ? Ok : Failed);
+}
+
+// ---------------------------------------------------------------------------------------
+// ocs secret: the values of injected-secrets (SecretStore). A value is read from stdin (a
+// terminal: without echo) and goes to the keychain; it is never printed, logged or put on a
+// command line.
+
+namespace {
+
+QString scopeText(SecretStore::Scope scope)
+{
+    return scope == SecretStore::Scope::Shared ? QStringLiteral("all projects")
+                                               : QStringLiteral("this project");
+}
+
+QString sourceText(const SecretSource &src)
+{
+    switch (src.kind) {
+    case SecretSource::Kind::Keychain:
+        return QStringLiteral("keychain");
+    case SecretSource::Kind::Environment:
+        return QStringLiteral("host variable %1").arg(src.variable);
+    case SecretSource::Kind::Command:
+        return QStringLiteral("command `%1` (cached %2 s)").arg(src.command).arg(src.cacheSeconds);
+    }
+    return {};
+}
+
+} // namespace
+
+void Cli::cmdSecret()
+{
+    QCommandLineParser p;
+    const QCommandLineOption shared(QStringLiteral("shared"),
+                                    QStringLiteral("The secret of all projects (default: this "
+                                                   "project's own)."));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("list: as JSON."));
+    const QCommandLineOption fromEnv(QStringLiteral("from-env"),
+                                     QStringLiteral("set: take the value from this host variable "
+                                                    "at each start."),
+                                     QStringLiteral("VAR"));
+    const QCommandLineOption fromCommand(
+        QStringLiteral("from-command"),
+        QStringLiteral("set: run this command at start (no shell) and use what it prints."),
+        QStringLiteral("CMD"));
+    const QCommandLineOption cache(QStringLiteral("cache"),
+                                   QStringLiteral("set --from-command: reuse its output for S "
+                                                  "seconds (default 300, 0 = every start)."),
+                                   QStringLiteral("S"));
+    p.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list | set | rm"));
+    p.addPositionalArgument(QStringLiteral("name"), QStringLiteral("The variable, e.g. "
+                                                                   "ANTHROPIC_API_KEY."));
+    if (!parse(p, {shared, json, fromEnv, fromCommand, cache},
+               QStringLiteral(
+                   "The values of injected-secrets: the agent sees a placeholder in NAME, the "
+                   "proxy puts the value into the requests to the secret's hosts. Values live "
+                   "in the keychain (set reads stdin; on a terminal without echo), or come from "
+                   "a host variable or a host command at each start. Values are never shown.")))
+        return;
+    const QStringList args = p.positionalArguments();
+    const QString action = args.value(0);
+    const QString usageText =
+        QStringLiteral("usage: ocs secret list [--json] | set NAME [--shared] [--from-env VAR | "
+                       "--from-command CMD [--cache S]] | rm NAME [--shared]");
+    const bool isList = action == QLatin1String("list");
+    const bool isSet = action == QLatin1String("set");
+    const bool isRm = action == QLatin1String("rm");
+    if ((!isList && !isSet && !isRm) || args.size() != (isList ? 1 : 2))
+        return fail(usageText, Usage);
+    if (!isSet && (p.isSet(fromEnv) || p.isSet(fromCommand) || p.isSet(cache)))
+        return fail(usageText, Usage);
+    if (isSet && p.isSet(fromEnv) && p.isSet(fromCommand))
+        return fail(QStringLiteral("--from-env and --from-command exclude each other."), Usage);
+    if (p.isSet(cache) && !p.isSet(fromCommand))
+        return fail(QStringLiteral("--cache goes with --from-command."), Usage);
+    if (!isList) {
+        const QString problem = configrules::checkEnvName(args.at(1));
+        if (!problem.isEmpty())
+            return fail(problem + QLatin1Char('.'), Usage);
+    }
+    // The project: needed for its own secrets; `list` and --shared work outside one too.
+    std::optional<Project> project;
+    const bool needProject = !isList && !p.isSet(shared);
+    if (needProject || Project::findRoot(QDir::currentPath())) {
+        project = openProject();
+        if (!project)
+            return;
+    }
+    if (isList)
+        return secretList(project, p.isSet(json));
+    if (isSet)
+        return secretSet(project, args.at(1), p.isSet(shared), p);
+    secretRemove(project, args.at(1), p.isSet(shared));
+}
+
+void Cli::secretList(const std::optional<Project> &project, bool asJson)
+{
+    auto *store = new SecretStore(project ? project->sandboxId() : QString(), QString(), this);
+    // The config's names first (in its order), then the recorded ones.
+    QStringList names;
+    QHash<QString, InjectedSecret> inConfig;
+    if (project) {
+        for (const InjectedSecret &s : project->config().injectedSecrets) {
+            names << s.name;
+            inConfig.insert(s.name, s);
+        }
+    }
+    QStringList recorded = store->names(SecretStore::Scope::Project);
+    recorded += store->names(SecretStore::Scope::Shared);
+    recorded.sort();
+    for (const QString &n : std::as_const(recorded)) {
+        if (!names.contains(n))
+            names << n;
+    }
+    struct Row
+    {
+        QString name;
+        std::optional<SecretStore::Entry> entry;
+        std::optional<bool> set; // nullopt: unknown (keychain unavailable)
+        QString error;
+    };
+    auto rows = std::make_shared<QList<Row>>();
+    for (const QString &n : std::as_const(names))
+        rows->append({n, store->effective(n), std::nullopt, {}});
+
+    auto print = [this, store, rows, inConfig, asJson, project] {
+        store->deleteLater();
+        QStringList errors;
+        for (const Row &r : std::as_const(*rows)) {
+            if (!r.error.isEmpty() && !errors.contains(r.error))
+                errors << r.error;
+        }
+        if (asJson) {
+            QJsonArray list;
+            for (const Row &r : std::as_const(*rows)) {
+                QJsonObject o;
+                o.insert(QStringLiteral("name"), r.name);
+                o.insert(QStringLiteral("scope"), !r.entry ? QJsonValue()
+                                                  : r.entry->scope == SecretStore::Scope::Shared
+                                                      ? QJsonValue(QStringLiteral("shared"))
+                                                      : QJsonValue(QStringLiteral("project")));
+                const SecretSource src = r.entry ? r.entry->source : SecretSource{};
+                o.insert(QStringLiteral("source"), src.kind == SecretSource::Kind::Keychain
+                                                       ? QStringLiteral("keychain")
+                                                   : src.kind == SecretSource::Kind::Environment
+                                                       ? QStringLiteral("environment")
+                                                       : QStringLiteral("command"));
+                if (src.kind == SecretSource::Kind::Environment)
+                    o.insert(QStringLiteral("variable"), src.variable);
+                if (src.kind == SecretSource::Kind::Command) {
+                    o.insert(QStringLiteral("command"), src.command);
+                    o.insert(QStringLiteral("cacheSeconds"), src.cacheSeconds);
+                }
+                o.insert(QStringLiteral("set"), r.set ? QJsonValue(*r.set) : QJsonValue());
+                const auto it = inConfig.constFind(r.name);
+                o.insert(QStringLiteral("injected"), it != inConfig.constEnd());
+                o.insert(QStringLiteral("hosts"),
+                         QJsonArray::fromStringList(it != inConfig.constEnd() ? it->hosts
+                                                                              : QStringList()));
+                o.insert(QStringLiteral("gitHosts"),
+                         QJsonArray::fromStringList(it != inConfig.constEnd() ? it->gitHosts
+                                                                              : QStringList()));
+                list.append(o);
+            }
+            QJsonObject top;
+            top.insert(QStringLiteral("project"),
+                       project ? QJsonValue(project->sandboxId()) : QJsonValue());
+            top.insert(QStringLiteral("secrets"), list);
+            top.insert(QStringLiteral("errors"), QJsonArray::fromStringList(errors));
+            out(QString::fromUtf8(QJsonDocument(top).toJson(QJsonDocument::Indented)).trimmed());
+            return finish(Ok);
+        }
+        if (rows->isEmpty()) {
+            out(project ? QStringLiteral("No secrets: injected-secrets of %1 is empty and none "
+                                         "is recorded.")
+                              .arg(project->configPath())
+                        : QStringLiteral("No shared secrets (outside a project only the shared "
+                                         "ones are listed)."));
+            return finish(Ok);
+        }
+        QList<QStringList> table{{QStringLiteral("NAME"), QStringLiteral("SCOPE"),
+                                  QStringLiteral("SOURCE"), QStringLiteral("VALUE"),
+                                  QStringLiteral("HOSTS")}};
+        for (const Row &r : std::as_const(*rows)) {
+            const auto it = inConfig.constFind(r.name);
+            QString hosts = QStringLiteral("(not in injected-secrets)");
+            if (it != inConfig.constEnd()) {
+                hosts = it->hosts.join(QLatin1Char(','));
+                if (!it->gitHosts.isEmpty())
+                    hosts += QStringLiteral(" git:") + it->gitHosts.join(QLatin1Char(','));
+            }
+            table << QStringList{r.name, r.entry ? scopeText(r.entry->scope) : QStringLiteral("-"),
+                                 r.entry ? sourceText(r.entry->source) : QStringLiteral("keychain"),
+                                 !r.set   ? QStringLiteral("unknown")
+                                 : *r.set ? QStringLiteral("set")
+                                          : QStringLiteral("not set"),
+                                 hosts};
+        }
+        QList<qsizetype> widths(5, 0);
+        for (const QStringList &row : std::as_const(table)) {
+            for (qsizetype i = 0; i < row.size(); ++i)
+                widths[i] = std::max(widths[i], row[i].size());
+        }
+        for (const QStringList &row : std::as_const(table)) {
+            QString line;
+            for (qsizetype i = 0; i < row.size(); ++i)
+                line += i + 1 < row.size() ? row[i].leftJustified(widths[i] + 2) : row[i];
+            out(line);
+        }
+        for (const QString &e : std::as_const(errors))
+            err(QStringLiteral("ocs: ") + e);
+        finish(Ok);
+    };
+
+    // Whether each one has a value, one after the other (the keychain answers asynchronously).
+    auto next = std::make_shared<std::function<void(qsizetype)>>();
+    const bool hasProject = project.has_value();
+    *next = [store, rows, print, next, hasProject](qsizetype i) {
+        if (i >= rows->size()) {
+            print();
+            *next = nullptr; // break the cycle
+            return;
+        }
+        Row &r = (*rows)[i];
+        auto record = [rows, i, next](bool set, const QString &error) {
+            Row &row = (*rows)[i];
+            row.set = error.isEmpty() ? std::optional<bool>(set) : std::nullopt;
+            row.error = error;
+            (*next)(i + 1);
+        };
+        if (r.entry)
+            return store->isSet(r.name, r.entry->scope, record);
+        // Nothing recorded: the keychain of the project, then the shared one.
+        const QString name = r.name;
+        if (!hasProject)
+            return store->isSet(name, SecretStore::Scope::Shared, record);
+        store->isSet(name, SecretStore::Scope::Project,
+                     [store, name, record](bool set, const QString &error) {
+                         if (set || !error.isEmpty())
+                             return record(set, error);
+                         store->isSet(name, SecretStore::Scope::Shared, record);
+                     });
+    };
+    (*next)(0);
+}
+
+void Cli::secretSet(const std::optional<Project> &project, const QString &name, bool shared,
+                    const QCommandLineParser &p)
+{
+    const SecretStore::Scope scope =
+        shared ? SecretStore::Scope::Shared : SecretStore::Scope::Project;
+    auto *store =
+        new SecretStore(project && !shared ? project->sandboxId() : QString(), QString(), this);
+    const QString where = shared ? QStringLiteral("all projects")
+                                 : QStringLiteral("this project, %1").arg(project->sandboxId());
+    if (project) {
+        bool listed = false;
+        for (const InjectedSecret &s : project->config().injectedSecrets)
+            listed = listed || s.name == name;
+        if (!listed)
+            err(QStringLiteral("note: %1 is not in injected-secrets of %2; add it there to have "
+                               "it injected.")
+                    .arg(name, project->configPath()));
+    }
+    const QString envOpt = QStringLiteral("from-env");
+    const QString cmdOpt = QStringLiteral("from-command");
+    if (p.isSet(envOpt) || p.isSet(cmdOpt)) {
+        SecretSource src;
+        if (p.isSet(envOpt)) {
+            src.kind = SecretSource::Kind::Environment;
+            src.variable = p.value(envOpt);
+        } else {
+            src.kind = SecretSource::Kind::Command;
+            src.command = p.value(cmdOpt);
+            if (p.isSet(QStringLiteral("cache"))) {
+                bool ok = false;
+                src.cacheSeconds = p.value(QStringLiteral("cache")).toInt(&ok);
+                if (!ok || src.cacheSeconds < 0)
+                    return fail(QStringLiteral("--cache wants a number of seconds (0 or more), "
+                                               "not \"%1\".")
+                                    .arg(p.value(QStringLiteral("cache"))),
+                                Usage);
+            }
+        }
+        const SecretStore::Result r = store->setSource(name, scope, src);
+        store->deleteLater();
+        if (!r.ok)
+            return fail(r.error);
+        if (src.kind == SecretSource::Kind::Environment) {
+            out(QStringLiteral("%1 (%2) comes from the host variable %3 at each start.")
+                    .arg(name, where, src.variable));
+            if (!qEnvironmentVariableIsSet(src.variable.toLocal8Bit().constData()))
+                err(QStringLiteral("note: %1 is not set here now; a start without it leaves the "
+                                   "placeholder.")
+                        .arg(src.variable));
+        } else {
+            out(QStringLiteral("%1 (%2) comes from the output of `%3` at start (reused for %4 "
+                               "s).")
+                    .arg(name, where, src.command)
+                    .arg(src.cacheSeconds));
+        }
+        return finish(Ok);
+    }
+
+    // The value itself: from stdin, never from the command line.
+    QByteArray value;
+    if (stdinIsTerminal()) {
+        const auto line =
+            readHiddenLine(QStringLiteral("Value of %1 (%2; not shown): ").arg(name, where));
+        if (!line) {
+            store->deleteLater();
+            return fail(QStringLiteral("no value given; nothing was stored."));
+        }
+        value = *line;
+    } else {
+        bool tooLong = false;
+        value = readStdin(16384, &tooLong);
+        if (tooLong) {
+            store->deleteLater();
+            return fail(QStringLiteral("the value on stdin is longer than 8192 bytes; nothing "
+                                       "was stored."));
+        }
+    }
+    QString why;
+    if (!SecretStore::isValidValue(value, &why)) {
+        store->deleteLater();
+        value.fill('\0');
+        return fail(QStringLiteral("the value cannot be used (%1); nothing was stored.").arg(why));
+    }
+    store->setValue(name, scope, value, [this, store, name, where](const SecretStore::Result &r) {
+        store->deleteLater();
+        if (!r.ok)
+            return fail(r.error);
+        out(QStringLiteral("Stored %1 in the keychain (%2).").arg(name, where));
+        finish(Ok);
+    });
+    value.fill('\0');
+}
+
+void Cli::secretRemove(const std::optional<Project> &project, const QString &name, bool shared)
+{
+    const SecretStore::Scope scope =
+        shared ? SecretStore::Scope::Shared : SecretStore::Scope::Project;
+    auto *store =
+        new SecretStore(project && !shared ? project->sandboxId() : QString(), QString(), this);
+    const QString where = shared ? QStringLiteral("all projects")
+                                 : QStringLiteral("this project, %1").arg(project->sandboxId());
+    store->remove(name, scope, [this, store, name, where](const SecretStore::Result &r) {
+        store->deleteLater();
+        if (!r.ok)
+            return fail(r.error);
+        out(QStringLiteral("Removed %1 (%2).").arg(name, where));
+        finish(Ok);
+    });
 }
 
 } // namespace ocs::cli

@@ -97,6 +97,11 @@ private:
     void cmdAllow();
     void cmdDeny();
     void cmdPolicy();
+    void cmdSecret();
+    void secretList(const std::optional<Project> &project, bool asJson);
+    void secretSet(const std::optional<Project> &project, const QString &name, bool shared,
+                   const QCommandLineParser &p);
+    void secretRemove(const std::optional<Project> &project, const QString &name, bool shared);
     // `ocs allow` and `ocs deny`: the core's edit, then whether it is live.
     void editPolicy(bool allow);
     // Whether the project's container runs; false (not an error) without a working engine.

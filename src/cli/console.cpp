@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <iostream>
 #include <string>
+#include <termios.h>
 #include <unistd.h>
 
 namespace ocs::cli {
@@ -81,6 +82,66 @@ bool confirm(const QString &question, bool defaultYes, bool assumeYes)
     if (a.isEmpty())
         return defaultYes;
     return a == QLatin1String("y") || a == QLatin1String("yes");
+}
+
+std::optional<QByteArray> readHiddenLine(const QString &prompt)
+{
+    closeProgress();
+    std::fflush(stdout);
+    std::fputs(prompt.toLocal8Bit().constData(), stderr);
+    std::fflush(stderr);
+    termios saved{};
+    const bool terminal = ::tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (terminal) {
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        quiet.c_lflag |= ECHONL;
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    QByteArray line;
+    bool ended = false;
+    for (;;) {
+        char c = 0;
+        const ssize_t n = ::read(STDIN_FILENO, &c, 1);
+        if (n <= 0) {
+            ended = line.isEmpty();
+            break;
+        }
+        if (c == '\n')
+            break;
+        line += c;
+    }
+    if (terminal)
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+    if (line.endsWith('\r'))
+        line.chop(1);
+    if (ended)
+        return std::nullopt;
+    return line;
+}
+
+QByteArray readStdin(qsizetype limit, bool *tooLong)
+{
+    QByteArray data;
+    *tooLong = false;
+    char buf[4096];
+    for (;;) {
+        const ssize_t n = ::read(STDIN_FILENO, buf, sizeof buf);
+        if (n <= 0)
+            break;
+        if (data.size() + n > limit + 2) {
+            *tooLong = true;
+            continue; // drain, keep nothing more
+        }
+        data.append(buf, n);
+    }
+    if (data.endsWith("\r\n"))
+        data.chop(2);
+    else if (data.endsWith('\n'))
+        data.chop(1);
+    if (data.size() > limit)
+        *tooLong = true;
+    return data;
 }
 
 } // namespace ocs::cli

@@ -4,6 +4,7 @@
 #include "configrules.h"
 #include "logging.h"
 #include "secrets/secretpresets.h"
+#include "secrets/secretstore.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -253,6 +254,8 @@ private:
     std::optional<QStringList> secretHosts(const QString &where, const YNode &n);
     // Each host of an injected secret must be whitelisted.
     void checkSecretHosts();
+    // An env-passthrough entry whose name looks like a credential: inject it instead.
+    void suggestInjection(const YNode &k, const QString &name);
 
     void crossCheckNames();
     void findDocumentEnd();
@@ -915,6 +918,8 @@ void Analyser::validate(TopEntry &e, const YNode &v, ProjectConfig &cfg)
                     error(val, where + u": "_s + problem);
                     return std::nullopt;
                 }
+                if (name == configrules::KeyEnvPassthrough)
+                    suggestInjection(k, entryName);
                 return text;
             },
             value.map);
@@ -946,6 +951,26 @@ void Analyser::crossCheckNames()
         use.entry->hasError = true;
         use.entry->items[use.item].valid = false;
     }
+}
+
+void Analyser::suggestInjection(const YNode &k, const QString &name)
+{
+    if (!SecretStore::looksLikeSecret(name))
+        return;
+    QString hint;
+    if (secretpresets::forVariable(name))
+        hint = AnalysisText::tr(" (it has a preset: '%1:' is enough)").arg(name);
+    Diagnostic d;
+    d.severity = Diagnostic::Severity::Warning;
+    d.file = m_file;
+    d.line = k.line + 1;
+    d.column = m_a.source.charColumn(k.line, k.col);
+    d.message =
+        AnalysisText::tr("%1: %2 looks like a credential, which the agent can read and "
+                         "send to any whitelisted host; list it in %3 instead, so that "
+                         "the agent sees only a placeholder%4")
+            .arg(configrules::KeyEnvPassthrough, name, configrules::KeyInjectedSecrets, hint);
+    m_a.suggestions.append(d);
 }
 
 void Analyser::checkSecretHosts()

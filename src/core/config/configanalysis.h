@@ -47,6 +47,7 @@ struct Analysis
     int documentEndLine = -1; // a "..." line after the mapping, or -1
     ProjectConfig config;     // the first occurrence of each key, valid entries only
     QList<Diagnostic> diagnostics;
+    QList<Diagnostic> suggestions; // ConfigFile::LoadResult::suggestions
 
     bool hasErrors() const;
 };

@@ -78,6 +78,7 @@ ConfigFile::LoadResult ConfigFile::parse(const QByteArray &text, const QString &
     configdetail::Analysis a = configdetail::analyse(text, fileName);
     LoadResult result;
     result.diagnostics = a.diagnostics;
+    result.suggestions = a.suggestions;
     if (!a.hasErrors())
         result.config = std::move(a.config);
     return result;

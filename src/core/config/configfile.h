@@ -16,6 +16,9 @@ public:
     {
         std::optional<ProjectConfig> config; // set when there is no error (warnings allowed)
         QList<Diagnostic> diagnostics;       // errors and warnings, in file order
+        // Advice (warnings) that `ocs validate` and the Settings dialog show, but not every
+        // command: e.g. a credential in env-passthrough that could be injected instead.
+        QList<Diagnostic> suggestions;
         bool ok() const { return config.has_value(); }
         QString errorSummary() const; // all diagnostics, one per line
     };

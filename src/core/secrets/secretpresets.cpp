@@ -188,26 +188,28 @@ InjectedSecret fromYaml(const QString &variable, const QString &text)
 {
     if (text.trimmed().isEmpty())
         return defaults(variable);
-    YAML::Node n;
+    // The reader checked what users wrote; a text from elsewhere that is not a map of these
+    // fields leaves the defaults.
     try {
-        n = YAML::Load(text.toStdString());
+        const YAML::Node n = YAML::Load(text.toStdString());
+        if (!n.IsMap())
+            return defaults(variable);
+        const QString preset =
+            n["preset"] ? QString::fromStdString(n["preset"].as<std::string>()) : QString();
+        InjectedSecret s = defaults(variable, preset);
+        if (!preset.isEmpty())
+            s.preset = preset;
+        if (n["hosts"])
+            s.hosts = stringList(n["hosts"]);
+        if (n["header"])
+            splitHeader(QString::fromStdString(n["header"].as<std::string>()), &s.header,
+                        &s.format);
+        if (n["git-hosts"])
+            s.gitHosts = stringList(n["git-hosts"]);
+        return s;
     } catch (const YAML::Exception &) {
         return defaults(variable);
     }
-    if (!n.IsMap())
-        return defaults(variable);
-    const QString preset =
-        n["preset"] ? QString::fromStdString(n["preset"].as<std::string>()) : QString();
-    InjectedSecret s = defaults(variable, preset);
-    if (!preset.isEmpty())
-        s.preset = preset;
-    if (n["hosts"])
-        s.hosts = stringList(n["hosts"]);
-    if (n["header"])
-        splitHeader(QString::fromStdString(n["header"].as<std::string>()), &s.header, &s.format);
-    if (n["git-hosts"])
-        s.gitHosts = stringList(n["git-hosts"]);
-    return s;
 }
 
 } // namespace ocs::secretpresets

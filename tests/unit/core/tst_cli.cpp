@@ -7,12 +7,14 @@
 #include "project/project.h"
 #include "testhelpers.h"
 
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -104,6 +106,12 @@ private Q_SLOTS:
     void rebuild_failurePrintsItsLog();
 
     void status_json();
+    void secret_sourcesWithoutKeychain();
+    void secret_valueNeedsTheKeychain();
+    void secret_usage();
+    void secret_terminalInputIsNotEchoed();
+    void secret_keychainRoundTrip();
+    void validate_suggestsInjection();
     void missingEngine_exit3();
     void start_runFails_printsEngineError();
     void stop_callsStopThenRm();
@@ -119,6 +127,11 @@ private Q_SLOTS:
 
 private:
     CliResult ocs(const QStringList &args, const QString &cwd, const QString &program = QString());
+    // The same with `input` on stdin (a pipe, not a terminal).
+    CliResult ocsWithInput(const QStringList &args, const QString &cwd, const QByteArray &input,
+                           const QString &program = QString());
+    // Every file under the test's folder, with its content (a value must be in none).
+    QByteArray allFiles() const;
     QString makeProjectFolder(const QString &name);
     // `ocs init --yes --no-build` in a new folder; returns its canonical path.
     QString initProject(const QString &name);
@@ -178,6 +191,22 @@ void TestCli::init()
 
 CliResult TestCli::ocs(const QStringList &args, const QString &cwd, const QString &program)
 {
+    return ocsWithInput(args, cwd, QByteArray(), program);
+}
+
+QByteArray TestCli::allFiles() const
+{
+    QByteArray out;
+    QDirIterator it(m_work, QDir::Files | QDir::Hidden | QDir::System,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext())
+        out += readFile(it.next());
+    return out;
+}
+
+CliResult TestCli::ocsWithInput(const QStringList &args, const QString &cwd,
+                                const QByteArray &input, const QString &program)
+{
     QProcess p;
     p.setProgram(program.isEmpty() ? QStringLiteral(OCS_BINARY) : program);
     p.setArguments(args);
@@ -187,7 +216,8 @@ CliResult TestCli::ocs(const QStringList &args, const QString &cwd, const QStrin
     CliResult r;
     if (!p.waitForStarted(10000))
         return r;
-    p.closeWriteChannel(); // no terminal, no input
+    p.write(input);
+    p.closeWriteChannel(); // no terminal
     if (!p.waitForFinished(60000)) {
         p.kill();
         p.waitForFinished(5000);
@@ -1261,6 +1291,301 @@ void TestCli::blocked_follow()
              QStringList{QStringLiteral(
                  R"({"time":"2026-12-03T18:00:02.000Z","decision":"denied","host":"new.test",)"
                  R"("port":443,"method":"CONNECT","rule":"not whitelisted"})")});
+}
+
+// ---------------------------------------------------------------------------------------
+// ocs secret (issue 12): names and sources, never values.
+
+void TestCli::secret_sourcesWithoutKeychain()
+{
+    const QString root = networkProject(QStringLiteral("sec"),
+                                        "http-domain-whitelist: [api.anthropic.com, "
+                                        "api.example.test]\n"
+                                        "injected-secrets:\n  ANTHROPIC_API_KEY:\n"
+                                        "  MINE: {hosts: [api.example.test], header: x-key}\n");
+    QVERIFY(!root.isEmpty());
+    m_env.insert(QStringLiteral("E2E_HOST_SECRET"), QStringLiteral("value-in-host-env"));
+    CliResult r =
+        ocs({QStringLiteral("secret"), QStringLiteral("set"), QStringLiteral("ANTHROPIC_API_KEY"),
+             QStringLiteral("--from-env"), QStringLiteral("E2E_HOST_SECRET")},
+            root);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    QVERIFY2(r.out.contains(QStringLiteral("host variable E2E_HOST_SECRET")), qPrintable(r.all()));
+    r = ocs({QStringLiteral("secret"), QStringLiteral("set"), QStringLiteral("MINE"),
+             QStringLiteral("--shared"), QStringLiteral("--from-command"),
+             QStringLiteral("printf %s%s from command"), QStringLiteral("--cache"),
+             QStringLiteral("60")},
+            root);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+
+    r = ocs({QStringLiteral("secret"), QStringLiteral("list")}, root);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 3);
+    QVERIFY2(lines[0].startsWith(QStringLiteral("NAME")), qPrintable(r.out));
+    QVERIFY2(lines[1].contains(QStringLiteral("ANTHROPIC_API_KEY")) &&
+                 lines[1].contains(QStringLiteral("this project")) &&
+                 lines[1].contains(QStringLiteral("host variable E2E_HOST_SECRET")) &&
+                 lines[1].contains(QStringLiteral("api.anthropic.com")),
+             qPrintable(r.out));
+    QVERIFY2(lines[2].contains(QStringLiteral("MINE")) &&
+                 lines[2].contains(QStringLiteral("all projects")) &&
+                 lines[2].contains(QStringLiteral("command `printf %s%s from command`")) &&
+                 lines[2].contains(QStringLiteral("api.example.test")),
+             qPrintable(r.out));
+
+    r = ocs({QStringLiteral("secret"), QStringLiteral("list"), QStringLiteral("--json")}, root);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    const QJsonObject top = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    const QJsonArray list = top.value(QStringLiteral("secrets")).toArray();
+    QCOMPARE(list.size(), 2);
+    const QJsonObject a = list[0].toObject();
+    QCOMPARE(a.value(QStringLiteral("name")).toString(), QStringLiteral("ANTHROPIC_API_KEY"));
+    QCOMPARE(a.value(QStringLiteral("scope")).toString(), QStringLiteral("project"));
+    QCOMPARE(a.value(QStringLiteral("source")).toString(), QStringLiteral("environment"));
+    QCOMPARE(a.value(QStringLiteral("variable")).toString(), QStringLiteral("E2E_HOST_SECRET"));
+    QCOMPARE(a.value(QStringLiteral("set")).toBool(), true); // set in ocs's environment
+    QCOMPARE(a.value(QStringLiteral("hosts")).toArray(),
+             QJsonArray{QStringLiteral("api.anthropic.com")});
+    const QJsonObject m = list[1].toObject();
+    QCOMPARE(m.value(QStringLiteral("scope")).toString(), QStringLiteral("shared"));
+    QCOMPARE(m.value(QStringLiteral("source")).toString(), QStringLiteral("command"));
+    QCOMPARE(m.value(QStringLiteral("cacheSeconds")).toInt(), 60);
+    // Never a value: not in any output, nor in any file.
+    QVERIFY(!r.all().contains(QStringLiteral("value-in-host-env")));
+    QVERIFY(!r.all().contains(QStringLiteral("fromcommand")));
+    QVERIFY(!allFiles().contains("value-in-host-env"));
+
+    // Outside the project: the shared ones only.
+    r = ocs({QStringLiteral("secret"), QStringLiteral("list")}, m_work);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    QVERIFY2(r.out.contains(QStringLiteral("MINE")) &&
+                 !r.out.contains(QStringLiteral("ANTHROPIC_API_KEY")),
+             qPrintable(r.out));
+
+    r = ocs({QStringLiteral("secret"), QStringLiteral("rm"), QStringLiteral("ANTHROPIC_API_KEY")},
+            root);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    r = ocs({QStringLiteral("secret"), QStringLiteral("rm"), QStringLiteral("MINE"),
+             QStringLiteral("--shared")},
+            m_work);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    r = ocs({QStringLiteral("secret"), QStringLiteral("list"), QStringLiteral("--json")}, root);
+    const QJsonArray after =
+        QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("secrets")).toArray();
+    QCOMPARE(after.size(), 2); // still in the config, with nothing recorded
+    for (const QJsonValue &v : after)
+        QVERIFY(v.toObject().value(QStringLiteral("scope")).isNull());
+}
+
+void TestCli::secret_valueNeedsTheKeychain()
+{
+    const QString root =
+        networkProject(QStringLiteral("nokc"), "http-domain-whitelist: [api.anthropic.com]\n"
+                                               "injected-secrets: [ANTHROPIC_API_KEY]\n");
+    QVERIFY(!root.isEmpty());
+    // OCS_KEYCHAIN=0: no file fallback, a clear error, the value nowhere.
+    const CliResult r = ocsWithInput(
+        {QStringLiteral("secret"), QStringLiteral("set"), QStringLiteral("ANTHROPIC_API_KEY")},
+        root, "sk-ant-stdin-value\n");
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(QStringLiteral("keychain")), qPrintable(r.all()));
+    QVERIFY(!r.all().contains(QStringLiteral("sk-ant-stdin-value")));
+    QVERIFY(!allFiles().contains("sk-ant-stdin-value"));
+    // A value that cannot go into a header is refused before that, without being shown.
+    const CliResult bad = ocsWithInput(
+        {QStringLiteral("secret"), QStringLiteral("set"), QStringLiteral("ANTHROPIC_API_KEY")},
+        root, "two\nline-secret\n");
+    QCOMPARE(bad.exitCode, 1);
+    QVERIFY2(bad.err.contains(QStringLiteral("line break")), qPrintable(bad.all()));
+    QVERIFY(!bad.all().contains(QStringLiteral("line-secret")));
+    const CliResult empty = ocsWithInput(
+        {QStringLiteral("secret"), QStringLiteral("set"), QStringLiteral("ANTHROPIC_API_KEY")},
+        root, "");
+    QCOMPARE(empty.exitCode, 1);
+    QVERIFY2(empty.err.contains(QStringLiteral("empty")), qPrintable(empty.all()));
+}
+
+void TestCli::secret_usage()
+{
+    const QString root = networkProject(QStringLiteral("use"), "");
+    QVERIFY(!root.isEmpty());
+    const QString s = QStringLiteral("secret");
+    const auto code = [&](const QStringList &args, const QString &cwd) {
+        return ocs(QStringList{s} + args, cwd).exitCode;
+    };
+    QCOMPARE(code({}, root), 2);
+    QCOMPARE(code({QStringLiteral("frob")}, root), 2);
+    QCOMPARE(code({QStringLiteral("set")}, root), 2);
+    QCOMPARE(code({QStringLiteral("set"), QStringLiteral("1BAD")}, root), 2);
+    QCOMPARE(code({QStringLiteral("list"), QStringLiteral("EXTRA")}, root), 2);
+    QCOMPARE(code({QStringLiteral("set"), QStringLiteral("K"), QStringLiteral("--from-env"),
+                   QStringLiteral("A"), QStringLiteral("--from-command"), QStringLiteral("b")},
+                  root),
+             2);
+    QCOMPARE(code({QStringLiteral("set"), QStringLiteral("K"), QStringLiteral("--cache"),
+                   QStringLiteral("5")},
+                  root),
+             2);
+    QCOMPARE(code({QStringLiteral("set"), QStringLiteral("K"), QStringLiteral("--from-command"),
+                   QStringLiteral("b"), QStringLiteral("--cache"), QStringLiteral("-1")},
+                  root),
+             2);
+    // A project's own secret needs the project; --shared works anywhere.
+    const CliResult outside = ocs({s, QStringLiteral("set"), QStringLiteral("K"),
+                                   QStringLiteral("--from-env"), QStringLiteral("A")},
+                                  m_work);
+    QCOMPARE(outside.exitCode, 1);
+    QVERIFY2(outside.err.contains(QStringLiteral("ocs init")), qPrintable(outside.all()));
+    QCOMPARE(code({QStringLiteral("set"), QStringLiteral("K"), QStringLiteral("--shared"),
+                   QStringLiteral("--from-env"), QStringLiteral("A")},
+                  m_work),
+             0);
+    // The value is never an argument.
+    const CliResult help = ocs({s, QStringLiteral("--help")}, root);
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY(!help.out.contains(QStringLiteral("--value")));
+}
+
+// On a terminal `ocs secret set` asks without echo: under a pseudo-terminal (util-linux
+// `script`) the typed value is not in what the terminal shows. The control: the same typing
+// to a program that does not turn echo off shows up.
+void TestCli::secret_terminalInputIsNotEchoed()
+{
+    const QString scriptTool = QStandardPaths::findExecutable(QStringLiteral("script"));
+    if (scriptTool.isEmpty())
+        QSKIP("util-linux `script` is not installed");
+    const QString root =
+        networkProject(QStringLiteral("tty"), "http-domain-whitelist: [api.anthropic.com]\n"
+                                              "injected-secrets: [ANTHROPIC_API_KEY]\n");
+    QVERIFY(!root.isEmpty());
+    // What the terminal shows while `command` runs and the value is typed after `prompt`.
+    auto typed = [&](const QString &command, const QByteArray &prompt) {
+        QProcess p;
+        p.setProcessEnvironment(m_env);
+        p.setWorkingDirectory(root);
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(scriptTool, {QStringLiteral("-q"), QStringLiteral("-e"), QStringLiteral("-c"),
+                             command, QStringLiteral("/dev/null")});
+        QByteArray shown;
+        if (!p.waitForStarted(10000))
+            return shown;
+        QElapsedTimer t;
+        t.start();
+        while (!shown.contains(prompt) && t.elapsed() < 15000) {
+            p.waitForReadyRead(200);
+            shown += p.readAll();
+        }
+        p.write("sk-typed-on-the-terminal\n");
+        p.closeWriteChannel();
+        p.waitForFinished(15000);
+        shown += p.readAll();
+        return shown;
+    };
+    const QByteArray control =
+        typed(QStringLiteral("printf 'type: '; head -n 1 > /dev/null"), "type: ");
+    QVERIFY2(control.contains("sk-typed-on-the-terminal"), control.constData());
+    const QByteArray shown = typed(
+        QStringLiteral(OCS_BINARY) + QStringLiteral(" secret set ANTHROPIC_API_KEY"), "not shown");
+    QVERIFY2(shown.contains("Value of ANTHROPIC_API_KEY"), shown.constData());
+    QVERIFY2(shown.contains("keychain"), shown.constData()); // OCS_KEYCHAIN=0: not stored
+    QVERIFY2(!shown.contains("sk-typed-on-the-terminal"), shown.constData());
+}
+
+// The keychain through the binary, inside one private keyring session (with-keyring.sh runs a
+// script of several ocs calls); skipped when no keyring can be had.
+void TestCli::secret_keychainRoundTrip()
+{
+    const QString root =
+        networkProject(QStringLiteral("kc"), "http-domain-whitelist: [api.anthropic.com]\n"
+                                             "injected-secrets: [ANTHROPIC_API_KEY]\n");
+    QVERIFY(!root.isEmpty());
+    const QString outDir = m_work + QStringLiteral("/kc-out");
+    QVERIFY(QDir().mkpath(outDir));
+    const QString id = sandboxIdOf(root, QStringLiteral("kc"));
+    const QByteArray script =
+        "set -u\n"
+        "if [ -n \"${OCS_KEYRING_UNAVAILABLE:-}\" ]; then echo \"$OCS_KEYRING_UNAVAILABLE\" > "
+        "\"$OUT/skip\"; exit 0; fi\n"
+        "command -v secret-tool >/dev/null || { echo 'no secret-tool' > \"$OUT/skip\"; exit 0; }\n"
+        "run() { name=$1; shift; \"$@\" > \"$OUT/$name.out\" 2> \"$OUT/$name.err\"; echo $? > "
+        "\"$OUT/$name.rc\"; }\n"
+        "printf 'sk-ant-kc-value\\n' | run set \"$OCS\" secret set ANTHROPIC_API_KEY\n"
+        "run list \"$OCS\" secret list --json\n"
+        "secret-tool lookup server opencode-sandbox user \"secret/$ID/ANTHROPIC_API_KEY\" > "
+        "\"$OUT/lookup\"\n"
+        "run rm \"$OCS\" secret rm ANTHROPIC_API_KEY\n"
+        "run after \"$OCS\" secret list --json\n"
+        "secret-tool lookup server opencode-sandbox user \"secret/$ID/ANTHROPIC_API_KEY\" > "
+        "\"$OUT/lookup-after\"\n"
+        "exit 0\n";
+    QVERIFY(writeFile(m_work + QStringLiteral("/kc.sh"), script));
+    m_env.remove(QStringLiteral("OCS_KEYCHAIN"));
+    m_env.insert(QStringLiteral("OUT"), outDir);
+    m_env.insert(QStringLiteral("OCS"), QStringLiteral(OCS_BINARY));
+    m_env.insert(QStringLiteral("ID"), id);
+    QProcess p;
+    p.setProcessEnvironment(m_env);
+    p.setWorkingDirectory(root);
+    p.start(QStringLiteral(OCS_WITH_KEYRING),
+            {QStringLiteral("bash"), m_work + QStringLiteral("/kc.sh")});
+    QVERIFY(p.waitForFinished(120000));
+    QCOMPARE(p.exitCode(), 0);
+    if (QFile::exists(outDir + QStringLiteral("/skip")))
+        QSKIP(qPrintable(QStringLiteral("no keyring: ") +
+                         QString::fromUtf8(readFile(outDir + QStringLiteral("/skip")))));
+    auto file = [&](const char *name) {
+        return QString::fromUtf8(readFile(outDir + QLatin1Char('/') + QLatin1String(name)));
+    };
+    QVERIFY2(file("set.rc").trimmed() == QStringLiteral("0"), qPrintable(file("set.err")));
+    QVERIFY2(file("set.out").contains(QStringLiteral("Stored ANTHROPIC_API_KEY in the keychain")),
+             qPrintable(file("set.out")));
+    QCOMPARE(file("lookup"), QStringLiteral("sk-ant-kc-value"));
+    const QJsonArray list = QJsonDocument::fromJson(file("list.out").toUtf8())
+                                .object()
+                                .value(QStringLiteral("secrets"))
+                                .toArray();
+    QCOMPARE(list.size(), 1);
+    QCOMPARE(list[0].toObject().value(QStringLiteral("set")).toBool(), true);
+    QCOMPARE(list[0].toObject().value(QStringLiteral("source")).toString(),
+             QStringLiteral("keychain"));
+    QCOMPARE(file("rm.rc").trimmed(), QStringLiteral("0"));
+    QCOMPARE(file("lookup-after"), QString());
+    const QJsonArray after = QJsonDocument::fromJson(file("after.out").toUtf8())
+                                 .object()
+                                 .value(QStringLiteral("secrets"))
+                                 .toArray();
+    QCOMPARE(after.size(), 1);
+    QCOMPARE(after[0].toObject().value(QStringLiteral("set")).toBool(true), false);
+    // No output of ocs holds the value.
+    for (const char *n : {"set.out", "set.err", "list.out", "list.err", "rm.out", "after.out"})
+        QVERIFY2(!file(n).contains(QStringLiteral("sk-ant-kc-value")), n);
+}
+
+void TestCli::validate_suggestsInjection()
+{
+    const QString root = makeProjectFolder(QStringLiteral("suggest"));
+    const QString path = root + QLatin1Char('/') + ConfigName;
+    QVERIFY(writeFile(path, "sandbox-name: demo\n"
+                            "env-passthrough:\n"
+                            "  LOG_LEVEL: LOG_LEVEL\n"
+                            "  ANTHROPIC_API_KEY: ANTHROPIC_API_KEY\n"
+                            "  MY_SERVICE_TOKEN: TOKEN_ON_HOST\n"));
+    const CliResult r = ocs({QStringLiteral("validate")}, root);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
+    QVERIFY2(r.out.contains(QStringLiteral(": OK (2 warning(s))")), qPrintable(r.all()));
+    QVERIFY2(r.err.contains(path + QStringLiteral(":4:3: warning: env-passthrough: "
+                                                  "ANTHROPIC_API_KEY looks like a credential")),
+             qPrintable(r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("injected-secrets")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(path + QStringLiteral(":5:3: warning: env-passthrough: "
+                                                  "MY_SERVICE_TOKEN looks like a credential")),
+             qPrintable(r.err));
+    QVERIFY2(!r.err.contains(QStringLiteral("LOG_LEVEL")), qPrintable(r.err));
+    // Only validate says so: other commands stay quiet about it.
+    const CliResult other = ocs(
+        {QStringLiteral("policy"), QStringLiteral("check"), QStringLiteral("example.com")}, root);
+    QVERIFY2(!other.err.contains(QStringLiteral("credential")), qPrintable(other.err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
