@@ -3,6 +3,7 @@
 #include "config/projectconfig.h"
 #include "secrets/secretstore.h"
 
+#include <QHash>
 #include <QPointer>
 #include <QWidget>
 
