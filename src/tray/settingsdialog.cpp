@@ -1,5 +1,6 @@
 #include "settingsdialog.h"
 
+#include "app/appsettings.h"
 #include "app/managedsandbox.h"
 #include "app/projectregistry.h"
 #include "config/configfile.h"
@@ -12,6 +13,8 @@
 #include "sandbox/prestarthook.h"
 #include "sandbox/runplan.h"
 #include "sandbox/sandboxrecord.h"
+#include "secrets/secretstore.h"
+#include "secretspage.h"
 #include "statusicons.h"
 #include "traylogging.h"
 #include "ui_settingsdialog.h"
@@ -154,6 +157,28 @@ SettingsDialog::SettingsDialog(ManagedSandbox *sandbox, ProjectRegistry *registr
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(saveButton(), &QPushButton::clicked, this, &SettingsDialog::save);
 
+    // Secrets: a tab after Environment; the hint about credentials passed through goes
+    // under the passed-through table.
+    m_secretsPage = new SecretsPage(sandbox->sandboxId(), AppSettings::defaultFilePath(), this);
+    m_ui->tabs->insertTab(m_ui->tabs->indexOf(m_ui->environmentTab) + 1, m_secretsPage, QString());
+    connect(m_secretsPage, &SecretsPage::changed, this, &SettingsDialog::validate);
+    connect(m_secretsPage, &SecretsPage::whitelistRequested, this, &SettingsDialog::addDomains);
+    m_secretHint = new QLabel(m_ui->environmentTab);
+    m_secretHint->setObjectName(QStringLiteral("secretHint"));
+    m_secretHint->setWordWrap(true);
+    m_secretHint->setTextFormat(Qt::RichText);
+    m_secretHint->hide();
+    int hintAt = m_ui->environmentLayout->indexOf(m_ui->passthroughTable) + 1;
+    for (int i = 0; i < m_ui->environmentLayout->count(); ++i) {
+        if (m_ui->environmentLayout->itemAt(i)->layout() == m_ui->passthroughButtons)
+            hintAt = i + 1; // under the table's buttons
+    }
+    m_ui->environmentLayout->insertWidget(hintAt, m_secretHint);
+    connect(m_secretHint, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link.startsWith(QLatin1String("inject:")))
+            injectInstead(link.mid(7));
+    });
+
     m_presets = new WhitelistPresetResolver(this);
     setupPresets();
     retranslate();
@@ -184,6 +209,8 @@ void SettingsDialog::retranslate()
     m_ui->pidsEdit->setPlaceholderText(tr("%1 (default)").arg(RunPlanner::DefaultPidsLimit));
     m_ui->whitelistEdit->setPlaceholderText(tr("api.example.com\n.example.org"));
     m_ui->hostPortsEdit->setPlaceholderText(tr("5432"));
+    m_ui->tabs->setTabText(m_ui->tabs->indexOf(m_secretsPage), tr("Se&crets"));
+    m_secretsPage->retranslate();
     setupPresets();
 }
 
@@ -294,6 +321,52 @@ void SettingsDialog::updatePassthroughStatus(int row)
     m_filling = filling;
 }
 
+void SettingsDialog::updateSecretHint()
+{
+    // Passed-through variables that look like credentials: the agent can read them and send
+    // them to any host it may reach. Injected, it sees only a placeholder.
+    QStringList lines;
+    const QTableWidget *t = m_ui->passthroughTable;
+    for (int r = 0; r < t->rowCount(); ++r) {
+        const QString name = cellText(t, r, PtContainer);
+        if (!rules::checkEnvName(name).isEmpty() || !SecretStore::looksLikeSecret(name))
+            continue;
+        lines << tr("%1 looks like a credential: passed through, the agent can read it and send "
+                    "it to any host it may reach. <a href=\"inject:%1\">Inject it instead</a> "
+                    "(the agent sees a placeholder; the proxy adds the value for its API "
+                    "hosts only).")
+                     .arg(name.toHtmlEscaped());
+    }
+    m_secretHint->setText(lines.join(QStringLiteral("<br>")));
+    m_secretHint->setVisible(!lines.isEmpty());
+}
+
+void SettingsDialog::injectInstead(const QString &name)
+{
+    QTableWidget *t = m_ui->passthroughTable;
+    QString hostVariable;
+    for (int r = 0; r < t->rowCount(); ++r) {
+        if (cellText(t, r, PtContainer) == name) {
+            hostVariable = cellText(t, r, PtHost);
+            if (hostVariable.isEmpty())
+                hostVariable = name;
+        }
+    }
+    m_ui->tabs->setCurrentWidget(m_secretsPage);
+    QPointer<SettingsDialog> self(this);
+    // The row goes once the secret is in (a name without a preset asks for its hosts first).
+    m_secretsPage->addByName(name, hostVariable, [self, name] {
+        if (!self)
+            return;
+        QTableWidget *pt = self->m_ui->passthroughTable;
+        for (int r = pt->rowCount() - 1; r >= 0; --r) {
+            if (cellText(pt, r, PtContainer) == name)
+                pt->removeRow(r);
+        }
+        self->validate();
+    });
+}
+
 void SettingsDialog::load()
 {
     m_filling = true;
@@ -327,6 +400,7 @@ void SettingsDialog::load()
         ports << QString::number(p);
     m_ui->hostPortsEdit->setPlainText(ports.join(QLatin1Char('\n')));
     fillTables();
+    m_secretsPage->setSecrets(c.injectedSecrets);
     if (m_registry) {
         const ProjectAppSettings app = m_registry->appSettings(m_root);
         m_ui->startWithAppCheck->setChecked(app.startWithApp);
@@ -448,6 +522,7 @@ ProjectConfig SettingsDialog::editedConfig() const
             continue;
         c.env << EnvVar{name, value};
     }
+    c.injectedSecrets = m_secretsPage->secrets();
     return c;
 }
 
@@ -549,6 +624,13 @@ void SettingsDialog::validate()
     m_filling = false;
     show(m_ui->envError, envProblems);
     all << envProblems;
+    updateSecretHint();
+
+    // Secrets: their hosts whitelisted, their names not also set on the Environment tab.
+    QStringList secretProblems;
+    for (const QString &p : m_secretsPage->checkAgainst(editedConfig()))
+        secretProblems << tr("Secrets: %1").arg(p);
+    all << secretProblems;
 
     auto flag = [this](QWidget *tab, bool bad) {
         m_ui->tabs->setTabIcon(m_ui->tabs->indexOf(tab),
@@ -558,6 +640,7 @@ void SettingsDialog::validate()
     flag(m_ui->networkTab, !domainProblems.isEmpty());
     flag(m_ui->portsTab, !portProblems.isEmpty());
     flag(m_ui->environmentTab, !envProblems.isEmpty());
+    flag(m_secretsPage, !secretProblems.isEmpty());
 
     m_problems = all;
     m_ui->problemsLabel->setText(

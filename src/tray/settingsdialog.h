@@ -6,6 +6,7 @@
 #include <QDialog>
 #include <QPointer>
 
+class QLabel;
 class QMessageBox;
 class QPushButton;
 class QTableWidget;
@@ -23,11 +24,13 @@ class WhitelistPresetResolver;
 namespace ocs::tray {
 
 class LineListHighlighter;
+class SecretsPage;
 
 // One project's settings (forms/settingsdialog.ui): name and limits, the network
-// whitelist, host ports, environment, the pre-start hook. Every field is checked as it is
-// typed with the config's own rules; Save writes through ConfigFile::save, which keeps
-// comments and unknown keys (comments it cannot keep are shown before saving).
+// whitelist, host ports, environment, injected secrets (SecretsPage), the pre-start hook. Every
+// field is checked as it is typed with the config's own rules; Save writes through
+// ConfigFile::save, which keeps comments and unknown keys (comments it cannot keep are shown before
+// saving).
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -51,6 +54,12 @@ public:
     void save();
     // Adds entries to the whitelist (skipping those already there).
     void addDomains(const QStringList &domains);
+    // The Secrets tab (injected-secrets, their values in the keychain).
+    SecretsPage *secretsPage() const { return m_secretsPage; }
+    // Environment tab: the hint about passed-through variables that look like credentials.
+    QLabel *secretHint() const { return m_secretHint; }
+    // Moves a passed-through variable to injected-secrets (the hint's link).
+    void injectInstead(const QString &name);
 
 Q_SIGNALS:
     // The file was written; `impact` says what the change needs (restart, rebuild).
@@ -67,6 +76,7 @@ private:
     void applyPreset(const QString &id);
     void validate();
     void updatePassthroughStatus(int row);
+    void updateSecretHint();
     void addRow(QTableWidget *table, const QStringList &cells);
     void ask(const QString &title, const QString &text, const QString &details,
              const QString &yesText, std::function<void()> onYes);
@@ -88,6 +98,8 @@ private:
     LineListHighlighter *m_portsHighlighter = nullptr;
     WhitelistPresetResolver *m_presets = nullptr;
     QPointer<QMessageBox> m_question;
+    SecretsPage *m_secretsPage = nullptr;
+    QLabel *m_secretHint = nullptr;
 };
 
 } // namespace ocs::tray

@@ -11,19 +11,28 @@
 #include "sandbox/prestarthook.h"
 #include "sandbox/sandboxrecord.h"
 #include "sandbox/startapproval.h"
+#include "secrets/secretstore.h"
+#include "secretspage.h"
 #include "settingsdialog.h"
+#include "testhelpers.h"
 #include "ui_settingsdialog.h"
 
 #include <QAbstractButton>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDirIterator>
 #include <QFile>
 #include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTest>
 #include <QTextBlock>
@@ -32,6 +41,7 @@
 
 using namespace ocs;
 using namespace ocs::test;
+using ocs::tray::SecretsPage;
 using ocs::tray::SettingsDialog;
 
 namespace {
@@ -81,6 +91,33 @@ const QByteArray RoundTripYaml = "# Settings of the round-trip project (this com
                                  "  - 5432\n"
                                  "env:\n"
                                  "  GREETING: hello world\n";
+
+QString secretCell(const SecretsPage *page, const QString &name, int column)
+{
+    const QTableWidget *t = page->table();
+    for (int r = 0; r < t->rowCount(); ++r) {
+        if (t->item(r, SecretsPage::ColName)->text() == name)
+            return t->item(r, column)->text();
+    }
+    return QStringLiteral("<no row %1>").arg(name);
+}
+
+// Fills in and submits the Add dialog of the Secrets tab; returns the dialog.
+QDialog *addSecret(SecretsPage *page, const QString &name, const QString &hosts = QString(),
+                   const QString &header = QString())
+{
+    page->addButton()->click();
+    QDialog *add = page->pendingDialog();
+    if (!add || add->objectName() != QLatin1String("addSecretDialog"))
+        return nullptr;
+    add->findChild<QComboBox *>(QStringLiteral("nameCombo"))->setEditText(name);
+    if (!hosts.isEmpty())
+        add->findChild<QLineEdit *>(QStringLiteral("hostsEdit"))->setText(hosts);
+    if (!header.isEmpty())
+        add->findChild<QLineEdit *>(QStringLiteral("headerEdit"))->setText(header);
+    add->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    return add;
+}
 
 } // namespace
 
@@ -600,6 +637,317 @@ private Q_SLOTS:
         const auto containers = engine()->containers();
         QCOMPARE(containers.size(), 1); // the old one was stopped and removed
         QCOMPARE(containers.first().labels.value(ContainerEngine::LabelId), s->sandboxId());
+    }
+
+    // Issue 12: Settings → Secrets. Add… by a preset's variable name fills in its hosts and
+    // header; Save writes injected-secrets through ConfigFile::save (comments kept), which
+    // needs a restart.
+    void secretsAddByPresetWritesTheConfig()
+    {
+        GuiTestEnvironment env;
+        const QByteArray yaml = "# team settings (this comment stays)\n"
+                                "sandbox-name: secrets\n"
+                                "http-domain-whitelist:\n"
+                                "  - api.anthropic.com\n";
+        const QString root = env.makeProject(QStringLiteral("secrets"), yaml);
+        const QString path = root + QStringLiteral("/opencode-sandbox-config.yaml");
+        TestApp app(env);
+        app.registry->add(root);
+        QVERIFY(app.startAndSettle());
+        SettingsDialog *dlg = app.tray->openSettings(app.fleet->sandbox(root));
+        auto *ui = dlg->form();
+        SecretsPage *page = dlg->secretsPage();
+        QVERIFY(page);
+        QVERIFY(ui->tabs->indexOf(page) >= 0);
+        QCOMPARE(ui->tabs->tabText(ui->tabs->indexOf(page)).remove(QLatin1Char('&')),
+                 QStringLiteral("Secrets"));
+        QCOMPARE(page->table()->rowCount(), 0);
+        QVERIFY(!page->setValueButton()->isEnabled()); // nothing selected
+
+        page->addButton()->click();
+        QDialog *add = page->pendingDialog();
+        QVERIFY(add);
+        add->findChild<QComboBox *>(QStringLiteral("nameCombo"))
+            ->setEditText(QStringLiteral("ANTHROPIC_API_KEY"));
+        QCOMPARE(add->findChild<QLineEdit *>(QStringLiteral("hostsEdit"))->text(),
+                 QStringLiteral("api.anthropic.com"));
+        QCOMPARE(add->findChild<QLineEdit *>(QStringLiteral("headerEdit"))->text(),
+                 QStringLiteral("x-api-key"));
+        add->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        QTRY_VERIFY(!page->pendingDialog() || !page->pendingDialog()->isVisible());
+        QCOMPARE(page->table()->rowCount(), 1);
+        QCOMPARE(secretCell(page, QStringLiteral("ANTHROPIC_API_KEY"), SecretsPage::ColHosts),
+                 QStringLiteral("api.anthropic.com"));
+        QCOMPARE(secretCell(page, QStringLiteral("ANTHROPIC_API_KEY"), SecretsPage::ColHeader),
+                 QStringLiteral("x-api-key"));
+        QVERIFY2(dlg->saveButton()->isEnabled(),
+                 qPrintable(dlg->problems().join(QLatin1Char('\n'))));
+        QCOMPARE(readAll(path), yaml); // nothing written before Save
+
+        QSignalSpy saved(dlg, &SettingsDialog::saved);
+        dlg->saveButton()->click();
+        if (QMessageBox *q = dlg->pendingQuestion())
+            QFAIL(qPrintable(QStringLiteral("unexpected question: ") + q->text() +
+                             q->detailedText()));
+        QCOMPARE(saved.count(), 1);
+        const QByteArray text = readAll(path);
+        QVERIFY2(text.contains("# team settings (this comment stays)"), text);
+        QVERIFY2(text.contains("injected-secrets:"), text);
+        const auto loaded = ConfigFile::load(path);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.errorSummary()));
+        QCOMPARE(loaded.config->injectedSecrets.size(), 1);
+        const InjectedSecret &s = loaded.config->injectedSecrets.first();
+        QCOMPARE(s.name, QStringLiteral("ANTHROPIC_API_KEY"));
+        QCOMPARE(s.hosts, QStringList{QStringLiteral("api.anthropic.com")});
+        QCOMPARE(s.header.toLower(), QStringLiteral("x-api-key"));
+        QCOMPARE(s.preset, QStringLiteral("anthropic"));
+        const auto impact = saved.first().first().value<ConfigImpact>();
+        QVERIFY(impact.needsRestart);
+        QVERIFY(impact.changedKeys.contains(QStringLiteral("injected-secrets")));
+    }
+
+    // A secret's hosts must be whitelisted and its name set nowhere else; a bad header is
+    // refused in the Add dialog. Remove takes it out of the config again.
+    void secretsAreCheckedLikeTheConfig()
+    {
+        GuiTestEnvironment env;
+        const QString root =
+            env.makeProject(QStringLiteral("checked"), "sandbox-name: checked\n"
+                                                       "env:\n"
+                                                       "  MY_SERVICE_TOKEN: literal\n");
+        const QString path = root + QStringLiteral("/opencode-sandbox-config.yaml");
+        TestApp app(env);
+        app.registry->add(root);
+        QVERIFY(app.startAndSettle());
+        SettingsDialog *dlg = app.tray->openSettings(app.fleet->sandbox(root));
+        auto *ui = dlg->form();
+        SecretsPage *page = dlg->secretsPage();
+
+        // A header that is no header: refused, nothing added.
+        QDialog *add = addSecret(page, QStringLiteral("MY_SERVICE_TOKEN"),
+                                 QStringLiteral("api.service.test"), QStringLiteral("Bad Header"));
+        QVERIFY(add);
+        QVERIFY(add->isVisible());
+        auto *error = add->findChild<QLabel *>(QStringLiteral("errorLabel"));
+        QVERIFY(error && !error->isHidden());
+        QVERIFY2(error->text().contains(QStringLiteral("Header")), qPrintable(error->text()));
+        QCOMPARE(page->table()->rowCount(), 0);
+        // A wildcard host neither.
+        add->findChild<QLineEdit *>(QStringLiteral("headerEdit"))
+            ->setText(QStringLiteral("Authorization: Bearer {}"));
+        add->findChild<QLineEdit *>(QStringLiteral("hostsEdit"))
+            ->setText(QStringLiteral("*.service.test"));
+        add->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        QVERIFY(add->isVisible());
+        QCOMPARE(page->table()->rowCount(), 0);
+        add->findChild<QLineEdit *>(QStringLiteral("hostsEdit"))
+            ->setText(QStringLiteral("API.service.test"));
+        add->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        QTRY_VERIFY(!add->isVisible());
+        QCOMPARE(page->table()->rowCount(), 1);
+        QCOMPARE(secretCell(page, QStringLiteral("MY_SERVICE_TOKEN"), SecretsPage::ColHosts),
+                 QStringLiteral("api.service.test"));
+
+        // Not whitelisted, and also a fixed variable: two problems, Save disabled.
+        QVERIFY(!dlg->saveButton()->isEnabled());
+        const QString problems = dlg->problems().join(QLatin1Char('\n'));
+        QVERIFY2(problems.contains(QStringLiteral("api.service.test")), qPrintable(problems));
+        QVERIFY2(problems.contains(QStringLiteral("Environment tab")), qPrintable(problems));
+        QVERIFY(!page->problemsLabel()->isHidden());
+        QVERIFY(!ui->tabs->tabIcon(ui->tabs->indexOf(page)).isNull());
+        // The label's link adds the host to the whitelist.
+        Q_EMIT page->problemsLabel()->linkActivated(QStringLiteral("whitelist"));
+        QVERIFY(
+            dlg->editedConfig().httpDomainWhitelist.contains(QStringLiteral("api.service.test")));
+        ui->envTable->setCurrentCell(0, 0);
+        ui->removeEnvButton->click();
+        QVERIFY2(dlg->saveButton()->isEnabled(),
+                 qPrintable(dlg->problems().join(QLatin1Char('\n'))));
+        QVERIFY(page->problemsLabel()->isHidden());
+
+        dlg->saveButton()->click();
+        auto loaded = ConfigFile::load(path);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.errorSummary()));
+        QCOMPARE(loaded.config->injectedSecrets.size(), 1);
+        QCOMPARE(loaded.config->injectedSecrets.first().header, QStringLiteral("Authorization"));
+        QCOMPARE(loaded.config->injectedSecrets.first().format, QStringLiteral("Bearer {}"));
+        QCOMPARE(loaded.config->injectedSecrets.first().hosts,
+                 QStringList{QStringLiteral("api.service.test")});
+
+        // Remove: out of the config at the next Save.
+        QPointer<SettingsDialog> first(dlg);
+        QTRY_VERIFY(!first); // closed by Save
+        dlg = app.tray->openSettings(app.fleet->sandbox(root));
+        page = dlg->secretsPage();
+        QCOMPARE(page->table()->rowCount(), 1);
+        page->selectName(QStringLiteral("MY_SERVICE_TOKEN"));
+        page->removeButton()->click();
+        QCOMPARE(page->table()->rowCount(), 0);
+        QCOMPARE(dlg->editedConfig().injectedSecrets.size(), 0);
+        dlg->saveButton()->click();
+        if (QMessageBox *q = dlg->pendingQuestion())
+            QFAIL(qPrintable(QStringLiteral("unexpected question: ") + q->text() +
+                             q->detailedText()));
+        loaded = ConfigFile::load(path);
+        QVERIFY(loaded.ok());
+        QVERIFY(loaded.config->injectedSecrets.isEmpty());
+    }
+
+    // The Environment tab points at passed-through variables that look like credentials; its
+    // link moves one to injected-secrets, its value still coming from the same host variable.
+    void credentialsPassedThroughGetAHintThatMovesThem()
+    {
+        GuiTestEnvironment env;
+        EnvGuard guard;
+        guard.set("OCS_TEST_HOST_ANTHROPIC", QStringLiteral("hint-value-never-shown"));
+        const QString root =
+            env.makeProject(QStringLiteral("hint"), "sandbox-name: hint\n"
+                                                    "http-domain-whitelist:\n"
+                                                    "  - api.anthropic.com\n"
+                                                    "env-passthrough:\n"
+                                                    "  ANTHROPIC_API_KEY: OCS_TEST_HOST_ANTHROPIC\n"
+                                                    "  GREETING: OCS_TEST_GREETING\n");
+        const QString path = root + QStringLiteral("/opencode-sandbox-config.yaml");
+        TestApp app(env);
+        app.registry->add(root);
+        QVERIFY(app.startAndSettle());
+        SettingsDialog *dlg = app.tray->openSettings(app.fleet->sandbox(root));
+        auto *ui = dlg->form();
+        QLabel *hint = dlg->secretHint();
+        QVERIFY(hint);
+        QVERIFY(!hint->isHidden());
+        QVERIFY2(hint->text().contains(QStringLiteral("ANTHROPIC_API_KEY")),
+                 qPrintable(hint->text()));
+        QVERIFY(hint->text().contains(QStringLiteral("inject:ANTHROPIC_API_KEY")));
+        QVERIFY2(!hint->text().contains(QStringLiteral("GREETING")), qPrintable(hint->text()));
+        QVERIFY(!hint->text().contains(QStringLiteral("never-shown")));
+
+        Q_EMIT hint->linkActivated(QStringLiteral("inject:ANTHROPIC_API_KEY"));
+        SecretsPage *page = dlg->secretsPage();
+        QCOMPARE(ui->tabs->currentWidget(), page);
+        QCOMPARE(ui->passthroughTable->rowCount(), 1);
+        QCOMPARE(ui->passthroughTable->item(0, 0)->text(), QStringLiteral("GREETING"));
+        QVERIFY(hint->isHidden());
+        QCOMPARE(secretCell(page, QStringLiteral("ANTHROPIC_API_KEY"), SecretsPage::ColHosts),
+                 QStringLiteral("api.anthropic.com"));
+        // The value keeps coming from the host variable (recorded, not read).
+        const auto source =
+            page->store()->source(QStringLiteral("ANTHROPIC_API_KEY"), SecretStore::Scope::Project);
+        QVERIFY(source);
+        QCOMPARE(source->kind, SecretSource::Kind::Environment);
+        QCOMPARE(source->variable, QStringLiteral("OCS_TEST_HOST_ANTHROPIC"));
+        QTRY_COMPARE(secretCell(page, QStringLiteral("ANTHROPIC_API_KEY"), SecretsPage::ColValue),
+                     QStringLiteral("set"));
+        QVERIFY(dlg->saveButton()->isEnabled());
+        dlg->saveButton()->click();
+        const auto loaded = ConfigFile::load(path);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.errorSummary()));
+        QCOMPARE(loaded.config->envPassthrough.size(), 1);
+        QCOMPARE(loaded.config->envPassthrough.first().containerVar, QStringLiteral("GREETING"));
+        QCOMPARE(loaded.config->injectedSecrets.size(), 1);
+        QCOMPARE(loaded.config->injectedSecrets.first().name, QStringLiteral("ANTHROPIC_API_KEY"));
+        QVERIFY(!readAll(path).contains("never-shown"));
+
+        // A row typed now gets the hint too.
+        QPointer<SettingsDialog> first(dlg);
+        QTRY_VERIFY(!first); // closed by Save
+        dlg = app.tray->openSettings(app.fleet->sandbox(root));
+        dlg->form()->addPassthroughButton->click();
+        dlg->form()->passthroughTable->item(1, 0)->setText(QStringLiteral("OPENAI_API_KEY"));
+        QVERIFY(!dlg->secretHint()->isHidden());
+        QVERIFY(dlg->secretHint()->text().contains(QStringLiteral("OPENAI_API_KEY")));
+        dlg->close();
+    }
+
+    // Source…: a host command run at start, with how long its output is reused; recorded in
+    // the app's settings (never run by the dialog). An empty command is refused.
+    void secretSourceCanBeAHostCommand()
+    {
+        GuiTestEnvironment env;
+        const QString root = env.makeProject(QStringLiteral("command"), "sandbox-name: command\n"
+                                                                        "http-domain-whitelist:\n"
+                                                                        "  - api.github.com\n"
+                                                                        "  - github.com\n"
+                                                                        "injected-secrets:\n"
+                                                                        "  GH_TOKEN:\n");
+        TestApp app(env);
+        app.registry->add(root);
+        QVERIFY(app.startAndSettle());
+        SettingsDialog *dlg = app.tray->openSettings(app.fleet->sandbox(root));
+        SecretsPage *page = dlg->secretsPage();
+        QCOMPARE(page->table()->rowCount(), 1);
+        page->selectName(QStringLiteral("GH_TOKEN"));
+        page->sourceButton()->click();
+        QDialog *source = page->pendingDialog();
+        QVERIFY(source && source->objectName() == QLatin1String("sourceDialog"));
+        source->findChild<QRadioButton *>(QStringLiteral("commandRadio"))->setChecked(true);
+        QPushButton *ok = source->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        ok->click(); // no command yet
+        QVERIFY(source->isVisible());
+        QVERIFY(!source->findChild<QLabel *>(QStringLiteral("errorLabel"))->isHidden());
+        QVERIFY(!page->store()->source(QStringLiteral("GH_TOKEN"), SecretStore::Scope::Project));
+        source->findChild<QLineEdit *>(QStringLiteral("commandEdit"))
+            ->setText(QStringLiteral("gh auth token"));
+        source->findChild<QSpinBox *>(QStringLiteral("cacheSpin"))->setValue(600);
+        ok->click();
+        QTRY_VERIFY(!source->isVisible());
+        const auto recorded =
+            page->store()->source(QStringLiteral("GH_TOKEN"), SecretStore::Scope::Project);
+        QVERIFY(recorded);
+        QCOMPARE(recorded->kind, SecretSource::Kind::Command);
+        QCOMPARE(recorded->command, QStringLiteral("gh auth token"));
+        QCOMPARE(recorded->cacheSeconds, 600);
+        QTRY_COMPARE(secretCell(page, QStringLiteral("GH_TOKEN"), SecretsPage::ColValue),
+                     QStringLiteral("at start"));
+        QVERIFY(secretCell(page, QStringLiteral("GH_TOKEN"), SecretsPage::ColSource)
+                    .contains(QStringLiteral("command")));
+        dlg->close();
+    }
+
+    // No keychain (the tests switch it off): "Set value…" says so clearly and writes the
+    // value nowhere else.
+    void setValueWithoutKeychainFailsClearly()
+    {
+        GuiTestEnvironment env;
+        const QString root =
+            env.makeProject(QStringLiteral("nokeychain"), "sandbox-name: nokeychain\n"
+                                                          "http-domain-whitelist:\n"
+                                                          "  - api.anthropic.com\n"
+                                                          "injected-secrets:\n"
+                                                          "  ANTHROPIC_API_KEY:\n");
+        TestApp app(env);
+        app.registry->add(root);
+        QVERIFY(app.startAndSettle());
+        SettingsDialog *dlg = app.tray->openSettings(app.fleet->sandbox(root));
+        SecretsPage *page = dlg->secretsPage();
+        QCOMPARE(page->table()->rowCount(), 1);
+        QSignalSpy finished(page, &SecretsPage::storeFinished);
+        page->selectName(QStringLiteral("ANTHROPIC_API_KEY"));
+        page->setValueButton()->click();
+        QDialog *valueDialog = page->pendingDialog();
+        QVERIFY(valueDialog && valueDialog->objectName() == QLatin1String("setValueDialog"));
+        auto *edit = valueDialog->findChild<QLineEdit *>(QStringLiteral("valueEdit"));
+        QCOMPARE(edit->echoMode(), QLineEdit::Password);
+        QTest::keyClicks(edit, QStringLiteral("sk-no-keychain-value"));
+        valueDialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        QVERIFY(!finished.first().at(0).toBool());
+        QVERIFY(valueDialog->isVisible()); // still open, with the reason
+        auto *error = valueDialog->findChild<QLabel *>(QStringLiteral("errorLabel"));
+        QVERIFY(error && !error->isHidden() && !error->text().isEmpty());
+        QVERIFY(!error->text().contains(QStringLiteral("sk-no-keychain")));
+        QVERIFY(!page->statusLabel()->text().contains(QStringLiteral("sk-no-keychain")));
+        QVERIFY(edit->text().isEmpty()); // the field no longer holds it
+        // No fallback file anywhere.
+        QDirIterator files(env.path(QString()), QDir::Files | QDir::Hidden,
+                           QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            QFile f(files.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY2(!f.readAll().contains("sk-no-keychain-value"), qPrintable(f.fileName()));
+        }
+        valueDialog->reject();
+        dlg->close();
     }
 };
 
