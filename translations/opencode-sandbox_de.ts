@@ -823,6 +823,102 @@
         <source>%1 is not a yes/no value; write &apos;true&apos; or &apos;false&apos;</source>
         <translation>%1 ist kein Ja/Nein-Wert; schreiben Sie &apos;true&apos; oder &apos;false&apos;</translation>
     </message>
+    <message>
+        <source>%1 is a wildcard; name each host exactly (a secret goes to exact hosts only)</source>
+        <translation>%1 ist ein Platzhalter-Muster; nennen Sie jeden Host genau (ein Geheimnis geht nur an genau benannte Hosts)</translation>
+    </message>
+    <message>
+        <source>the header name is empty; write e.g. &apos;x-api-key&apos; or &apos;Authorization: Bearer {}&apos;</source>
+        <translation>der Header-Name ist leer; schreiben Sie z. B. &apos;x-api-key&apos; oder &apos;Authorization: Bearer {}&apos;</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid HTTP header name; use letters, digits and &apos;-&apos;</source>
+        <translation>%1 ist kein gültiger HTTP-Header-Name; verwenden Sie Buchstaben, Ziffern und &apos;-&apos;</translation>
+    </message>
+    <message>
+        <source>%1 cannot carry a secret; use the header the API reads the key from</source>
+        <translation>%1 kann kein Geheimnis tragen; verwenden Sie den Header, aus dem die API den Schlüssel liest</translation>
+    </message>
+    <message>
+        <source>%1 must contain &apos;{}&apos; exactly once, where the secret goes (e.g. &apos;Bearer {}&apos;)</source>
+        <translation>%1 muss &apos;{}&apos; genau einmal enthalten, dort wo das Geheimnis steht (z. B. &apos;Bearer {}&apos;)</translation>
+    </message>
+    <message>
+        <source>%1 may hold only printable ASCII characters</source>
+        <translation>%1 darf nur druckbare ASCII-Zeichen enthalten</translation>
+    </message>
+    <message>
+        <source>%1: write &apos;NAME: {...}&apos; entries without the &apos;- &apos; in front (a map), or &apos;- NAME&apos; alone</source>
+        <translation>%1: schreiben Sie &apos;NAME: {...}&apos;-Einträge ohne das &apos;- &apos; davor (eine Map) oder &apos;- NAME&apos; allein</translation>
+    </message>
+    <message>
+        <source>%1: write the hosts as a list such as [api.example.com]</source>
+        <translation>%1: schreiben Sie die Hosts als Liste, etwa [api.example.com]</translation>
+    </message>
+    <message>
+        <source>%1: each host must be a single name</source>
+        <translation>%1: jeder Host muss ein einzelner Name sein</translation>
+    </message>
+    <message>
+        <source>%1: %2 is listed twice; remove one</source>
+        <translation>%1: %2 steht doppelt in der Liste; entfernen Sie einen Eintrag</translation>
+    </message>
+    <message>
+        <source>%1: no preset is known for %2; write its hosts and header as &apos;%2: %3&apos;, or choose a preset with &apos;{preset: NAME}&apos;</source>
+        <translation>%1: für %2 ist keine Vorlage bekannt; schreiben Sie seine Hosts und seinen Header als &apos;%2: %3&apos; oder wählen Sie eine Vorlage mit &apos;{preset: NAME}&apos;</translation>
+    </message>
+    <message>
+        <source>%1: the value must be a map such as &apos;%2&apos; (or nothing, for a name with a preset)</source>
+        <translation>%1: der Wert muss eine Map wie &apos;%2&apos; sein (oder leer, für einen Namen mit Vorlage)</translation>
+    </message>
+    <message>
+        <source>%1: %2 is written twice; keep only one</source>
+        <translation>%1: %2 steht doppelt; behalten Sie nur einen</translation>
+    </message>
+    <message>
+        <source>%1: unknown field %2; use hosts, header, preset or git-hosts</source>
+        <translation>%1: unbekanntes Feld %2; verwenden Sie hosts, header, preset oder git-hosts</translation>
+    </message>
+    <message>
+        <source>%1: preset must be a single name</source>
+        <translation>%1: preset muss ein einzelner Name sein</translation>
+    </message>
+    <message>
+        <source>%1: unknown preset %2; known presets: %3</source>
+        <translation>%1: unbekannte Vorlage %2; bekannte Vorlagen: %3</translation>
+    </message>
+    <message>
+        <source>%1: header must be a single value such as &apos;x-api-key&apos; or &apos;Authorization: Bearer {}&apos;</source>
+        <translation>%1: header muss ein einzelner Wert sein, etwa &apos;x-api-key&apos; oder &apos;Authorization: Bearer {}&apos;</translation>
+    </message>
+    <message>
+        <source>%1: no host; name the hosts the secret is for, e.g. &apos;%2&apos;</source>
+        <translation>%1: kein Host; nennen Sie die Hosts, für die das Geheimnis ist, z. B. &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1: no header; write e.g. &apos;header: x-api-key&apos; or &apos;header: &apos;Authorization: Bearer {}&apos;&apos;</source>
+        <translation>%1: kein Header; schreiben Sie z. B. &apos;header: x-api-key&apos; oder &apos;header: &apos;Authorization: Bearer {}&apos;&apos;</translation>
+    </message>
+    <message>
+        <source> (it has a preset: &apos;%1:&apos; is enough)</source>
+        <translation> (es gibt eine Vorlage: &apos;%1:&apos; genügt)</translation>
+    </message>
+    <message>
+        <source>%1: %2 looks like a credential, which the agent can read and send to any whitelisted host; list it in %3 instead, so that the agent sees only a placeholder%4</source>
+        <translation>%1: %2 sieht nach einem Zugangsschlüssel aus, den der Agent lesen und an jeden freigegebenen Host senden kann; tragen Sie ihn stattdessen in %3 ein, dann sieht der Agent nur einen Platzhalter%4</translation>
+    </message>
+    <message>
+        <source>%1: %2: %3 is not in %4; whitelist it too (the agent must be able to reach it)</source>
+        <translation>%1: %2: %3 steht nicht in %4; geben Sie ihn auch frei (der Agent muss ihn erreichen können)</translation>
+    </message>
+    <message>
+        <source>no preset is known for %1; write its hosts and header</source>
+        <translation>für %1 ist keine Vorlage bekannt; schreiben Sie seine Hosts und seinen Header</translation>
+    </message>
+    <message>
+        <source>nothing (a preset) or a map of hosts and header</source>
+        <translation>nichts (eine Vorlage) oder eine Map aus hosts und header</translation>
+    </message>
 </context>
 <context>
     <name>ocs::ConfigImpact</name>
@@ -1362,6 +1458,22 @@ Abhilfe: Starten Sie es als gewöhnlicher Benutzer, dem das Projekt gehört, z. 
         <source>Port %1 of the sandbox: http://127.0.0.1:%2/ (%1 is in use on this computer)</source>
         <translation>Port %1 der Sandbox: http://127.0.0.1:%2/ (%1 ist auf diesem Computer belegt)</translation>
     </message>
+    <message>
+        <source>Injected secrets (the agent sees placeholders): %1</source>
+        <translation>Eingesetzte Geheimnisse (der Agent sieht Platzhalter): %1</translation>
+    </message>
+    <message>
+        <source>Injected secrets without a value (their placeholders go out unchanged; set one with `ocs secret set NAME`): %1</source>
+        <translation>Eingesetzte Geheimnisse ohne Wert (ihre Platzhalter gehen unverändert hinaus; setzen Sie einen mit `ocs secret set NAME`): %1</translation>
+    </message>
+    <message>
+        <source>Secret: %1</source>
+        <translation>Geheimnis: %1</translation>
+    </message>
+    <message>
+        <source>The injected secrets could not be handed to the sandbox&apos;s proxy (its requests carry the placeholders): %1</source>
+        <translation>Die eingesetzten Geheimnisse konnten dem Proxy der Sandbox nicht übergeben werden (seine Anfragen tragen die Platzhalter): %1</translation>
+    </message>
 </context>
 <context>
     <name>ocs::SandboxLister</name>
@@ -1437,6 +1549,124 @@ Abhilfe: Starten Sie es als gewöhnlicher Benutzer, dem das Projekt gehört, z. 
     <message>
         <source>the probe script ended with status %1%2</source>
         <translation>das Prüfskript endete mit Status %1%2</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::SecretDelivery</name>
+    <message>
+        <source>Handing the secrets to the proxy</source>
+        <translation>Übergebe die Geheimnisse an den Proxy</translation>
+    </message>
+    <message>
+        <source>the proxy&apos;s loader failed (status %1)</source>
+        <translation>der Lader des Proxys ist fehlgeschlagen (Status %1)</translation>
+    </message>
+</context>
+<context>
+    <name>ocs::SecretStore</name>
+    <message>
+        <source>a quote in the command is not closed</source>
+        <translation>ein Anführungszeichen im Befehl ist nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>the command is empty</source>
+        <translation>der Befehl ist leer</translation>
+    </message>
+    <message>
+        <source>no project here: use --shared for a secret of all projects</source>
+        <translation>hier ist kein Projekt: verwenden Sie --shared für ein Geheimnis aller Projekte</translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>a keychain value is stored with its value (`ocs secret set NAME`)</source>
+        <translation>ein Schlüsselbund-Wert wird mit seinem Wert gespeichert (`ocs secret set NAME`)</translation>
+    </message>
+    <message>
+        <source>host variable %1</source>
+        <translation>Host-Variable %1</translation>
+    </message>
+    <message>
+        <source>the cache time must be 0 or more seconds</source>
+        <translation>die Cache-Dauer muss 0 oder mehr Sekunden betragen</translation>
+    </message>
+    <message>
+        <source>the value cannot be used: %1</source>
+        <translation>der Wert ist nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>the keychain did not store %1 (%2)</source>
+        <translation>der Schlüsselbund hat %1 nicht gespeichert (%2)</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>the keychain did not remove %1 (%2)</source>
+        <translation>der Schlüsselbund hat %1 nicht entfernt (%2)</translation>
+    </message>
+    <message>
+        <source>the keychain did not answer</source>
+        <translation>der Schlüsselbund hat nicht geantwortet</translation>
+    </message>
+    <message>
+        <source>the keychain is not available (%1)</source>
+        <translation>der Schlüsselbund ist nicht verfügbar (%1)</translation>
+    </message>
+    <message>
+        <source>no keychain is available (OCS_KEYCHAIN is off or no D-Bus session is running); secrets are kept only in the keychain, or come from a host variable or command (--from-env, --from-command)</source>
+        <translation>kein Schlüsselbund verfügbar (OCS_KEYCHAIN ist aus oder keine D-Bus-Sitzung läuft); Geheimnisse werden nur im Schlüsselbund gehalten oder kommen aus einer Host-Variable oder einem Befehl (--from-env, --from-command)</translation>
+    </message>
+    <message>
+        <source>the value from %1 cannot be used: %2</source>
+        <translation>der Wert aus %1 ist nicht verwendbar: %2</translation>
+    </message>
+    <message>
+        <source>keychain (all projects)</source>
+        <translation>Schlüsselbund (alle Projekte)</translation>
+    </message>
+    <message>
+        <source>keychain (this project)</source>
+        <translation>Schlüsselbund (dieses Projekt)</translation>
+    </message>
+    <message>
+        <source>command `%1`</source>
+        <translation>Befehl `%1`</translation>
+    </message>
+    <message>
+        <source>the command `%1` did not finish within %2 s</source>
+        <translation>der Befehl `%1` wurde nicht innerhalb von %2 s fertig</translation>
+    </message>
+    <message>
+        <source>the command `%1` could not start: %2</source>
+        <translation>der Befehl `%1` konnte nicht starten: %2</translation>
+    </message>
+    <message>
+        <source>the command `%1` failed (exit code %2)%3</source>
+        <translation>der Befehl `%1` ist fehlgeschlagen (Exit-Code %2)%3</translation>
+    </message>
+    <message>
+        <source>the command `%1` printed nothing</source>
+        <translation>der Befehl `%1` hat nichts ausgegeben</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>er ist leer</translation>
+    </message>
+    <message>
+        <source>it is longer than %1 bytes</source>
+        <translation>er ist länger als %1 Bytes</translation>
+    </message>
+    <message>
+        <source>it holds a line break</source>
+        <translation>er enthält einen Zeilenumbruch</translation>
+    </message>
+    <message>
+        <source>it holds characters other than printable ASCII</source>
+        <translation>er enthält andere Zeichen als druckbares ASCII</translation>
     </message>
 </context>
 <context>
@@ -2356,6 +2586,284 @@ Abhilfe: Starten Sie es als gewöhnlicher Benutzer, dem das Projekt gehört, z. 
     </message>
 </context>
 <context>
+    <name>ocs::tray::SecretsPage</name>
+    <message>
+        <source>all projects</source>
+        <translation>alle Projekte</translation>
+    </message>
+    <message>
+        <source>this project</source>
+        <translation>dieses Projekt</translation>
+    </message>
+    <message>
+        <source>Keychain (%1)</source>
+        <translation>Schlüsselbund (%1)</translation>
+    </message>
+    <message>
+        <source>Host variable %1 (%2)</source>
+        <translation>Host-Variable %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Host command (%1)</source>
+        <translation>Host-Befehl (%1)</translation>
+    </message>
+    <message>
+        <source>Secrets the agent can use but never read: it sees a placeholder in the variable, and the proxy puts the value into the header of requests to the listed hosts only. The values stay in your keychain (or come from a host variable or command); they are never shown here.</source>
+        <translation>Geheimnisse, die der Agent nutzen, aber nie lesen kann: er sieht einen Platzhalter in der Variable, und der Proxy setzt den Wert nur in Anfragen an die genannten Hosts in den Header ein. Die Werte bleiben in Ihrem Schlüsselbund (oder kommen aus einer Host-Variable oder einem Befehl); hier werden sie nie angezeigt.</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>Variable</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>Hosts</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Value from</source>
+        <translation>Wert aus</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a secret by its variable name (known providers fill in the rest)</source>
+        <translation>Ein Geheimnis über seinen Variablennamen hinzufügen (bekannte Anbieter füllen den Rest aus)</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove it from this project&apos;s config (a stored value stays in the keychain until you forget it)</source>
+        <translation>Aus der Konfiguration dieses Projekts entfernen (ein gespeicherter Wert bleibt im Schlüsselbund, bis Sie ihn vergessen)</translation>
+    </message>
+    <message>
+        <source>Set &amp;value…</source>
+        <translation>&amp;Wert setzen…</translation>
+    </message>
+    <message>
+        <source>&amp;Source…</source>
+        <translation>&amp;Quelle…</translation>
+    </message>
+    <message>
+        <source>Where the value comes from: the keychain, a host variable, or a host command run at start</source>
+        <translation>Woher der Wert kommt: aus dem Schlüsselbund, einer Host-Variable oder einem Host-Befehl beim Start</translation>
+    </message>
+    <message>
+        <source>&amp;Forget value</source>
+        <translation>Wert &amp;vergessen</translation>
+    </message>
+    <message>
+        <source>Remove the stored value (or the recorded source) of this secret</source>
+        <translation>Den gespeicherten Wert (oder die eingetragene Quelle) dieses Geheimnisses entfernen</translation>
+    </message>
+    <message>
+        <source>%1 (git)</source>
+        <translation>%1 (git)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>gesetzt</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain (%1)</source>
+        <translation>Im Schlüsselbund gespeichert (%1)</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>No value yet: the agent gets only the placeholder. Use &quot;Set value…&quot;.</source>
+        <translation>Noch kein Wert: der Agent bekommt nur den Platzhalter. Verwenden Sie „Wert setzen…“.</translation>
+    </message>
+    <message>
+        <source>%1 is set in this app&apos;s environment</source>
+        <translation>%1 ist in der Umgebung dieser App gesetzt</translation>
+    </message>
+    <message>
+        <source>%1 is not set in this app&apos;s environment</source>
+        <translation>%1 ist in der Umgebung dieser App nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>at start</source>
+        <translation>beim Start</translation>
+    </message>
+    <message numerus="yes">
+        <source>The command runs at each start; its output is reused for %n second(s).</source>
+        <translation>
+            <numerusform>Der Befehl läuft bei jedem Start; seine Ausgabe wird %n Sekunde lang wiederverwendet.</numerusform>
+            <numerusform>Der Befehl läuft bei jedem Start; seine Ausgabe wird %n Sekunden lang wiederverwendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>wird geprüft…</translation>
+    </message>
+    <message>
+        <source>%1 is also set on the Environment tab: remove it there (one variable comes from one place only).</source>
+        <translation>%1 ist auch im Reiter Umgebung gesetzt: entfernen Sie es dort (eine Variable kommt nur aus einer Quelle).</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not in the network whitelist.</source>
+        <translation>%1: %2 steht nicht in der Netzwerk-Freigabeliste.</translation>
+    </message>
+    <message>
+        <source>Add %1 to the whitelist</source>
+        <translation>%1 zur Freigabeliste hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a secret</source>
+        <translation>Ein Geheimnis hinzufügen</translation>
+    </message>
+    <message>
+        <source>api.example.com</source>
+        <translation>api.example.com</translation>
+    </message>
+    <message>
+        <source>x-api-key  or  Authorization: Bearer {}</source>
+        <translation>x-api-key  oder  Authorization: Bearer {}</translation>
+    </message>
+    <message>
+        <source>&amp;Variable:</source>
+        <translation>&amp;Variable:</translation>
+    </message>
+    <message>
+        <source>&amp;Hosts:</source>
+        <translation>&amp;Hosts:</translation>
+    </message>
+    <message>
+        <source>H&amp;eader:</source>
+        <translation>H&amp;eader:</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Preset: %1</source>
+        <translation>Vorlage: %1</translation>
+    </message>
+    <message>
+        <source>Preset: %1 (and git over HTTPS to %2)</source>
+        <translation>Vorlage: %1 (und git über HTTPS zu %2)</translation>
+    </message>
+    <message>
+        <source>%1 is already in the list.</source>
+        <translation>%1 steht bereits in der Liste.</translation>
+    </message>
+    <message>
+        <source>Host %1: %2</source>
+        <translation>Host %1: %2</translation>
+    </message>
+    <message>
+        <source>Name at least one host the value is for.</source>
+        <translation>Nennen Sie mindestens einen Host, für den der Wert ist.</translation>
+    </message>
+    <message>
+        <source>Header: %1</source>
+        <translation>Header: %1</translation>
+    </message>
+    <message>
+        <source>Header value: %1</source>
+        <translation>Header-Wert: %1</translation>
+    </message>
+    <message>
+        <source>Value of %1</source>
+        <translation>Wert von %1</translation>
+    </message>
+    <message>
+        <source>The value of %1 goes into your keychain. The agent never sees it; the proxy adds it to requests to its hosts.</source>
+        <translation>Der Wert von %1 kommt in Ihren Schlüsselbund. Der Agent sieht ihn nie; der Proxy fügt ihn in Anfragen an seine Hosts ein.</translation>
+    </message>
+    <message>
+        <source>Use for all &amp;projects</source>
+        <translation>Für alle &amp;Projekte verwenden</translation>
+    </message>
+    <message>
+        <source>Store it once for every project that injects %1 (a project&apos;s own value wins)</source>
+        <translation>Einmal für jedes Projekt speichern, das %1 einsetzt (der eigene Wert eines Projekts hat Vorrang)</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>The value of %1 was not stored: %2</source>
+        <translation>Der Wert von %1 wurde nicht gespeichert: %2</translation>
+    </message>
+    <message>
+        <source>Stored the value of %1 in the keychain (%2).</source>
+        <translation>Der Wert von %1 wurde im Schlüsselbund gespeichert (%2).</translation>
+    </message>
+    <message>
+        <source>Where the value of %1 comes from</source>
+        <translation>Woher der Wert von %1 kommt</translation>
+    </message>
+    <message>
+        <source>The &amp;keychain (set with &quot;Set value…&quot;)</source>
+        <translation>Der &amp;Schlüsselbund (gesetzt mit „Wert setzen…“)</translation>
+    </message>
+    <message>
+        <source>A host &amp;variable:</source>
+        <translation>Eine Host-&amp;Variable:</translation>
+    </message>
+    <message>
+        <source>A host &amp;command run at start (its output):</source>
+        <translation>Ein Host-&amp;Befehl beim Start (seine Ausgabe):</translation>
+    </message>
+    <message>
+        <source>gh auth token</source>
+        <translation>gh auth token</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>run at every start</source>
+        <translation>bei jedem Start ausführen</translation>
+    </message>
+    <message>
+        <source>Reuse its output for:</source>
+        <translation>Seine Ausgabe wiederverwenden für:</translation>
+    </message>
+    <message>
+        <source>Enter the command that prints the value.</source>
+        <translation>Geben Sie den Befehl ein, der den Wert ausgibt.</translation>
+    </message>
+    <message>
+        <source>%1 now comes from: %2</source>
+        <translation>%1 kommt jetzt aus: %2</translation>
+    </message>
+    <message>
+        <source>Forgot the value of %1 (%2).</source>
+        <translation>Der Wert von %1 wurde vergessen (%2).</translation>
+    </message>
+    <message>
+        <source>The value of %1 was not forgotten: %2</source>
+        <translation>Der Wert von %1 wurde nicht vergessen: %2</translation>
+    </message>
+</context>
+<context>
     <name>ocs::tray::SettingsDialog</name>
     <message>
         <source>Anthropic (Claude API)</source>
@@ -2561,6 +3069,18 @@ Welche Domain soll die Sandbox dafür erreichen?</translation>
             <numerusform>Sie enthält %n Steuer- oder unsichtbares Zeichen (Wagenrückläufe, Escape-Sequenzen, Richtungswechsel, Zeichen ohne Breite), angezeigt als \r, \xNN oder &lt;U+XXXX&gt;: Anderswo kann es verbergen, was sie tut.</numerusform>
             <numerusform>Sie enthält %n Steuer- oder unsichtbare Zeichen (Wagenrückläufe, Escape-Sequenzen, Richtungswechsel, Zeichen ohne Breite), angezeigt als \r, \xNN oder &lt;U+XXXX&gt;: Anderswo können sie verbergen, was sie tut.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Se&amp;crets</source>
+        <translation>Geh&amp;eimnisse</translation>
+    </message>
+    <message>
+        <source>%1 looks like a credential: passed through, the agent can read it and send it to any host it may reach. &lt;a href=&quot;inject:%1&quot;&gt;Inject it instead&lt;/a&gt; (the agent sees a placeholder; the proxy adds the value for its API hosts only).</source>
+        <translation>%1 sieht nach einem Zugangsschlüssel aus: durchgereicht kann der Agent ihn lesen und an jeden erreichbaren Host senden. &lt;a href=&quot;inject:%1&quot;&gt;Stattdessen einsetzen&lt;/a&gt; (der Agent sieht einen Platzhalter; der Proxy fügt den Wert nur für dessen API-Hosts ein).</translation>
+    </message>
+    <message>
+        <source>Secrets: %1</source>
+        <translation>Geheimnisse: %1</translation>
     </message>
 </context>
 <context>

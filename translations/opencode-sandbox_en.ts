@@ -823,6 +823,102 @@
         <source>%1 is not a yes/no value; write &apos;true&apos; or &apos;false&apos;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is a wildcard; name each host exactly (a secret goes to exact hosts only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the header name is empty; write e.g. &apos;x-api-key&apos; or &apos;Authorization: Bearer {}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a valid HTTP header name; use letters, digits and &apos;-&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot carry a secret; use the header the API reads the key from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must contain &apos;{}&apos; exactly once, where the secret goes (e.g. &apos;Bearer {}&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 may hold only printable ASCII characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: write &apos;NAME: {...}&apos; entries without the &apos;- &apos; in front (a map), or &apos;- NAME&apos; alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: write the hosts as a list such as [api.example.com]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: each host must be a single name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is listed twice; remove one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no preset is known for %2; write its hosts and header as &apos;%2: %3&apos;, or choose a preset with &apos;{preset: NAME}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the value must be a map such as &apos;%2&apos; (or nothing, for a name with a preset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is written twice; keep only one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: unknown field %2; use hosts, header, preset or git-hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: preset must be a single name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: unknown preset %2; known presets: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: header must be a single value such as &apos;x-api-key&apos; or &apos;Authorization: Bearer {}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no host; name the hosts the secret is for, e.g. &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no header; write e.g. &apos;header: x-api-key&apos; or &apos;header: &apos;Authorization: Bearer {}&apos;&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (it has a preset: &apos;%1:&apos; is enough)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 looks like a credential, which the agent can read and send to any whitelisted host; list it in %3 instead, so that the agent sees only a placeholder%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2: %3 is not in %4; whitelist it too (the agent must be able to reach it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no preset is known for %1; write its hosts and header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing (a preset) or a map of hosts and header</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ocs::ConfigImpact</name>
@@ -1355,6 +1451,22 @@ Fix: run it as an ordinary user who owns the project, e.g. `runuser -u USER -- o
         <source>Port %1 of the sandbox: http://127.0.0.1:%2/ (%1 is in use on this computer)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Injected secrets (the agent sees placeholders): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Injected secrets without a value (their placeholders go out unchanged; set one with `ocs secret set NAME`): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The injected secrets could not be handed to the sandbox&apos;s proxy (its requests carry the placeholders): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ocs::SandboxLister</name>
@@ -1429,6 +1541,124 @@ Fix: run it as an ordinary user who owns the project, e.g. `runuser -u USER -- o
     </message>
     <message>
         <source>the probe script ended with status %1%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::SecretDelivery</name>
+    <message>
+        <source>Handing the secrets to the proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy&apos;s loader failed (status %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ocs::SecretStore</name>
+    <message>
+        <source>a quote in the command is not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the command is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no project here: use --shared for a secret of all projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a keychain value is stored with its value (`ocs secret set NAME`)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host variable %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cache time must be 0 or more seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain did not store %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain did not remove %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain did not answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain is not available (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no keychain is available (OCS_KEYCHAIN is off or no D-Bus session is running); secrets are kept only in the keychain, or come from a host variable or command (--from-env, --from-command)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value from %1 cannot be used: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keychain (all projects)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keychain (this project)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>command `%1`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the command `%1` did not finish within %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the command `%1` could not start: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the command `%1` failed (exit code %2)%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the command `%1` printed nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is longer than %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds a line break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds characters other than printable ASCII</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2349,6 +2579,284 @@ Fix: run it as an ordinary user who owns the project, e.g. `runuser -u USER -- o
     </message>
 </context>
 <context>
+    <name>ocs::tray::SecretsPage</name>
+    <message>
+        <source>all projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keychain (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host variable %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host command (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secrets the agent can use but never read: it sees a placeholder in the variable, and the proxy puts the value into the header of requests to the listed hosts only. The values stay in your keychain (or come from a host variable or command); they are never shown here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a secret by its variable name (known providers fill in the rest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove it from this project&apos;s config (a stored value stays in the keychain until you forget it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set &amp;value…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Source…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the value comes from: the keychain, a host variable, or a host command run at start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Forget value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the stored value (or the recorded source) of this secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (git)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored in the keychain (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No value yet: the agent gets only the placeholder. Use &quot;Set value…&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is set in this app&apos;s environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not set in this app&apos;s environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The command runs at each start; its output is reused for %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is also set on the Environment tab: remove it there (one variable comes from one place only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 is not in the network whitelist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add %1 to the whitelist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>api.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>x-api-key  or  Authorization: Bearer {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Variable:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hosts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>H&amp;eader:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset: %1 (and git over HTTPS to %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name at least one host the value is for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header value: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value of %1 goes into your keychain. The agent never sees it; the proxy adds it to requests to its hosts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use for all &amp;projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store it once for every project that injects %1 (a project&apos;s own value wins)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value of %1 was not stored: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored the value of %1 in the keychain (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the value of %1 comes from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The &amp;keychain (set with &quot;Set value…&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A host &amp;variable:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A host &amp;command run at start (its output):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gh auth token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run at every start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reuse its output for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the command that prints the value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 now comes from: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forgot the value of %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value of %1 was not forgotten: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ocs::tray::SettingsDialog</name>
     <message>
         <source>Anthropic (Claude API)</source>
@@ -2550,6 +3058,18 @@ Which domain should the sandbox reach for it?</source>
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Se&amp;crets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 looks like a credential: passed through, the agent can read it and send it to any host it may reach. &lt;a href=&quot;inject:%1&quot;&gt;Inject it instead&lt;/a&gt; (the agent sees a placeholder; the proxy adds the value for its API hosts only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secrets: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
