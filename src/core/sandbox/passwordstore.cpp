@@ -2,6 +2,7 @@
 
 #include "app/environment.h"
 #include "logging.h"
+#include "secrets/keychainjob.h"
 
 #include <qt6keychain/keychain.h>
 
@@ -10,7 +11,6 @@
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QSaveFile>
-#include <QTimer>
 
 namespace ocs {
 
@@ -19,36 +19,6 @@ struct PwText
 {
     Q_DECLARE_TR_FUNCTIONS(ocs::PasswordStore)
 };
-} // namespace
-
-namespace {
-constexpr int KeychainTimeoutMs = 8000;
-
-// Runs a keychain job with a timeout; `cb` gets the job (nullptr on timeout).
-void runJob(QKeychain::Job *job, QObject *context, std::function<void(QKeychain::Job *)> cb)
-{
-    auto done = std::make_shared<bool>(false);
-    auto *timer = new QTimer(context);
-    timer->setSingleShot(true);
-    QObject::connect(timer, &QTimer::timeout, context, [done, cb, timer] {
-        timer->deleteLater();
-        if (*done)
-            return;
-        *done = true;
-        qCWarning(lcSecrets) << "keychain did not answer in time";
-        cb(nullptr);
-    });
-    QObject::connect(job, &QKeychain::Job::finished, context, [done, cb, timer](QKeychain::Job *j) {
-        timer->stop();
-        timer->deleteLater();
-        if (*done)
-            return;
-        *done = true;
-        cb(j);
-    });
-    timer->start(KeychainTimeoutMs);
-    job->start();
-}
 } // namespace
 
 PasswordStore::PasswordStore(const QString &sandboxId, const QString &stateDir, QObject *parent)
@@ -89,7 +59,7 @@ void PasswordStore::readKeychain(
     auto *job = new QKeychain::ReadPasswordJob(ServiceName);
     job->setKey(keychainKey());
     job->setInsecureFallback(false);
-    runJob(job, this, [cb](QKeychain::Job *j) {
+    keychain::runWithTimeout(job, this, [cb](QKeychain::Job *j) {
         if (!j)
             return cb(KeychainOutcome::Unavailable, QString(), PwText::tr("no answer"));
         auto *rj = static_cast<QKeychain::ReadPasswordJob *>(j);
@@ -113,7 +83,7 @@ void PasswordStore::writeKeychain(const QString &password,
     job->setKey(keychainKey());
     job->setInsecureFallback(false);
     job->setTextData(password);
-    runJob(job, this, [cb](QKeychain::Job *j) {
+    keychain::runWithTimeout(job, this, [cb](QKeychain::Job *j) {
         if (j && j->error() == QKeychain::NoError)
             return cb(KeychainOutcome::Written, QString());
         return cb(KeychainOutcome::Unavailable, j ? j->errorString() : PwText::tr("no answer"));
@@ -224,7 +194,7 @@ void PasswordStore::forget(Callback done)
     }
     auto *job = new QKeychain::DeletePasswordJob(ServiceName);
     job->setKey(keychainKey());
-    runJob(job, this, [done](QKeychain::Job *j) {
+    keychain::runWithTimeout(job, this, [done](QKeychain::Job *j) {
         Result r;
         r.ok = j && (j->error() == QKeychain::NoError || j->error() == QKeychain::EntryNotFound);
         if (!r.ok)

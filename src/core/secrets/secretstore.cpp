@@ -2,6 +2,7 @@
 
 #include "app/appsettings.h"
 #include "config/configrules.h"
+#include "keychainjob.h"
 #include "logging.h"
 #include "sandbox/passwordstore.h"
 #include "secretstore_p.h"
@@ -24,7 +25,6 @@ namespace ocs {
 
 namespace {
 
-constexpr int KeychainTimeoutMs = 8000;
 constexpr int CommandTimeoutMs = 10000;
 constexpr int MaxValueSize = 8192;
 
@@ -58,33 +58,6 @@ qint64 now()
     if (!timer.isValid())
         timer.start();
     return timer.elapsed();
-}
-
-// Runs a keychain job with a timeout (as PasswordStore does); `cb` gets the job, or null when
-// the keychain did not answer in time.
-void runJob(QKeychain::Job *job, QObject *context, std::function<void(QKeychain::Job *)> cb)
-{
-    auto done = std::make_shared<bool>(false);
-    auto *timer = new QTimer(context);
-    timer->setSingleShot(true);
-    QObject::connect(timer, &QTimer::timeout, context, [done, cb, timer] {
-        timer->deleteLater();
-        if (*done)
-            return;
-        *done = true;
-        qCWarning(lcSecrets) << "keychain did not answer in time";
-        cb(nullptr);
-    });
-    QObject::connect(job, &QKeychain::Job::finished, context, [done, cb, timer](QKeychain::Job *j) {
-        timer->stop();
-        timer->deleteLater();
-        if (*done)
-            return;
-        *done = true;
-        cb(j);
-    });
-    timer->start(KeychainTimeoutMs);
-    job->start();
 }
 
 QString kindText(SecretSource::Kind kind)
@@ -344,7 +317,7 @@ void SecretStore::setValue(const QString &name, Scope scope, const QByteArray &v
     job->setInsecureFallback(false); // never a file
     job->setTextData(QString::fromLatin1(value));
     QPointer<SecretStore> self(this);
-    runJob(job, this, [self, name, scope, done](QKeychain::Job *j) {
+    keychain::runWithTimeout(job, this, [self, name, scope, done](QKeychain::Job *j) {
         if (!self)
             return;
         if (!j || j->error() != QKeychain::NoError) {
@@ -381,7 +354,7 @@ void SecretStore::remove(const QString &name, Scope scope, Callback done)
     job->setKey(d->keychainKey(name, scope));
     job->setInsecureFallback(false);
     QPointer<SecretStore> self(this);
-    runJob(job, this, [self, name, scope, done](QKeychain::Job *j) {
+    keychain::runWithTimeout(job, this, [self, name, scope, done](QKeychain::Job *j) {
         if (!self)
             return;
         Result removed;
@@ -408,7 +381,7 @@ void SecretStore::readKeychain(const QString &name, Scope scope,
     job->setKey(d->keychainKey(name, scope));
     job->setInsecureFallback(false);
     QPointer<SecretStore> self(this);
-    runJob(job, this, [self, done](QKeychain::Job *j) {
+    keychain::runWithTimeout(job, this, [self, done](QKeychain::Job *j) {
         if (!self)
             return;
         if (!j)
