@@ -88,8 +88,7 @@ std::optional<QByteArray> readHiddenLine(const QString &prompt)
 {
     closeProgress();
     std::fflush(stdout);
-    std::fputs(prompt.toLocal8Bit().constData(), stderr);
-    std::fflush(stderr);
+    // Echo goes off before the prompt shows: what is typed as soon as it appears is never shown.
     termios saved{};
     const bool terminal = ::tcgetattr(STDIN_FILENO, &saved) == 0;
     if (terminal) {
@@ -98,6 +97,8 @@ std::optional<QByteArray> readHiddenLine(const QString &prompt)
         quiet.c_lflag |= ECHONL;
         ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
     }
+    std::fputs(prompt.toLocal8Bit().constData(), stderr);
+    std::fflush(stderr);
     QByteArray line;
     bool ended = false;
     for (;;) {
