@@ -89,6 +89,35 @@ PY
         click_at "$c"
     }
     close_menus() { for _ in 1 2 3; do xdotool key Escape; sleep 0.2; done; }
+    # find_window TITLE_REGEX: the first window so named, waiting up to 10 s. `xdotool search`
+    # walks every window and dies with BadWindow when one vanishes meanwhile (a balloon or a
+    # menu closing), so a failed walk is tried again instead of being taken as "no window".
+    find_window() {
+        local w
+        for _ in $(seq 1 40); do
+            w=$(xdotool search --name "$1" 2>/dev/null | head -1)
+            [[ -n "$w" ]] && { echo "$w"; return 0; }
+            sleep 0.25
+        done
+        return 1
+    }
+    # key_in_window TITLE_REGEX KEY: focuses the window and presses KEY in it.
+    key_in_window() {
+        local w
+        w=$(find_window "$1") || return 1
+        xdotool windowfocus --sync "$w" 2>/dev/null; sleep 0.3
+        xdotool key --clearmodifiers "$2"
+    }
+    # close_window TITLE_REGEX KEY TITLE_PREFIX: presses KEY in the window until the app no
+    # longer lists a window whose title starts with TITLE_PREFIX (a key sent while the focus
+    # moved elsewhere is tried again).
+    close_window() {
+        for _ in 1 2 3; do
+            key_in_window "$1" "$2"
+            wait_until 3 json "not any(w['title'].startswith('$3') for w in s['windows'])" && return 0
+        done
+        return 1
+    }
 
     # --- the desktop: keyring, X, tray host ---------------------------------------------------
     if echo -n e2e-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null; then
@@ -152,9 +181,7 @@ PY
     # A first start shows what the sandbox may reach and asks (issue 10, item 7).
     if wait_until 15 json "any(w['title'].endswith('for the first time?') for w in s['windows'])"; then
         pass "the first start asks, showing what the sandbox may reach"
-        q=$(xdotool search --sync --name "for the first time\?$" | head -1)
-        xdotool windowfocus --sync "$q" 2>/dev/null; sleep 0.3
-        xdotool key Return                                # "Start" (the default button)
+        key_in_window "for the first time\?$" Return     # "Start" (the default button)
     else
         fail "the first start asks" "$(cat "$STATUS")"
     fi
@@ -225,9 +252,11 @@ PY
         sleep 0.5
         shot verify-report.png
         json "[n for n in s['notifications'] if 'tray-e2e' in n and 'erif' in n][-1]" | sed 's/^/      note: /'
-        v=$(xdotool search --name "^Verification" | head -1)
-        [[ -n "$v" ]] && xdotool windowfocus --sync "$v" 2>/dev/null && sleep 0.3 && xdotool key --clearmodifiers alt+o
-        wait_until 5 bash -c "! grep -q 'Verification — tray-e2e' '$STATUS'" || fail "the report window closes (Alt+O)"
+        if close_window "^Verification" alt+o 'Verification'; then
+            pass "the report window closes (Alt+O)"
+        else
+            fail "the report window closes (Alt+O)" "$(cat "$STATUS")"
+        fi
     else
         fail "Verify sandbox runs the probes and reports" "$(cat "$STATUS")"
     fi
@@ -240,7 +269,7 @@ PY
     else
         fail "Settings… opens the settings dialog" "$(cat "$STATUS")"
     fi
-    win=$(xdotool search --sync --name "^Settings" | head -1)
+    win=$(find_window "^Settings")
     xdotool windowfocus --sync "$win" 2>/dev/null
     sleep 0.5
     xdotool key --clearmodifiers alt+w; sleep 0.4        # the Network tab
@@ -271,9 +300,7 @@ PY
     fi
     if wait_until 3 json "any(w['title'] == 'Apply the new settings' for w in s['windows'])"; then
         fail "a whitelist change needs no restart" "$(cat "$STATUS")"
-        q=$(xdotool search --sync --name "^Apply the new settings" | head -1)
-        xdotool windowfocus --sync "$q" 2>/dev/null; sleep 0.3
-        xdotool key Escape                                # "Later"
+        key_in_window "^Apply the new settings" Escape    # "Later"
     else
         pass "a whitelist change offers no restart (applied live)"
     fi
@@ -308,9 +335,7 @@ PY
         if wait_until 10 json "any(w['title'].startswith('Network activity') for w in s['windows'])"; then
             pass "clicking the notification opens the Network activity window"
             shot tray-network-activity.png
-            w=$(xdotool search --sync --name "^Network activity" | head -1)
-            xdotool windowfocus --sync "$w" 2>/dev/null; sleep 0.5
-            xdotool key Return                            # Allow the selected host
+            key_in_window "^Network activity" Return      # Allow the selected host
         else
             fail "clicking the notification opens the Network activity window" "$(cat "$STATUS")"
         fi
@@ -331,8 +356,7 @@ PY
     fi
     expect_eq "  ... with no restart (same container, same start time)" "$started_at" \
         "$(eng inspect -f '{{.Id}} {{.State.StartedAt}}' "opencode-sandbox-$SANDBOX_ID")"
-    w=$(xdotool search --name "^Network activity" | head -1)
-    [[ -n "$w" ]] && xdotool windowfocus --sync "$w" 2>/dev/null && sleep 0.3 && xdotool key --clearmodifiers alt+o
+    close_window "^Network activity" alt+o 'Network activity' || true
 
     # --- stop from the menu ---------------------------------------------------------------------
     open_tray_menu && choose "Stop"
