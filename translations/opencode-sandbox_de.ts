@@ -1771,6 +1771,14 @@ Abhilfe: Starten Sie es als gewöhnlicher Benutzer, dem das Projekt gehört, z. 
         <source>published port</source>
         <translation>veröffentlichter Port</translation>
     </message>
+    <message>
+        <source>secrets the proxy puts into requests to these hosts (the agent sees placeholders): %1</source>
+        <translation>Geheimnisse, die der Proxy in Anfragen an diese Hosts einsetzt (der Agent sieht Platzhalter): %1</translation>
+    </message>
+    <message>
+        <source>injected secret</source>
+        <translation>eingesetztes Geheimnis</translation>
+    </message>
 </context>
 <context>
     <name>ocs::TrayLink</name>

@@ -1764,6 +1764,14 @@ Fix: run it as an ordinary user who owns the project, e.g. `runuser -u USER -- o
         <source>published port</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>secrets the proxy puts into requests to these hosts (the agent sees placeholders): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>injected secret</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ocs::TrayLink</name>

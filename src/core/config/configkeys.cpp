@@ -157,6 +157,19 @@ QStringList passthroughTexts(const ProjectConfig &c)
     return out;
 }
 
+// "NAME (host, host; git: host)": which hosts receive the secret's value.
+QStringList secretTexts(const ProjectConfig &c)
+{
+    QStringList out;
+    for (const InjectedSecret &s : c.injectedSecrets) {
+        QString where = s.hosts.join(u", "_s);
+        if (!s.gitHosts.isEmpty())
+            where += (where.isEmpty() ? u"git: "_s : u"; git: "_s) + s.gitHosts.join(u", "_s);
+        out << u"%1 (%2)"_s.arg(s.name, where);
+    }
+    return out;
+}
+
 QStringList envNames(const ProjectConfig &c)
 {
     QStringList out;
@@ -470,6 +483,15 @@ QList<ConfigKey> makeTable()
                 },
             .hashField = u"injected-secrets"_s,
             .hashOnlyWhenSet = true,
+            // Which hosts receive a value is asked about like the other ways out: a host
+            // added to a secret (by anything on the host that edits the file) is shown.
+            .review = {.items = secretTexts,
+                       .reach = QT_TRANSLATE_NOOP(
+                           "ocs::StartApproval",
+                           "secrets the proxy puts into requests to these hosts (the agent "
+                           "sees placeholders): %1"),
+                       .position = 8,
+                       .change = QT_TRANSLATE_NOOP("ocs::StartApproval", "injected secret")},
             .tmpl = {.commented = true,
                      .note =
                          "API keys the agent uses but never reads: it sees a placeholder, the\n"

@@ -824,6 +824,7 @@ void TestConfigKeys::startReviewIsPinned()
                         "\"extra-ca-certificates\":[\"~/certs/root.pem\"],"
                         "\"host-ports\":[\"5432\",\"6379\"],"
                         "\"http-domain-whitelist\":[\".github.com\",\"api.example.test\"],"
+                        "\"injected-secrets\":[],"
                         "\"protected-present\":[\"opencode.json\"],"
                         "\"published-ports\":[\"3000\",\"5173\"],"
                         "\"read-only-paths\":[\".git/hooks\"]}"));
@@ -835,6 +836,26 @@ void TestConfigKeys::startReviewIsPinned()
                           u"protection dropped (the agent may change these): .git/hooks"_s,
                           u"extra CA certificates trusted: ~/certs/root.pem"_s,
                           u"sandbox ports published on this computer's 127.0.0.1: 3000, 5173"_s}));
+    // Injected secrets (issue 12): which hosts receive each value, git hosts included.
+    ProjectConfig withSecrets = c;
+    InjectedSecret apiKey;
+    apiKey.name = u"ANTHROPIC_API_KEY"_s;
+    apiKey.hosts = {u"api.example.test"_s};
+    InjectedSecret ghToken;
+    ghToken.name = u"GH_TOKEN"_s;
+    ghToken.hosts = {u"api.github.com"_s};
+    ghToken.gitHosts = {u"github.com"_s};
+    withSecrets.injectedSecrets = {apiKey, ghToken};
+    QCOMPARE(StartApproval::describeReach(withSecrets).last(),
+             u"secrets the proxy puts into requests to these hosts (the agent sees "
+             "placeholders): ANTHROPIC_API_KEY (api.example.test), GH_TOKEN (api.github.com; "
+             "git: github.com)"_s);
+    ProjectConfig moved = withSecrets;
+    moved.injectedSecrets[0].hosts = {u"api.example.test"_s, u"evil.example.test"_s};
+    QCOMPARE(StartApproval::describeChanges(StartApproval::snapshot(withSecrets), moved),
+             (QStringList{u"+ injected secret: ANTHROPIC_API_KEY (api.example.test, "
+                          "evil.example.test)"_s,
+                          u"- injected secret: ANTHROPIC_API_KEY (api.example.test)"_s}));
     ProjectConfig minimal;
     minimal.sandboxName = u"p"_s;
     QCOMPARE(StartApproval::describeReach(minimal),
