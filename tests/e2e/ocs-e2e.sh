@@ -226,6 +226,7 @@ first=$( (cd "$PA" && as_user "$OCS_BIN" start --detach </dev/null) 2>&1); rc=$?
 check "a first start is not made without consent (exit $rc)" test "$rc" -ne 0
 expect_contains "... and shows what the sandbox may reach" "whitelist (HTTP/HTTPS): .allowed.test" "$first"
 expect_contains "... including the host variables passed in" "SECRET_TOKEN (from host E2E_SECRET_SOURCE)" "$first"
+expect_contains "... and which hosts receive the injected secrets" "(the agent sees placeholders): E2E_API_KEY (api.allowed.test; git: git.allowed.test)" "$first"
 expect_eq "... and nothing was started" "" "$(eng ps -a -q --filter "name=^$CA\$")"
 if (cd "$PA/sub/dir" && XDG_CONFIG_HOME=$XDG_FAKE E2E_SECRET_SOURCE=$SECRET_VALUE E2E_INJECT_SOURCE=$INJECT_VALUE as_user "$OCS_BIN" start --detach --yes) >"$WORK/start-a.log" 2>&1; then
     pass "start --detach from a subfolder reaches healthy ($((SECONDS - t0)) s)"
