@@ -2870,6 +2870,22 @@ Abhilfe: Starten Sie es als gewöhnlicher Benutzer, dem das Projekt gehört, z. 
         <source>The value of %1 was not forgotten: %2</source>
         <translation>Der Wert von %1 wurde nicht vergessen: %2</translation>
     </message>
+    <message>
+        <source>Forget value</source>
+        <translation>Wert vergessen</translation>
+    </message>
+    <message>
+        <source>Forget the value of %1 (%2)?</source>
+        <translation>Den Wert von %1 (%2) vergessen?</translation>
+    </message>
+    <message>
+        <source>It is removed from the keychain (or the recorded source is dropped) and cannot be shown again. Until you set it anew, the sandbox sends the placeholder unchanged.</source>
+        <translation>Er wird aus dem Schlüsselbund entfernt (oder die eingetragene Quelle wird verworfen) und kann nicht wieder angezeigt werden. Bis Sie ihn neu setzen, sendet die Sandbox den Platzhalter unverändert.</translation>
+    </message>
+    <message>
+        <source>&amp;Forget</source>
+        <translation>&amp;Vergessen</translation>
+    </message>
 </context>
 <context>
     <name>ocs::tray::SettingsDialog</name>

@@ -2863,6 +2863,22 @@ Fix: run it as an ordinary user who owns the project, e.g. `runuser -u USER -- o
         <source>The value of %1 was not forgotten: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Forget value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the value of %1 (%2)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is removed from the keychain (or the recorded source is dropped) and cannot be shown again. Until you set it anew, the sandbox sends the placeholder unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Forget</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ocs::tray::SettingsDialog</name>

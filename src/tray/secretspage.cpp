@@ -13,6 +13,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QRegularExpression>
@@ -157,7 +158,7 @@ SecretsPage::SecretsPage(const QString &sandboxId, const QString &settingsFile, 
     });
     connect(m_forget, &QPushButton::clicked, this, [this] {
         if (const QString n = selectedName(); !n.isEmpty())
-            forgetValue(n);
+            confirmForget(n);
     });
     retranslate();
     updateButtons();
@@ -776,6 +777,29 @@ void SecretsPage::openSourceDialog(const QString &name)
     });
     m_dialog = dlg;
     dlg->open();
+}
+
+// A stored value may exist nowhere else (typed once into Set value…): ask first.
+void SecretsPage::confirmForget(const QString &name)
+{
+    const SecretStore::Scope scope = scopeOf(name).value_or(SecretStore::Scope::Project);
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Forget value"),
+                                tr("Forget the value of %1 (%2)?").arg(name, scopeText(scope)),
+                                QMessageBox::NoButton, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(
+        tr("It is removed from the keychain (or the recorded source is dropped) and cannot be "
+           "shown again. Until you set it anew, the sandbox sends the placeholder unchanged."));
+    QPushButton *forget = box->addButton(tr("&Forget"), QMessageBox::DestructiveRole);
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    QPointer<SecretsPage> self(this);
+    connect(box, &QMessageBox::buttonClicked, this, [self, forget, name](QAbstractButton *b) {
+        if (self && b == forget)
+            self->forgetValue(name);
+    });
+    m_dialog = box;
+    box->open();
 }
 
 void SecretsPage::forgetValue(const QString &name)

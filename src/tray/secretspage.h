@@ -84,6 +84,7 @@ private:
     void openAddDialog(const QString &name, std::function<void()> added);
     void openSetValueDialog(const QString &name);
     void openSourceDialog(const QString &name);
+    void confirmForget(const QString &name);
     void forgetValue(const QString &name);
     void removeSelected();
     void askKeychain(const QString &name, SecretStore::Scope scope, bool fallBack, int generation);

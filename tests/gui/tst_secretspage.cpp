@@ -20,6 +20,7 @@
 #include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
@@ -109,6 +110,8 @@ private:
     // `shared`, and clicks Store.
     static QDialog *enterValue(SecretsPage *page, const QString &name, const QString &value,
                                bool shared);
+    // Answers the question "Forget value" asks: its Forget button, or Cancel.
+    static bool answerForget(SecretsPage *page, bool forget);
 
     QString m_skipReason;
     QString m_secretTool;
@@ -199,6 +202,21 @@ QDialog *TestSecretsPage::enterValue(SecretsPage *page, const QString &name, con
     dlg->findChild<QCheckBox *>(QStringLiteral("sharedCheck"))->setChecked(shared);
     dlg->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
     return dlg;
+}
+
+bool TestSecretsPage::answerForget(SecretsPage *page, bool forget)
+{
+    auto *box = qobject_cast<QMessageBox *>(page->pendingDialog());
+    if (!box || !box->isVisible() || box->defaultButton() != box->button(QMessageBox::Cancel))
+        return false;
+    for (QAbstractButton *b : box->buttons()) {
+        const bool isForget = box->buttonRole(b) == QMessageBox::DestructiveRole;
+        if (isForget == forget) {
+            b->click();
+            return true;
+        }
+    }
+    return false;
 }
 
 void TestSecretsPage::setValueStoresInKeychainAndNeverShowsIt()
@@ -339,6 +357,7 @@ void TestSecretsPage::useForAllProjectsStoresOnceForEveryProject()
     other->selectName(QStringLiteral("EXAMPLE_TOKEN"));
     QSignalSpy forgot(other, &SecretsPage::storeFinished);
     other->forgetButton()->click();
+    QVERIFY(answerForget(other, true));
     QTRY_COMPARE_WITH_TIMEOUT(forgot.count(), 1, 20000);
     QVERIFY2(forgot.first().at(0).toBool(), qPrintable(forgot.first().at(1).toString()));
     QCOMPARE(lookup(QStringLiteral("secret/shared/EXAMPLE_TOKEN")), std::nullopt);
@@ -368,8 +387,15 @@ void TestSecretsPage::forgetValueRemovesItFromTheKeychain()
     QTRY_COMPARE(cell(page, QStringLiteral("EXAMPLE_TOKEN"), SecretsPage::ColValue),
                  QStringLiteral("set"));
 
+    // Forget asks first; Cancel keeps the value.
     page->selectName(QStringLiteral("EXAMPLE_TOKEN"));
     page->forgetButton()->click();
+    QVERIFY(answerForget(page, false));
+    QTest::qWait(200);
+    QCOMPARE(finished.count(), 1);
+    QVERIFY(lookup(key));
+    page->forgetButton()->click();
+    QVERIFY(answerForget(page, true));
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 20000);
     QVERIFY2(finished.last().at(0).toBool(), qPrintable(finished.last().at(1).toString()));
     QCOMPARE(lookup(key), std::nullopt);
