@@ -2886,6 +2886,10 @@ Abhilfe: Starten Sie es als gewöhnlicher Benutzer, dem das Projekt gehört, z. 
         <source>&amp;Forget</source>
         <translation>&amp;Vergessen</translation>
     </message>
+    <message>
+        <source>Whether a value of %1 is stored is unknown: %2</source>
+        <translation>Ob ein Wert von %1 gespeichert ist, ist unbekannt: %2</translation>
+    </message>
 </context>
 <context>
     <name>ocs::tray::SettingsDialog</name>

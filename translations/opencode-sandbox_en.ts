@@ -2879,6 +2879,10 @@ Fix: run it as an ordinary user who owns the project, e.g. `runuser -u USER -- o
         <source>&amp;Forget</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Whether a value of %1 is stored is unknown: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ocs::tray::SettingsDialog</name>

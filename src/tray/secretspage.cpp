@@ -281,6 +281,9 @@ void SecretsPage::askKeychain(const QString &name, SecretStore::Scope scope, boo
                 return;
             if (!error.isEmpty()) {
                 self->setRowValue(name, tr("unknown"), error);
+                // Under the table too: a tooltip alone hides why nothing shows as set.
+                self->showStatus(
+                    false, tr("Whether a value of %1 is stored is unknown: %2").arg(name, error));
             } else if (set) {
                 self->m_foundScope.insert(name, scope);
                 self->setRowValue(name, tr("set"),
@@ -381,10 +384,15 @@ QStringList SecretsPage::checkAgainst(const ProjectConfig &config)
     return problems;
 }
 
-void SecretsPage::report(bool ok, const QString &message)
+void SecretsPage::showStatus(bool ok, const QString &message)
 {
     m_status->setStyleSheet(ok ? QString() : ErrorStyle);
     m_status->setText(message);
+}
+
+void SecretsPage::report(bool ok, const QString &message)
+{
+    showStatus(ok, message);
     if (ok)
         qCInfo(lcTray) << "secrets:" << message;
     else

@@ -90,6 +90,7 @@ private:
     void askKeychain(const QString &name, SecretStore::Scope scope, bool fallBack, int generation);
     void setRowValue(const QString &name, const QString &text, const QString &toolTip);
     void report(bool ok, const QString &message);
+    void showStatus(bool ok, const QString &message);
     int rowOf(const QString &name) const;
     std::optional<SecretStore::Scope> scopeOf(const QString &name) const;
     bool sharedChosen(const QString &name) const;

@@ -100,6 +100,7 @@ private Q_SLOTS:
     void useForAllProjectsStoresOnceForEveryProject();
     void forgetValueRemovesItFromTheKeychain();
     void sourceHostVariableIsRecordedNotRead();
+    void keychainProblemIsShownUnderTheTable();
 
 private:
     // The value in the Secret Service under QtKeychain's schema, via secret-tool.
@@ -447,6 +448,29 @@ void TestSecretsPage::sourceHostVariableIsRecordedNotRead()
         lookup(
             QStringLiteral("secret/%1/EXAMPLE_TOKEN").arg(app.fleet->sandbox(root)->sandboxId())),
         std::nullopt);
+    dlg->close();
+}
+
+// No keychain (OCS_KEYCHAIN=0): the values are "unknown", and the reason is shown under the
+// table, not only in a tooltip.
+void TestSecretsPage::keychainProblemIsShownUnderTheTable()
+{
+    GuiTestEnvironment env;
+    EnvGuard keychain;
+    keychain.set("OCS_KEYCHAIN", QStringLiteral("0"));
+    const QString root = env.makeProject(QStringLiteral("nokeychain"), yamlFor("nokeychain"));
+    TestApp app(env);
+    app.registry->add(root);
+    QVERIFY(app.startAndSettle());
+    SettingsDialog *dlg = nullptr;
+    SecretsPage *page = openSecrets(app, root, &dlg);
+    QVERIFY(page);
+    QVERIFY(settle(page));
+    QCOMPARE(cell(page, QStringLiteral("EXAMPLE_TOKEN"), SecretsPage::ColValue),
+             QStringLiteral("unknown"));
+    QVERIFY(!page->statusLabel()->isHidden());
+    QVERIFY2(page->statusLabel()->text().contains(SecretStore::keychainOffText()),
+             qPrintable(page->statusLabel()->text()));
     dlg->close();
 }
 
