@@ -86,6 +86,25 @@ QStringList shownTexts(QWidget *root)
 
 } // namespace
 
+// One project with the secrets of ProjectYaml, registered in an app that is not started yet.
+// The environment comes first (it sets OCS_KEYCHAIN=0), then the test's keychain variables.
+struct OneProject
+{
+    OneProject(GuiTestEnvironment &environment, const char *name)
+        : env(environment)
+        , root(env.makeProject(QString::fromLatin1(name), yamlFor(name)))
+        , app(env)
+    {
+        app.registry->add(root);
+    }
+    QString sandboxId() const { return app.fleet->sandbox(root)->sandboxId(); }
+
+    GuiTestEnvironment &env;
+    QString root;
+    TestApp app;
+    SettingsDialog *dialog = nullptr;
+};
+
 class TestSecretsPage : public QObject
 {
     Q_OBJECT
@@ -106,6 +125,8 @@ private:
     // The value in the Secret Service under QtKeychain's schema, via secret-tool.
     std::optional<QByteArray> lookup(const QString &key);
     SecretsPage *openSecrets(TestApp &app, const QString &root, SettingsDialog **dialog);
+    // Starts the app of `p` and opens the project's Settings → Secrets.
+    SecretsPage *openPage(OneProject &p);
     static bool settle(SecretsPage *page);
     // Selects NAME, clicks "Set value…", types `value`, ticks "Use for all projects" when
     // `shared`, and clicks Store.
@@ -168,6 +189,13 @@ std::optional<QByteArray> TestSecretsPage::lookup(const QString &key)
     return out;
 }
 
+SecretsPage *TestSecretsPage::openPage(OneProject &p)
+{
+    if (!p.app.startAndSettle())
+        return nullptr;
+    return openSecrets(p.app, p.root, &p.dialog);
+}
+
 bool TestSecretsPage::settle(SecretsPage *page)
 {
     return QTest::qWaitFor([page] { return page->pendingChecks() == 0; }, 20000);
@@ -225,17 +253,13 @@ void TestSecretsPage::setValueStoresInKeychainAndNeverShowsIt()
     GuiTestEnvironment env;
     EnvGuard keychain;
     keychain.unset("OCS_KEYCHAIN"); // the keyring of with-keyring.sh
-    const QString root = env.makeProject(QStringLiteral("setvalue"), yamlFor("setvalue"));
-    TestApp app(env);
-    app.registry->add(root);
-    QVERIFY(app.startAndSettle());
-    const QString id = app.fleet->sandbox(root)->sandboxId();
+    OneProject p(env, "setvalue");
+    SecretsPage *page = openPage(p);
+    QVERIFY(page);
+    SettingsDialog *dlg = p.dialog;
+    const QString id = p.sandboxId();
     const QString key = QStringLiteral("secret/%1/ANTHROPIC_API_KEY").arg(id);
     QCOMPARE(lookup(key), std::nullopt);
-
-    SettingsDialog *dlg = nullptr;
-    SecretsPage *page = openSecrets(app, root, &dlg);
-    QVERIFY(page);
     QCOMPARE(page->table()->rowCount(), 2);
     QCOMPARE(cell(page, QStringLiteral("ANTHROPIC_API_KEY"), SecretsPage::ColHosts),
              QStringLiteral("api.anthropic.com"));
@@ -292,14 +316,11 @@ void TestSecretsPage::invalidValueIsRefusedAndNothingStored()
     GuiTestEnvironment env;
     EnvGuard keychain;
     keychain.unset("OCS_KEYCHAIN");
-    const QString root = env.makeProject(QStringLiteral("invalid"), yamlFor("invalid"));
-    TestApp app(env);
-    app.registry->add(root);
-    QVERIFY(app.startAndSettle());
-    const QString id = app.fleet->sandbox(root)->sandboxId();
-    SettingsDialog *dlg = nullptr;
-    SecretsPage *page = openSecrets(app, root, &dlg);
+    OneProject p(env, "invalid");
+    SecretsPage *page = openPage(p);
     QVERIFY(page);
+    SettingsDialog *dlg = p.dialog;
+    const QString id = p.sandboxId();
     // A control character cannot travel in a header: refused in the dialog.
     QDialog *valueDialog =
         enterValue(page, QStringLiteral("EXAMPLE_TOKEN"), QStringLiteral("bad\tvalue"), false);
@@ -370,15 +391,11 @@ void TestSecretsPage::forgetValueRemovesItFromTheKeychain()
     GuiTestEnvironment env;
     EnvGuard keychain;
     keychain.unset("OCS_KEYCHAIN");
-    const QString root = env.makeProject(QStringLiteral("forget"), yamlFor("forget"));
-    TestApp app(env);
-    app.registry->add(root);
-    QVERIFY(app.startAndSettle());
-    const QString key =
-        QStringLiteral("secret/%1/EXAMPLE_TOKEN").arg(app.fleet->sandbox(root)->sandboxId());
-    SettingsDialog *dlg = nullptr;
-    SecretsPage *page = openSecrets(app, root, &dlg);
+    OneProject p(env, "forget");
+    SecretsPage *page = openPage(p);
     QVERIFY(page);
+    SettingsDialog *dlg = p.dialog;
+    const QString key = QStringLiteral("secret/%1/EXAMPLE_TOKEN").arg(p.sandboxId());
     QSignalSpy finished(page, &SecretsPage::storeFinished);
     QVERIFY(enterValue(page, QStringLiteral("EXAMPLE_TOKEN"), QStringLiteral("to-be-forgotten"),
                        false));
@@ -414,13 +431,10 @@ void TestSecretsPage::sourceHostVariableIsRecordedNotRead()
     EnvGuard guard;
     guard.unset("OCS_KEYCHAIN");
     guard.set("OCS_TEST_HOST_TOKEN", QStringLiteral("host-variable-value-never-shown"));
-    const QString root = env.makeProject(QStringLiteral("source"), yamlFor("source"));
-    TestApp app(env);
-    app.registry->add(root);
-    QVERIFY(app.startAndSettle());
-    SettingsDialog *dlg = nullptr;
-    SecretsPage *page = openSecrets(app, root, &dlg);
+    OneProject p(env, "source");
+    SecretsPage *page = openPage(p);
     QVERIFY(page);
+    SettingsDialog *dlg = p.dialog;
     page->selectName(QStringLiteral("EXAMPLE_TOKEN"));
     page->sourceButton()->click();
     QDialog *source = page->pendingDialog();
@@ -444,10 +458,7 @@ void TestSecretsPage::sourceHostVariableIsRecordedNotRead()
     for (const QString &t : shownTexts(dlg))
         QVERIFY2(!t.contains(QStringLiteral("never-shown")), qPrintable(t));
     // Nothing went into the keychain.
-    QCOMPARE(
-        lookup(
-            QStringLiteral("secret/%1/EXAMPLE_TOKEN").arg(app.fleet->sandbox(root)->sandboxId())),
-        std::nullopt);
+    QCOMPARE(lookup(QStringLiteral("secret/%1/EXAMPLE_TOKEN").arg(p.sandboxId())), std::nullopt);
     dlg->close();
 }
 
@@ -458,13 +469,10 @@ void TestSecretsPage::keychainProblemIsShownUnderTheTable()
     GuiTestEnvironment env;
     EnvGuard keychain;
     keychain.set("OCS_KEYCHAIN", QStringLiteral("0"));
-    const QString root = env.makeProject(QStringLiteral("nokeychain"), yamlFor("nokeychain"));
-    TestApp app(env);
-    app.registry->add(root);
-    QVERIFY(app.startAndSettle());
-    SettingsDialog *dlg = nullptr;
-    SecretsPage *page = openSecrets(app, root, &dlg);
+    OneProject p(env, "nokeychain");
+    SecretsPage *page = openPage(p);
     QVERIFY(page);
+    SettingsDialog *dlg = p.dialog;
     QVERIFY(settle(page));
     QCOMPARE(cell(page, QStringLiteral("EXAMPLE_TOKEN"), SecretsPage::ColValue),
              QStringLiteral("unknown"));
