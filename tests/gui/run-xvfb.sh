@@ -17,7 +17,7 @@ if ! command -v Xvfb >/dev/null 2>&1; then
     exit 77
 fi
 tmp=$(mktemp -d)
-Xvfb -displayfd 5 -screen 0 1400x1000x24 -nolisten tcp 5>"$tmp/display" 2>"$tmp/xvfb.log" &
+Xvfb -displayfd 5 -noreset -screen 0 1400x1000x24 -nolisten tcp 5>"$tmp/display" 2>"$tmp/xvfb.log" &
 xvfb=$!
 for _ in $(seq 100); do
     [[ -s "$tmp/display" ]] && break

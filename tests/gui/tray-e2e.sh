@@ -127,7 +127,10 @@ PY
     fi
     # Xvfb picks a free display itself and writes its number (-displayfd): choosing one by
     # its lock file raced with the previous test's Xvfb still shutting down on it.
-    Xvfb -displayfd 5 -screen 0 1280x800x24 -nolisten tcp 5>"$WORK/xvfb.display" >"$WORK/xvfb.log" 2>&1 &
+    # -noreset: by default the server resets whenever its last client leaves (here after each
+    # xdpyinfo below), and a client connecting during that reset is turned away -- CI lost
+    # trayer that way ("cannot open display") while every core was busy.
+    Xvfb -displayfd 5 -noreset -screen 0 1280x800x24 -nolisten tcp 5>"$WORK/xvfb.display" >"$WORK/xvfb.log" 2>&1 &
     xvfb_pid=$!
     pids+=("$xvfb_pid")
     wait_until 20 test -s "$WORK/xvfb.display" || { fail "Xvfb starts" "$(cat "$WORK/xvfb.log")"; summary; exit 1; }
@@ -135,10 +138,16 @@ PY
     export DISPLAY
     wait_until 20 xdpyinfo && kill -0 "$xvfb_pid" 2>/dev/null \
         || { fail "Xvfb starts on $DISPLAY" "$(cat "$WORK/xvfb.log")"; summary; exit 1; }
-    trayer --edge top --align right --widthtype request --height 32 --SetDockType true \
-        --transparent false --tint 0x303030 >"$WORK/trayer.log" 2>&1 &
-    pids+=($!)
-    wait_until 10 bash -c "xdotool search --class trayer" || fail "trayer runs" "$(cat "$WORK/trayer.log")"
+    # trayer gets three tries: one that cannot open the display exits at once.
+    for _ in 1 2 3; do
+        trayer --edge top --align right --widthtype request --height 32 --SetDockType true \
+            --transparent false --tint 0x303030 >>"$WORK/trayer.log" 2>&1 &
+        trayer_pid=$!
+        pids+=("$trayer_pid")
+        wait_until 10 bash -c "xdotool search --class trayer || ! kill -0 $trayer_pid" || break
+        kill -0 "$trayer_pid" 2>/dev/null && break
+    done
+    xdotool search --class trayer >/dev/null 2>&1 || fail "trayer runs" "$(cat "$WORK/trayer.log")"
 
     # --- the app ------------------------------------------------------------------------------
     "$APP" >"$WORK/app.log" 2>&1 &

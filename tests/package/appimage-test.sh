@@ -209,7 +209,7 @@ check "nobody: the extraction folders are removed afterwards" \
     test "$(compgen -G "/tmp/appimage_extracted_*" | sort || true)" = "$before_extract"
 
 # --- 4. the tray under Xvfb with trayer ------------------------------------------------------------------
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -ac 3>"$work/display" 2>"$work/xvfb.log" &
+Xvfb -displayfd 3 -noreset -screen 0 1280x800x24 -nolisten tcp -ac 3>"$work/display" 2>"$work/xvfb.log" &
 pids_to_kill+=($!)
 for _ in $(seq 100); do [[ -s "$work/display" ]] && break; sleep 0.1; done
 [[ -s "$work/display" ]] || die "Xvfb did not start: $(cat "$work/xvfb.log")"
