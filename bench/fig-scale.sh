@@ -32,13 +32,20 @@ for ((i = 0; i < N; i++)); do
     bench_project "bench-scale-$i" allowed.test || exit 1
     roots+=("$PROJECT")
 done
+# Every wait names its pids: a bare wait would also wait for the displays and the apps
+# started in the background below (it hung there).
 # start_all: two at a time (the image of each is built from the engine's cache after the first).
 start_all() {
-    local i
+    local i pids
     for ((i = 0; i < N; i += 2)); do
+        pids=()
         ocs_in "${roots[i]}" start --detach --yes >"$WORK/start-$i.log" 2>&1 &
-        ((i + 1 < N)) && ocs_in "${roots[i + 1]}" start --detach --yes >"$WORK/start-$((i + 1)).log" 2>&1 &
-        wait || true
+        pids+=($!)
+        if ((i + 1 < N)); then
+            ocs_in "${roots[i + 1]}" start --detach --yes >"$WORK/start-$((i + 1)).log" 2>&1 &
+            pids+=($!)
+        fi
+        wait "${pids[@]}" || true
     done
     for ((i = 0; i < N; i++)); do
         [[ "$(eng inspect -f '{{.State.Running}}' "$(bench_container "${roots[i]}")" 2>/dev/null)" == true ]] \
@@ -53,12 +60,12 @@ bench_log "$N sandboxes running ($((SECONDS - t0)) s)"
 proxy=() gate=() opencode=() total=()
 for r in "${roots[@]}"; do
     c=$(bench_container "$r")
-    read -r p g o t < <(eng top "$c" -eo rss,args 2>/dev/null | awk 'NR > 1 {
-            rss = $1; $1 = ""; kb[(/squid|ocs-policy/) ? "p" : (/ocs-gate/) ? "g" : (/opencode/) ? "o" : "x"] += rss; all += rss }
+    read -r p g o t < <(eng top "$c" -eo pid,rss,args 2>/dev/null | awk 'NR > 1 {
+            rss = $2; $1 = ""; $2 = ""; kb[(/squid|ocs-policy/) ? "p" : (/ocs-gate/) ? "g" : (/opencode/) ? "o" : "x"] += rss; all += rss }
         END { printf "%.1f %.1f %.1f %.1f\n", kb["p"] / 1024, kb["g"] / 1024, kb["o"] / 1024, all / 1024 }')
     proxy+=("$p"); gate+=("$g"); opencode+=("$o"); total+=("$t")
 done
-bench_log "processes of one sandbox: $(eng top "$(bench_container "${roots[0]}")" -eo rss,args | tr '\n' ';')"
+bench_log "processes of one sandbox: $(eng top "$(bench_container "${roots[0]}")" -eo pid,rss,args | tr '\n' ';')"
 emit_result scale_mem_proxy MB "reported" null "${proxy[@]}"
 emit_result scale_mem_gate MB "reported" null "${gate[@]}"
 emit_result scale_mem_opencode MB "reported" null "${opencode[@]}"
@@ -70,7 +77,7 @@ start_display() {
     local d=$1
     mkdir -p "$d"
     rm -f "$d/xvfb.display"
-    Xvfb -displayfd 5 -screen 0 1280x800x24 -nolisten tcp 5>"$d/xvfb.display" >"$d/xvfb.log" 2>&1 &
+    Xvfb -displayfd 5 -noreset -screen 0 1280x800x24 -nolisten tcp 5>"$d/xvfb.display" >"$d/xvfb.log" 2>&1 &
     BG+=($!)
     wait_until 20 test -s "$d/xvfb.display" || return 1
     DISP=":$(tr -dc 0-9 <"$d/xvfb.display")"
@@ -87,9 +94,9 @@ start_display "$A" || { bench_log "no display for the app"; exit 1; }
 ADISP=$DISP
 start_display "$F" || { bench_log "no display for the floor"; exit 1; }
 FDISP=$DISP
+chown -R "$E2E_USER" "$A" # made by start_display as root
 as_user mkdir -p "$A/config/opencode-sandbox" "$A/data" "$A/cache"
 as_user mkdir -m 0700 "$A/runtime"
-chown -R "$E2E_USER" "$A"
 {
     echo "[projects]"
     k=0
@@ -133,7 +140,7 @@ menu_once() {
 }
 read -r ax ay < <(json "'%d %d' % (s['trayIcon']['x'] + s['trayIcon']['w'] // 2, s['trayIcon']['y'] + s['trayIcon']['h'] // 2)")
 wait_until 10 env DISPLAY="$FDISP" xdotool search --class tray_floor || true
-eval "$(DISPLAY=$FDISP xdotool search --class trayer getwindowgeometry --shell | tail -n 5)"
+eval "$(DISPLAY=$FDISP xdotool search --onlyvisible --class trayer getwindowgeometry --shell | tail -n 5)"
 fx=$((X + WIDTH / 2)) fy=$((Y + HEIGHT / 2))
 menu=() menu_floor=()
 menu_once "$ADISP" "$ax" "$ay" "$A/app.log" >/dev/null # warm-up: the first show builds the menu
@@ -160,15 +167,17 @@ floor_containers() {
 for ((run = 0; run < STOP_RUNS; run++)); do
     floor_containers || { bench_log "cannot start the floor's containers"; exit 1; }
     t0=$(now_s)
-    for ((i = 0; i < N; i++)); do docker stop "ocs-bench-stopfloor-$$-$i" >/dev/null & done
-    wait
+    pids=()
+    for ((i = 0; i < N; i++)); do docker stop "ocs-bench-stopfloor-$$-$i" >/dev/null & pids+=($!); done
+    wait "${pids[@]}"
     stop_floor+=("$(elapsed_s "$t0")")
     docker rm -f "${BENCH_CONTAINERS[@]:1}" >/dev/null 2>&1 # (the fakenet is the first)
     BENCH_CONTAINERS=("${BENCH_CONTAINERS[0]}")
 
     t0=$(now_s)
-    for r in "${roots[@]}"; do ocs_in "$r" stop >/dev/null 2>&1 & done
-    wait
+    pids=()
+    for r in "${roots[@]}"; do ocs_in "$r" stop >/dev/null 2>&1 & pids+=($!); done
+    wait "${pids[@]}"
     stop+=("$(elapsed_s "$t0")")
     t1=$(now_s)
     wait_until 30 all_in Stopped || { bench_log "the app does not show them all stopped: $(cat "$STATUS")"; exit 1; }

@@ -27,7 +27,7 @@ if [[ "${1:-}" == "--inner" ]]; then
     pids=()
     trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null' EXIT
     rm -f "$dir/xvfb.display"
-    Xvfb -displayfd 5 -screen 0 1280x800x24 -nolisten tcp 5>"$dir/xvfb.display" >"$dir/xvfb.log" 2>&1 &
+    Xvfb -displayfd 5 -noreset -screen 0 1280x800x24 -nolisten tcp 5>"$dir/xvfb.display" >"$dir/xvfb.log" 2>&1 &
     pids+=($!)
     wait_until 20 test -s "$dir/xvfb.display" || { echo "error Xvfb did not start" >"$out"; exit 1; }
     DISPLAY=":$(tr -dc 0-9 <"$dir/xvfb.display")"
