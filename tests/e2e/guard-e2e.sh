@@ -105,11 +105,19 @@ fi
 expect_eq "the sandbox was stopped after .git/config was replaced" 0 "$still_up"
 expect_not_contains "the host's .git/config holds nothing the agent wrote" "fsmonitor" "$(cat "$P/.git/config")"
 expect_contains "the host's own change is kept" "host-change" "$(cat "$P/.git/config")"
-expect_contains "the sandbox's output says why it was stopped" "ocs-guard: .git/config" "$(eng logs "$C" 2>&1)"
+expect_contains "the sandbox's output says why it was stopped" "ocs-guard: stopped: .git/config" "$(eng logs "$C" 2>&1)"
 out=$(ocs_in "$P" start --detach --yes 2>&1)
 expect_contains "the next start says the guard ended the last run" "ended by its guard" "$out"
 if running; then pass "the sandbox starts again"; else fail "the sandbox starts again" "$out"; fi
 wait_until 20 guard_up || fail "the guard watches again after the restart" "$(eng logs --tail 20 "$C" 2>&1)"
+# A stop from elsewhere (`docker stop`) is not the guard's doing, though the guard said what it
+# watched when it started: the next start does not blame it.
+eng stop --time 2 "$C" >/dev/null 2>&1
+expect_contains "the stopped container's output still has the guard's start line" "ocs-guard: watching" "$(eng logs "$C" 2>&1)"
+out=$(ocs_in "$P" start --detach --yes 2>&1)
+expect_not_contains "a start after \`docker stop\` does not say the guard ended the last run" "ended by its guard" "$out"
+if running; then pass "the sandbox starts after \`docker stop\`"; else fail "the sandbox starts after \`docker stop\`" "$out"; fi
+wait_until 20 guard_up || fail "the guard watches again after the second restart" "$(eng logs --tail 20 "$C" 2>&1)"
 
 # 2. An editor's atomic save of the sandbox config: a new file renamed over it.
 as_user sh -c "cp '$P/opencode-sandbox-config.yaml' '$P/.cfg.tmp' && printf '# saved by an editor\n' >> '$P/.cfg.tmp' && mv '$P/.cfg.tmp' '$P/opencode-sandbox-config.yaml'"
@@ -123,7 +131,7 @@ else
 fi
 check_not "the sandbox was stopped after the config was replaced" running
 expect_not_contains "the host's config holds nothing the agent wrote" "BASH_ENV" "$(cat "$P/opencode-sandbox-config.yaml")"
-expect_contains "the sandbox's output names the config" "ocs-guard: opencode-sandbox-config.yaml" "$(eng logs "$C" 2>&1)"
+expect_contains "the sandbox's output names the config" "ocs-guard: stopped: opencode-sandbox-config.yaml" "$(eng logs "$C" 2>&1)"
 
 # ---- a measurement, not a check: the window a waiting attacker has ------------------------
 # The guard reacts within milliseconds, not at once (README, "Known limits"). An agent that

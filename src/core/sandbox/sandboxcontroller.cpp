@@ -43,7 +43,8 @@ QStringList SandboxController::guardLines(const QByteArray &logs)
 {
     QStringList out;
     for (const QByteArray &line : logs.split('\n')) {
-        const qsizetype at = line.indexOf("ocs-guard: ");
+        // Only its stop report: the guard also says what it watches when it starts.
+        const qsizetype at = line.indexOf("ocs-guard: stopped: ");
         if (at >= 0)
             out << QString::fromUtf8(line.mid(at)).trimmed();
     }

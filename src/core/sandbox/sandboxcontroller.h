@@ -91,7 +91,8 @@ public:
     // socket may take the connection before it serves): it is given up after this long and
     // asked again; each request that runs out doubles the time (up to 5 s) for slow machines.
     static constexpr std::chrono::milliseconds FirstHealthTimeout{1000};
-    // The lines of a container's output written by ocs-guard (the reason it ended it).
+    // The lines of a container's output in which ocs-guard reports that it ended the
+    // container ("ocs-guard: stopped: <why>"); what it says while it works is left out.
     static QStringList guardLines(const QByteArray &logs);
 
 Q_SIGNALS:

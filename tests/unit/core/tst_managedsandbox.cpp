@@ -217,16 +217,40 @@ private Q_SLOTS:
         QVERIFY(s->canStart());
     }
 
+    void guardInfoIsNotAStopReport()
+    {
+        // The guard also says what it watches when it starts: a sandbox stopped from
+        // elsewhere (`ocs stop`, `docker stop`) with only that in its output ended normally.
+        AppTestEnvironment env;
+        auto s = makeSandbox(env, QStringLiteral("watched"));
+        QVERIFY(startAndWait(s.get()));
+        engine()->setResponder([](const ProcessSpec &spec) -> std::optional<ProcessResult> {
+            if (spec.arguments.value(0) == QLatin1String("logs"))
+                return exitWith(0, "ocs-guard: watching 4 protected path(s)\nopencode serving\n",
+                                "ocs-guard: no protected path is mounted; nothing to guard\n");
+            return std::nullopt;
+        });
+        QSignalSpy lost(s.get(), &ManagedSandbox::protectionLost);
+
+        engine()->stopExternally(s->project()->containerName());
+        s->applyContainerState(QStringLiteral("exited"), 0, QString());
+        QTRY_COMPARE(engine()->count({QStringLiteral("logs")}), 1);
+        QTest::qWait(100);
+        QCOMPARE(s->state(), State::Stopped);
+        QVERIFY2(s->lastError().isEmpty(), qPrintable(s->lastError()));
+        QCOMPARE(lost.size(), 0);
+    }
+
     void guardEndsTheSandbox()
     {
         AppTestEnvironment env;
         auto s = makeSandbox(env, QStringLiteral("guarded"));
         QVERIFY(startAndWait(s.get()));
-        const QByteArray guard = "ocs-guard: /workspace/.git/config was replaced on the host; "
-                                 "the sandbox is ended";
+        const QByteArray guard = "ocs-guard: stopped: .git/config was replaced on the host";
         engine()->setResponder([guard](const ProcessSpec &spec) -> std::optional<ProcessResult> {
             if (spec.arguments.value(0) == QLatin1String("logs"))
-                return exitWith(0, "opencode serving\n2024-01-01T00:00:00Z " + guard + "\n");
+                return exitWith(0, "ocs-guard: watching 4 protected path(s)\nopencode serving\n"
+                                   "2024-01-01T00:00:00Z " + guard + "\n");
             return std::nullopt;
         });
         QSignalSpy lost(s.get(), &ManagedSandbox::protectionLost);

@@ -80,6 +80,7 @@ private Q_SLOTS:
     void start_insideAnotherProjectWarns();
     void start_refusesSymlinkedGitFolder();
     void start_exitedByGuardSaysWhy();
+    void guardLines_onlyItsStopReport();
 
     void stop_data();
     void stop();
@@ -957,8 +958,9 @@ void TestSandboxController::start_refusesSymlinkedGitFolder()
 void TestSandboxController::start_exitedByGuardSaysWhy()
 {
     m_fake->reply(ContainerInspect, 0, "exited 4100\n", {}, 1);
-    m_fake->reply({QStringLiteral("logs")}, 0, "opencode listening\n",
-                  "ocs-guard: .git/config was replaced on the host; the sandbox was stopped\n");
+    m_fake->reply({QStringLiteral("logs")}, 0,
+                  "ocs-guard: watching 2 protected path(s)\nopencode listening\n",
+                  "ocs-guard: stopped: .git/config was replaced on the host\n");
     SandboxController *c = makeController(minimalConfig(QStringLiteral("ctl")));
     QSignalSpy messages(c, &SandboxController::message);
     const auto o = start(*c);
@@ -968,9 +970,30 @@ void TestSandboxController::start_exitedByGuardSaysWhy()
     for (const QList<QVariant> &m : std::as_const(messages))
         said << m.at(0).toString();
     QVERIFY2(said.join(QLatin1Char('\n'))
-                 .contains(QStringLiteral("ocs-guard: .git/config was replaced on the host")),
+                 .contains(QStringLiteral("ocs-guard: stopped: .git/config was replaced")),
              qPrintable(said.join(QLatin1Char('\n'))));
+    QVERIFY(!said.join(QLatin1Char('\n')).contains(QStringLiteral("watching")));
     QVERIFY(m_fake->indexOf({QStringLiteral("logs")}) < m_fake->indexOf(Rm));
+}
+
+void TestSandboxController::guardLines_onlyItsStopReport()
+{
+    // What the guard says while it works (what it watches, that there is nothing to guard,
+    // a broken environment) is not a report that it stopped the sandbox.
+    QCOMPARE(SandboxController::guardLines("ocs-guard: watching 4 protected path(s)\n"
+                                           "ocs-guard: no protected path is mounted; nothing to "
+                                           "guard\n"
+                                           "ocs-guard: OCS_WORKSPACE is not an absolute path\n"),
+             QStringList());
+    // Its stop report, with or without the engine's timestamps, and nothing else.
+    QCOMPARE(SandboxController::guardLines(
+                 "ocs-guard: watching 1 protected path(s)\n"
+                 "2026-01-01T00:00:00.000Z ocs-guard: stopped: .git/config was replaced\r\n"
+                 "opencode: some output mentioning ocs-guard\n"
+                 "ocs-guard: stopped: look at it, then start the sandbox again\n"),
+             QStringList({QStringLiteral("ocs-guard: stopped: .git/config was replaced"),
+                          QStringLiteral("ocs-guard: stopped: look at it, then start the "
+                                         "sandbox again")}));
 }
 
 void TestSandboxController::stop_data()
