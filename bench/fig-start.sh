@@ -9,7 +9,7 @@
 # Floor: the same image with only OpenCode's server (entrypoint bypassed: no firewall, no
 #        proxy, no gate, no guard), as the image's user dev with the same mounts and port,
 #        from `docker run` until it answers 200.
-# Target: ours <= 1.15 x floor. Samples: OCS_BENCH_RUNS (default 5), floor and ours
+# Target: ours <= 1.15 x floor. Samples: OCS_BENCH_RUNS (else BENCH_RUNS; default 5), floor and ours
 # interleaved (the order alternates from one round to the next). The image is built once,
 # from the local test base image (tests/e2e/make-base-image.sh), and started once for each
 # kind before the timed rounds (warm image, warm OpenCode state, as a returning user).
@@ -25,10 +25,18 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/lib.sh"
 source "$here/../tests/e2e/lib.sh"
 
-OCS_BIN=$(readlink -f "${1:?usage: fig-start.sh PATH/TO/ocs}")
+# The CLI: the argument, else the one of run-bench.sh's build tree.
+if [[ -n "${1:-}" ]]; then
+    OCS_BIN=$(readlink -f "$1")
+elif [[ -n "${BENCH_BUILD_DIR:-}" ]]; then
+    OCS_BIN=$(readlink -f "$BENCH_BUILD_DIR/src/cli/ocs")
+else
+    echo "usage: fig-start.sh PATH/TO/ocs (or BENCH_BUILD_DIR=BUILD_TREE fig-start.sh)" >&2
+    exit 2
+fi
 ENGINE=${OCS_E2E_ENGINE:-docker}
 BASE_IMAGE=${OCS_E2E_BASE_IMAGE:-ocs-test-base:bookworm}
-RUNS=${OCS_BENCH_RUNS:-5}
+RUNS=${OCS_BENCH_RUNS:-${BENCH_RUNS:-5}}
 TARGET=1.15
 FLOOR_NAME=ocs-bench-floor-$$
 

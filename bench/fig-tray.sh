@@ -43,29 +43,35 @@ if [[ "${1:-}" == "--inner" ]]; then
 
     # tree PID: the pid and its descendants.
     tree() { local p c; for p in "$@"; do echo "$p"; for c in $(pgrep -P "$p"); do tree "$c"; done; done; }
-    # sample: "RSS_KB CPU_TICKS CONTEXT_SWITCHES" of the app's process tree, then the RSS of the
-    # app's own process.
+    # sample FILE: one line per process of the app's tree, "PID CPU_TICKS CONTEXT_SWITCHES
+    # RSS_KB", into FILE.
     sample() {
-        local rss=0 cpu=0 ctx=0 p v
+        local p v cpu ctx
         for p in $(tree "$app_pid"); do
-            v=$(awk '/^VmRSS:/ { print $2 }' "/proc/$p/status" 2>/dev/null) && rss=$((rss + ${v:-0}))
-            v=$(sed 's/^.*) //' "/proc/$p/stat" 2>/dev/null | awk '{ print $12 + $13 }') && cpu=$((cpu + ${v:-0}))
-            v=$(cat /proc/"$p"/task/*/status 2>/dev/null | awk '/ctxt_switches:/ { n += $2 } END { print n + 0 }') && ctx=$((ctx + v))
-        done
-        echo "$rss $cpu $ctx $(awk '/^VmRSS:/ { print $2 }' "/proc/$app_pid/status" 2>/dev/null)"
+            v=$(sed 's/^.*) //' "/proc/$p/stat" 2>/dev/null | awk '{ print $12 + $13 }') || continue
+            cpu=${v:-0}
+            ctx=$(cat /proc/"$p"/task/*/status 2>/dev/null | awk '/ctxt_switches:/ { n += $2 } END { print n + 0 }')
+            v=$(awk '/^VmRSS:/ { print $2 }' "/proc/$p/status" 2>/dev/null)
+            echo "$p $cpu $ctx ${v:-0}"
+        done >"$1"
     }
     hz=$(getconf CLK_TCK)
-    # measure LABEL: settles, then samples over WINDOW seconds; appends one line to $out.
+    # measure LABEL: settles, then samples over WINDOW seconds; appends "LABEL TREE_RSS_MB
+    # CPU_S WAKEUPS_PER_S OWN_RSS_MB" to $out. CPU and context switches are counted per
+    # process: what each process of the second sample did since the first (from zero for one
+    # started in between; the docker calls the app makes come and go). A process that ended
+    # within the window is not counted (its counters are gone with it).
     measure() {
         sleep "$SETTLE"
-        local a b
-        read -r _ cpu0 ctx0 _ < <(sample)
+        sample "$dir/sample0"
         sleep "$WINDOW"
-        read -r rss1 cpu1 ctx1 own1 < <(sample)
+        sample "$dir/sample1"
         kill -0 "$app_pid" 2>/dev/null || { echo "error the app ended: $(tail -5 "$dir/app.log")" >>"$out"; exit 1; }
-        a=$(awk -v r="$rss1" 'BEGIN { printf "%.1f", r / 1024 }')
-        b=$(awk -v c=$((cpu1 - cpu0)) -v hz="$hz" 'BEGIN { printf "%.3f", c / hz }')
-        echo "$1 $a $b $(awk -v n=$((ctx1 - ctx0)) -v w="$WINDOW" 'BEGIN { printf "%.2f", n / w }') $(awk -v r="${own1:-0}" 'BEGIN { printf "%.1f", r / 1024 }')" >>"$out"
+        awk -v label="$1" -v hz="$hz" -v w="$WINDOW" -v app="$app_pid" '
+            FNR == NR { cpu0[$1] = $2; ctx0[$1] = $3; next }
+            { cpu += $2 - cpu0[$1]; ctx += $3 - ctx0[$1]; rss += $4; if ($1 == app) own = $4 }
+            END { printf "%s %.1f %.3f %.2f %.1f\n", label, rss / 1024, cpu / hz, ctx / w, own / 1024 }
+        ' "$dir/sample0" "$dir/sample1" >>"$out"
     }
 
     if [[ "$kind" == floor ]]; then
@@ -215,8 +221,8 @@ emit "tray_rest_rss$suffix" MB "<= 40 MB" 40 app.rest.own floor.rest.own
 emit "tray_rest_rss_tree$suffix" MB "<= 40 MB" 40 app.rest.rss floor.rest.rss
 emit "tray_rest_cpu$suffix" "s/${WINDOW}s" "<= 0.05 s" 0.05 app.rest.cpu floor.rest.cpu
 emit "tray_rest_wakeups$suffix" "1/s" "reported" "" app.rest.wake floor.rest.wake
-emit tray_after_view_rss MB "<= 40 MB" 40 app.view.own floor.rest.own
-emit tray_after_view_rss_tree MB "<= 40 MB" 40 app.view.rss floor.rest.rss
+emit tray_after_view_rss MB "reported (40 MB is the target without the view)" "" app.view.own floor.rest.own
+emit tray_after_view_rss_tree MB "reported (40 MB is the target without the view)" "" app.view.rss floor.rest.rss
 emit tray_after_view_cpu "s/${WINDOW}s" "<= 0.05 s" 0.05 app.view.cpu floor.rest.cpu
 emit tray_after_view_wakeups "1/s" "reported" "" app.view.wake floor.rest.wake
 exit "$bad"

@@ -122,7 +122,7 @@ for f in "${figures[@]}"; do
     echo "run-bench: figure $num ($name) ..." >&2
     start=$SECONDS
     cmd=("$script")
-    ((engine)) && cmd=(flock "${BENCH_LOCK:-/tmp/ocs-e2e.lock}" "$script")
+    ((engine)) && cmd=(flock --close "${BENCH_LOCK:-/tmp/ocs-e2e.lock}" "$script") # --close: the lock is not inherited
     BENCH_BUILD_DIR=$build BENCH_RUNS=$runs "${cmd[@]}" >"$tmp/fig-$name.out" 2> >(tee "$tmp/fig-$name.err" >&2)
     rc=$?
     echo "run-bench: figure $num ($name): exit $rc after $((SECONDS - start)) s" >&2

@@ -24,7 +24,8 @@ ManagedSandbox::ManagedSandbox(const QString &root, QObject *parent)
 {
     qRegisterMetaType<ocs::ManagedSandbox::Result>();
     m_healthTimer.setSingleShot(true);
-    m_healthTimer.setInterval(std::chrono::seconds(2));
+    // Only while a sandbox started elsewhere is starting: soon after OpenCode answers.
+    m_healthTimer.setInterval(std::chrono::milliseconds(500));
     connect(&m_healthTimer, &QTimer::timeout, this, &ManagedSandbox::checkHealth);
     m_reloadTimer.setSingleShot(true);
     m_reloadTimer.setInterval(200);
@@ -269,6 +270,7 @@ void ManagedSandbox::watchHealth()
         return;
     m_healthWatch = true;
     m_healthClock.start();
+    m_healthRequestTimeout = SandboxController::FirstHealthTimeout;
     m_state = State::Starting;
     Q_EMIT changed();
     checkHealth();
@@ -298,9 +300,14 @@ void ManagedSandbox::checkHealth()
             self->setState(State::Error);
             return;
         }
-        self->m_probe.check(self->m_port, password, [self](const HealthProbe::Result &h) {
+        const qint64 sent = self->m_healthClock.elapsed();
+        auto checked = [self, sent](const HealthProbe::Result &h) {
             if (!self || !self->m_healthWatch)
                 return;
+            if (!h.healthy &&
+                self->m_healthClock.elapsed() - sent >= self->m_healthRequestTimeout.count())
+                self->m_healthRequestTimeout =
+                    std::min(self->m_healthRequestTimeout * 2, std::chrono::milliseconds(5000));
             if (h.healthy) {
                 self->stopHealthWatch();
                 self->m_lastError = Error();
@@ -317,7 +324,8 @@ void ManagedSandbox::checkHealth()
                 return;
             }
             self->m_healthTimer.start();
-        });
+        };
+        self->m_probe.check(self->m_port, password, checked, self->m_healthRequestTimeout);
     });
 }
 

@@ -135,6 +135,8 @@ void EngineEvents::launchStream()
         return;
     const int generation = ++m_generation;
     ProcessSpec spec = m_engine.command(arguments(m_engine.kind()), std::chrono::milliseconds(0));
+    // The stream never ends by itself: it must not outlive the app however the app ends.
+    spec.endsWithThisProcess = true;
     qCDebug(lcEngine) << "following events:" << spec.displayCommand();
     m_streamClock.start();
     m_job = ProcessLauncher::instance().start(spec, this);

@@ -10,6 +10,12 @@
 
 #include <optional>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
+#endif
+
 namespace ocs {
 
 QString ProcessSpec::displayCommand() const
@@ -69,6 +75,19 @@ public:
             m_process.setProcessChannelMode(QProcess::ForwardedChannels);
         else if (spec.forwardStdErr)
             m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+#ifdef Q_OS_LINUX
+        if (spec.endsWithThisProcess) {
+            // In the child, between fork and exec: the kernel sends SIGTERM when the thread
+            // that started it ends. If this process already ended before that was set, the
+            // child ends itself.
+            const pid_t app = ::getpid();
+            m_process.setChildProcessModifier([app] {
+                ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+                if (::getppid() != app)
+                    ::raise(SIGTERM);
+            });
+        }
+#endif
 
         connect(&m_process, &QProcess::readyReadStandardOutput, this,
                 [this] { drain(QProcess::StandardOutput, m_out, m_outPartial); });

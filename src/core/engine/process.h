@@ -35,6 +35,10 @@ struct ProcessSpec
     bool forwardStdErr = false; // the child's stderr goes straight to ours (terminal)
     bool forwardOutput = false; // stdout and stderr both go straight to ours
     // timeout <= 0: no time limit (e.g. following logs until the user stops it)
+    // The child is sent SIGTERM when this process ends, however it ends (killed, crashed):
+    // for children that would otherwise run on for ever, such as the engine's event stream
+    // (Linux; elsewhere it is stopped only when this process ends normally).
+    bool endsWithThisProcess = false;
 
     // For messages and logs: the program and its arguments (safe: never holds secrets).
     QString displayCommand() const;

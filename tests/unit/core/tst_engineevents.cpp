@@ -146,6 +146,11 @@ private Q_SLOTS:
         QTRY_COMPARE(available.size(), 1);
         QCOMPARE(events.available(), std::optional<bool>(true));
         QCOMPARE(engine()->openEventStreams(), 1);
+        // The stream is a child that must end with the app, however the app ends
+        // (tst_processlifetime shows what the mark does).
+        for (const ProcessSpec &spec : engine()->calls())
+            if (spec.arguments.value(0) == QLatin1String("events"))
+                QVERIFY(spec.endsWithThisProcess);
 
         engine()->addRunningContainer(QStringLiteral("p-1"), QStringLiteral("/p"), 4101);
         QTRY_COMPARE(changed.size(), 2); // create, start

@@ -8,7 +8,9 @@
 #include "app/managedsandbox.h"
 #include "apptestenvironment.h"
 #include "fakeengine.h"
+#include "fakehealthserver.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -250,7 +252,8 @@ private Q_SLOTS:
         engine()->setResponder([guard](const ProcessSpec &spec) -> std::optional<ProcessResult> {
             if (spec.arguments.value(0) == QLatin1String("logs"))
                 return exitWith(0, "ocs-guard: watching 4 protected path(s)\nopencode serving\n"
-                                   "2024-01-01T00:00:00Z " + guard + "\n");
+                                   "2024-01-01T00:00:00Z " +
+                                       guard + "\n");
             return std::nullopt;
         });
         QSignalSpy lost(s.get(), &ManagedSandbox::protectionLost);
@@ -379,6 +382,27 @@ private Q_SLOTS:
         QVERIFY(s->configOutdated());
         QCOMPARE(log.states(), QList<State>({State::Stopped, State::Starting, State::Running}));
         QCOMPARE(engine()->count({QStringLiteral("run")}), 0);
+    }
+
+    void startedElsewhereIsSeenSoonAfterOpenCodeAnswers()
+    {
+        // OpenCode takes the first health request while it is still starting and never
+        // answers it (as in every traced start): the watch gives that request up after a
+        // second, not after the 5 s a request may take on a slow machine, and asks again.
+        AppTestEnvironment env;
+        auto s = makeSandbox(env, QStringLiteral("slowstart"));
+        engine()->setHealthy(false); // the fake server below answers instead
+        test::FakeHealthServer opencode;
+        QVERIFY(opencode.listen(0));
+        opencode.setUnanswered(1);
+        engine()->addRunningContainer(s->sandboxId(), s->root(), opencode.port());
+        QElapsedTimer clock;
+        clock.start();
+        s->applyContainerState(QStringLiteral("running"), opencode.port(), QString());
+        QCOMPARE(s->state(), State::Starting);
+        QTRY_COMPARE_WITH_TIMEOUT(s->state(), State::Running, 10000);
+        QVERIFY2(clock.elapsed() < 2500, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(opencode.requestHeads().size(), 2);
     }
 };
 
