@@ -75,8 +75,11 @@ as_user mkdir -p "$AGENT_STATE_FLOOR"
 WS=/${PROJ##*/}
 
 # ---- one start of each kind ---------------------------------------------------------------
-# http_code URL [curl args]: the status, 000 when nothing answers.
-http_code() { curl -s -o /dev/null --max-time 2 -w '%{http_code}' "$@" 2>/dev/null; }
+# http_code URL [curl args]: the status, 000 when nothing answers. OpenCode takes requests
+# before it serves and never answers those: a request is given up after 0.5 s, so that the
+# floor sees OpenCode ready at most ~0.5 s late (a longer limit made the floor slower than
+# ours, whose own check gives a hung request up after SandboxController::FirstHealthTimeout).
+http_code() { curl -s -o /dev/null --max-time 0.5 -w '%{http_code}' "$@" 2>/dev/null; }
 
 # ours_once: seconds from `ocs start --detach` until the gate answers 200 (sets OURS_S and
 # OURS_EXIT_S, the time `ocs start` itself took).

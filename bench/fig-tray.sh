@@ -43,24 +43,26 @@ if [[ "${1:-}" == "--inner" ]]; then
 
     # tree PID: the pid and its descendants.
     tree() { local p c; for p in "$@"; do echo "$p"; for c in $(pgrep -P "$p"); do tree "$c"; done; done; }
-    # sample FILE: one line per process of the app's tree, "PID CPU_TICKS CONTEXT_SWITCHES
-    # RSS_KB", into FILE.
+    # sample FILE: the app's process tree into FILE: "P PID RSS_KB" per process and
+    # "T TID CPU_TICKS CONTEXT_SWITCHES" per thread.
     sample() {
-        local p v cpu ctx
+        local p t v
         for p in $(tree "$app_pid"); do
-            v=$(sed 's/^.*) //' "/proc/$p/stat" 2>/dev/null | awk '{ print $12 + $13 }') || continue
-            cpu=${v:-0}
-            ctx=$(cat /proc/"$p"/task/*/status 2>/dev/null | awk '/ctxt_switches:/ { n += $2 } END { print n + 0 }')
-            v=$(awk '/^VmRSS:/ { print $2 }' "/proc/$p/status" 2>/dev/null)
-            echo "$p $cpu $ctx ${v:-0}"
+            v=$(awk '/^VmRSS:/ { print $2 }' "/proc/$p/status" 2>/dev/null) || continue
+            echo "P $p ${v:-0}"
+            for t in /proc/"$p"/task/*; do
+                v=$(sed 's/^.*) //' "$t/stat" 2>/dev/null | awk '{ print $12 + $13 }') || continue
+                echo "T ${t##*/} ${v:-0} $(awk '/ctxt_switches:/ { n += $2 } END { print n + 0 }' "$t/status" 2>/dev/null)"
+            done
         done >"$1"
     }
     hz=$(getconf CLK_TCK)
     # measure LABEL: settles, then samples over WINDOW seconds; appends "LABEL TREE_RSS_MB
     # CPU_S WAKEUPS_PER_S OWN_RSS_MB" to $out. CPU and context switches are counted per
-    # process: what each process of the second sample did since the first (from zero for one
-    # started in between; the docker calls the app makes come and go). A process that ended
-    # within the window is not counted (its counters are gone with it).
+    # thread: what each thread of the second sample did since the first (from zero for one
+    # started in between: the docker calls the app makes come and go, so do Qt's and the
+    # engine's worker threads). A thread that ended within the window is not counted (its
+    # counters are gone with it), so these are lower bounds.
     measure() {
         sleep "$SETTLE"
         sample "$dir/sample0"
@@ -68,8 +70,9 @@ if [[ "${1:-}" == "--inner" ]]; then
         sample "$dir/sample1"
         kill -0 "$app_pid" 2>/dev/null || { echo "error the app ended: $(tail -5 "$dir/app.log")" >>"$out"; exit 1; }
         awk -v label="$1" -v hz="$hz" -v w="$WINDOW" -v app="$app_pid" '
-            FNR == NR { cpu0[$1] = $2; ctx0[$1] = $3; next }
-            { cpu += $2 - cpu0[$1]; ctx += $3 - ctx0[$1]; rss += $4; if ($1 == app) own = $4 }
+            FNR == NR { if ($1 == "T") { cpu0[$2] = $3; ctx0[$2] = $4 }; next }
+            $1 == "P" { rss += $3; if ($2 == app) own = $3 }
+            $1 == "T" { cpu += $3 - cpu0[$2]; ctx += $4 - ctx0[$2] }
             END { printf "%s %.1f %.3f %.2f %.1f\n", label, rss / 1024, cpu / hz, ctx / w, own / 1024 }
         ' "$dir/sample0" "$dir/sample1" >>"$out"
     }

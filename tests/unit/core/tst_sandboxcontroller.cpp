@@ -336,7 +336,7 @@ void TestSandboxController::start_asksAboutTheImageWithTheContainer()
 void TestSandboxController::start_unansweredHealthCheckIsAskedAgainSoon()
 {
     // OpenCode took the first health request but never answers it (it was still starting):
-    // the start does not wait the full 5 s for it, it asks again after a second.
+    // the start does not wait the full 5 s for it, it asks again after half a second.
     m_health->setUnanswered(1);
     // No container before the start; afterwards (the liveness checks on a slow machine) it runs.
     auto asked = std::make_shared<int>(0);
