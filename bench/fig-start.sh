@@ -78,7 +78,7 @@ WS=/${PROJ##*/}
 # http_code URL [curl args]: the status, 000 when nothing answers. OpenCode takes requests
 # before it serves and never answers those: a request is given up after 0.5 s, so that the
 # floor sees OpenCode ready at most ~0.5 s late (a longer limit made the floor slower than
-# ours, whose own check gives a hung request up after SandboxController::FirstHealthTimeout).
+# ours, whose own check gives a hung request up after HealthProbe::FirstTimeout).
 http_code() { curl -s -o /dev/null --max-time 0.5 -w '%{http_code}' "$@" 2>/dev/null; }
 
 # ours_once: seconds from `ocs start --detach` until the gate answers 200 (sets OURS_S and

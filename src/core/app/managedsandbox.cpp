@@ -270,7 +270,7 @@ void ManagedSandbox::watchHealth()
         return;
     m_healthWatch = true;
     m_healthClock.start();
-    m_healthRequestTimeout = SandboxController::FirstHealthTimeout;
+    m_probe.resetTimeout();
     m_state = State::Starting;
     Q_EMIT changed();
     checkHealth();
@@ -300,14 +300,9 @@ void ManagedSandbox::checkHealth()
             self->setState(State::Error);
             return;
         }
-        const qint64 sent = self->m_healthClock.elapsed();
-        auto checked = [self, sent](const HealthProbe::Result &h) {
+        self->m_probe.check(self->m_port, password, [self](const HealthProbe::Result &h) {
             if (!self || !self->m_healthWatch)
                 return;
-            if (!h.healthy &&
-                self->m_healthClock.elapsed() - sent >= self->m_healthRequestTimeout.count())
-                self->m_healthRequestTimeout =
-                    std::min(self->m_healthRequestTimeout * 2, std::chrono::milliseconds(5000));
             if (h.healthy) {
                 self->stopHealthWatch();
                 self->m_lastError = Error();
@@ -324,8 +319,7 @@ void ManagedSandbox::checkHealth()
                 return;
             }
             self->m_healthTimer.start();
-        };
-        self->m_probe.check(self->m_port, password, checked, self->m_healthRequestTimeout);
+        });
     });
 }
 

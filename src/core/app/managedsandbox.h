@@ -183,9 +183,6 @@ private:
     QTimer m_healthTimer;
     QElapsedTimer m_healthClock;
     bool m_healthWatch = false;
-    // How long a health request may stay unanswered: as in SandboxController::waitHealthy,
-    // short at first (OpenCode takes requests before it serves them), doubling up to 5 s.
-    std::chrono::milliseconds m_healthRequestTimeout = SandboxController::FirstHealthTimeout;
     QPointer<WebGateway> m_gateway;
 
     QFileSystemWatcher m_watcher;

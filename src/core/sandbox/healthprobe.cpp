@@ -2,6 +2,7 @@
 
 #include "logging.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkProxy>
@@ -23,14 +24,20 @@ QByteArray HealthProbe::basicAuthHeader(const QString &user, const QString &pass
 }
 
 void HealthProbe::check(quint16 port, const QString &password,
-                        std::function<void(const Result &)> done, std::chrono::milliseconds timeout)
+                        std::function<void(const Result &)> done)
 {
     QNetworkRequest req(QUrl(QStringLiteral("http://127.0.0.1:%1/global/health").arg(port)));
     req.setRawHeader("Authorization", basicAuthHeader(QStringLiteral("opencode"), password));
-    req.setTransferTimeout(int(timeout.count()));
+    req.setTransferTimeout(int(m_timeout.count()));
+    QElapsedTimer clock;
+    clock.start();
     QNetworkReply *reply = m_nam.get(req);
-    connect(reply, &QNetworkReply::finished, this, [reply, done] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, done, clock] {
         reply->deleteLater();
+        const bool ranOut =
+            reply->error() != QNetworkReply::NoError && clock.elapsed() >= m_timeout.count();
+        if (ranOut)
+            m_timeout = std::min(m_timeout * 2, MaxTimeout);
         Result r;
         r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         // A refused connection leaves the reply closed: nothing to read then.

@@ -23,15 +23,25 @@ public:
         QString error;
     };
 
+    // A request sent while OpenCode is still starting can stay unanswered (its socket takes
+    // the connection before it serves): a request is given up when no byte moved for this
+    // long at first; each one that runs out doubles the limit, up to MaxTimeout, for slow
+    // machines.
+    static constexpr std::chrono::milliseconds FirstTimeout{500};
+    static constexpr std::chrono::milliseconds MaxTimeout{5000};
+
     explicit HealthProbe(QObject *parent = nullptr);
 
-    // One request, given up when no byte moved for `timeout`.
-    void check(quint16 port, const QString &password, std::function<void(const Result &)> done,
-               std::chrono::milliseconds timeout = std::chrono::seconds(5));
+    // One request, given up after timeout() (which it may double, see FirstTimeout).
+    void check(quint16 port, const QString &password, std::function<void(const Result &)> done);
+    std::chrono::milliseconds timeout() const { return m_timeout; }
+    // Back to FirstTimeout: for a new start.
+    void resetTimeout() { m_timeout = FirstTimeout; }
     static QByteArray basicAuthHeader(const QString &user, const QString &password);
 
 private:
     QNetworkAccessManager m_nam;
+    std::chrono::milliseconds m_timeout = FirstTimeout;
 };
 
 } // namespace ocs

@@ -530,21 +530,17 @@ void SandboxController::waitHealthy(quint16 port, const QString &password, Outco
     clock->start();
     // When the engine was last asked whether the container still runs (ms on the clock).
     auto aliveAsked = std::make_shared<qint64>(0);
-    auto timeout = std::make_shared<std::chrono::milliseconds>(FirstHealthTimeout);
     auto step = std::make_shared<std::function<void()>>();
     QPointer<SandboxController> self(this);
-    *step = [self, port, password, partial, done, clock, aliveAsked, timeout, step] {
+    m_probe.resetTimeout();
+    *step = [self, port, password, partial, done, clock, aliveAsked, step] {
         if (!self)
             return;
-        const qint64 sent = clock->elapsed();
         self->m_probe.check(
             port, password,
-            [self, partial, done, clock, aliveAsked, timeout, sent,
-             step](const HealthProbe::Result &h) mutable {
+            [self, partial, done, clock, aliveAsked, step](const HealthProbe::Result &h) mutable {
                 if (!self)
                     return;
-                if (!h.healthy && clock->elapsed() - sent >= timeout->count())
-                    *timeout = std::min(*timeout * 2, std::chrono::milliseconds(5000));
                 if (h.healthy) {
                     *step = nullptr;
                     partial.ok = true;
@@ -598,8 +594,7 @@ void SandboxController::waitHealthy(quint16 port, const QString &password, Outco
                                        done);
                         });
                 });
-            },
-            *timeout);
+            });
     };
     (*step)();
 }

@@ -87,10 +87,6 @@ public:
     // asks the engine meanwhile whether the container still runs.
     static constexpr std::chrono::milliseconds HealthInterval{100};
     static constexpr std::chrono::milliseconds AliveInterval{2000};
-    // A health request sent while OpenCode is still starting can stay unanswered (OpenCode's
-    // socket may take the connection before it serves): it is given up after this long and
-    // asked again; each request that runs out doubles the time (up to 5 s) for slow machines.
-    static constexpr std::chrono::milliseconds FirstHealthTimeout{500};
     // The lines of a container's output in which ocs-guard reports that it ended the
     // container ("ocs-guard: stopped: <why>"); what it says while it works is left out.
     static QStringList guardLines(const QByteArray &logs);

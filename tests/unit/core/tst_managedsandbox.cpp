@@ -388,7 +388,7 @@ private Q_SLOTS:
     {
         // OpenCode takes the first health request while it is still starting and never
         // answers it (as in every traced start): the watch gives that request up after a
-        // moment (SandboxController::FirstHealthTimeout), not after the 5 s a request may take
+        // moment (HealthProbe::FirstTimeout), not after the 5 s a request may take
         // on a slow machine, and asks again.
         AppTestEnvironment env;
         auto s = makeSandbox(env, QStringLiteral("slowstart"));
