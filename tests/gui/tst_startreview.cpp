@@ -97,8 +97,7 @@ private Q_SLOTS:
         GuiTestEnvironment env;
         const QString root = env.makeProject(QStringLiteral("guarded"));
         const QByteArray reason = "ocs-guard: stopped: .git/config is no longer protected: it was "
-                                  "replaced or removed on the "
-                                  "host while the sandbox ran\n";
+                                  "replaced or removed on the host while the sandbox ran\n";
         bool guardSpoke = false;
         engine()->setResponder([&](const ProcessSpec &spec) -> std::optional<ProcessResult> {
             if (guardSpoke && spec.arguments.value(0) == QLatin1String("logs"))

@@ -24,8 +24,7 @@ ManagedSandbox::ManagedSandbox(const QString &root, QObject *parent)
 {
     qRegisterMetaType<ocs::ManagedSandbox::Result>();
     m_healthTimer.setSingleShot(true);
-    // Only while a sandbox started elsewhere is starting: soon after OpenCode answers.
-    m_healthTimer.setInterval(std::chrono::milliseconds(500));
+    m_healthTimer.setInterval(DefaultHealthCheckInterval);
     connect(&m_healthTimer, &QTimer::timeout, this, &ManagedSandbox::checkHealth);
     m_reloadTimer.setSingleShot(true);
     m_reloadTimer.setInterval(200);

@@ -122,7 +122,13 @@ public:
 
     // How often the health of a sandbox started outside the app is checked while it is
     // starting (default 2 s).
+    // How often a sandbox started elsewhere is asked whether OpenCode answers, while it starts.
+    static constexpr std::chrono::milliseconds DefaultHealthCheckInterval{500};
     void setHealthCheckInterval(std::chrono::milliseconds interval);
+    std::chrono::milliseconds healthCheckInterval() const
+    {
+        return std::chrono::milliseconds(m_healthTimer.interval());
+    }
 
 Q_SIGNALS:
     void changed();

@@ -110,7 +110,7 @@ private:
     bool m_adopted = false;
     std::chrono::milliseconds m_firstDelay{1000};
     std::chrono::milliseconds m_maxDelay{60000};
-    std::chrono::milliseconds m_healthInterval{2000};
+    std::chrono::milliseconds m_healthInterval = ManagedSandbox::DefaultHealthCheckInterval;
     ManagedSandbox::ConfirmChanges m_confirmChanges;
 };
 

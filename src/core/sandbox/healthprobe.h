@@ -32,9 +32,8 @@ public:
 
     explicit HealthProbe(QObject *parent = nullptr);
 
-    // One request, given up after timeout() (which it may double, see FirstTimeout).
+    // One request, given up when no byte moved for the current limit (see FirstTimeout).
     void check(quint16 port, const QString &password, std::function<void(const Result &)> done);
-    std::chrono::milliseconds timeout() const { return m_timeout; }
     // Back to FirstTimeout: for a new start.
     void resetTimeout() { m_timeout = FirstTimeout; }
     static QByteArray basicAuthHeader(const QString &user, const QString &password);

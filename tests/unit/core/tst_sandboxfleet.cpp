@@ -55,6 +55,23 @@ private:
     }
 
 private Q_SLOTS:
+    void sandboxesUseTheShortHealthIntervalByDefault()
+    {
+        // The fleet hands its interval to every sandbox: by default the sandbox's own (a
+        // sandbox started elsewhere shows as running soon after OpenCode answers; the fleet
+        // once had a 2 s default of its own, which kept the menu 2 s behind).
+        AppTestEnvironment env;
+        ProjectRegistry registry(env.settingsFile());
+        SandboxFleet fleet(&registry);
+        const QString root = env.makeProject(QStringLiteral("gamma"));
+        registry.add(root);
+        fleet.start();
+        QTRY_VERIFY(fleet.sandbox(root));
+        QCOMPARE(fleet.sandbox(root)->healthCheckInterval(),
+                 ManagedSandbox::DefaultHealthCheckInterval);
+        QCOMPARE(ManagedSandbox::DefaultHealthCheckInterval, std::chrono::milliseconds(500));
+    }
+
     void summaryShowsTheWorstFirst()
     {
         AppTestEnvironment env;
