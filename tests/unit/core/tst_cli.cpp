@@ -35,11 +35,11 @@ const QString ConfigName = QStringLiteral("opencode-sandbox-config.yaml");
 // responses/KEY.out, .err and .rc (exit code; default 0).
 const QByteArray FakeEngineScript = R"sh(#!/usr/bin/env bash
 here="$(cd "$(dirname "$0")" && pwd)"
-{
-    printf 'CALL'
-    for a in "$@"; do printf '\t%s' "$a"; done
-    printf '\n'
-} >>"$here/argv.log"
+# One write per call (the line is made first): calls that run at the same time (the CLI asks
+# about the container and the image together) must not interleave their lines.
+line="CALL"
+for a in "$@"; do line="$line	$a"; done
+printf '%s\n' "$line" >>"$here/argv.log"
 printf '%s\tOPENCODE_SERVER_PASSWORD=%s\n' "$1" "${OPENCODE_SERVER_PASSWORD-<unset>}" >>"$here/env.log"
 prev=""
 for a in "$@"; do
