@@ -49,6 +49,9 @@ void HealthProbe::check(quint16 port, const QString &password,
             r.error = reply->error() != QNetworkReply::NoError
                           ? reply->errorString()
                           : QStringLiteral("HTTP %1").arg(r.httpStatus);
+        qCDebug(lcSandbox).nospace()
+            << "health check: " << (r.healthy ? "healthy" : qPrintable(r.error)) << " after "
+            << clock.elapsed() << " ms";
         done(r);
     });
 }

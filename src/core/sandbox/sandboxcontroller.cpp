@@ -526,77 +526,106 @@ void SandboxController::deliverSecrets(const QMap<QString, QString> &placeholder
 void SandboxController::waitHealthy(quint16 port, const QString &password, Outcome partial,
                                     Callback done)
 {
-    auto clock = std::make_shared<QElapsedTimer>();
-    clock->start();
-    // When the engine was last asked whether the container still runs (ms on the clock).
-    auto aliveAsked = std::make_shared<qint64>(0);
-    auto step = std::make_shared<std::function<void()>>();
-    QPointer<SandboxController> self(this);
+    // A health request goes out every HealthInterval while fewer than MaxHealthRequests are
+    // unanswered: OpenCode binds its port a moment before it serves, and a request it takes
+    // then is never answered (HealthProbe gives it up after its limit); the next one, on a
+    // new connection, is answered as soon as OpenCode serves, without waiting that out.
+    struct Wait
+    {
+        QElapsedTimer clock;
+        QTimer ticker;
+        int unanswered = 0;
+        bool askingEngine = false;
+        qint64 engineAsked = 0; // when the engine was last asked whether the container runs
+        QString lastError;
+    };
+    auto wait = std::make_shared<Wait>();
+    wait->clock.start();
+    wait->ticker.setInterval(HealthInterval);
     m_probe.resetTimeout();
-    *step = [self, port, password, partial, done, clock, aliveAsked, step] {
+    QPointer<SandboxController> self(this);
+
+    // Ends the wait (once): no further request, results still on their way are ignored.
+    auto finish = [wait](std::function<void()> then) {
+        if (!wait->ticker.isActive())
+            return;
+        wait->ticker.stop();
+        wait->ticker.disconnect(); // its slot holds `wait`: the cycle ends here
+        then();
+    };
+    auto containerGone = [self, done, wait, finish](const QString &status) {
+        finish([self, status, done] {
+            const QStringList args =
+                ContainerEngine::logsArguments(self->m_project.containerName(), 25);
+            runProcess(
+                self->m_engine.command(args), self, [self, status, done](const ProcessResult &r) {
+                    QString logs = QString::fromUtf8(r.standardOutput + r.standardError).trimmed();
+                    logs.replace(QLatin1Char('\n'), QStringLiteral("\n  "));
+                    const QString message =
+                        status.isEmpty()
+                            ? tr("The sandbox stopped while starting (its container is "
+                                 "gone). Its last output:\n  %1")
+                                  .arg(logs)
+                            : tr("The sandbox stopped while starting (container %1). "
+                                 "Its last output:\n  %2")
+                                  .arg(status, logs);
+                    self->fail(
+                        Error(status.isEmpty() ? Error::Kind::ContainerGone : Error::Kind::Failed,
+                              message, logs),
+                        done);
+                });
+        });
+    };
+    auto ask = [self, port, password, partial, done, wait, finish]() mutable {
+        ++wait->unanswered;
+        self->m_probe.check(port, password,
+                            [self, partial, done, wait, finish](const HealthProbe::Result &h) {
+                                --wait->unanswered;
+                                if (!self)
+                                    return;
+                                if (!h.healthy) {
+                                    wait->lastError = h.error;
+                                    return;
+                                }
+                                finish([self, partial, done]() mutable {
+                                    partial.ok = true;
+                                    self->setState(State::Running);
+                                    done(partial);
+                                });
+                            });
+    };
+    auto tick = [self, done, wait, finish, ask, containerGone]() mutable {
         if (!self)
             return;
-        self->m_probe.check(
-            port, password,
-            [self, partial, done, clock, aliveAsked, step](const HealthProbe::Result &h) mutable {
-                if (!self)
-                    return;
-                if (h.healthy) {
-                    *step = nullptr;
-                    partial.ok = true;
-                    self->setState(State::Running);
-                    return done(partial);
-                }
-                auto retry = [self, step] {
-                    QTimer::singleShot(HealthInterval, self, [step] {
-                        if (*step)
-                            (*step)();
-                    });
-                };
-                if (clock->elapsed() > startTimeout().count()) {
-                    *step = nullptr;
-                    return self->fail(Error(Error::Kind::Timeout,
-                                            tr("OpenCode did not answer its health check within "
-                                               "%1 s (last: %2). See `ocs logs`.")
-                                                .arg(startTimeout().count() / 1000)
-                                                .arg(h.error)),
-                                      done);
-                }
-                if (clock->elapsed() - *aliveAsked < AliveInterval.count())
-                    return retry();
-                // Every few seconds: is the container still there?
-                *aliveAsked = clock->elapsed();
-                self->containerStatus([self, done, step, retry](const QString &status, quint16) {
-                    if (!self)
-                        return;
-                    if (status == QLatin1String("running") || status == QLatin1String("created"))
-                        return retry();
-                    *step = nullptr;
-                    const QStringList args =
-                        ContainerEngine::logsArguments(self->m_project.containerName(), 25);
-                    runProcess(
-                        self->m_engine.command(args), self,
-                        [self, status, done](const ProcessResult &r) {
-                            QString logs =
-                                QString::fromUtf8(r.standardOutput + r.standardError).trimmed();
-                            logs.replace(QLatin1Char('\n'), QStringLiteral("\n  "));
-                            const QString message =
-                                status.isEmpty()
-                                    ? tr("The sandbox stopped while starting (its container is "
-                                         "gone). Its last output:\n  %1")
-                                          .arg(logs)
-                                    : tr("The sandbox stopped while starting (container %1). "
-                                         "Its last output:\n  %2")
-                                          .arg(status, logs);
-                            self->fail(Error(status.isEmpty() ? Error::Kind::ContainerGone
-                                                              : Error::Kind::Failed,
-                                             message, logs),
-                                       done);
-                        });
-                });
+        if (wait->clock.elapsed() > startTimeout().count()) {
+            return finish([self, done, wait] {
+                self->fail(Error(Error::Kind::Timeout,
+                                 tr("OpenCode did not answer its health check within "
+                                    "%1 s (last: %2). See `ocs logs`.")
+                                     .arg(startTimeout().count() / 1000)
+                                     .arg(wait->lastError)),
+                           done);
             });
+        }
+        // Every few seconds: is the container still there?
+        if (!wait->askingEngine &&
+            wait->clock.elapsed() - wait->engineAsked >= AliveInterval.count()) {
+            wait->askingEngine = true;
+            wait->engineAsked = wait->clock.elapsed();
+            self->containerStatus([wait, containerGone](const QString &status, quint16) mutable {
+                wait->askingEngine = false;
+                if (!wait->ticker.isActive())
+                    return;
+                if (status != QLatin1String("running") && status != QLatin1String("created"))
+                    containerGone(status);
+            });
+        }
+        if (wait->unanswered < MaxHealthRequests)
+            ask();
     };
-    (*step)();
+    connect(&wait->ticker, &QTimer::timeout, this, tick);
+    wait->ticker.start();
+    tick();
 }
 
 void SandboxController::stop(Callback done)

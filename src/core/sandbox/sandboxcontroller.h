@@ -83,9 +83,12 @@ public:
     // (ConfigImpact::containerHash).
     static QString configHash(const ProjectConfig &config);
     static std::chrono::milliseconds startTimeout();
-    // How often a start asks OpenCode's health endpoint (through the gate), and how often it
-    // asks the engine meanwhile whether the container still runs.
+    // How often a start asks OpenCode's health endpoint (through the gate), how many of those
+    // requests may be unanswered at once (a new one does not wait for one OpenCode took but
+    // does not answer), and how often it asks the engine meanwhile whether the container
+    // still runs.
     static constexpr std::chrono::milliseconds HealthInterval{100};
+    static constexpr int MaxHealthRequests = 3;
     static constexpr std::chrono::milliseconds AliveInterval{2000};
     // The lines of a container's output in which ocs-guard reports that it ended the
     // container ("ocs-guard: stopped: <why>"); what it says while it works is left out.

@@ -8,6 +8,7 @@ namespace ocs::test {
 FakeHealthServer::FakeHealthServer(QObject *parent)
     : QObject(parent)
 {
+    m_clock.start();
     connect(&m_server, &QTcpServer::newConnection, this, [this] {
         while (QTcpSocket *s = m_server.nextPendingConnection())
             serve(s);
@@ -47,6 +48,7 @@ void FakeHealthServer::serve(QTcpSocket *socket)
         if (end < 0)
             return;
         m_heads << buffer->left(end);
+        m_times << m_clock.elapsed();
         buffer->clear();
         if (m_unanswered > 0) {
             --m_unanswered;

@@ -5,6 +5,7 @@
 // heads it saw (to check the Authorization header).
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QTcpServer>
@@ -26,6 +27,8 @@ public:
     // connection before it serves).
     void setUnanswered(int count) { m_unanswered = count; }
     const QList<QByteArray> &requestHeads() const { return m_heads; }
+    // When each of those requests was read (ms since the server was made).
+    const QList<qint64> &requestTimes() const { return m_times; }
     // The value of `name` in the last request ("" when none).
     QByteArray lastHeader(const QByteArray &name) const;
 
@@ -36,6 +39,8 @@ private:
     int m_status = 200;
     QByteArray m_body = R"({"healthy":true,"version":"0.0.0-test"})";
     QList<QByteArray> m_heads;
+    QList<qint64> m_times;
+    QElapsedTimer m_clock;
     int m_unanswered = 0;
 };
 
