@@ -492,36 +492,10 @@ fi
 ) &
 SQUID_PID=$!
 
-ready=0
-for _ in $(seq 1 400); do
-    if ! ocs_alive "$SQUID_PID"; then
-        wait "$SQUID_PID" || true
-        ocs_die "squid exited during start-up (see the log lines above)"
-    fi
-    if (exec 3<>/dev/tcp/127.0.0.1/3128) 2>/dev/null; then ready=1; break; fi
-    sleep 0.05
-done
-(( ready )) || ocs_die "squid did not accept connections on 127.0.0.1:3128 within 20 s"
-# Squid counts its inner port (3129, the ClientHello check of tunnels) as down until it
-# connected to it once: a CONNECT to a name reserved for this probe (squid.conf lets it
-# through to 3129 and no further) brings it up before the agent's first tunnel.
-chain_probe() {
-    local line=""
-    exec 4<>/dev/tcp/127.0.0.1/3128 || return 1
-    printf 'CONNECT ocs-chain-probe.invalid:443 HTTP/1.1\r\nHost: ocs-chain-probe.invalid:443\r\n\r\n' >&4
-    IFS= read -r -t 5 line <&4 || true
-    exec 4<&- 4>&-
-    [[ "$line" == "HTTP/1."?" 200"* ]]
-}
-ready=0
-for _ in $(seq 1 200); do
-    if chain_probe 2>/dev/null; then ready=1; break; fi
-    sleep 0.05
-done
-(( ready )) || ocs_die "squid's TLS check (127.0.0.1:$OCS_SQUID_INNER_PORT) does not answer: tunnels would fail"
-echo "ocs-entrypoint: squid listening on 127.0.0.1:3128 (pid $SQUID_PID)"
-
+# Squid's readiness: see "squid (ready?)" below; the mise install waits for it here.
 if (( MISE_MODE )); then
+    why="$(ocs_squid_ready "$SQUID_PID")" || ocs_die "$why"
+    echo "ocs-entrypoint: squid listening on $OCS_PROXY_HOST:$OCS_PROXY_PORT (pid $SQUID_PID)"
     echo "ocs-entrypoint: mise install as dev, through the proxy"
     mise_rc=0
     ( ocs_exec_as_dev /home/dev /usr/local/bin/mise install ) || mise_rc=$?
@@ -570,8 +544,9 @@ done
 (( ready )) || ocs_die "ocs-gate did not accept connections on port $OCS_GATE_PORT within 10 s"
 
 # ---------------------------------------------------------------- opencode
+# The ready file's folder, root's (dev cannot make the file); the file comes with Squid.
 mkdir -p "${OCS_READY_FILE%/*}" || ocs_die "cannot create ${OCS_READY_FILE%/*}"
-: >"$OCS_READY_FILE" || ocs_die "cannot write $OCS_READY_FILE"
+rm -f "$OCS_READY_FILE"
 command -v opencode >/dev/null || ocs_die "opencode is not installed in the image"
 
 echo "ocs-entrypoint: OpenCode listens on 127.0.0.1:$OCS_OPENCODE_PORT without a password of its own, behind ocs-gate on :$OCS_GATE_PORT (which requires it): its 'unsecured' warning is expected"
@@ -586,6 +561,38 @@ echo "ocs-entrypoint: OpenCode listens on 127.0.0.1:$OCS_OPENCODE_PORT without a
     exec /usr/bin/setpriv --bounding-set=-all,+setuid,+setgid --inh-caps=-all \
         -- /usr/bin/env -u _ -- /bin/bash --noprofile --norc /usr/local/lib/ocs/ocs-guard
 ) &
+
+# ---------------------------------------------------------------- squid (ready?)
+# OpenCode starts now, while Squid finishes its own start (0.2-1 s more: it tries its inner
+# port before that listens, and again only a second later; see ocs_squid_chain_probe).
+# Nothing depends on Squid for safety: the firewall has been up since before either, and
+# until Squid serves, the agent's requests find no way out at all. A watcher (root with
+# only SETUID and SETGID, like the guard) waits for Squid, then writes the ready file
+# (ocs-attach, ocs-dev-exec and ocs-verify wait for it); if Squid fails, it ends OpenCode,
+# and with it the container (fail closed, as when this script waited for Squid itself).
+# Without an init (the app runs `docker run --init`), OpenCode would be the namespace's
+# PID 1, which no process in it can end: then Squid is waited for first, as before.
+if (( $$ == 1 )); then
+    why="$(ocs_squid_ready "$SQUID_PID")" || ocs_die "$why"
+    : >"$OCS_READY_FILE" || ocs_die "cannot write $OCS_READY_FILE"
+    echo "ocs-entrypoint: squid listening on $OCS_PROXY_HOST:$OCS_PROXY_PORT (pid $SQUID_PID)"
+else
+    main_pid=$$ # OpenCode's below: exec keeps the pid
+    # In a subshell that ends at once: the watcher's parent becomes the init, which reaps it
+    # (OpenCode would leave it a zombie).
+    (
+        (
+            trap - EXIT
+            # shellcheck disable=SC2034 # used through a name reference
+            watch_env=("PATH=/usr/bin:/bin" "LANG=C.UTF-8")
+            ocs_replace_env "${watch_env[@]}"
+            # shellcheck disable=SC2016 # expanded by that bash
+            exec /usr/bin/setpriv --bounding-set=-all,+setuid,+setgid --inh-caps=-all \
+                -- /usr/bin/env -u _ -- /bin/bash --noprofile --norc -c \
+                'source /usr/local/lib/ocs/ocs-lib.sh && ocs_squid_watch "$1" "$2"' ocs-squid-watch "$SQUID_PID" "$main_pid"
+        ) &
+    )
+fi
 
 echo "ocs-entrypoint: starting opencode"
 trap - EXIT

@@ -195,3 +195,73 @@ ocs_exec_as_dev() {
     ocs_build_dev_env "$_ocs_wsd"
     ocs_exec_as dev "$_ocs_wsd" OCS_DEV_ENV "$@"
 }
+
+# Waits (at most 30 s) for OCS_READY_FILE: the entrypoint writes it once the firewall is up
+# and Squid serves (ocs_squid_watch), which may be a moment after OpenCode started.
+ocs_wait_ready() {
+    local _ocs_i
+    for ((_ocs_i = 0; _ocs_i < 600; _ocs_i++)); do
+        [[ -f "$OCS_READY_FILE" ]] && return 0
+        sleep 0.05
+    done
+    return 1
+}
+
+# One CONNECT through Squid (3128) to the name squid.conf reserves for this probe, which it
+# passes to its inner port (3129) and no further: 0 when the tunnel is set up. Squid counts
+# its inner port as down until it has connected to it once, and its first try comes before
+# that port listens; it tries again at most once a second: this asks until it did.
+ocs_squid_chain_probe() {
+    local _ocs_line=""
+    exec 4<>"/dev/tcp/$OCS_PROXY_HOST/$OCS_PROXY_PORT" || return 1
+    printf 'CONNECT ocs-chain-probe.invalid:443 HTTP/1.1\r\nHost: ocs-chain-probe.invalid:443\r\n\r\n' >&4
+    IFS= read -r -t 5 _ocs_line <&4 || true
+    exec 4<&- 4>&-
+    [[ "$_ocs_line" == "HTTP/1."?" 200"* ]]
+}
+
+# ocs_squid_ready SQUID_PID: waits until Squid accepts connections (20 s at most) and its
+# inner port works (10 s at most); else prints why on stdout and returns 1. Called as
+# "$(ocs_squid_ready PID)".
+ocs_squid_ready() {
+    local _ocs_pid="$1" _ocs_i
+    # A listener that is not Squid may close the probe's connection: no SIGPIPE (only in the
+    # subshell this runs in: "$(ocs_squid_ready ...)").
+    trap '' PIPE
+    for ((_ocs_i = 0; ; _ocs_i++)); do
+        ocs_alive "$_ocs_pid" || { echo "squid exited during start-up (see the log lines above)"; return 1; }
+        (exec 3<>"/dev/tcp/$OCS_PROXY_HOST/$OCS_PROXY_PORT") 2>/dev/null && break
+        ((_ocs_i < 400)) || { echo "squid did not accept connections on $OCS_PROXY_HOST:$OCS_PROXY_PORT within 20 s"; return 1; }
+        sleep 0.05
+    done
+    for ((_ocs_i = 0; ; _ocs_i++)); do
+        ocs_squid_chain_probe 2>/dev/null && return 0
+        ocs_alive "$_ocs_pid" || { echo "squid exited during start-up (see the log lines above)"; return 1; }
+        ((_ocs_i < 200)) || { echo "squid's TLS check ($OCS_PROXY_HOST:$OCS_SQUID_INNER_PORT) does not answer: tunnels would fail"; return 1; }
+        sleep 0.05
+    done
+}
+
+# ocs_squid_watch SQUID_PID MAIN_PID (root, only SETUID and SETGID left; see the entrypoint):
+# while OpenCode (MAIN_PID, dev) starts, waits for Squid; then writes OCS_READY_FILE and says
+# so. If Squid fails instead, ends the sandbox (fail closed): OpenCode is asked to stop
+# (as dev: root has no CAP_KILL here), then every process of dev is killed.
+ocs_squid_watch() {
+    local _ocs_squid="$1" _ocs_main="$2" _ocs_why _ocs_i
+    local -a _ocs_as_dev=(/usr/bin/setpriv --reuid=dev --regid=dev --clear-groups --no-new-privs --)
+    if _ocs_why="$(ocs_squid_ready "$_ocs_squid")"; then
+        if : >"$OCS_READY_FILE"; then
+            echo "ocs-entrypoint: squid listening on $OCS_PROXY_HOST:$OCS_PROXY_PORT (pid $_ocs_squid)"
+            return 0
+        fi
+        _ocs_why="cannot write $OCS_READY_FILE"
+    fi
+    echo "ocs-entrypoint: $_ocs_why: stopping the sandbox" >&2
+    for ((_ocs_i = 0; _ocs_i < 50; _ocs_i++)); do
+        ocs_alive "$_ocs_main" || return 1
+        "${_ocs_as_dev[@]}" /bin/kill -TERM "$_ocs_main" 2>/dev/null
+        sleep 0.1
+    done
+    "${_ocs_as_dev[@]}" /bin/kill -KILL -1 2>/dev/null
+    return 1
+}

@@ -43,7 +43,8 @@ cleanup() {
     # shellcheck disable=SC2086 # a list of pids
     [[ -n "$HOSTSRV_PID" ]] && kill $HOSTSRV_PID 2>/dev/null
     [[ -n "$LOGS_PID" ]] && kill "$LOGS_PID" 2>/dev/null
-    docker rm -f "$SANDBOX" "$SANDBOX-bad1" "$SANDBOX-bad2" "$SANDBOX-bad3" "$SANDBOX-bad4" "$SANDBOX-bad5" "$FAKENET" >/dev/null 2>&1
+    docker rm -f "$SANDBOX" "$SANDBOX-bad1" "$SANDBOX-bad2" "$SANDBOX-bad3" "$SANDBOX-bad4" "$SANDBOX-bad5" \
+        "$SANDBOX-bad6" "$SANDBOX-holder" "$FAKENET" >/dev/null 2>&1
     docker network rm "$NET" >/dev/null 2>&1
     rm -rf --one-file-system "$TMP"
 }
@@ -457,4 +458,30 @@ for evil in 'BASH_ENV=/payload/p.sh' 'BASH_FUNC_set%%=() { . /payload/p.sh; }' '
     rm -f "$TMP/payload/ran"
 done
 
+# Squid fails at start (127.0.0.1:3128 is taken: the sandbox shares the network namespace of
+# a container that listens there): the sandbox ends, saying why (fail closed). With an init
+# (as the app runs it) OpenCode starts meanwhile and the entrypoint's Squid watcher ends it
+# (ocs_squid_watch); without one (OpenCode would be PID 1) the entrypoint waits for Squid
+# before OpenCode.
+for init in --init --init=false; do
+    docker run -d --name "$SANDBOX-holder" --network none --entrypoint /usr/bin/node "$SANDBOX_IMAGE" \
+        -e "require('net').createServer((s) => s.destroy()).listen(3128, '127.0.0.1')" >/dev/null
+    sleep 1
+    rc=124
+    docker run -d "$init" --name "$SANDBOX-bad6" --cap-drop ALL --cap-add NET_ADMIN --cap-add SETUID \
+        --cap-add SETGID --cap-add SETPCAP --security-opt no-new-privileges --network "container:$SANDBOX-holder" \
+        -v "$WS_HOST:/$WS_NAME" -w "/$WS_NAME" -e "OCS_WORKSPACE=/$WS_NAME" -e 'OCS_WHITELIST=good.test' \
+        -e OPENCODE_SERVER_PASSWORD "$SANDBOX_IMAGE" >/dev/null || rc=125
+    for _ in $(seq 1 60); do
+        ((rc == 124)) || break
+        if [[ "$(docker inspect -f '{{.State.Running}}' "$SANDBOX-bad6" 2>/dev/null)" != true ]]; then
+            rc="$(docker inspect -f '{{.State.ExitCode}}' "$SANDBOX-bad6" 2>/dev/null)"
+        fi
+        sleep 0.5
+    done
+    docker logs "$SANDBOX-bad6" >"$TMP/$SANDBOX-bad6.log" 2>&1
+    docker rm -f "$SANDBOX-bad6" "$SANDBOX-holder" >/dev/null 2>&1
+    check "Squid cannot start ($init): the sandbox ends within 30 s, saying why (rc=$rc: $(grep -m1 '^ocs-entrypoint: squid' "$TMP/$SANDBOX-bad6.log"))" \
+        bash -c "(( $rc != 0 && $rc != 124 )) && grep -Eq '^ocs-entrypoint: squid(.s TLS check| exited during start-up| did not accept)' '$TMP/$SANDBOX-bad6.log' && ! grep -q '^ocs-entrypoint: squid listening' '$TMP/$SANDBOX-bad6.log'"
+done
 finish
