@@ -18,12 +18,11 @@ set -uo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source "$here/lib.sh"
 source "$here/sandbox.sh"
+source "$here/display.sh"
 N=${BENCH_SCALE_N:-10}
 STOP_RUNS=${BENCH_SCALE_STOP_RUNS:-$BENCH_RUNS}
 FLOOR_BIN=$(readlink -f "$BENCH_BUILD_DIR/bench/tray_floor")
-for tool in Xvfb trayer xdotool xdpyinfo dbus-run-session python3; do
-    command -v "$tool" >/dev/null || { bench_log "$tool is not installed"; exit 1; }
-done
+bench_display_tools || exit 1
 
 bench_setup ocs-bench-scale
 bench_fakenet allowed.test || exit 1
@@ -72,59 +71,16 @@ emit_result scale_mem_opencode MB "reported" null "${opencode[@]}"
 emit_result scale_mem_total MB "reported" null "${total[@]}"
 
 # ---- the tray, on its own display -----------------------------------------------------------
-# start_display DIR: Xvfb + trayer; sets DISP.
-start_display() {
-    local d=$1
-    mkdir -p "$d"
-    rm -f "$d/xvfb.display"
-    Xvfb -displayfd 5 -noreset -screen 0 1280x800x24 -nolisten tcp 5>"$d/xvfb.display" >"$d/xvfb.log" 2>&1 &
-    BG+=($!)
-    wait_until 20 test -s "$d/xvfb.display" || return 1
-    DISP=":$(tr -dc 0-9 <"$d/xvfb.display")"
-    wait_until 20 env DISPLAY="$DISP" xdpyinfo || return 1
-    DISPLAY=$DISP trayer --edge top --align right --widthtype request --height 32 --SetDockType true \
-        --transparent false --tint 0x303030 >"$d/trayer.log" 2>&1 &
-    BG+=($!)
-    wait_until 10 env DISPLAY="$DISP" xdotool search --class trayer
-}
-BG=()
 trap 'for p in "${BG[@]}"; do kill "$p" 2>/dev/null; done; bench_cleanup' EXIT
 A=$WORK/tray-app F=$WORK/tray-floor
-start_display "$A" || { bench_log "no display for the app"; exit 1; }
+bench_display "$A" || { bench_log "no display for the app"; exit 1; }
 ADISP=$DISP
-start_display "$F" || { bench_log "no display for the floor"; exit 1; }
+bench_display "$F" || { bench_log "no display for the floor"; exit 1; }
 FDISP=$DISP
-chown -R "$E2E_USER" "$A" # made by start_display as root
-as_user mkdir -p "$A/config/opencode-sandbox" "$A/data" "$A/cache"
-as_user mkdir -m 0700 "$A/runtime"
-{
-    echo "[projects]"
-    k=0
-    for r in "${roots[@]}"; do k=$((k + 1)); printf '%d\\root=%s\n' "$k" "$r"; done
-    echo "size=$k"
-} | as_user tee "$A/config/opencode-sandbox/opencode-sandbox.conf" >/dev/null
-STATUS=$A/status.json
-as_user env DISPLAY="$ADISP" XDG_RUNTIME_DIR="$A/runtime" XDG_CONFIG_HOME="$A/config" \
-    XDG_DATA_HOME="$A/data" XDG_CACHE_HOME="$A/cache" OCS_STATE_ROOT="$OCS_STATE_ROOT" OCS_KEYCHAIN=0 \
-    OCS_ENGINE="$ENGINE" OCS_BASE_IMAGE="$BASE_IMAGE" OCS_TRAY_STATUS_FILE="$STATUS" \
-    OCS_TRAY_MENU_TIMING=1 QT_LOGGING_RULES="ocs.tray.info=true" QT_QPA_PLATFORM=xcb \
-    dbus-run-session -- "$APP_BIN" >"$A/app.log" 2>&1 &
-BG+=($!)
+bench_tray_app "$A" "$ADISP" "${roots[@]}"
 DISPLAY=$FDISP OCS_TRAY_MENU_TIMING=1 QT_QPA_PLATFORM=xcb "$FLOOR_BIN" --menu-items $((N + 12)) >"$F/app.log" 2>&1 &
 BG+=($!)
-json() { python3 - "$STATUS" "$1" <<'PY' 2>/dev/null
-import json, sys
-try:
-    s = json.load(open(sys.argv[1]))
-except Exception:
-    sys.exit(1)
-v = eval(sys.argv[2])
-if v is None or v is False:
-    sys.exit(1)
-print(v if v is not True else "")
-PY
-}
-all_in() { json "len(s['projects']) == $N and all(p['state'] == '$1' for p in s['projects'])"; }
+all_in() { bench_status "len(s['projects']) == $N and all(p['state'] == '$1' for p in s['projects'])"; }
 wait_until 60 all_in Running || { bench_log "the app does not show $N running: $(cat "$STATUS")"; exit 1; }
 
 # click_icon DISPLAY X Y, then wait for the log line number LINES+1 of LOG, then Escape.
@@ -138,7 +94,7 @@ menu_once() {
     sleep 0.5
     grep 'menu shown in' "$log" | tail -1 | sed 's/.*menu shown in \([0-9.]*\) ms.*/\1/'
 }
-read -r ax ay < <(json "'%d %d' % (s['trayIcon']['x'] + s['trayIcon']['w'] // 2, s['trayIcon']['y'] + s['trayIcon']['h'] // 2)")
+read -r ax ay < <(bench_status "'%d %d' % (s['trayIcon']['x'] + s['trayIcon']['w'] // 2, s['trayIcon']['y'] + s['trayIcon']['h'] // 2)")
 wait_until 10 env DISPLAY="$FDISP" xdotool search --class tray_floor || true
 eval "$(DISPLAY=$FDISP xdotool search --onlyvisible --class trayer getwindowgeometry --shell | tail -n 5)"
 fx=$((X + WIDTH / 2)) fy=$((Y + HEIGHT / 2))
