@@ -47,8 +47,12 @@ import json, sys
 out, files = sys.argv[1], sys.argv[2:]
 docs = [json.load(open(f)) for f in files]
 merged = dict(docs[0])
+# Each figure keeps the run it came from (a merged file's figures already say it).
+for d in docs:
+    for f in d["figures"]:
+        f.setdefault("run", {"date": d.get("date"), "commit": d.get("commit"), "dirty": d.get("dirty")})
 merged["figures"] = sorted((f for d in docs for f in d["figures"]), key=lambda f: f["number"])
-merged["runs_merged"] = [{k: d.get(k) for k in ("date", "commit", "dirty", "runs")} | {"load_average": d["machine"].get("load_average")} for d in docs]
+merged["runs_merged"] = [r for d in docs for r in (d.get("runs_merged") or [{k: d.get(k) for k in ("date", "commit", "dirty", "runs")} | {"load_average": d["machine"].get("load_average")}])]
 merged["missing"] = sorted({m for d in docs for m in d.get("missing", [])})
 merged["failed"] = sorted({m for d in docs for m in d.get("failed", [])})
 with open(out, "w") as f:

@@ -85,10 +85,11 @@ public:
     static std::chrono::milliseconds startTimeout();
     // How often a start asks OpenCode's health endpoint (through the gate), how many of those
     // requests may be unanswered at once (a new one does not wait for one OpenCode took but
-    // does not answer), and how often it asks the engine meanwhile whether the container
-    // still runs.
+    // does not answer: it takes several while it starts), and how often it asks the engine
+    // meanwhile whether the container still runs. 6: what QNetworkAccessManager runs at once
+    // for one host and port (it queues the others, which then wait for the unanswered ones).
     static constexpr std::chrono::milliseconds HealthInterval{100};
-    static constexpr int MaxHealthRequests = 3;
+    static constexpr int MaxHealthRequests = 6;
     static constexpr std::chrono::milliseconds AliveInterval{2000};
     // The lines of a container's output in which ocs-guard reports that it ended the
     // container ("ocs-guard: stopped: <why>"); what it says while it works is left out.
