@@ -64,21 +64,9 @@ bench_tray_app() {
     BG+=($!)
 }
 
-# bench_status EXPR: evaluates the Python expression EXPR on the app's status (`s`, from STATUS);
-# prints its value, fails when it is None/False or the file is not there (yet).
-bench_status() {
-    python3 - "$STATUS" "$1" <<'PY' 2>/dev/null
-import json, sys
-try:
-    s = json.load(open(sys.argv[1]))
-except Exception:
-    sys.exit(1)
-v = eval(sys.argv[2])
-if v is None or v is False:
-    sys.exit(1)
-print(v if v is not True else "")
-PY
-}
+# bench_status EXPR: the Python expression EXPR on the app's status (`s`, from STATUS; see
+# tray_status in tests/e2e/lib.sh).
+bench_status() { tray_status "$STATUS" "$1"; }
 
 # bench_item_center TEXT [MENU_TITLE]: "X Y" of the middle of the first enabled item of a
 # visible menu whose text starts with TEXT ('&' removed), in a menu whose title starts with

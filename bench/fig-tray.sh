@@ -82,18 +82,7 @@ if [[ "${1:-}" == "--inner" ]]; then
         exit 0
     fi
     STATUS=$OCS_TRAY_STATUS_FILE
-    json() { python3 - "$STATUS" "$1" <<'PY' 2>/dev/null
-import json, sys
-try:
-    s = json.load(open(sys.argv[1]))
-except Exception:
-    sys.exit(1)
-v = eval(sys.argv[2])
-if v is None or v is False:
-    sys.exit(1)
-print(v if v is not True else "")
-PY
-    }
+    json() { tray_status "$STATUS" "$1"; }
     wait_until 30 json "s['inTray'] and s['trayIcon']['w'] > 0" || { echo "error not in the tray: $(tail -5 "$dir/app.log")" >"$out"; exit 1; }
     if [[ "${RUNNING_NAME:-}" == "" ]]; then
         wait_until 30 json "len(s['projects']) == 3" || { echo "error projects not listed" >"$out"; exit 1; }

@@ -32,6 +32,23 @@ wait_until() {
     return 1
 }
 
+# tray_status FILE EXPR: evaluates the Python expression EXPR on the tray app's status file
+# (OCS_TRAY_STATUS_FILE; `s` is its content); prints the value, fails when it is None/False
+# or the file cannot be read (yet).
+tray_status() {
+    python3 - "$1" "$2" <<'PY' 2>/dev/null
+import json, sys
+try:
+    s = json.load(open(sys.argv[1]))
+except Exception:
+    sys.exit(1)
+v = eval(sys.argv[2])
+if v is None or v is False:
+    sys.exit(1)
+print(v if v is not True else "")
+PY
+}
+
 # Colon-separated list of this machine's extra CA certificates (TLS interception, corporate
 # proxies), for OCS_EXTRA_CA_CERTS.
 host_extra_cas() {

@@ -45,19 +45,7 @@ if [[ "${1:-}" == "--inner" ]]; then
     }
     trap cleanup_inner EXIT
 
-    # json EXPR: evaluates a Python expression on the status file (s = its content).
-    json() { python3 - "$STATUS" "$1" <<'PY' 2>/dev/null
-import json, sys
-try:
-    s = json.load(open(sys.argv[1]))
-except Exception:
-    sys.exit(1)
-v = eval(sys.argv[2])
-if v is None or v is False:
-    sys.exit(1)
-print(v if v is not True else "")
-PY
-    }
+    json() { tray_status "$STATUS" "$1"; } # EXPR on the status file (tests/e2e/lib.sh)
     # The test's project in the status (this user may have others listed).
     P="next((p for p in s['projects'] if p['root'] == '''$PROJECT'''), None)"
     state() { json "($P or {}).get('state')"; }

@@ -533,7 +533,8 @@ void SandboxController::waitHealthy(quint16 port, const QString &password, Outco
     struct Wait
     {
         QElapsedTimer clock;
-        QTimer ticker;
+        QTimer *ticker = nullptr; // the controller's child; deleted (later) when the wait ends
+        bool finished = false;
         int unanswered = 0;
         bool askingEngine = false;
         qint64 engineAsked = 0; // when the engine was last asked whether the container runs
@@ -541,16 +542,19 @@ void SandboxController::waitHealthy(quint16 port, const QString &password, Outco
     };
     auto wait = std::make_shared<Wait>();
     wait->clock.start();
-    wait->ticker.setInterval(HealthInterval);
+    wait->ticker = new QTimer(this);
+    wait->ticker->setInterval(HealthInterval);
     m_probe.resetTimeout();
     QPointer<SandboxController> self(this);
 
     // Ends the wait (once): no further request, results still on their way are ignored.
     auto finish = [wait](std::function<void()> then) {
-        if (!wait->ticker.isActive())
+        if (wait->finished)
             return;
-        wait->ticker.stop();
-        wait->ticker.disconnect(); // its slot holds `wait`: the cycle ends here
+        wait->finished = true;
+        wait->ticker->stop();
+        // Not now: this may run in its own timeout. Its slot holds `wait`: the cycle ends then.
+        wait->ticker->deleteLater();
         then();
     };
     auto containerGone = [self, done, wait, finish](const QString &status) {
@@ -614,7 +618,7 @@ void SandboxController::waitHealthy(quint16 port, const QString &password, Outco
             wait->engineAsked = wait->clock.elapsed();
             self->containerStatus([wait, containerGone](const QString &status, quint16) mutable {
                 wait->askingEngine = false;
-                if (!wait->ticker.isActive())
+                if (wait->finished)
                     return;
                 if (status != QLatin1String("running") && status != QLatin1String("created"))
                     containerGone(status);
@@ -623,8 +627,8 @@ void SandboxController::waitHealthy(quint16 port, const QString &password, Outco
         if (wait->unanswered < MaxHealthRequests)
             ask();
     };
-    connect(&wait->ticker, &QTimer::timeout, this, tick);
-    wait->ticker.start();
+    connect(wait->ticker, &QTimer::timeout, this, tick);
+    wait->ticker->start();
     tick();
 }
 
