@@ -120,8 +120,6 @@ public:
                                               std::function<void(bool accepted)> answer)>;
     void setConfirmConfigChanges(ConfirmChanges confirm) { m_confirmChanges = std::move(confirm); }
 
-    // How often the health of a sandbox started outside the app is checked while it is
-    // starting (default 2 s).
     // How often a sandbox started elsewhere is asked whether OpenCode answers, while it starts.
     static constexpr std::chrono::milliseconds DefaultHealthCheckInterval{500};
     void setHealthCheckInterval(std::chrono::milliseconds interval);

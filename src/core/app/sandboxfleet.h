@@ -67,7 +67,8 @@ public:
     void stopAll(std::function<void()> done = {});
 
     // Backoff when looking for the engine and restarting its event stream (default 1 s up
-    // to 60 s); the health checks of sandboxes started elsewhere (default 2 s).
+    // to 60 s); the health checks of sandboxes started elsewhere (default
+    // ManagedSandbox::DefaultHealthCheckInterval).
     void setRetryDelays(std::chrono::milliseconds first, std::chrono::milliseconds max);
     void setHealthCheckInterval(std::chrono::milliseconds interval);
     // Given to every sandbox (see ManagedSandbox::setConfirmConfigChanges).
